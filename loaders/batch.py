@@ -1,0 +1,52 @@
+"""Many files: walk, read, parse, in one or several processes; never stop on a bad file."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from .extract import extract_text
+from .files import LoadError, iter_document_paths, read_document
+from .models import Record
+
+__all__ = ["extract_paths", "extract_one"]
+
+
+def extract_one(path: str | Path) -> tuple[str, Record | None, str | None, int]:
+    """(path, record, error, bytes read): bad input becomes an error string, never an exception."""
+    try:
+        loaded = read_document(path)
+    except LoadError as e:
+        return str(path), None, e.reason, 0
+    try:
+        record = extract_text(loaded.text, loaded.path, sha256=loaded.sha256, encoding=loaded.encoding)
+    except Exception as e:  # a parser bug must not end the batch; report it as the file's reason
+        return str(path), None, f"parser error: {type(e).__name__}: {e}".splitlines()[0][:200], loaded.size
+    return str(path), record, None, loaded.size
+
+
+def _walk(paths: Iterable[str | Path], errors: list) -> Iterator[Path]:
+    for path in paths:
+        try:
+            yield from iter_document_paths([path])
+        except LoadError as e:
+            errors.append((str(path), e.reason))
+
+
+def extract_paths(paths: Iterable[str | Path], *, jobs: int = 1) -> Iterator[tuple[str, Record | None, str | None, int]]:
+    """Yield extract_one's tuple for every document under paths, in walk order."""
+    errors: list[tuple[str, str]] = []
+    files = list(_walk(paths, errors))
+    for path, reason in errors:
+        yield path, None, reason, 0
+    if jobs == 0:
+        jobs = os.cpu_count() or 1
+    if jobs <= 1 or len(files) < 8:
+        for path in files:
+            yield extract_one(path)
+        return
+    ctx = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
+    with ctx.Pool(jobs) as pool:
+        yield from pool.imap(extract_one, files, chunksize=32)

@@ -1,0 +1,69 @@
+"""Dates as documents write them, day first, keeping only the precision given.
+
+"ngày 06/5/2021", "ngày 11-6-2021", "ngày 10 tháng 5 năm 2021", and drafts
+with a blank day ("ngày    tháng 12 năm 2021" -> "2021-12"). Compiled patterns
+do the work; dateparser is a fallback for the header line only, never per match.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+
+__all__ = ["DATE", "DATE_RE", "iso_date", "parse_date_text"]
+
+# One named pattern for every numeric and spelled form; day and month may be
+# blank in drafts (dots, spaces or nothing where the clerk leaves a gap).
+DATE = r"""
+    (?:
+        (?P<d_day>\d{1,2}) \s*(?P<sep>[/.-])\s* (?P<d_month>\d{1,2}) \s*(?P=sep)\s* (?P<d_year>(?:19|20)\d\d)
+                                              # 06/5/2021, 11-6-2021, 11.6.2021
+      | (?P<s_day>\d{1,2})? [\s.…_]* tháng [\s.…_]* (?P<s_month>\d{1,2})? [\s.…_]* năm \s* (?P<s_year>(?:19|20)\d\d)
+                                              # 10 tháng 5 năm 2021; "   tháng 12 năm 2021" (draft)
+    )
+"""
+DATE_RE = re.compile(DATE, re.VERBOSE | re.IGNORECASE)
+
+# "ngày" before a date; the date pattern alone also stands after "ban hành".
+NGAY_DATE_RE = re.compile(r"ngày [\s.…_]* " + DATE, re.VERBOSE | re.IGNORECASE)
+
+
+def iso_date(year: str | int | None, month: str | int | None = None, day: str | int | None = None) -> str | None:
+    """ISO text at the precision given; None when the parts do not make a date."""
+    if not year:
+        return None
+    y = int(year)
+    if not month:
+        return f"{y:04d}"
+    m = int(month)
+    if not 1 <= m <= 12:
+        return None
+    if not day:
+        return f"{y:04d}-{m:02d}"
+    try:
+        return _dt.date(y, m, int(day)).isoformat()
+    except ValueError:
+        return None
+
+
+def date_from_match(m: re.Match) -> str | None:
+    """The ISO date of a DATE_RE / NGAY_DATE_RE match."""
+    if m.group("d_year"):
+        return iso_date(m.group("d_year"), m.group("d_month"), m.group("d_day"))
+    month = m.group("s_month")
+    # A day without a month cannot be placed: keep the year only.
+    return iso_date(m.group("s_year"), month, m.group("s_day") if month else None)
+
+
+def parse_date_text(text: str) -> str | None:
+    """Parse a date phrase; dateparser (languages=["vi"]) only when no pattern fits."""
+    m = DATE_RE.search(text)
+    if m:
+        return date_from_match(m)
+    try:
+        import dateparser  # imported lazily: it costs ~0.5 s at start-up
+    except ImportError:  # pragma: no cover - a declared dependency
+        return None
+    settings = {"DATE_ORDER": "DMY", "REQUIRE_PARTS": ["day", "month", "year"]}
+    parsed = dateparser.parse(text, languages=["vi"], settings=settings)
+    return parsed.date().isoformat() if parsed else None

@@ -1,0 +1,434 @@
+"""Stage 2b: what a document says about itself (DOMAIN.md section 5).
+
+The header is read line by line from the matching form: the issuing body
+(often parent over child), the emblem, "Số: ...", "<place>, ngày ...", the
+title or "V/v ...", "Kính gửi:", and at the end "Nơi nhận:" and the signing
+block. PDF extraction interleaves the two header columns, so every element is
+recognised by its own shape rather than by its position.
+
+Values shown to users (subject, recipients, issuer) are the original text in
+NFC with whitespace collapsed; positions come from the matching form.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from .citations import parse_symbol_match, doc_type_of
+from .dates import DATE_RE, date_from_match, parse_date_text
+from .models import DocHeader, Signer
+from .normalize import Normalized
+from .patterns import HEADER_SYMBOL_RE, UPPER
+from .vocabulary import ISSUER_CODES, TYPE_NAMES
+
+__all__ = ["parse_header", "canonical_agency", "HeaderResult"]
+
+_HEADER_ZONE = 3000  # characters: the header never runs longer
+_TAIL_LINES = 45  # lines searched from the end for "Nơi nhận" and the signer
+
+EMBLEM_RE = re.compile(
+    r"CỘNG\s+HÒA\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM"
+    r"|Độc\s+lập\s*-\s*Tự\s+do\s*-\s*Hạnh\s+phúc",
+    re.IGNORECASE,
+)
+# "Lai Châu, ngày 10 tháng 5 năm 2021"; the place is what stands before the comma.
+PLACE_DATE_RE = re.compile(
+    rf"^[ \t*_>-]*(?P<place>[{UPPER}][^\n,]{{1,40}}?)[ \t*_]*,[ \t]*ngày\b(?P<rest>[^\n]*)$", re.MULTILINE
+)
+TITLE_RE = re.compile(
+    r"^[ \t*_]*(?P<title>" + "|".join(sorted((t.upper() for t in TYPE_NAMES), key=len, reverse=True)) + r")[ \t*_]*$",
+    re.MULTILINE,
+)
+VV_RE = re.compile(r"^[ \t*_>-]*V/v\b[ \t:.]*(?P<subject>[^\n]*)$", re.MULTILINE | re.IGNORECASE)
+KINH_GUI_RE = re.compile(r"^[ \t*_>-]*Kính\s+gửi\s*:?[ \t*]*(?P<rest>[^\n]*)$", re.MULTILINE | re.IGNORECASE)
+NOI_NHAN_RE = re.compile(r"^[ \t*_>-]*Nơi\s+nhận\s*:?[ \t*]*(?P<rest>[^\n]*)$", re.MULTILINE | re.IGNORECASE)
+SIGN_TITLE_RE = re.compile(
+    r"^(?:T/M|TM\.?|K/T|KT\.?|T/L|TL\.?|TUQ\.?|Q\.|Q/)?[ \t.]*"
+    r".*(?:CHỦ\s+TỊCH|BÍ\s+THƯ|GIÁM\s+ĐỐC|TRƯỞNG\s+BAN|CHÁNH\s+VĂN\s+PHÒNG|TRƯỞNG\s+PHÒNG|THỦ\s+TRƯỞNG"
+    r"|BỘ\s+TRƯỞNG|THỦ\s+TƯỚNG|BAN\s+THƯỜNG\s+VỤ|BAN\s+CHẤP\s+HÀNH|ỦY\s+BAN\s+NHÂN\s+DÂN|THƯỜNG\s+TRỰC"
+    r"|BAN\s+BÍ\s+THƯ|BỘ\s+CHÍNH\s+TRỊ|BAN\s+CHỈ\s+ĐẠO|ĐẢNG\s+ỦY|TỈNH\s+ỦY|HUYỆN\s+ỦY|UBND)"
+)
+PERSON_NAME_RE = re.compile(rf"^[{UPPER}][\w]*(?:[ \t]+[{UPPER}][\w]*){{1,5}}$")
+BULLET_RE = re.compile(r"^[ \t]*(?:[-+•*–—]|\d{1,2}[.)])[ \t]*")
+# Who acts in the body when the header lost its issuer lines:
+# "..., Ban Thường vụ LĐLĐ tỉnh yêu cầu", "Chủ tịch UBND huyện Tam Đường phát động".
+_ROLE = r"(?:Ban\s+Thường\s+vụ|Thường\s+trực|Ban\s+Chấp\s+hành|Chủ\s+tịch|Giám\s+đốc|Trưởng\s+ban|Bí\s+thư)"
+BODY_ISSUER_RE = re.compile(
+    rf"(?:^|[,.;:]\s+|\n)(?P<who>(?:{_ROLE}\s+)?(?:UBND|Ủy\s+ban|HĐND|LĐLĐ|Liên\s+đoàn|Tỉnh\s+ủy|Huyện\s+ủy|Thành\s+ủy"
+    rf"|Quận\s+ủy|Đảng\s+ủy|Ban|Sở|Phòng|Tỉnh\s+đoàn|Huyện\s+đoàn|MTTQ|Mặt\s+trận|Hội|Công\s+đoàn)[^,.;:\n]{{0,50}}?)"
+    r"\s+(?:yêu\s+cầu|đề\s+nghị|phát\s+động|chỉ\s+đạo|thông\s+báo|hướng\s+dẫn|quyết\s+định|giao)(?!\w)"
+)
+_ROLE_PREFIX_RE = re.compile(rf"^{_ROLE}\s+", re.IGNORECASE)
+
+# Heads of agency names with their canonical casing (matching form, lower-case keys).
+_CASING = {
+    "ủy ban nhân dân": "Ủy ban nhân dân", "hội đồng nhân dân": "Hội đồng nhân dân",
+    "đảng ủy khối": "Đảng ủy Khối", "đảng ủy": "Đảng ủy", "tỉnh ủy": "Tỉnh ủy", "thành ủy": "Thành ủy",
+    "huyện ủy": "Huyện ủy", "quận ủy": "Quận ủy", "thị ủy": "Thị ủy", "ban tuyên giáo": "Ban Tuyên giáo",
+    "ban dân vận": "Ban Dân vận", "ban tổ chức": "Ban Tổ chức", "ban nội chính": "Ban Nội chính",
+    "ủy ban kiểm tra": "Ủy ban Kiểm tra", "văn phòng": "Văn phòng", "liên đoàn lao động": "Liên đoàn Lao động",
+    "ủy ban mặt trận tổ quốc việt nam": "Ủy ban Mặt trận Tổ quốc Việt Nam", "mặt trận tổ quốc": "Mặt trận Tổ quốc",
+    "tỉnh đoàn": "Tỉnh đoàn", "huyện đoàn": "Huyện đoàn", "ban chỉ đạo": "Ban Chỉ đạo", "bộ chính trị": "Bộ Chính trị",
+    "ban bí thư": "Ban Bí thư", "chính phủ": "Chính phủ", "thủ tướng chính phủ": "Thủ tướng Chính phủ",
+    "sở": "Sở", "phòng": "Phòng", "bộ": "Bộ", "ban": "Ban", "hội": "Hội",
+}
+_ABBREVIATIONS = {"UBND": "Ủy ban nhân dân", "HĐND": "Hội đồng nhân dân", "LĐLĐ": "Liên đoàn Lao động",
+                  "MTTQ": "Mặt trận Tổ quốc", "BCĐ": "Ban Chỉ đạo", "ĐUK": "Đảng ủy Khối", "BTV": "Ban Thường vụ"}
+_ABBREVIATION_RE = re.compile(r"(?<!\w)(" + "|".join(_ABBREVIATIONS) + r")(?!\w)")
+_CASING_RE = re.compile(r"^(" + "|".join(sorted(map(re.escape, _CASING), key=len, reverse=True)) + r")(?!\w)")
+_UNIT_WORDS = ("thành phố", "thị trấn", "thị xã", "tỉnh", "huyện", "quận", "xã", "phường")
+_UNIT_RE = re.compile(r"(?<!\w)(" + "|".join(_UNIT_WORDS) + r")(?:\s+(?P<name>[^\s].*))?$")
+_PARENT_HEAD_RE = re.compile(
+    r"^(?:ĐẢNG\s+ỦY|BAN|SỞ|PHÒNG|VĂN\s+PHÒNG|HUYỆN\s+ỦY|THÀNH\s+ỦY|QUẬN\s+ỦY|ỦY\s+BAN|UBND|HỘI\s+ĐỒNG|LIÊN\s+ĐOÀN"
+    r"|CÔNG\s+ĐOÀN|TRUNG\s+TÂM|CHI\s+CỤC|CỤC|BỘ|ĐOÀN|BCH|BAN\s+CHẤP\s+HÀNH|TỈNH\s+ĐOÀN|HUYỆN\s+ĐOÀN|LĐLĐ)(?!\w)"
+)
+
+
+@dataclass(frozen=True)
+class HeaderResult:
+    doc: DocHeader | None
+    symbol_span: tuple[int, int] | None  # the document's own "Số: ..." in normalised positions
+    warnings: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class _Line:
+    start: int
+    end: int
+    text: str  # matching form
+
+    @property
+    def bare(self) -> str:
+        return self.text.strip(" \t*_")
+
+
+def _lines(text: str, start: int = 0, end: int | None = None) -> list[_Line]:
+    out, pos = [], start
+    stop = len(text) if end is None else end
+    for raw in text[start:stop].split("\n"):
+        out.append(_Line(pos, pos + len(raw), raw))
+        pos += len(raw) + 1
+    return out
+
+
+def _value(norm: Normalized, start: int, end: int) -> str:
+    """Original text of a normalised span, NFC, whitespace collapsed, stars stripped."""
+    s, e = norm.span(start, end)
+    return " ".join(unicodedata.normalize("NFC", norm.original[s:e]).split()).strip(" *_")
+
+
+def _is_caps(line: str) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) >= 3 and sum(c.isupper() for c in letters) / len(letters) > 0.85
+
+
+def _title_case_place(name: str) -> str:
+    return " ".join(w[:1].upper() + w[1:] for w in name.split())
+
+
+def canonical_agency(name: str, place: str | None = None) -> str:
+    """A canonical agency name from its written form.
+
+    >>> canonical_agency("ĐẢNG ỦY KHỐI CƠ QUAN - DOANH NGHIỆP TỈNH", "Bến Tre")
+    'Đảng ủy Khối Cơ quan - Doanh nghiệp tỉnh Bến Tre'
+    >>> canonical_agency("Ban Thường vụ LĐLĐ tỉnh", "Lai Châu")
+    'Liên đoàn Lao động tỉnh Lai Châu'
+    >>> canonical_agency("TỈNH ỦY LAI CHÂU")
+    'Tỉnh ủy Lai Châu'
+    """
+    name = " ".join(name.split())
+    name = _ROLE_PREFIX_RE.sub("", name)
+    name = _ABBREVIATION_RE.sub(lambda m: _ABBREVIATIONS[m.group(1)], name)
+    lower = name.lower()
+    words: list[str] = []
+    rest = lower
+    # Known heads take their canonical casing; a name after a head starts with a capital.
+    while rest:
+        m = _CASING_RE.match(rest)
+        if m:
+            words.append(_CASING[m.group(1)])
+            rest = rest[m.end():].lstrip()
+            continue
+        unit = _UNIT_RE.match(rest)
+        if unit:
+            words.append(unit.group(1))
+            if unit.group("name"):
+                words.append(_title_case_place(unit.group("name")))
+            break
+        head, _, rest = rest.partition(" ")
+        capitalise = not words or words[-1] in _CASING.values() or words[-1] == "-"
+        if capitalise and head and head not in ("và", "-"):
+            head = head[:1].upper() + head[1:]
+        words.append(head)
+        if words[-2:-1] and words[-2] in _CASING.values() and rest and not _CASING_RE.match(rest) and not _UNIT_RE.match(rest):
+            # "Tỉnh ủy lai châu": a bare place name after a committee is title case.
+            if words[-2] in ("Tỉnh ủy", "Thành ủy", "Huyện ủy", "Quận ủy", "Thị ủy"):
+                words[-1] = _title_case_place(words[-1] + " " + rest)
+                break
+    result = " ".join(words).replace(" - ", " - ")
+    # "... tỉnh" left dangling: the place is the province the document is in.
+    if place and re.search(r"(?<!\w)(tỉnh|huyện|thành phố|quận|thị xã|xã|phường|thị trấn)$", result):
+        result = f"{result} {place}"
+    elif place and result in ("Tỉnh ủy", "Ủy ban nhân dân tỉnh"):
+        result = f"{result} {place}"
+    return result
+
+
+def _split_items(lines: list[_Line], norm: Normalized, first: tuple[int, int] | None) -> list[str]:
+    """Recipient or copy items: bullets, ";" separators, wrapped lines joined."""
+    items: list[str] = []
+    spans: list[tuple[int, int]] = ([first] if first else []) + [(l.start, l.end) for l in lines]
+    for start, end in spans:
+        raw = norm.text[start:end]
+        bullet = BULLET_RE.match(raw)
+        is_new = bool(bullet) or not items or items[-1].endswith((";", ",", "."))
+        offset = bullet.end() if bullet else 0
+        parts = [p for p in re.split(r"(;)", raw[offset:])]
+        pos = start + offset
+        chunk_values = []
+        for part in parts:
+            if part == ";":
+                if chunk_values:
+                    chunk_values[-1] += ";"
+                pos += 1
+                continue
+            value = _value(norm, pos, pos + len(part))
+            pos += len(part)
+            if value:
+                chunk_values.append(value)
+        for i, value in enumerate(chunk_values):
+            if i == 0 and not is_new and items:
+                items[-1] = f"{items[-1]} {value}"
+            else:
+                items.append(value)
+    return [i.rstrip(" ,;.") for i in items if i.rstrip(" ,;.")]
+
+
+def _block(lines: list[_Line], index: int) -> list[_Line]:
+    """Lines after a "Kính gửi:" / "Nơi nhận:" line, up to the end of the list."""
+    out: list[_Line] = []
+    for line in lines[index + 1 :]:
+        bare = line.text.strip()
+        if not bare:
+            if out:
+                break
+            continue
+        if out and not BULLET_RE.match(line.text) and out[-1].text.rstrip().endswith((".", ";")):
+            break
+        if len(bare) > 220 or PLACE_DATE_RE.match(line.text) or _is_sign_title(line):
+            break
+        if NOI_NHAN_RE.match(line.text) or KINH_GUI_RE.match(line.text):
+            break
+        out.append(line)
+    return out
+
+
+def _is_sign_title(line: _Line) -> bool:
+    return not BULLET_RE.match(line.text) and _is_caps(line.bare) and bool(SIGN_TITLE_RE.match(line.bare))
+
+
+def _signer(lines: list[_Line], norm: Normalized) -> Signer | None:
+    tail = [l for l in lines[-_TAIL_LINES:] if l.bare]
+    if not tail:
+        return None
+    name = None
+    titles: list[_Line] = []
+    i = len(tail) - 1
+    if PERSON_NAME_RE.match(tail[i].bare) and not SIGN_TITLE_RE.match(tail[i].bare) and not BULLET_RE.match(tail[i].text):
+        name = _value(norm, tail[i].start, tail[i].end)
+        i -= 1
+    while i >= 0 and _is_caps(tail[i].bare) and SIGN_TITLE_RE.match(tail[i].bare) or (
+        i >= 0 and titles and _is_caps(tail[i].bare) and tail[i].bare.startswith(("T/M", "TM", "K/T", "KT"))
+    ):
+        titles.insert(0, tail[i])
+        i -= 1
+    if name is None and not titles:
+        # Signing block above "Nơi nhận" (two columns read left then right).
+        for j, line in enumerate(tail):
+            if _is_caps(line.bare) and SIGN_TITLE_RE.match(line.bare) and not BULLET_RE.match(line.text):
+                group = [line]
+                k = j + 1
+                while k < len(tail) and _is_caps(tail[k].bare) and not PERSON_NAME_RE.match(tail[k].bare.title()) is None:
+                    group.append(tail[k])
+                    k += 1
+                if k < len(tail) and PERSON_NAME_RE.match(tail[k].bare):
+                    titles, name = group, _value(norm, tail[k].start, tail[k].end)
+                    break
+    if name is None and not titles:
+        return None
+    title = " ".join(_value(norm, l.start, l.end) for l in titles) or None
+    return Signer(name=name, title=title)
+
+
+def parse_header(norm: Normalized) -> HeaderResult:
+    """Read the header and closing of a document; doc is None for an article."""
+    text = norm.text
+    zone_end = min(len(text), _HEADER_ZONE)
+    warnings: list[str] = []
+
+    symbol_match = HEADER_SYMBOL_RE.search(text, 0, zone_end)
+    date_match = PLACE_DATE_RE.search(text, 0, zone_end)
+    title_match = TITLE_RE.search(text, 0, zone_end)
+    vv_match = VV_RE.search(text, 0, zone_end)
+    emblem = EMBLEM_RE.search(text, 0, zone_end)
+    if not symbol_match and not (date_match and (emblem or title_match or vv_match)):
+        return HeaderResult(None, None, ())
+
+    # Symbol, number, type.
+    symbol = number = issuer_code = None
+    doc_type = None
+    symbol_span = None
+    if symbol_match:
+        parsed = parse_symbol_match(symbol_match)
+        symbol, number, issuer_code = parsed.text, parsed.number, parsed.issuer_code
+        doc_type = doc_type_of(parsed)
+        symbol_span = (symbol_match.start(), symbol_match.end())
+        if number is None:
+            warnings.append("draft: the number is left blank")
+    if title_match:
+        doc_type = next(t for t in TYPE_NAMES if t.upper() == " ".join(title_match.group("title").split()))
+    elif vv_match and doc_type is None:
+        doc_type = "Công văn"
+
+    # Place and date.
+    place = date = None
+    if date_match:
+        place = _value(norm, date_match.start("place"), date_match.end("place"))
+        m = DATE_RE.search(date_match.group("rest"))
+        date = date_from_match(m) if m else parse_date_text(date_match.group("rest"))
+        if date is None:
+            warnings.append(f"unreadable date: {date_match.group('rest').strip()[:40]!r}")
+        elif len(date) < 10:
+            warnings.append("date without a day (draft?)")
+    else:
+        warnings.append("no place and date line")
+
+    lines = _lines(text, 0, zone_end)
+    subject = _subject(lines, norm, title_match, vv_match, symbol_match, date_match)
+
+    # Issuer: caps lines that are neither emblem, motto, title nor symbol.
+    issuer, parent = _issuer_lines(lines, norm, symbol_match, title_match, vv_match)
+    canonical = None
+    if issuer:
+        canonical = canonical_agency(issuer, _place_of(parent) or place)
+    else:
+        body = _body_issuer(text, place, issuer_code)
+        if body:
+            issuer = _value(norm, body.start("who"), body.end("who"))
+            canonical = canonical_agency(issuer, place)
+        elif issuer_code in ISSUER_CODES:
+            canonical = canonical_agency(ISSUER_CODES[issuer_code].name + (" tỉnh" if ISSUER_CODES[issuer_code].level in (None, "province") else ""), place)
+        if issuer is None:
+            warnings.append("issuer not named in the header")
+
+    all_lines = _lines(text)
+    recipients: list[str] = []
+    kg = KINH_GUI_RE.search(text, 0, min(len(text), _HEADER_ZONE + 2000))
+    if kg:
+        index = next(i for i, l in enumerate(all_lines) if l.start <= kg.start() <= l.end)
+        first = (kg.start("rest"), kg.end("rest")) if kg.group("rest").strip() else None
+        recipients = _split_items(_block(all_lines, index), norm, first)
+
+    copied: list[str] = []
+    nn = None
+    for nn in NOI_NHAN_RE.finditer(text):
+        pass
+    if nn:
+        index = next(i for i, l in enumerate(all_lines) if l.start <= nn.start() <= l.end)
+        first = (nn.start("rest"), nn.end("rest")) if nn.group("rest").strip() else None
+        copied = _split_items(_block(all_lines, index), norm, first)
+
+    doc = DocHeader(
+        doc_type=doc_type, number=number, symbol=symbol, issuer=issuer, issuer_canonical=canonical,
+        issuer_parent=parent, issuer_code=issuer_code, date=date, place=place, subject=subject,
+        recipients=tuple(recipients), copied_to=tuple(copied), signer=_signer(all_lines, norm),
+    )
+    return HeaderResult(doc, symbol_span, tuple(warnings))
+
+
+def _body_issuer(text: str, place: str | None, issuer_code: str | None) -> re.Match | None:
+    """The body's "<agency> yêu cầu ...", preferring the one that names the
+    document's place or its symbol's issuer code."""
+    found = list(BODY_ISSUER_RE.finditer(text, 0, min(len(text), 6000)))
+    for m in found:
+        who = m.group("who")
+        if (place and place in who) or (issuer_code and issuer_code in who):
+            return m
+    return found[0] if found else None
+
+
+def _place_of(parent: str | None) -> str | None:
+    """"ĐẢNG BỘ TỈNH BẾN TRE" -> "Bến Tre"."""
+    if not parent:
+        return None
+    m = re.search(r"(?<!\w)(?:TỈNH|THÀNH\s+PHỐ|HUYỆN|QUẬN|THỊ\s+XÃ)\s+(.+)$", parent, re.IGNORECASE)
+    return _title_case_place(m.group(1).lower()) if m else None
+
+
+def _is_header_element(line: _Line) -> bool:
+    bare = line.bare
+    return bool(
+        not bare or EMBLEM_RE.search(bare) or HEADER_SYMBOL_RE.match(line.text) or PLACE_DATE_RE.match(line.text)
+        or TITLE_RE.match(line.text) or VV_RE.match(line.text) or KINH_GUI_RE.match(line.text)
+        or set(bare) <= set("*-_=. ")
+    )
+
+
+def _issuer_lines(lines, norm, symbol_match, title_match, vv_match) -> tuple[str | None, str | None]:
+    stops = [m.start() for m in (symbol_match, title_match, vv_match) if m]
+    stop = min(stops) if stops else None
+    caps: list[str] = []
+    for line in lines:
+        if stop is not None and line.start >= stop:
+            break
+        bare = line.bare
+        if not bare:
+            continue
+        emblem = EMBLEM_RE.search(line.text)
+        if emblem:  # PDF text can put both columns on one line: keep the other column
+            before = line.text[: emblem.start()].strip(" \t*_")
+            if before and _is_caps(before):
+                caps.append(_value(norm, line.start, line.start + emblem.start()))
+            continue
+        if PLACE_DATE_RE.match(line.text) or KINH_GUI_RE.match(line.text) or set(bare) <= set("*-_=. "):
+            continue
+        if _is_caps(bare):
+            caps.append(_value(norm, line.start, line.end))
+        elif caps:
+            break
+    if not caps:
+        return None, None
+    if len(caps) > 1 and (_PARENT_HEAD_RE.match(caps[1].upper()) or caps[0].upper().startswith("ĐẢNG BỘ")):
+        return " ".join(caps[1:]), caps[0]
+    return " ".join(caps), None
+
+
+def _subject(lines, norm, title_match, vv_match, symbol_match, date_match) -> str | None:
+    """The V/v line and its wrapped continuation; or the paragraph under the
+    title; or, for a Party Công văn without V/v, the paragraph under "Số"."""
+    if vv_match:
+        anchor = vv_match
+        first = _value(norm, vv_match.start("subject"), vv_match.end("subject"))
+        parts = [first] if first else []
+    elif title_match or symbol_match:
+        anchor, parts = title_match or symbol_match, []
+    else:
+        return None
+    for line in lines:
+        if line.start <= anchor.end():
+            continue
+        if not line.bare:
+            if parts:
+                break
+            continue
+        if _is_header_element(line) or (not vv_match and _is_caps(line.bare)):
+            if parts:
+                break
+            continue
+        if len(line.bare) > 250 or len(parts) >= 5:
+            break
+        parts.append(_value(norm, line.start, line.end))
+    subject = " ".join(parts).strip(" *_")
+    return subject or None

@@ -1,0 +1,146 @@
+"""Stage 1, clean: the matching form of a text, with a map back to the original.
+
+Documents arrive in NFC or NFD, with old or new tone placement ("Uỷ"/"Ủy"),
+"Ð" (U+00D0) typed for "Đ" and assorted dashes. Patterns match the normalised
+form; every offset a user sees refers to the original string, through
+``Normalized.to_original``.
+
+Only NFC composition changes the length of the text. Everything else
+(tone re-placement, Ð→Đ, dashes, OCR slips) is length-preserving, so for the
+common case of an NFC file the offset map is the identity and costs nothing.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+__all__ = ["Normalized", "normalize", "fold", "match_form"]
+
+# Length-preserving character fixes: Ð (U+00D0, Icelandic eth) looks like Đ
+# (U+0110); en/em dashes, minus, non-breaking hyphen become "-"; exotic spaces become " ".
+_CHAR_FIXES = str.maketrans({
+    "\u00d0": "\u0110", "\u00f0": "\u0111",
+    "\u2013": "-", "\u2014": "-", "\u2012": "-", "\u2212": "-", "\u2011": "-", "\u2010": "-",
+    "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u200b": " ", "\ufeff": " ",
+})
+
+# Old tone placement on open syllables oa, oe, uy (hoà, khoẻ, thuỷ) versus the
+# new one (hòa, khỏe, thủy). Closed syllables (hoàn, thuyền) agree in both
+# conventions, and after "q" the u is part of the consonant (quý), so only a
+# two-vowel syllable ending the word is rewritten.
+_TONES = "\u0300\u0301\u0309\u0303\u0323"  # huyền, sắc, hỏi, ngã, nặng
+
+
+def _old_to_new_pairs() -> dict[str, str]:
+    pairs = {}
+    for first, second in (("o", "a"), ("o", "e"), ("u", "y")):
+        for tone in _TONES:
+            for case in (str.lower, str.upper, str.capitalize):
+                old = case(first + unicodedata.normalize("NFC", second + tone))
+                new = case(unicodedata.normalize("NFC", first + tone) + second)
+                pairs[old] = new
+    return pairs
+
+
+_OLD_TO_NEW = _old_to_new_pairs()
+_OLD_TONE_RE = re.compile(
+    r"(?<![qQ])(" + "|".join(sorted(map(re.escape, _OLD_TO_NEW), key=len, reverse=True)) + r")(?!\w)"
+)
+_VOWELS = frozenset("aăâeêioôơuưy")
+
+
+def _retone(match: re.Match) -> str:
+    start = match.start()
+    # "uoà" or "ươỷ" is not a two-vowel syllable: leave three-vowel nuclei alone.
+    if start and _fold_char(match.string[start - 1]) in _VOWELS:
+        return match.group(0)
+    return _OLD_TO_NEW[match.group(0)]
+
+
+def _fold_char(ch: str) -> str:
+    return unicodedata.normalize("NFD", ch)[0].lower()
+
+
+# OCR slips of whole words, length-preserving ("cơng" for "công", "ƯBND" for "UBND").
+_OCR_WORDS = {"cơng": "công", "Cơng": "Công", "ƯBND": "UBND", "TƯ": "TW", "UBNĐ": "UBND"}
+_OCR_RE = re.compile(r"(?<!\w)(" + "|".join(map(re.escape, _OCR_WORDS)) + r")(?!\w)")
+
+
+@dataclass(frozen=True)
+class Normalized:
+    """A text in matching form. ``offsets[i]`` is the original index of ``text[i]``;
+    None means the two strings align character for character."""
+
+    original: str
+    text: str
+    offsets: tuple[int, ...] | None = None
+
+    def to_original(self, index: int) -> int:
+        """Map an index (a start, or an end) in ``text`` back to ``original``."""
+        if self.offsets is None:
+            return index
+        if index >= len(self.text):
+            return len(self.original)
+        return self.offsets[index]
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Original (start, end) of the normalised slice text[start:end]."""
+        if self.offsets is None:
+            return start, end
+        # The end maps to the start of the next cluster, so a composed
+        # character is never cut in half in the original.
+        return self.to_original(start), self.to_original(end)
+
+
+def _nfc_with_offsets(text: str) -> tuple[str, tuple[int, ...]]:
+    """NFC-compose text, recording for each output character the index of
+    the original cluster it came from. Only called for non-NFC input."""
+    out: list[str] = []
+    offsets: list[int] = []
+    i, n = 0, len(text)
+    combining = unicodedata.combining
+    while i < n:
+        j = i + 1
+        while j < n and combining(text[j]):
+            j += 1
+        cluster = unicodedata.normalize("NFC", text[i:j])
+        out.append(cluster)
+        offsets.extend([i] * len(cluster))
+        i = j
+    return "".join(out), tuple(offsets)
+
+
+def match_form(text: str) -> str:
+    """The length-preserving fixes applied to NFC text (no offset bookkeeping)."""
+    text = text.translate(_CHAR_FIXES)
+    text = _OLD_TONE_RE.sub(_retone, text)
+    return _OCR_RE.sub(lambda m: _OCR_WORDS[m.group(1)], text)
+
+
+def normalize(text: str) -> Normalized:
+    """Return the matching form of ``text`` and the map back to it.
+
+    >>> n = normalize("Uỷ ban nhân dân tỉnh — Ð")
+    >>> n.text
+    'Ủy ban nhân dân tỉnh - Đ'
+    """
+    if unicodedata.is_normalized("NFC", text):
+        composed, offsets = text, None
+    else:
+        composed, offsets = _nfc_with_offsets(text)
+    return Normalized(text, match_form(composed), offsets)
+
+
+_FOLD_FIXES = str.maketrans({"đ": "d", "Đ": "d"})
+
+
+def fold(text: str) -> str:
+    """An accent- and case-insensitive key: "Ủy ban Nhân dân" -> "uy ban nhan dan".
+
+    đ has no decomposition and is mapped to d explicitly; spaces are collapsed.
+    """
+    decomposed = unicodedata.normalize("NFD", text.translate(_CHAR_FIXES).translate(_FOLD_FIXES))
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return " ".join(stripped.casefold().split())

@@ -1,0 +1,164 @@
+"""Every regular expression of the parser, compiled once, built from named parts.
+
+Patterns run on the matching form of ``normalize.normalize`` (NFC, new tone
+placement, Đ, plain hyphens). Each alternative carries a real example; the
+table tests in tests/test_patterns.py and tests/test_citations.py exercise them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .dates import DATE
+from .vocabulary import AGENCY_HEADS, CUES, TYPE_NAMES, UNNUMBERED_TYPES
+
+__all__ = [
+    "SYMBOL_RE", "HEADER_SYMBOL_RE", "NUMBER_ONLY_RE", "UNNUMBERED_RE", "TYPE_BEFORE_RE",
+    "SO_BEFORE_RE", "LIST_HEADER_RE", "DATE_AFTER_RE", "ISSUER_AFTER_RE", "ISSUER_BEFORE_RE",
+    "CUE_RE", "ADJACENT_TAIL_RE", "NESTED_GAP_RE", "SENTENCE_BREAK_RE", "SEPARATOR_RE",
+]
+
+
+# Upper-case Vietnamese letters: names of agencies and sentences start with one.
+UPPER = "A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
+
+
+def _alternation(words, *, flexible_space: bool = True) -> str:
+    """Longest first, so "Thủ tướng Chính phủ" wins over "Thủ tướng"."""
+    parts = []
+    for word in sorted(set(words), key=len, reverse=True):
+        escaped = re.escape(word)
+        if flexible_space:
+            escaped = escaped.replace(r"\ ", r"\s+")
+        parts.append(escaped)
+    return "(?:" + "|".join(parts) + ")"
+
+
+# -- symbols -----------------------------------------------------------------
+
+_SP = r"[ \t]{0,2}"  # stray spaces inside a symbol: "159 -CV/ĐUK", "100 - KL/TW"
+_CODE = r"[A-ZĐƯ][A-Za-zĐđƯư0-9]{0,11}"  # CV, QĐ, QyĐ, TTg, BTGTU, LĐLĐ, BCĐ389
+_ISSUER_PART = rf"{_CODE}(?:{_SP}-{_SP}{_CODE})*"  # UBND-VX, MTTQ-BTT, ĐUK
+_YEAR = r"(?:19|20)\d\d"
+
+# A document symbol in either official shape, not glued to a word or a number.
+SYMBOL = rf"""
+    (?<![\w/.-])
+    (?:
+        (?P<p_number>\d{{1,5}}) {_SP}-{_SP} (?P<p_type>{_CODE}) {_SP}/{_SP} (?P<p_issuer>{_ISSUER_PART})
+                                  # Party: 07-KL/TW, 132-CV/BTGTU, 159 -CV/ĐUK, 100 - KL/TW
+      | (?P<s_number>\d{{1,5}}) {_SP}/{_SP} (?:(?P<s_year>{_YEAR}){_SP}/{_SP})? (?P<s_code>{_ISSUER_PART})
+                                  # State: 15/CT-UBND, 23/2021/QĐ-TTg, 1198/UBND-VX, 675/LĐLĐ
+    )
+    (?![\w])
+"""
+SYMBOL_RE = re.compile(SYMBOL, re.VERBOSE)
+
+# In a header a draft leaves the number blank: "Số: /CT-UBND", "Số:      -KH/TU".
+HEADER_SYMBOL_RE = re.compile(
+    rf"""
+    ^[ \t*>-]*Số\s*:?[ \t]*
+    (?:
+        (?P<p_number>\d{{1,5}})? {_SP}-{_SP} (?P<p_type>{_CODE}) {_SP}/{_SP} (?P<p_issuer>{_ISSUER_PART})
+      | (?P<s_number>\d{{1,5}})? {_SP}/{_SP} (?:(?P<s_year>{_YEAR}){_SP}/{_SP})? (?P<s_code>{_ISSUER_PART})
+    )
+    """,
+    re.VERBOSE | re.MULTILINE,
+)
+
+_TYPE_WORD = _alternation(TYPE_NAMES)
+
+# "Chỉ thị số 17", "Kết luận 07": a number with a type word but no symbol.
+NUMBER_ONLY_RE = re.compile(
+    rf"""
+    (?<!\w)(?P<type>{_TYPE_WORD}) \s+ (?:số\s*:?\s*)? (?P<number>\d{{1,5}})
+    (?![\w/.,-]?\d)(?!{_SP}[-/]{_SP}[\w])     # not a symbol, a date or an amount
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+# "Điện của Thường trực Ban Bí thư", "Lời kêu gọi ... ngày 29/7/2021 của Tổng Bí thư":
+# capitalised, and followed in the same clause by "của <issuer>".
+UNNUMBERED_RE = re.compile(
+    rf"(?<!\w)(?P<type>{_alternation(UNNUMBERED_TYPES)})(?!\w)(?!\s+số)(?P<rest>[^.;\n]{{0,160}}?)\s(?=của\s+[A-ZĐ])"
+)
+
+# The type word (or abbreviation) right before a symbol: "Kết luận số ", "KL số ".
+TYPE_BEFORE_RE = re.compile(
+    rf"(?<!\w)(?P<type>{_TYPE_WORD})\s*(?:\(\s*)?(?:số\s*:?\s*)?$",
+    re.IGNORECASE,
+)
+SO_BEFORE_RE = re.compile(r"(?<!\w)số\s*:?\s*$", re.IGNORECASE)
+
+# "các Nghị quyết của Chính phủ: " opening a list whose items share type and issuer.
+LIST_HEADER_RE = re.compile(
+    rf"(?<!\w)các\s+(?P<type>{_TYPE_WORD})(?:\s+của\s+(?P<issuer>[^:;\n]{{2,80}}?))?\s*:\s*(?:-\s*)?$",
+    re.IGNORECASE,
+)
+
+# ", ngày 06/5/2021" right after a symbol (also "ban hành ngày ...", "(ngày ...)").
+DATE_AFTER_RE = re.compile(
+    rf"^[ \t]*,?[ \t]*\(?[ \t]*(?:ban[ \t]+hành[ \t]+)?ngày \s* {DATE}",
+    re.VERBOSE | re.IGNORECASE,
+)
+
+# Words that end an issuer phrase in running text.
+_ISSUER_STOP = r"""
+    về | v/v | ngày | số | nhằm | phát[ \t]+động | thực[ \t]+hiện | triển[ \t]+khai | hướng[ \t]+dẫn
+  | ban[ \t]+hành | quy[ \t]+định | đối[ \t]+với | trong | tại | theo | để | cho | đã | và
+  | sửa[ \t]+đổi | thay[ \t]+thế | bãi[ \t]+bỏ | kèm[ \t]+theo | gửi | yêu[ \t]+cầu | đề[ \t]+nghị
+"""
+_ISSUER_PHRASE = rf"""
+    (?P<issuer>[{UPPER}][^\n,;:.()\[\]“”"]{{1,100}}?)
+    (?= [ \t]+(?:{_ISSUER_STOP})(?!\w) | [ \t]*[\n,;:.()\[\]“”"] | [ \t]*$ )
+"""
+# "của Ban Tuyên giáo Tỉnh ủy Lai Châu về ..." after a symbol (and its date).
+ISSUER_AFTER_RE = re.compile(rf"^[ \t]*,?[ \t]*của\s+{_ISSUER_PHRASE}", re.VERBOSE)
+
+# "Ban Tuyên giáo Quận ủy vừa ban hành " before a type word (news items).
+ISSUER_BEFORE_RE = re.compile(
+    r"(?:^|[.,;:\n]\s*)(?P<issuer>[A-ZĐ][^.,;:\n]{2,80}?)\s+(?:vừa\s+|đã\s+|mới\s+)?(?:ký\s+)?ban\s+hành\s+$"
+)
+
+# -- cues --------------------------------------------------------------------
+
+_CUE_WORDS = {w: c.name for c in CUES for w in c.words}
+CUE_BY_WORD = {re.sub(r"\s+", " ", w): name for w, name in _CUE_WORDS.items()}
+CUE_RE = re.compile(rf"(?<!\w)(?P<cue>{_alternation(_CUE_WORDS)})(?!\w)", re.IGNORECASE)
+
+# What may stand between an adjacent cue and the reference it governs:
+# "theo Nghị quyết", "tại Công văn", "sửa đổi, bổ sung một số điều của Quyết định".
+ADJACENT_TAIL_RE = re.compile(
+    r"^\s*(?:(?:quy\s+định|hướng\s+dẫn|chỉ\s+đạo|nội\s+dung|yêu\s+cầu|tinh\s+thần|đúng)\s+)?"
+    r"(?:tại\s+)?(?:các\s+|những\s+|một\s+số\s+điều\s+của\s+)?$",
+    re.IGNORECASE,
+)
+
+# A reference right after another with only a cue between is nested: the first
+# document itself cites the second ("Kế hoạch số 25-KH/TU ... thực hiện Kết luận số 100-KL/TW").
+NESTED_GAP_RE = re.compile(
+    rf"^\s*(?:về\s+(?:việc\s+)?)?(?:tiếp\s+tục\s+)?(?P<cue>{_alternation(_CUE_WORDS)})?\s*(?:các\s+)?$",
+    re.IGNORECASE,
+)
+
+# Separators that end one list item: "...; Công văn số", "... và Quyết định số".
+SEPARATOR_RE = re.compile(r";|,|\n|(?<!\w)và(?!\w)", re.IGNORECASE)
+
+# -- sentences ---------------------------------------------------------------
+
+# A sentence ends at . ! ? (or "./.") before a capital, a digit or a bullet,
+# or at a blank line, or before a numbered section ("2. ", "b) ").
+SENTENCE_BREAK_RE = re.compile(
+    rf"""
+      (?<=[.!?])(?:[ \t]*/[ \t]*\.)?[ \t]*(?:\n[ \t]*)*(?=[{UPPER}0-9"“(•*+-])   # "... nay. Thực hiện"
+    | \n[ \t]*\n\s*                                                        # blank line
+    | \n(?=[ \t]*(?:\d{{1,2}}|[a-zđ])[.)][ \t])                                # "\n2. ", "\nb) "
+    """,
+    re.VERBOSE,
+)
+# Abbreviations whose period does not end a sentence: "TP. Hồ Chí Minh".
+ABBREVIATIONS = frozenset({"tp", "tt", "q", "p", "ths", "ts", "pgs", "gs", "đ/c", "v.v", "tx", "st", "no"})
+
+# -- agencies in running text ------------------------------------------------
+
+AGENCY_HEAD = _alternation(AGENCY_HEADS)

@@ -1,0 +1,239 @@
+"""The vocabulary of Vietnamese directives: one place for every code and cue word.
+
+The parser (loaders/), the resolver (graph/) and the docs all read these tables.
+Every spelling here is in the matching form produced by ``normalize.normalize``
+(NFC, new tone placement, "Đ" U+0110), so patterns built from them match
+documents typed in either convention.
+
+Sources: Nghị định 30/2020/NĐ-CP (State documents), Hướng dẫn 36-HD/VPTW
+(Party documents); see ../shared/DOMAIN.md sections 2 and 4.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+__all__ = [
+    "DOC_TYPES",
+    "TYPE_BY_CODE",
+    "TYPE_NAMES",
+    "UNNUMBERED_TYPES",
+    "CUES",
+    "Cue",
+    "ISSUER_CODES",
+    "IssuerCode",
+    "CENTRAL_CODES",
+    "LEVELS",
+    "OCR_CODE_FIXES",
+    "AGENCY_HEADS",
+]
+
+LEVELS = ("central", "province", "district", "commune")
+
+
+@dataclass(frozen=True)
+class DocType:
+    name: str  # the full Vietnamese name, as shown to users: "Kết luận"
+    codes: tuple[str, ...]  # the type codes used in symbols: ("KL",)
+    aliases: tuple[str, ...] = ()  # other ways a text names it
+
+
+# The type codes of DOMAIN.md section 2. "TT" is Thông tri in a Party symbol
+# (number-TT/TW) and Thông tư in a State one (number/year/TT-BYT): see
+# ``type_for_code``.
+DOC_TYPES: tuple[DocType, ...] = (
+    DocType("Công văn", ("CV",)),
+    DocType("Nghị quyết", ("NQ",)),
+    DocType("Quyết định", ("QĐ",)),
+    DocType("Chỉ thị", ("CT",)),
+    DocType("Kết luận", ("KL",), ("Thông báo kết luận",)),
+    DocType("Kế hoạch", ("KH",)),
+    DocType("Hướng dẫn", ("HD",)),
+    DocType("Thông báo", ("TB",)),
+    DocType("Thông tri", ()),
+    DocType("Thông tư", ()),
+    DocType("Quy chế", ("QC",)),
+    DocType("Quy định", ("QyĐ",)),
+    DocType("Chương trình", ("CTr",)),
+    DocType("Báo cáo", ("BC",)),
+    DocType("Tờ trình", ("TTr",)),
+    DocType("Đề án", ("ĐA",)),
+    DocType("Phương án", ("PA",)),
+    DocType("Công điện", ("CĐ",)),
+    DocType("Nghị định", ("NĐ",)),
+    DocType("Giấy mời", ("GM",)),
+    DocType("Biên bản", ("BB",)),
+    DocType("Luật", ()),
+    DocType("Pháp lệnh", ()),
+)
+
+TYPE_NAMES: tuple[str, ...] = tuple(t.name for t in DOC_TYPES)
+
+TYPE_BY_CODE: dict[str, str] = {code: t.name for t in DOC_TYPES for code in t.codes}
+
+
+def type_for_code(code: str | None, *, party: bool, has_year: bool) -> str | None:
+    """The document type a symbol's type code stands for, or None.
+
+    >>> type_for_code("TT", party=True, has_year=False)
+    'Thông tri'
+    >>> type_for_code("TT", party=False, has_year=True)
+    'Thông tư'
+    """
+    if not code:
+        return None
+    if code == "TT":
+        return "Thông tri" if party and not has_year else "Thông tư"
+    return TYPE_BY_CODE.get(code)
+
+
+# Specific documents that carry no number but name their issuer or date:
+# "Điện của Thường trực Ban Bí thư", "Lời kêu gọi ... ngày 29/7/2021 của Tổng Bí thư".
+UNNUMBERED_TYPES: tuple[str, ...] = ("Lời kêu gọi", "Công điện", "Điện")
+
+
+@dataclass(frozen=True)
+class Cue:
+    name: str  # the value in records: "thuc_hien"
+    words: tuple[str, ...]  # lower-case matching forms
+    # A scoped cue governs every reference after it in its sentence ("Căn cứ A; B"),
+    # an adjacent one only the reference right after it ("... theo Nghị quyết số 79").
+    scoped: bool
+    link: str  # the graph relationship it becomes
+
+
+CUES: tuple[Cue, ...] = (
+    Cue("can_cu", ("căn cứ",), True, "BASED_ON"),  # Căn cứ
+    Cue(
+        "thuc_hien",  # Thực hiện, Triển khai (thực hiện), Quán triệt, Tiếp tục thực hiện
+        ("thực hiện", "triển khai", "quán triệt", "cụ thể hóa", "thi hành"),
+        True,
+        "IMPLEMENTS",
+    ),
+    Cue("huong_ung", ("hưởng ứng",), True, "RESPONDS_TO"),  # Hưởng ứng
+    Cue("tiep_theo", ("tiếp theo",), False, "FOLLOWS_UP"),  # Tiếp theo Công văn số ...
+    Cue("tra_loi", ("trả lời", "phúc đáp"), False, "REPLIES_TO"),  # Trả lời / Phúc đáp
+    Cue("sua_doi", ("sửa đổi, bổ sung", "sửa đổi bổ sung", "sửa đổi"), False, "AMENDS"),
+    Cue("thay_the", ("thay thế",), False, "REPLACES"),  # thay thế
+    Cue("bai_bo", ("bãi bỏ",), False, "REPEALS"),  # bãi bỏ
+    Cue("theo", ("theo", "tại"), False, "CITES"),  # theo, tại: a plain reference
+)
+
+CUE_BY_NAME: dict[str, Cue] = {c.name: c for c in CUES}
+
+# Link type for a citation without a cue.
+DEFAULT_LINK = "CITES"
+
+
+@dataclass(frozen=True)
+class IssuerCode:
+    code: str  # as in symbols, matching form: "BTGTU"
+    name: str  # canonical name without place: "Ban Tuyên giáo Tỉnh ủy"
+    kind: str  # party | state | mass
+    level: str | None  # central | province | district | commune; None: decided by context
+    parent: str | None = None  # the code of the body it belongs to: BTGTU -> TU
+
+
+# Issuer codes of DOMAIN.md section 2. Board prefixes combine with a committee
+# code (see ``_BOARD_PREFIXES``) so BTGTU, BDVHU, VPTU ... need not be listed.
+_ISSUERS: tuple[IssuerCode, ...] = (
+    IssuerCode("TW", "Trung ương", "party", "central"),  # Bộ Chính trị, Ban Bí thư, BCH TW all sign /TW
+    IssuerCode("CP", "Chính phủ", "state", "central"),
+    IssuerCode("TTg", "Thủ tướng Chính phủ", "state", "central"),
+    IssuerCode("QH", "Quốc hội", "state", "central"),
+    IssuerCode("UBTVQH", "Ủy ban Thường vụ Quốc hội", "state", "central"),
+    IssuerCode("VPCP", "Văn phòng Chính phủ", "state", "central"),
+    IssuerCode("BCĐ", "Ban Chỉ đạo", "state", None),
+    IssuerCode("BYT", "Bộ Y tế", "state", "central"),
+    IssuerCode("BCA", "Bộ Công an", "state", "central"),
+    IssuerCode("BQP", "Bộ Quốc phòng", "state", "central"),
+    IssuerCode("BNV", "Bộ Nội vụ", "state", "central"),
+    IssuerCode("BTC", "Bộ Tài chính", "state", "central"),
+    IssuerCode("BGDĐT", "Bộ Giáo dục và Đào tạo", "state", "central"),
+    IssuerCode("BLĐTBXH", "Bộ Lao động - Thương binh và Xã hội", "state", "central"),
+    IssuerCode("BTTTT", "Bộ Thông tin và Truyền thông", "state", "central"),
+    IssuerCode("BVHTTDL", "Bộ Văn hóa, Thể thao và Du lịch", "state", "central"),
+    IssuerCode("BKHĐT", "Bộ Kế hoạch và Đầu tư", "state", "central"),
+    IssuerCode("BNNPTNT", "Bộ Nông nghiệp và Phát triển nông thôn", "state", "central"),
+    IssuerCode("BTP", "Bộ Tư pháp", "state", "central"),
+    IssuerCode("BCT", "Bộ Công Thương", "state", "central"),
+    IssuerCode("BGTVT", "Bộ Giao thông vận tải", "state", "central"),
+    IssuerCode("BXD", "Bộ Xây dựng", "state", "central"),
+    IssuerCode("BTNMT", "Bộ Tài nguyên và Môi trường", "state", "central"),
+    IssuerCode("TLĐ", "Tổng Liên đoàn Lao động Việt Nam", "mass", "central"),
+    IssuerCode("TWĐTN", "Trung ương Đoàn", "mass", "central"),
+    IssuerCode("MTTW", "Ủy ban Trung ương MTTQ Việt Nam", "mass", "central"),
+    IssuerCode("TU", "Tỉnh ủy", "party", "province"),
+    IssuerCode("ThU", "Thành ủy", "party", None),  # province for Hà Nội / TP HCM, district otherwise
+    IssuerCode("HU", "Huyện ủy", "party", "district"),
+    IssuerCode("QU", "Quận ủy", "party", "district"),
+    IssuerCode("TxU", "Thị ủy", "party", "district"),
+    IssuerCode("ĐU", "Đảng ủy", "party", None),
+    IssuerCode("ĐUK", "Đảng ủy Khối", "party", "province"),
+    IssuerCode("UBND", "Ủy ban nhân dân", "state", None),
+    IssuerCode("HĐND", "Hội đồng nhân dân", "state", None),
+    IssuerCode("SYT", "Sở Y tế", "state", "province"),
+    IssuerCode("SNV", "Sở Nội vụ", "state", "province"),
+    IssuerCode("SGDĐT", "Sở Giáo dục và Đào tạo", "state", "province"),
+    IssuerCode("SLĐTBXH", "Sở Lao động - Thương binh và Xã hội", "state", "province"),
+    IssuerCode("STTTT", "Sở Thông tin và Truyền thông", "state", "province"),
+    IssuerCode("SVHTTDL", "Sở Văn hóa, Thể thao và Du lịch", "state", "province"),
+    IssuerCode("STC", "Sở Tài chính", "state", "province"),
+    IssuerCode("LĐLĐ", "Liên đoàn Lao động", "mass", None),
+    IssuerCode("TĐTN", "Tỉnh đoàn", "mass", "province"),
+    IssuerCode("HĐTN", "Huyện đoàn", "mass", "district"),
+    IssuerCode("MTTQ", "Ủy ban Mặt trận Tổ quốc Việt Nam", "mass", None),
+    IssuerCode("HLHPN", "Hội Liên hiệp Phụ nữ", "mass", None),
+    IssuerCode("HND", "Hội Nông dân", "mass", None),
+    IssuerCode("HCCB", "Hội Cựu chiến binh", "mass", None),
+)
+
+# Board prefix + committee code: BTG + TU = Ban Tuyên giáo Tỉnh ủy.
+_BOARD_PREFIXES: dict[str, str] = {
+    "BTG": "Ban Tuyên giáo",
+    "BTC": "Ban Tổ chức",
+    "BDV": "Ban Dân vận",
+    "BNC": "Ban Nội chính",
+    "UBKT": "Ủy ban Kiểm tra",
+    "VP": "Văn phòng",
+}
+_COMMITTEES: dict[str, str] = {"TW": "Trung ương", "TU": "Tỉnh ủy", "ThU": "Thành ủy",
+                               "HU": "Huyện ủy", "QU": "Quận ủy", "TxU": "Thị ủy",
+                               "ĐU": "Đảng ủy", "ĐUK": "Đảng ủy Khối"}
+
+
+def _build_issuers() -> dict[str, IssuerCode]:
+    table = {i.code: i for i in _ISSUERS}
+    for prefix, board in _BOARD_PREFIXES.items():
+        for code, committee in _COMMITTEES.items():
+            parent = table[code]
+            combined = prefix + code
+            if combined in table:  # BTC is Bộ Tài chính; BTCTW is the board
+                continue
+            # "Ban Tuyên giáo Trung ương" reads without the committee's "Ban Chấp hành".
+            table[combined] = IssuerCode(combined, f"{board} {committee}", "party", parent.level, code)
+    return table
+
+
+ISSUER_CODES: dict[str, IssuerCode] = _build_issuers()
+
+# Issuers whose documents are national: one node however many provinces cite them.
+CENTRAL_CODES: frozenset[str] = frozenset(c for c, i in ISSUER_CODES.items() if i.level == "central")
+
+# OCR slips seen in symbols, mapped to the code they stand for ("ƯBND", "TƯ").
+OCR_CODE_FIXES: dict[str, str] = {"ƯBND": "UBND", "TƯ": "TW", "UBNĐ": "UBND", "ƯB": "UB"}
+
+# Words that start the name of an agency, in matching form; used to find issuers
+# in running text ("của UBND tỉnh Lai Châu", "Ban Thường vụ LĐLĐ tỉnh yêu cầu").
+AGENCY_HEADS: tuple[str, ...] = (
+    "Bộ Chính trị", "Ban Bí thư", "Ban Chấp hành Trung ương", "Trung ương",
+    "Thường trực Ban Bí thư", "Tổng Bí thư", "Chủ tịch nước",
+    "Chính phủ", "Thủ tướng Chính phủ", "Thủ tướng", "Quốc hội", "Văn phòng",
+    "Ban Chỉ đạo", "Ban Thường vụ", "Thường trực", "Ban Chấp hành", "Ban Tuyên giáo",
+    "Ban Tổ chức", "Ban Dân vận", "Ban Nội chính", "Ủy ban Kiểm tra",
+    "Tỉnh ủy", "Thành ủy", "Huyện ủy", "Quận ủy", "Thị ủy", "Đảng ủy", "Đảng đoàn",
+    "Ban cán sự đảng", "Ủy ban nhân dân", "UBND", "Hội đồng nhân dân", "HĐND",
+    "Chủ tịch", "Bộ", "Sở", "Phòng", "Liên đoàn Lao động", "LĐLĐ", "Tổng Liên đoàn",
+    "Công đoàn", "Tỉnh đoàn", "Huyện đoàn", "Đoàn", "Mặt trận", "Ủy ban Mặt trận",
+    "MTTQ", "Hội", "Trung tâm", "Cục", "Tổng cục", "Viện", "Ban",
+)
