@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import unicodedata
 from dataclasses import dataclass, replace
 
 from . import patterns as P
@@ -111,7 +112,7 @@ class _Ref:
     symbol: str | None
     issuer_code: str | None
     date: str | None = None
-    issuer: str | None = None
+    issuer: tuple[int, int] | None = None  # span of the issuer as written
     unnumbered: bool = False
     cue: str | None = None
     via: int | None = None
@@ -133,7 +134,7 @@ def _read_after(text: str, ref: _Ref) -> None:
             continue
         m = P.ISSUER_AFTER_RE.match(window)
         if m and ref.issuer is None:
-            ref.issuer = m.group("issuer").strip()
+            ref.issuer = (ref.end + m.start("issuer"), ref.end + m.end("issuer"))
             ref.end += m.end("issuer")
             continue
         break
@@ -154,9 +155,10 @@ def _read_before(text: str, ref: _Ref, floor: int) -> None:
         if m:
             ref.start = window_start + m.start()
     if ref.issuer is None:
-        m = P.ISSUER_BEFORE_RE.search(text[max(floor, ref.start - 120) : ref.start])
+        base = max(floor, ref.start - 120)
+        m = P.ISSUER_BEFORE_RE.search(text[base : ref.start])
         if m:
-            ref.issuer = m.group("issuer").strip()
+            ref.issuer = (base + m.start("issuer"), base + m.end("issuer"))
 
 
 def _symbol_refs(text: str) -> list[_Ref]:
@@ -200,9 +202,11 @@ def _apply_list_headers(text: str, refs: list[_Ref], sentences: list[tuple[int, 
         if ref.unnumbered:
             continue
         sentence = sentences[bisect.bisect_right(starts, ref.start) - 1]
-        m = P.LIST_HEADER_RE.search(text[max(sentence[0], ref.start - 160) : ref.start])
+        base = max(sentence[0], ref.start - 160)
+        m = P.LIST_HEADER_RE.search(text[base : ref.start])
         if m:
-            shared = (_canonical_type(m.group("type")), (m.group("issuer") or "").strip() or None, sentence[0])
+            issuer = (base + m.start("issuer"), base + m.end("issuer")) if m.group("issuer") else None
+            shared = (_canonical_type(m.group("type")), issuer, sentence[0])
             ref.listed = True
         elif shared and shared[2] == sentence[0] and ref.doc_type in (None, shared[0]) and text[ref.start : ref.start + 2].lower() == "số":
             ref.listed = True
@@ -290,16 +294,24 @@ def _sentence_of(norm: Normalized, sentences: list[tuple[int, int]], position: i
     return norm.original[o_start:o_end].strip()
 
 
+def _as_written(norm: Normalized, span: tuple[int, int] | None) -> str | None:
+    """The original text of a span, in NFC with whitespace collapsed."""
+    if span is None:
+        return None
+    s, e = norm.span(*span)
+    return " ".join(unicodedata.normalize("NFC", norm.original[s:e]).split()) or None
+
+
 def _to_citation(norm: Normalized, ref: _Ref, sentences, via: int | None) -> Citation:
     start, end = norm.span(ref.start, ref.end)
     return Citation(
         doc_type=ref.doc_type, number=ref.number, symbol=ref.symbol, date=ref.date,
-        issuer=ref.issuer, cue=ref.cue, text=norm.original[start:end], start=start, end=end,
+        issuer=_as_written(norm, ref.issuer), cue=ref.cue, text=norm.original[start:end], start=start, end=end,
         sentence=_sentence_of(norm, sentences, ref.start), issuer_code=ref.issuer_code, via=via,
     )
 
 
 def _to_unnumbered(norm: Normalized, ref: _Ref) -> Unnumbered:
     start, end = norm.span(ref.start, ref.end)
-    return Unnumbered(doc_type=ref.doc_type, issuer=ref.issuer, date=ref.date, cue=ref.cue,
+    return Unnumbered(doc_type=ref.doc_type, issuer=_as_written(norm, ref.issuer), date=ref.date, cue=ref.cue,
                       text=norm.original[start:end], start=start, end=end)

@@ -73,6 +73,7 @@ NUMBER_ONLY_RE = re.compile(
     rf"""
     (?<!\w)(?P<type>{_TYPE_WORD}) \s+ (?:số\s*:?\s*)? (?P<number>\d{{1,5}})
     (?![\w/.,-]?\d)(?!{_SP}[-/]{_SP}[\w])     # not a symbol, a date or an amount
+    (?!\s+(?:năm|tháng|lần|người|điều|khoản|giờ|phút|triệu|tỷ|nghìn|đồng|%)(?!\w))  # "2 năm một lần"
     """,
     re.VERBOSE | re.IGNORECASE,
 )
@@ -98,7 +99,7 @@ LIST_HEADER_RE = re.compile(
 
 # ", ngày 06/5/2021" right after a symbol (also "ban hành ngày ...", "(ngày ...)").
 DATE_AFTER_RE = re.compile(
-    rf"^[ \t]*,?[ \t]*\(?[ \t]*(?:ban[ \t]+hành[ \t]+)?ngày \s* {DATE}",
+    rf"^\s{{0,3}},?\s{{0,3}}\(?[ \t]*(?:ban[ \t]+hành[ \t]+)?ngày \s* {DATE} (?:[ \t]*\))?",
     re.VERBOSE | re.IGNORECASE,
 )
 
@@ -107,13 +108,14 @@ _ISSUER_STOP = r"""
     về | v/v | ngày | số | nhằm | phát[ \t]+động | thực[ \t]+hiện | triển[ \t]+khai | hướng[ \t]+dẫn
   | ban[ \t]+hành | quy[ \t]+định | đối[ \t]+với | trong | tại | theo | để | cho | đã | và
   | sửa[ \t]+đổi | thay[ \t]+thế | bãi[ \t]+bỏ | kèm[ \t]+theo | gửi | yêu[ \t]+cầu | đề[ \t]+nghị
+  | đến | tới | kể[ \t]+từ | ký | có | được | đang | này | trên | với | nêu | đề[ \t]+ra | xác[ \t]+định | là
 """
 _ISSUER_PHRASE = rf"""
     (?P<issuer>[{UPPER}][^\n,;:.()\[\]“”"]{{1,100}}?)
     (?= [ \t]+(?:{_ISSUER_STOP})(?!\w) | [ \t]*[\n,;:.()\[\]“”"] | [ \t]*$ )
 """
 # "của Ban Tuyên giáo Tỉnh ủy Lai Châu về ..." after a symbol (and its date).
-ISSUER_AFTER_RE = re.compile(rf"^[ \t]*,?[ \t]*của\s+{_ISSUER_PHRASE}", re.VERBOSE)
+ISSUER_AFTER_RE = re.compile(rf"^\s{{0,3}},?\s{{0,3}}của\s+{_ISSUER_PHRASE}", re.VERBOSE)
 
 # "Ban Tuyên giáo Quận ủy vừa ban hành " before a type word (news items).
 ISSUER_BEFORE_RE = re.compile(

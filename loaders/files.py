@@ -1,0 +1,680 @@
+"""Reading directive files (txt, docx, pdf, html) into text.
+
+The text returned is *not* normalised: downstream offsets refer to it, so an NFD
+file stays NFD.  The only transformation applied to plain text is decoding, and
+for legacy 8-bit Vietnamese encodings (TCVN3/ABC, VNI) the conversion of their
+bytes to the Unicode letters the font would have drawn.
+
+Fast path: a UTF-8 ``.txt`` costs one ``read``, one ``sha256`` and one strict
+decode plus a NUL search and a control-character scan of the first 64 KiB.
+All detection (UTF-16 sniffing, Windows-1258 vs TCVN3 vs VNI scoring) runs only
+when strict UTF-8 fails.
+
+Every failure surfaces as :class:`LoadError` with a one-line reason.
+"""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import io
+import os
+import re
+import stat
+import unicodedata
+import zipfile
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+
+__all__ = [
+    "SUPPORTED_SUFFIXES",
+    "MAX_BYTES",
+    "LoadedText",
+    "LoadError",
+    "UndecodableText",
+    "read_document",
+    "iter_document_paths",
+    "decode_text_bytes",
+]
+
+SUPPORTED_SUFFIXES: frozenset[str] = frozenset({".txt", ".docx", ".pdf", ".html", ".htm"})
+MAX_BYTES = 50 * 1024 * 1024
+
+# A .docx whose parts inflate beyond this many times max_bytes is refused (zip bomb).
+_DOCX_INFLATE_FACTOR = 10
+_REASON_MAX = 300
+
+
+@dataclass(frozen=True)
+class LoadedText:
+    path: str
+    text: str
+    encoding: str
+    sha256: str
+    size: int
+
+
+def _one_line(s: str, limit: int = _REASON_MAX) -> str:
+    s = " ".join(str(s).split())
+    if len(s) > limit:
+        s = s[: limit - 1] + "…"
+    return s
+
+
+class LoadError(Exception):
+    """A file that cannot be read, with a one-line reason."""
+
+    def __init__(self, path, reason):
+        self.path = os.fspath(path) if isinstance(path, os.PathLike) else str(path)
+        self.reason = _one_line(reason)
+        super().__init__(self.path, self.reason)  # args match __init__: picklable
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.reason}"
+
+
+class UndecodableText(ValueError):
+    """Raised by :func:`decode_text_bytes`; ``.reason`` is the LoadError reason."""
+
+    def __init__(self, reason: str):
+        self.reason = reason
+        super().__init__(reason)
+
+
+# --------------------------------------------------------------------------
+# Legacy Vietnamese 8-bit encodings
+# --------------------------------------------------------------------------
+
+def _base_table() -> list[str]:
+    """byte -> char as cp1252, with latin-1 for cp1252's five holes."""
+    out = []
+    for b in range(256):
+        try:
+            out.append(bytes([b]).decode("cp1252"))
+        except UnicodeDecodeError:
+            out.append(chr(b))
+    return out
+
+
+# TCVN 5712:1993 VN3 (the "ABC" .VnTime fonts): one byte per letter.  There are
+# no uppercase toned letters: headings set in .VnTimeH use the lowercase bytes
+# and come back lowercase (the case lived in the font, not in the bytes).
+_TCVN3_HIGH = {
+    0xA1: "Ă", 0xA2: "Â", 0xA3: "Ê", 0xA4: "Ô", 0xA5: "Ơ", 0xA6: "Ư", 0xA7: "Đ",
+    0xA8: "ă", 0xA9: "â", 0xAA: "ê", 0xAB: "ô", 0xAC: "ơ", 0xAD: "ư", 0xAE: "đ",
+    0xB5: "à", 0xB6: "ả", 0xB7: "ã", 0xB8: "á", 0xB9: "ạ",
+    0xBB: "ằ", 0xBC: "ẳ", 0xBD: "ẵ", 0xBE: "ắ", 0xC6: "ặ",
+    0xC7: "ầ", 0xC8: "ẩ", 0xC9: "ẫ", 0xCA: "ấ", 0xCB: "ậ",
+    0xCC: "è", 0xCE: "ẻ", 0xCF: "ẽ", 0xD0: "é", 0xD1: "ẹ",
+    0xD2: "ề", 0xD3: "ể", 0xD4: "ễ", 0xD5: "ế", 0xD6: "ệ",
+    0xD7: "ì", 0xD8: "ỉ", 0xDC: "ĩ", 0xDD: "í", 0xDE: "ị",
+    0xDF: "ò", 0xE1: "ỏ", 0xE2: "õ", 0xE3: "ó", 0xE4: "ọ",
+    0xE5: "ồ", 0xE6: "ổ", 0xE7: "ỗ", 0xE8: "ố", 0xE9: "ộ",
+    0xEA: "ờ", 0xEB: "ở", 0xEC: "ỡ", 0xED: "ớ", 0xEE: "ợ",
+    0xEF: "ù", 0xF1: "ủ", 0xF2: "ũ", 0xF3: "ú", 0xF4: "ụ",
+    0xF5: "ừ", 0xF6: "ử", 0xF7: "ữ", 0xF8: "ứ", 0xF9: "ự",
+    0xFA: "ỳ", 0xFB: "ỷ", 0xFC: "ỹ", 0xFD: "ý", 0xFE: "ỵ",
+}
+
+_CP1252_TABLE = _base_table()
+_TCVN3_DECODING = "".join(_TCVN3_HIGH.get(b, _CP1252_TABLE[b]) for b in range(256))
+_CP1252_DECODING = "".join(_CP1252_TABLE)
+
+# VNI-Windows: a base letter followed by a mark byte.  Marks (as cp1252 chars),
+# lowercase / uppercase:
+#   tone on a plain vowel:      sắc ù/Ù  huyền ø/Ø  hỏi û/Û  ngã õ/Õ  nặng ï/Ï
+#   circumflex (a e o):         â/Â; with tone á/Á à/À å/Å ã/Ã ä/Ä
+#   breve (a):                  ê/Ê; with tone é/É è/È ú/Ú ü/Ü ë/Ë
+# Single bytes: ô/Ô = ơ/Ơ, ö/Ö = ư/Ư (then take a plain tone mark), ñ/Ñ = đ/Đ,
+# and the i-family í ì æ ó ò = í ì ỉ ĩ ị (upper Í Ì Æ Ó Ò), î/Î = ỵ/Ỵ.
+_VNI_TONES = {"ù": "\u0301", "ø": "\u0300", "û": "\u0309", "õ": "\u0303", "ï": "\u0323"}
+_VNI_CIRC = {"â": "", "á": "\u0301", "à": "\u0300", "å": "\u0309", "ã": "\u0303", "ä": "\u0323"}
+_VNI_BREVE = {"ê": "", "é": "\u0301", "è": "\u0300", "ú": "\u0309", "ü": "\u0303", "ë": "\u0323"}
+
+
+def _build_vni() -> dict[str, str]:
+    m: dict[str, str] = {}
+
+    def add(lower_src: str, lower_dst: str) -> None:
+        m[lower_src] = unicodedata.normalize("NFC", lower_dst)
+        m[lower_src.upper()] = unicodedata.normalize("NFC", lower_dst).upper()
+
+    for v in "aeiouy":
+        for mark, tone in _VNI_TONES.items():
+            add(v + mark, v + tone)
+    for v in "aeo":
+        for mark, tone in _VNI_CIRC.items():
+            add(v + mark, v + "\u0302" + tone)
+    for mark, tone in _VNI_BREVE.items():
+        add("a" + mark, "a\u0306" + tone)
+    for base, dst in (("ô", "ơ"), ("ö", "ư")):
+        add(base, dst)
+        for mark, tone in _VNI_TONES.items():
+            add(base + mark, dst + tone)
+    for src, dst in (("ñ", "đ"), ("æ", "ỉ"), ("ó", "ĩ"), ("ò", "ị"), ("î", "ỵ")):
+        add(src, dst)
+    return m
+
+
+_VNI_MAP = _build_vni()
+_VNI_RE = re.compile("|".join(re.escape(k) for k in sorted(_VNI_MAP, key=len, reverse=True)))
+
+
+def _decode_tcvn3(data: bytes) -> str:
+    return codecs.charmap_decode(data, "strict", _TCVN3_DECODING)[0]
+
+
+def _decode_vni(data: bytes) -> str:
+    text = codecs.charmap_decode(data, "strict", _CP1252_DECODING)[0]
+    return _VNI_RE.sub(lambda mo: _VNI_MAP[mo.group()], text)
+
+
+# --------------------------------------------------------------------------
+# How Vietnamese does a decoded text look?
+# --------------------------------------------------------------------------
+
+_ONSETS = "ngh ng nh ch gh gi kh ph qu th tr b c d đ g h k l m n p r s t v x".split()
+_NUCLEI = (
+    "a ă â e ê i o ô ơ u ư y "
+    "ai ao au ay âu ây eo êu ia iu oa oă oe oi ôi ơi oo ua uâ uê ui uô uơ uy "
+    "ưa ưi ưu ươ iê yê iêu yêu oai oao oay oeo uây uôi ươi ươu uya uyê uyu"
+).split()
+_CODAS = "c ch m n ng nh p t".split()
+
+
+def _alt(items: list[str]) -> str:
+    return "|".join(sorted(items, key=len, reverse=True))
+
+
+_SYLLABLE = re.compile(f"(?:{_alt(_ONSETS)})?(?:{_alt(_NUCLEI)})(?:{_alt(_CODAS)})?")
+_TONE_MARKS = dict.fromkeys(map(ord, "\u0300\u0301\u0303\u0309\u0323"))
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _is_vietnamese_syllable(word: str) -> bool:
+    d = unicodedata.normalize("NFD", word.lower())
+    toneless = d.translate(_TONE_MARKS)
+    if len(d) - len(toneless) > 1:
+        return False
+    return _SYLLABLE.fullmatch(unicodedata.normalize("NFC", toneless)) is not None
+
+
+def _vietnamese_score(text: str) -> tuple[int, int]:
+    """(valid, invalid) counts over the words that carry a non-ASCII letter."""
+    good = bad = 0
+    for w in _WORD.findall(unicodedata.normalize("NFC", text)):
+        if w.isascii():
+            continue
+        if _is_vietnamese_syllable(w):
+            good += 1
+        else:
+            bad += 1
+    return good, bad
+
+
+# --------------------------------------------------------------------------
+# Byte decoding
+# --------------------------------------------------------------------------
+
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x19\x1b-\x1f\x7f]")
+_SAMPLE_CHARS = 65536
+_SCORE_BYTES = 65536
+
+
+def _check_not_binary(text: str) -> None:
+    if "\x00" in text:
+        raise UndecodableText("binary content (NUL bytes)")
+    sample = text[:_SAMPLE_CHARS]
+    n = len(_CONTROL.findall(sample))
+    if n >= 4 and n * 100 > len(sample):
+        raise UndecodableText("binary content (control characters)")
+
+
+def _sniff_utf16(data: bytes) -> str | None:
+    sample = data[:4096]
+    pairs = len(sample) // 2
+    if pairs < 2:
+        return None
+    even = sample[0 : pairs * 2 : 2].count(0)
+    odd = sample[1 : pairs * 2 : 2].count(0)
+    if odd * 5 >= pairs and even * 50 <= pairs:
+        return "utf-16-le"
+    if even * 5 >= pairs and odd * 50 <= pairs:
+        return "utf-16-be"
+    return None
+
+
+def _decode_utf16(data: bytes, codec: str, name: str) -> tuple[str, str]:
+    try:
+        text = data.decode(codec)
+    except UnicodeDecodeError:
+        raise UndecodableText("undecodable (invalid UTF-16)") from None
+    _check_not_binary(text)
+    return text, name
+
+
+def _lossy_utf8(data: bytes) -> str | None:
+    """UTF-8 with a few bad bytes (e.g. a file cut mid-character), else None."""
+    text = data.decode("utf-8", "replace")
+    bad = text.count("\ufffd")
+    non_ascii = sum(1 for ch in text if ch > "\x7f") - bad
+    if bad and non_ascii >= 20 * bad:
+        return text
+    return None
+
+
+def decode_text_bytes(data: bytes) -> tuple[str, str]:
+    """Decode the bytes of a plain-text file: ``(text, encoding name)``.
+
+    Raises :class:`UndecodableText` (a ValueError with ``.reason``) for binary or
+    undecodable content.  Does not judge emptiness.
+    """
+    # BOMs first.
+    if data[:3] == b"\xef\xbb\xbf":
+        try:
+            text = data[3:].decode("utf-8")
+            name = "utf-8-sig"
+        except UnicodeDecodeError:
+            text = _lossy_utf8(data[3:])
+            if text is None:
+                raise UndecodableText("undecodable (invalid UTF-8 after BOM)") from None
+            name = "utf-8-sig-lossy"
+        _check_not_binary(text)
+        return text, name
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return _decode_utf16(data, "utf-16", "utf-16")
+
+    # The common case: strict UTF-8.
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    else:
+        if "\x00" in text:  # ASCII-only UTF-16 is valid UTF-8 with NULs
+            codec = _sniff_utf16(data)
+            if codec:
+                return _decode_utf16(data, codec, codec)
+        _check_not_binary(text)
+        return text, "utf-8"
+
+    if b"\x00" in data:
+        codec = _sniff_utf16(data)
+        if codec:
+            return _decode_utf16(data, codec, codec)
+        raise UndecodableText("binary content (NUL bytes)")
+
+    lossy = _lossy_utf8(data)
+    if lossy is not None:
+        _check_not_binary(lossy)
+        return lossy, "utf-8-lossy"
+
+    return _decode_8bit(data)
+
+
+def _decode_8bit(data: bytes) -> tuple[str, str]:
+    """Windows-1258 vs TCVN3 vs VNI: keep whichever reads most like Vietnamese."""
+    head = data[:_SCORE_BYTES]
+    candidates: list[tuple[str, object]] = []
+    try:
+        head.decode("cp1258")
+        cp1258_ok = True
+    except UnicodeDecodeError:
+        # A cut at _SCORE_BYTES cannot split a character in an 8-bit encoding.
+        cp1258_ok = False
+    if cp1258_ok:
+        candidates.append(("windows-1258", lambda b: b.decode("cp1258")))
+    candidates.append(("tcvn3", _decode_tcvn3))
+    candidates.append(("vni", _decode_vni))
+
+    best = None
+    for rank, (name, fn) in enumerate(candidates):
+        good, bad = _vietnamese_score(fn(head))
+        key = (good - bad, -rank)  # ties go to the earlier candidate (cp1258)
+        if best is None or key > best[0]:
+            best = (key, name, fn, good)
+    _, name, fn, good = best
+    if not good and not cp1258_ok:
+        raise UndecodableText("undecodable (not UTF-8, UTF-16, Windows-1258, TCVN3 or VNI)")
+    try:
+        text = fn(data)
+    except UnicodeDecodeError:
+        raise UndecodableText("undecodable (invalid Windows-1258)") from None
+    _check_not_binary(text)
+    return text, name
+
+
+# --------------------------------------------------------------------------
+# HTML
+# --------------------------------------------------------------------------
+
+_META_CHARSET = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+# Declared 8-bit Western charsets on Vietnamese pages often hide TCVN3/VNI
+# (.VnTime fonts); let the byte detector decide for those.
+_EIGHT_BIT_DECLARED = {"cp1252", "iso8859-1", "cp1258", "ascii", "iso8859-15"}  # codecs.lookup names
+
+_BLOCK_TAGS = frozenset(
+    "p div br li tr td th h1 h2 h3 h4 h5 h6 ul ol dl dt dd table thead tbody tfoot "
+    "caption section article header footer main nav aside blockquote pre hr address "
+    "figure figcaption form fieldset legend center body html title".split()
+)
+_SKIP_TAGS = frozenset({"script", "style", "head", "template", "noscript"})
+
+
+def _decode_html(data: bytes) -> tuple[str, str]:
+    if data[:3] == b"\xef\xbb\xbf" or data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        text, name = decode_text_bytes(data)
+        return text, "html:" + name
+    m = _META_CHARSET.search(data[:4096])
+    if m:
+        try:
+            codec = codecs.lookup(m.group(1).decode("ascii")).name
+        except (LookupError, UnicodeDecodeError):
+            codec = None
+        if codec and codec not in _EIGHT_BIT_DECLARED:
+            if codec in ("utf-16", "utf-16-le", "utf-16-be"):
+                codec = None  # a UTF-16 page without BOM cannot hold an ASCII meta; ignore
+            else:
+                try:
+                    text = data.decode(codec)
+                except UnicodeDecodeError:
+                    pass
+                else:
+                    _check_not_binary(text)
+                    return text, "html:" + codec
+    text, name = decode_text_bytes(data)
+    return text, "html:" + name
+
+
+class _TextExtractor(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skip: list[str] = []
+        self.pre = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "body":
+            self.skip.clear()  # an unclosed <head> ends where <body> starts
+        if tag in _SKIP_TAGS:
+            self.skip.append(tag)
+            return
+        if self.skip:
+            return
+        if tag == "pre":
+            self.pre += 1
+        if tag in _BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_startendtag(self, tag, attrs):
+        if tag in _BLOCK_TAGS and not self.skip:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag):
+        if tag in _SKIP_TAGS:
+            if tag in self.skip:
+                while self.skip and self.skip.pop() != tag:
+                    pass
+            return
+        if self.skip:
+            return
+        if tag == "pre" and self.pre:
+            self.pre -= 1
+        if tag in _BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_data(self, data):
+        if self.skip:
+            return
+        if self.pre:
+            self.parts.append(data.replace("\n", "\x00"))  # keep <pre> line breaks
+        else:
+            self.parts.append(" ".join(data.split()) if not data.isspace() else " ")
+
+
+def _html_to_text(markup: str) -> str:
+    p = _TextExtractor()
+    p.feed(markup)
+    p.close()
+    raw = "".join(p.parts)
+    lines: list[str] = []
+    for line in raw.split("\n"):
+        if "\x00" in line:  # from <pre>: keep its spacing and breaks
+            line = line.strip("\x00").replace("\x00", "\n").rstrip()
+        else:
+            line = " ".join(line.split())
+        if line or (lines and lines[-1]):
+            lines.append(line)
+    while lines and not lines[-1]:
+        lines.pop()
+    return "\n".join(lines)
+
+
+# --------------------------------------------------------------------------
+# DOCX
+# --------------------------------------------------------------------------
+
+def _docx_text(data: bytes, max_bytes: int) -> str:
+    try:
+        zf = zipfile.ZipFile(io.BytesIO(data))
+    except zipfile.BadZipFile:
+        raise UndecodableText("corrupt .docx (not a zip archive, or truncated)") from None
+    with zf:
+        names = set(zf.namelist())
+        if "word/document.xml" not in names:
+            raise UndecodableText("corrupt .docx (no word/document.xml)")
+        inflated = sum(i.file_size for i in zf.infolist())
+        if inflated > _DOCX_INFLATE_FACTOR * max_bytes:
+            raise UndecodableText(
+                f"corrupt .docx (inflates to {inflated} bytes, limit {_DOCX_INFLATE_FACTOR * max_bytes})"
+            )
+        bad = zf.testzip()
+        if bad is not None:
+            raise UndecodableText(f"corrupt .docx (bad CRC in {bad})")
+
+    import docx  # python-docx; imported lazily, the txt path does not need it
+    from docx.oxml.ns import qn
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except Exception as e:  # python-docx raises a variety (KeyError, ValueError, lxml errors)
+        raise UndecodableText(f"corrupt .docx ({type(e).__name__}: {e})") from None
+
+    P, TBL, SDT, SDT_CONTENT = qn("w:p"), qn("w:tbl"), qn("w:sdt"), qn("w:sdtContent")
+    lines: list[str] = []
+
+    def blank() -> None:
+        if lines and lines[-1] != "":
+            lines.append("")
+
+    def walk(container_elm, parent) -> None:
+        for child in container_elm.iterchildren():
+            tag = child.tag
+            if tag == P:
+                lines.append(Paragraph(child, parent).text)
+            elif tag == TBL:
+                table(Table(child, parent))
+            elif tag == SDT:
+                content = child.find(SDT_CONTENT)
+                if content is not None:
+                    walk(content, parent)
+
+    def table(tbl) -> None:
+        blank()
+        seen: set[int] = set()
+        for row in tbl.rows:
+            for cell in row.cells:  # merged cells repeat: emit each once
+                if id(cell._tc) in seen:
+                    continue
+                seen.add(id(cell._tc))
+                start = len(lines)
+                walk(cell._tc, cell)
+                if all(not s.strip() for s in lines[start:]):
+                    del lines[start:]
+                    continue
+                blank()
+        blank()
+
+    walk(document.element.body, document)
+    while lines and lines[-1] == "":
+        lines.pop()
+    return "\n".join(lines)
+
+
+# --------------------------------------------------------------------------
+# PDF
+# --------------------------------------------------------------------------
+
+def _pdf_text(data: bytes) -> str:
+    import logging
+
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
+    if b"%PDF-" not in data[:1024]:
+        raise UndecodableText("corrupt .pdf (no %PDF- header)")
+    truncated = b"%%EOF" not in data[-2048:]
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        reader.is_encrypted  # noqa: B018 - forces the trailer to be parsed
+    except Exception as e:
+        if truncated:
+            raise UndecodableText("corrupt .pdf (truncated: no %%EOF marker)") from None
+        detail = str(e) if isinstance(e, PdfReadError) else f"{type(e).__name__}: {e}"
+        raise UndecodableText(f"corrupt .pdf ({detail})") from None
+    if reader.is_encrypted:
+        try:
+            ok = reader.decrypt("")
+        except Exception as e:
+            raise UndecodableText(f"encrypted .pdf (cannot decrypt: {type(e).__name__}: {e})") from None
+        if not ok:
+            raise UndecodableText("encrypted .pdf (password required)")
+    try:
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except Exception as e:
+        if truncated:
+            raise UndecodableText("corrupt .pdf (truncated: no %%EOF marker)") from None
+        raise UndecodableText(f"corrupt .pdf ({type(e).__name__}: {e})") from None
+    if not pages:
+        raise UndecodableText("corrupt .pdf (no pages)")
+    text = "\n".join(pages)
+    if not text.strip():
+        raise UndecodableText("no text layer (scanned?)")
+    return text
+
+
+# --------------------------------------------------------------------------
+# Entry points
+# --------------------------------------------------------------------------
+
+def read_document(path: str | Path, *, max_bytes: int = MAX_BYTES) -> LoadedText:
+    """Read one file into :class:`LoadedText`; any failure is a :class:`LoadError`."""
+    spath = os.fspath(path)
+    try:
+        return _read(spath, max_bytes)
+    except LoadError:
+        raise
+    except UndecodableText as e:
+        raise LoadError(spath, e.reason) from None
+    except Exception as e:  # never let anything else escape
+        raise LoadError(spath, f"unreadable: {type(e).__name__}: {e}") from None
+
+
+def _read(spath: str, max_bytes: int) -> LoadedText:
+    try:
+        st = os.stat(spath)
+    except FileNotFoundError:
+        raise LoadError(spath, "no such file or directory") from None
+    except PermissionError:
+        raise LoadError(spath, "permission denied") from None
+    except NotADirectoryError:
+        raise LoadError(spath, "no such file or directory") from None
+    if stat.S_ISDIR(st.st_mode):
+        raise LoadError(spath, "is a directory")
+    if not stat.S_ISREG(st.st_mode):
+        raise LoadError(spath, "not a regular file")
+
+    suffix = os.path.splitext(spath)[1].lower()
+    if suffix not in SUPPORTED_SUFFIXES:
+        if suffix:
+            raise LoadError(spath, f"unsupported file type {suffix!r}")
+        raise LoadError(spath, "unsupported file type (no suffix)")
+
+    if st.st_size > max_bytes:
+        raise LoadError(spath, f"file too large ({st.st_size} bytes, limit {max_bytes})")
+    try:
+        with open(spath, "rb") as f:
+            data = f.read(max_bytes + 1)
+    except PermissionError:
+        raise LoadError(spath, "permission denied") from None
+    if len(data) > max_bytes:  # grew since stat
+        raise LoadError(spath, f"file too large (over {max_bytes} bytes, limit {max_bytes})")
+    if not data:
+        raise LoadError(spath, "empty file (0 bytes)")
+
+    digest = hashlib.sha256(data).hexdigest()
+    size = len(data)
+
+    if suffix == ".txt":
+        text, encoding = decode_text_bytes(data)
+        if not text or text.isspace():
+            raise LoadError(spath, "empty file (only whitespace)")
+    elif suffix in (".html", ".htm"):
+        markup, encoding = _decode_html(data)
+        if not markup or markup.isspace():
+            raise LoadError(spath, "empty file (only whitespace)")
+        text = _html_to_text(markup)
+        if not text.strip():
+            raise LoadError(spath, "empty document (no text)")
+    elif suffix == ".docx":
+        text, encoding = _docx_text(data, max_bytes), "docx"
+        if not text.strip():
+            raise LoadError(spath, "empty document (no text)")
+    else:  # .pdf
+        text, encoding = _pdf_text(data), "pdf"
+    return LoadedText(path=spath, text=text, encoding=encoding, sha256=digest, size=size)
+
+
+def _skipped(name: str) -> bool:
+    return name.startswith(".") or name.startswith("~$")
+
+
+def _walk(directory: str) -> Iterator[Path]:
+    try:
+        with os.scandir(directory) as it:
+            entries = sorted(it, key=lambda e: e.name)
+    except PermissionError:
+        raise LoadError(directory, "permission denied") from None
+    for entry in entries:
+        if _skipped(entry.name):
+            continue
+        try:
+            is_dir = entry.is_dir(follow_symlinks=False)
+        except OSError:
+            is_dir = False
+        if is_dir:
+            yield from _walk(entry.path)
+        elif os.path.splitext(entry.name)[1].lower() in SUPPORTED_SUFFIXES:
+            yield Path(entry.path)
+
+
+def iter_document_paths(paths: Iterable[str | Path]) -> Iterator[Path]:
+    """Files to read, in a deterministic order.
+
+    Directories are walked recursively in sorted name order (symlinked
+    directories are not followed; hidden entries and ``~$`` Word lock files are
+    skipped) keeping :data:`SUPPORTED_SUFFIXES`.  A file named explicitly is
+    yielded whatever its suffix.  A missing path raises :class:`LoadError`.
+    """
+    for p in paths:
+        sp = os.fspath(p)
+        if not os.path.exists(sp):
+            raise LoadError(sp, "no such file or directory")
+        if os.path.isdir(sp):
+            yield from _walk(sp)
+        else:
+            yield Path(sp)
