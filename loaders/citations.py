@@ -230,6 +230,29 @@ def _last_cue(text: str, lo: int, hi: int) -> str | None:
     return None
 
 
+_SUBJECT_START_RE = re.compile(r"^\s*,?\s*về\s", re.IGNORECASE)
+
+
+def _cue_in_subject(text: str, lo: int, hi: int) -> str | None:
+    """The cue of a reference inside the previous reference's "về ..." subject.
+
+    Only when the subject runs on without ";" or a line break, and the cue
+    stands right before the reference without a comma opening a new item
+    ("về phòng, chống dịch, thực hiện Kế hoạch số ..." is a list, not a subject).
+    """
+    gap = text[lo:hi]
+    if not _SUBJECT_START_RE.match(gap) or ";" in gap or "\n" in gap:
+        return None
+    tail_start = lo + gap.rfind(",") + 1 if "," in gap else lo
+    for m in reversed(list(P.CUE_RE.finditer(text, tail_start, hi))):
+        if not P.ADJACENT_TAIL_RE.match(text[m.end() : hi]):
+            return None
+        if not text[tail_start : m.start()].strip():
+            return None
+        return P.CUE_BY_WORD.get(re.sub(r"\s+", " ", m.group("cue")).lower())
+    return None
+
+
 def _assign_cues(text: str, refs: list[_Ref], sentences: list[tuple[int, int]]) -> None:
     starts = [s for s, _ in sentences]
     previous: _Ref | None = None
@@ -245,6 +268,10 @@ def _assign_cues(text: str, refs: list[_Ref], sentences: list[tuple[int, int]]) 
                 ref.via = previous_index
                 cue = nested.group("cue")
                 ref.cue = P.CUE_BY_WORD.get(re.sub(r"\s+", " ", cue).lower()) if cue else None
+            elif (subject_cue := _cue_in_subject(text, previous.end, ref.start)) is not None and not ref.listed:
+                # "... của Sở về hướng dẫn ... theo Nghị quyết số 68": the
+                # reference is part of the previous one's subject.
+                ref.via, ref.cue = previous_index, subject_cue
             else:
                 separators = list(P.SEPARATOR_RE.finditer(gap))
                 tail_start = previous.end + (separators[-1].end() if separators else len(gap))

@@ -104,9 +104,10 @@ DATE_AFTER_RE = re.compile(
 )
 
 # Words that end an issuer phrase in running text.
-_ISSUER_STOP = r"""
+_ISSUER_STOP = rf"""
     về | v/v | ngày | số | nhằm | phát[ \t]+động | thực[ \t]+hiện | triển[ \t]+khai | hướng[ \t]+dẫn
-  | ban[ \t]+hành | quy[ \t]+định | đối[ \t]+với | trong | tại | theo | để | cho | đã | và
+  | ban[ \t]+hành | quy[ \t]+định | đối[ \t]+với | trong | tại | theo | để | cho | đã
+  | và(?![ \t]+(?!{_TYPE_WORD})[{UPPER}])   # "Thương binh và Xã hội" goes on; "và phong trào", "và Quyết định" stop
   | sửa[ \t]+đổi | thay[ \t]+thế | bãi[ \t]+bỏ | kèm[ \t]+theo | gửi | yêu[ \t]+cầu | đề[ \t]+nghị
   | đến | tới | kể[ \t]+từ | ký | có | được | đang | này | trên | với | nêu | đề[ \t]+ra | xác[ \t]+định | là
 """
