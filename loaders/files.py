@@ -16,6 +16,7 @@ Every failure surfaces as :class:`LoadError` with a one-line reason.
 from __future__ import annotations
 
 import codecs
+import functools
 import hashlib
 import io
 import os
@@ -193,8 +194,9 @@ _TONE_MARKS = dict.fromkeys(map(ord, "\u0300\u0301\u0303\u0309\u0323"))
 _WORD = re.compile(r"[^\W\d_]+")
 
 
+@functools.lru_cache(maxsize=65536)
 def _is_vietnamese_syllable(word: str) -> bool:
-    d = unicodedata.normalize("NFD", word.lower())
+    d = unicodedata.normalize("NFD", word)
     toneless = d.translate(_TONE_MARKS)
     if len(d) - len(toneless) > 1:
         return False
@@ -207,7 +209,7 @@ def _vietnamese_score(text: str) -> tuple[int, int]:
     for w in _WORD.findall(unicodedata.normalize("NFC", text)):
         if w.isascii():
             continue
-        if _is_vietnamese_syllable(w):
+        if _is_vietnamese_syllable(w.lower()):
             good += 1
         else:
             bad += 1
@@ -220,7 +222,9 @@ def _vietnamese_score(text: str) -> tuple[int, int]:
 
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x19\x1b-\x1f\x7f]")
 _SAMPLE_CHARS = 65536
-_SCORE_BYTES = 65536
+_SCORE_BYTES = 8192  # enough words to tell the legacy encodings apart
+_CONTROL_BYTES = bytes([*range(0x00, 0x09), *range(0x0E, 0x1A), *range(0x1B, 0x20), 0x7F])
+_NOT_CONTROL_BYTES = bytes(b for b in range(256) if b not in _CONTROL_BYTES)
 
 
 def _check_not_binary(text: str) -> None:
@@ -228,6 +232,16 @@ def _check_not_binary(text: str) -> None:
         raise UndecodableText("binary content (NUL bytes)")
     sample = text[:_SAMPLE_CHARS]
     n = len(_CONTROL.findall(sample))
+    if n >= 4 and n * 100 > len(sample):
+        raise UndecodableText("binary content (control characters)")
+
+
+def _check_utf8_not_binary(data: bytes) -> None:
+    """_check_not_binary for valid UTF-8, on the bytes: C0 controls are single bytes there."""
+    if b"\x00" in data:
+        raise UndecodableText("binary content (NUL bytes)")
+    sample = data[:_SAMPLE_CHARS]
+    n = len(sample.translate(None, _NOT_CONTROL_BYTES))
     if n >= 4 and n * 100 > len(sample):
         raise UndecodableText("binary content (control characters)")
 
@@ -259,7 +273,7 @@ def _lossy_utf8(data: bytes) -> str | None:
     """UTF-8 with a few bad bytes (e.g. a file cut mid-character), else None."""
     text = data.decode("utf-8", "replace")
     bad = text.count("\ufffd")
-    non_ascii = sum(1 for ch in text if ch > "\x7f") - bad
+    non_ascii = len(text) - len(text.encode("ascii", "ignore")) - bad
     if bad and non_ascii >= 20 * bad:
         return text
     return None
@@ -292,11 +306,11 @@ def decode_text_bytes(data: bytes) -> tuple[str, str]:
     except UnicodeDecodeError:
         pass
     else:
-        if "\x00" in text:  # ASCII-only UTF-16 is valid UTF-8 with NULs
+        if b"\x00" in data:  # ASCII-only UTF-16 is valid UTF-8 with NULs
             codec = _sniff_utf16(data)
             if codec:
                 return _decode_utf16(data, codec, codec)
-        _check_not_binary(text)
+        _check_utf8_not_binary(data)
         return text, "utf-8"
 
     if b"\x00" in data:
@@ -608,7 +622,10 @@ def _read(spath: str, max_bytes: int) -> LoadedText:
         raise LoadError(spath, f"file too large ({st.st_size} bytes, limit {max_bytes})")
     try:
         with open(spath, "rb") as f:
-            data = f.read(max_bytes + 1)
+            # read(n) allocates n bytes up front: ask for the size stat gave, +1 to see growth
+            data = f.read(st.st_size + 1)
+            if len(data) > st.st_size:
+                data += f.read(max_bytes + 1 - len(data))
     except PermissionError:
         raise LoadError(spath, "permission denied") from None
     if len(data) > max_bytes:  # grew since stat
