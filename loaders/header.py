@@ -120,6 +120,8 @@ def _value(norm: Normalized, start: int, end: int) -> str:
 
 
 def _is_caps(line: str) -> bool:
+    if len(line) > 160 or line == line.lower():  # body lines: decided without counting
+        return False
     letters = [c for c in line if c.isalpha()]
     return len(letters) >= 3 and sum(c.isupper() for c in letters) / len(letters) > 0.85
 

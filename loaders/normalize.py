@@ -45,8 +45,9 @@ def _old_to_new_pairs() -> dict[str, str]:
 
 
 _OLD_TO_NEW = _old_to_new_pairs()
+# One character class per position keeps the scan in C; the pair table decides.
 _OLD_TONE_RE = re.compile(
-    r"(?<![qQ])(" + "|".join(sorted(map(re.escape, _OLD_TO_NEW), key=len, reverse=True)) + r")(?!\w)"
+    r"(?<![qQ])[oOuU][" + "".join(sorted({k[1] for k in _OLD_TO_NEW})) + r"](?!\w)"
 )
 _VOWELS = frozenset("aăâeêioôơuưy")
 
@@ -56,7 +57,7 @@ def _retone(match: re.Match) -> str:
     # "uoà" or "ươỷ" is not a two-vowel syllable: leave three-vowel nuclei alone.
     if start and _fold_char(match.string[start - 1]) in _VOWELS:
         return match.group(0)
-    return _OLD_TO_NEW[match.group(0)]
+    return _OLD_TO_NEW.get(match.group(0), match.group(0))
 
 
 def _fold_char(ch: str) -> str:
@@ -112,9 +113,13 @@ def _nfc_with_offsets(text: str) -> tuple[str, tuple[int, ...]]:
     return "".join(out), tuple(offsets)
 
 
+_NEEDS_CHAR_FIX_RE = re.compile("[" + "".join(re.escape(chr(c)) for c in _CHAR_FIXES) + "]")
+
+
 def match_form(text: str) -> str:
     """The length-preserving fixes applied to NFC text (no offset bookkeeping)."""
-    text = text.translate(_CHAR_FIXES)
+    if _NEEDS_CHAR_FIX_RE.search(text):  # str.translate is slow; most files need nothing
+        text = text.translate(_CHAR_FIXES)
     text = _OLD_TONE_RE.sub(_retone, text)
     return _OCR_RE.sub(lambda m: _OCR_WORDS[m.group(1)], text)
 

@@ -24,14 +24,34 @@ UPPER = "A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀ�
 
 
 def _alternation(words, *, flexible_space: bool = True) -> str:
-    """Longest first, so "Thủ tướng Chính phủ" wins over "Thủ tướng"."""
-    parts = []
-    for word in sorted(set(words), key=len, reverse=True):
-        escaped = re.escape(word)
-        if flexible_space:
-            escaped = escaped.replace(r"\ ", r"\s+")
-        parts.append(escaped)
-    return "(?:" + "|".join(parts) + ")"
+    """A regex matching any of words, longest first ("Thủ tướng Chính phủ" wins
+    over "Thủ tướng"), factored as a trie so a scan fails fast on the first
+    letter; with IGNORECASE each letter matches either case."""
+    trie: dict = {}
+    for word in set(words):
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        branches = []
+        for ch in sorted((c for c in node if c), key=lambda c: -_depth(node[c])):
+            atom = r"\s+" if ch == " " and flexible_space else re.escape(ch)
+            branches.append(atom + emit(node[ch]))
+        if not branches:
+            return ""
+        optional = "" in node
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if optional:
+            return f"(?:{body})?"
+        return body
+
+    return "(?:" + emit(trie) + ")"
+
+
+def _depth(node: dict) -> int:
+    return 1 + max((_depth(child) for child in node.values()), default=0)
 
 
 # -- symbols -----------------------------------------------------------------
@@ -153,7 +173,7 @@ SEPARATOR_RE = re.compile(r";|,|\n|(?<!\w)và(?!\w)", re.IGNORECASE)
 # or at a blank line, or before a numbered section ("2. ", "b) ").
 SENTENCE_BREAK_RE = re.compile(
     rf"""
-      (?<=[.!?])(?:[ \t]*/[ \t]*\.)?[ \t]*(?:\n[ \t]*)*(?=[{UPPER}0-9"“(•*+-])   # "... nay. Thực hiện"
+      (?<=[.!?])(?<![^.!?])(?:[ \t]*/[ \t]*\.)?[ \t]*(?:\n[ \t]*)*(?=[{UPPER}0-9"“(•*+-])   # "... nay. Thực hiện"
     | \n[ \t]*\n\s*                                                        # blank line
     | \n(?=[ \t]*(?:\d{{1,2}}|[a-zđ])[.)][ \t])                                # "\n2. ", "\nb) "
     """,
