@@ -1,0 +1,15 @@
+"""graph: parsed records -> a resolved knowledge graph -> the local workspace.
+
+Modules follow the data: ``gazetteer`` (places), ``agencies`` (bodies),
+``identity`` (document keys), ``build`` (records -> MultiDiGraph, pure),
+``checks`` (anomalies), ``records`` (Record JSON), ``workspace`` (SQLite, the
+only I/O).
+"""
+
+from .build import build_graph
+from .checks import Issue, check
+from .identity import DocKey
+from .workspace import BuildSummary, WorkspaceError, build_workspace, load_graph, load_issues
+
+__all__ = ["build_graph", "check", "Issue", "DocKey", "build_workspace", "load_graph", "load_issues",
+           "BuildSummary", "WorkspaceError"]

@@ -1,0 +1,268 @@
+"""The local workspace: parsed files and the built graph in one SQLite file.
+
+``build_workspace(paths, dir)`` parses only what changed since the last build
+(a file whose size and mtime, or failing that its sha256, are unchanged is
+skipped), rebuilds the graph from every stored record (resolution is global),
+and writes everything to ``<dir>/workspace.db.tmp-<pid>`` before
+``os.replace`` puts it over ``<dir>/workspace.db``: a crash or Ctrl-C mid-build
+leaves the previous workspace whole. ``load_graph(dir)`` reads the node and
+edge tables back with one SELECT each.
+
+The only module of graph/ that touches files.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import multiprocessing
+import os
+import sqlite3
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import networkx as nx
+
+from ..loaders.batch import extract_one
+from ..loaders.files import LoadError, iter_document_paths
+from .build import build_graph, chidao_version
+from .checks import Issue
+from .records import record_from_json
+
+__all__ = ["BuildSummary", "WorkspaceError", "build_workspace", "load_graph", "load_issues", "DEFAULT_DIR",
+           "DB_NAME"]
+
+DEFAULT_DIR = ".chidao"
+DB_NAME = "workspace.db"
+SCHEMA_VERSION = "1"
+
+_SCHEMA = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE files (path TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER, sha256 TEXT, record TEXT, error TEXT);
+CREATE TABLE nodes (uid TEXT PRIMARY KEY, attrs TEXT NOT NULL);
+CREATE TABLE edges (src TEXT NOT NULL, dst TEXT NOT NULL, key INTEGER NOT NULL, attrs TEXT NOT NULL);
+CREATE TABLE issues (kind TEXT, message TEXT, uids TEXT, path TEXT);
+"""
+
+
+class WorkspaceError(Exception):
+    """A workspace that is missing or unreadable; the message is one line for the user."""
+
+
+@dataclass
+class BuildSummary:
+    files_seen: int = 0
+    parsed: int = 0
+    unchanged: int = 0
+    removed: int = 0
+    unreadable: list[tuple[str, str]] = field(default_factory=list)
+    documents: int = 0
+    stubs: int = 0
+    agencies: int = 0
+    places: int = 0
+    links: dict[str, int] = field(default_factory=dict)
+    issues: int = 0
+    parsed_paths: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict:
+        return {k: v for k, v in self.__dict__.items()}
+
+
+def _db_path(workspace_dir: str | Path) -> Path:
+    return Path(workspace_dir) / DB_NAME
+
+
+def _connect_existing(db: Path) -> sqlite3.Connection:
+    if not db.is_file():
+        raise WorkspaceError(f"no workspace at {db.parent}: run `chidao build` first")
+    try:
+        con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+        version = con.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+    except sqlite3.DatabaseError as e:
+        raise WorkspaceError(f"workspace {db} is unreadable ({e}): delete it and build again") from None
+    if not version or version[0] != SCHEMA_VERSION:
+        con.close()
+        raise WorkspaceError(f"workspace {db} has schema {version and version[0]!r}, expected {SCHEMA_VERSION}: "
+                             "delete it and build again")
+    return con
+
+
+def _sha256(path: str) -> str | None:
+    h = hashlib.sha256()
+    try:
+        with open(path, "rb") as f:
+            for chunk in iter(lambda: f.read(1 << 20), b""):
+                h.update(chunk)
+    except OSError:
+        return None
+    return h.hexdigest()
+
+
+def _under(path: str, roots: list[str]) -> bool:
+    return any(path == r or path.startswith(r.rstrip(os.sep) + os.sep) for r in roots)
+
+
+def build_workspace(paths: Iterable[str | Path], workspace_dir: str | Path = DEFAULT_DIR, *, jobs: int = 1,
+                    progress: Callable[[int, int, str], None] | None = None) -> BuildSummary:
+    """Parse what changed under ``paths``, rebuild the graph, and replace the workspace atomically.
+
+    ``progress(done, total, path)`` is called after each file is looked at.
+    """
+    workspace_dir = Path(workspace_dir)
+    workspace_dir.mkdir(parents=True, exist_ok=True)
+    db = _db_path(workspace_dir)
+    _remove_stale_temporaries(db)
+    old: dict[str, tuple] = {}
+    if db.exists():
+        con = _connect_existing(db)
+        try:
+            for row in con.execute("SELECT path, size, mtime_ns, sha256, record, error FROM files"):
+                old[row[0]] = row[1:]
+        finally:
+            con.close()
+    summary = BuildSummary()
+    roots = [os.path.abspath(p) for p in paths]
+    files: list[str] = []
+    for root in roots:
+        try:
+            files.extend(os.path.abspath(p) for p in iter_document_paths([root]))
+        except LoadError as e:
+            summary.unreadable.append((root, e.reason))
+    files = list(dict.fromkeys(files))
+    summary.files_seen = len(files)
+    rows: dict[str, tuple] = {p: r for p, r in old.items() if not _under(p, roots)}  # other roots: kept as they are
+    to_parse: list[tuple[str, int, int]] = []
+    total = len(files)
+    done = 0
+    for path in files:
+        try:
+            st = os.stat(path)
+        except OSError as e:
+            summary.unreadable.append((path, f"cannot stat: {e.strerror}"))
+            continue
+        prev = old.get(path)
+        if prev is not None and prev[0] == st.st_size and prev[1] == st.st_mtime_ns:
+            rows[path] = prev
+        elif prev is not None and prev[0] == st.st_size and prev[2] and _sha256(path) == prev[2]:
+            rows[path] = (st.st_size, st.st_mtime_ns, *prev[2:])  # touched, same content
+        else:
+            to_parse.append((path, st.st_size, st.st_mtime_ns))
+            continue
+        summary.unchanged += 1
+        if prev[4]:
+            summary.unreadable.append((path, prev[4]))
+        done += 1
+        if progress:
+            progress(done, total, path)
+    parsing = {t[0] for t in to_parse}
+    summary.removed = sum(1 for p in old if _under(p, roots) and p not in rows and p not in parsing)
+    stats = {p: (size, mtime) for p, size, mtime in to_parse}
+    for path, record, error, _size in _parse([p for p, _, _ in to_parse], jobs):
+        size, mtime = stats[path]
+        if record is None:
+            rows[path] = (size, mtime, _sha256(path), None, error)
+            summary.unreadable.append((path, error or "unreadable"))
+        else:
+            rows[path] = (size, mtime, record.sha256, json.dumps(record.to_json(), ensure_ascii=False), None)
+        summary.parsed += 1
+        summary.parsed_paths.append(path)
+        done += 1
+        if progress:
+            progress(done, total, path)
+    records = [record_from_json(json.loads(r[3])) for r in rows.values() if r[3]]
+    graph, issues = build_graph(records)
+    _write(db, rows, graph, issues)
+    _summarise(summary, graph, issues)
+    return summary
+
+
+def _parse(paths: list[str], jobs: int):
+    if jobs == 0:
+        jobs = os.cpu_count() or 1
+    if jobs <= 1 or len(paths) < 8:
+        for p in paths:
+            yield extract_one(p)
+        return
+    ctx = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
+    with ctx.Pool(jobs) as pool:
+        yield from pool.imap(extract_one, paths, chunksize=16)
+
+
+def _remove_stale_temporaries(db: Path) -> None:
+    """Delete temporary databases left by builds that were killed (their process is gone)."""
+    for tmp in db.parent.glob(f"{db.name}.tmp-*"):
+        try:
+            pid = int(tmp.name.rsplit("-", 1)[1])
+            os.kill(pid, 0)
+            if pid != os.getpid():
+                continue  # another build is running: leave its file alone
+        except (ValueError, ProcessLookupError):
+            pass
+        except PermissionError:
+            continue
+        tmp.unlink(missing_ok=True)
+
+
+def _write(db: Path, rows: dict[str, tuple], graph: nx.MultiDiGraph, issues: list[Issue]) -> None:
+    tmp = db.with_name(f"{db.name}.tmp-{os.getpid()}")
+    if tmp.exists():
+        tmp.unlink()
+    try:
+        con = sqlite3.connect(tmp)
+        con.executescript("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;" + _SCHEMA)
+        con.executemany("INSERT INTO meta VALUES (?, ?)", [("schema", SCHEMA_VERSION), ("chidao", chidao_version())])
+        con.executemany("INSERT INTO files VALUES (?, ?, ?, ?, ?, ?)", [(p, *r) for p, r in sorted(rows.items())])
+        dumps = json.dumps
+        con.executemany("INSERT INTO nodes VALUES (?, ?)",
+                        ((uid, dumps(attrs, ensure_ascii=False)) for uid, attrs in graph.nodes(data=True)))
+        con.executemany("INSERT INTO edges VALUES (?, ?, ?, ?)",
+                        ((u, v, k, dumps(d, ensure_ascii=False)) for u, v, k, d in graph.edges(keys=True, data=True)))
+        con.executemany("INSERT INTO issues VALUES (?, ?, ?, ?)",
+                        ((i.kind, i.message, dumps(list(i.uids), ensure_ascii=False), i.path) for i in issues))
+        con.commit()
+        con.close()
+        with open(tmp, "rb+") as f:
+            os.fsync(f.fileno())
+        os.replace(tmp, db)
+    finally:
+        if tmp.exists():
+            tmp.unlink()
+
+
+def _summarise(summary: BuildSummary, graph: nx.MultiDiGraph, issues: list[Issue]) -> None:
+    labels = Counter()
+    for _, attrs in graph.nodes(data=True):
+        label = attrs.get("label")
+        if label == "Document":
+            labels["stubs" if attrs.get("stub") else "documents"] += 1
+        else:
+            labels[label] += 1
+    summary.documents, summary.stubs = labels["documents"], labels["stubs"]
+    summary.agencies, summary.places = labels["Agency"], labels["Place"]
+    summary.links = dict(sorted(Counter(d.get("type") for _, _, d in graph.edges(data=True)).items()))
+    summary.issues = len(issues)
+
+
+def load_graph(workspace_dir: str | Path = DEFAULT_DIR) -> nx.MultiDiGraph:
+    """The stored graph: one SELECT per table, one json.loads per row."""
+    con = _connect_existing(_db_path(workspace_dir))
+    try:
+        loads = json.loads
+        g = nx.MultiDiGraph()
+        g.add_nodes_from((uid, loads(a)) for uid, a in con.execute("SELECT uid, attrs FROM nodes"))
+        g.add_edges_from((u, v, k, loads(a)) for u, v, k, a in con.execute("SELECT src, dst, key, attrs FROM edges"))
+    except sqlite3.DatabaseError as e:
+        raise WorkspaceError(f"workspace {workspace_dir} is unreadable ({e}): delete it and build again") from None
+    finally:
+        con.close()
+    return g
+
+
+def load_issues(workspace_dir: str | Path = DEFAULT_DIR) -> list[Issue]:
+    con = _connect_existing(_db_path(workspace_dir))
+    try:
+        return [Issue(k, m, tuple(json.loads(u)), p) for k, m, u, p in con.execute("SELECT * FROM issues")]
+    finally:
+        con.close()
