@@ -28,7 +28,7 @@ from . import patterns as P
 from .dates import date_from_match
 from .models import Citation, Unnumbered
 from .normalize import Normalized
-from .vocabulary import CUE_BY_NAME, OCR_CODE_FIXES, TYPE_NAMES, type_for_code
+from .vocabulary import CUE_BY_NAME, OCR_CODE_FIXES, TYPE_BY_CODE, TYPE_NAMES, type_for_code
 
 __all__ = ["find_citations", "Symbol", "parse_symbol_match", "sentence_spans"]
 
@@ -148,7 +148,10 @@ def _read_before(text: str, ref: _Ref, floor: int) -> None:
     before = text[window_start : ref.start]
     m = P.TYPE_BEFORE_RE.search(before)
     if m:
-        ref.doc_type = _canonical_type(m.group("type"))
+        if m.group("type"):
+            ref.doc_type = _canonical_type(m.group("type"))
+        elif m.group("code"):
+            ref.doc_type = TYPE_BY_CODE[m.group("code")]
         ref.start = window_start + m.start()
     else:
         m = P.SO_BEFORE_RE.search(before)
@@ -219,15 +222,33 @@ def _apply_list_headers(text: str, refs: list[_Ref], sentences: list[tuple[int, 
             ref.issuer = shared[1]
 
 
+_DESCRIPTIVE_RE = re.compile(r"(?<!\w)(?:đang|sẽ)\s+$", re.IGNORECASE)
+
+
 def _last_cue(text: str, lo: int, hi: int) -> str | None:
-    """The cue governing a reference at hi, looking back to lo."""
+    """The cue governing a reference at hi, looking back to lo.
+
+    A plain "theo"/"tại" right before the reference yields to a more specific
+    adjacent cue before it ("Sửa đổi, bổ sung một số nội dung tại Kế hoạch số");
+    a verb after "đang" describes what others do ("các cấp đang triển khai
+    Kế hoạch số ...") and is not the document's own cue.
+    """
+    found = None
     for m in reversed(list(P.CUE_RE.finditer(text, lo, hi))):
         name = P.CUE_BY_WORD.get(re.sub(r"\s+", " ", m.group("cue")).lower())
         if name is None:
             continue
-        if CUE_BY_NAME[name].scoped or P.ADJACENT_TAIL_RE.match(text[m.end() : hi]):
-            return name
-    return None
+        scoped = CUE_BY_NAME[name].scoped
+        adjacent = bool(P.ADJACENT_TAIL_RE.match(text[m.end() : hi]))
+        if found == "theo":
+            return name if adjacent and not scoped else found
+        if scoped and _DESCRIPTIVE_RE.search(text, max(lo, m.start() - 8), m.start()):
+            return None
+        if scoped or adjacent:
+            if name != "theo":
+                return name
+            found = name
+    return found
 
 
 _SUBJECT_START_RE = re.compile(r"^\s*,?\s*về\s", re.IGNORECASE)
@@ -257,6 +278,7 @@ def _assign_cues(text: str, refs: list[_Ref], sentences: list[tuple[int, int]]) 
     starts = [s for s, _ in sentences]
     previous: _Ref | None = None
     previous_index: int | None = None
+    top: _Ref | None = None  # the last reference that is not nested: list items inherit its cue
     for index, ref in enumerate(refs):
         s_start = sentences[bisect.bisect_right(starts, ref.start) - 1][0]
         if previous is None or previous.end <= s_start or previous.end > ref.start:
@@ -275,10 +297,13 @@ def _assign_cues(text: str, refs: list[_Ref], sentences: list[tuple[int, int]]) 
             else:
                 separators = list(P.SEPARATOR_RE.finditer(gap))
                 tail_start = previous.end + (separators[-1].end() if separators else len(gap))
-                ref.cue = _last_cue(text, tail_start, ref.start) or previous.cue
+                inherited = top.cue if top is not None and previous.via is not None else previous.cue
+                ref.cue = _last_cue(text, tail_start, ref.start) or inherited
                 if previous.via is not None and ref.via is None and not separators:
                     ref.via = previous.via
         previous, previous_index = ref, index
+        if ref.via is None:
+            top = ref
 
 
 def find_citations(
@@ -307,7 +332,7 @@ def find_citations(
     citations, others = [], []
     for ref in sequence:
         if ref.unnumbered:
-            others.append(_to_unnumbered(norm, ref))
+            others.append(_to_unnumbered(norm, ref, _sentence_of(norm, sentences, ref.start)))
         else:
             via = sequence[ref.via] if ref.via is not None else None
             citations.append(_to_citation(norm, ref, sentences, numbered_index.get(id(via))))
@@ -338,7 +363,7 @@ def _to_citation(norm: Normalized, ref: _Ref, sentences, via: int | None) -> Cit
     )
 
 
-def _to_unnumbered(norm: Normalized, ref: _Ref) -> Unnumbered:
+def _to_unnumbered(norm: Normalized, ref: _Ref, sentence: str) -> Unnumbered:
     start, end = norm.span(ref.start, ref.end)
     return Unnumbered(doc_type=ref.doc_type, issuer=_as_written(norm, ref.issuer), date=ref.date, cue=ref.cue,
-                      text=norm.original[start:end], start=start, end=end)
+                      text=norm.original[start:end], start=start, end=end, sentence=sentence)

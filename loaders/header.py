@@ -30,12 +30,14 @@ _TAIL_LINES = 45  # lines searched from the end for "Nơi nhận" and the signer
 
 EMBLEM_RE = re.compile(
     r"CỘNG\s+HÒA\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM"
+    r"|ĐOÀN\s+TNCS\s+HỒ\s+CHÍ\s+MINH|ĐOÀN\s+THANH\s+NIÊN\s+CỘNG\s+SẢN\s+HỒ\s+CHÍ\s+MINH"
     r"|Độc\s+lập\s*-\s*Tự\s+do\s*-\s*Hạnh\s+phúc",
     re.IGNORECASE,
 )
 # "Lai Châu, ngày 10 tháng 5 năm 2021"; the place is what stands before the comma.
 PLACE_DATE_RE = re.compile(
-    rf"^[ \t*_>-]*(?P<place>[{UPPER}][^\n,]{{1,40}}?)[ \t*_]*,[ \t]*ngày\b(?P<rest>[^\n]*)$", re.MULTILINE
+    # A place is a short name: no digits or slashes ("Thực hiện Công văn số 62/LĐLĐ, ngày ..." is not one).
+    rf"^[ \t*_>-]*(?P<place>(?![^\n,]*\bsố\b)[{UPPER}][^\n,/:;]{{1,40}}?)[ \t*_]*,[ \t]*ngày\b(?P<rest>[^\n]*)$", re.MULTILINE
 )
 TITLE_RE = re.compile(
     r"^[ \t*_]*(?P<title>" + "|".join(sorted((t.upper() for t in TYPE_NAMES), key=len, reverse=True)) + r")[ \t*_]*$",
@@ -208,13 +210,14 @@ def _split_items(lines: list[_Line], norm: Normalized, first: tuple[int, int] | 
     return [i.rstrip(" ,;.") for i in items if i.rstrip(" ,;.")]
 
 
-def _block(lines: list[_Line], index: int) -> list[_Line]:
-    """Lines after a "Kính gửi:" / "Nơi nhận:" line, up to the end of the list."""
+def _block(lines: list[_Line], index: int, *, started: bool = False) -> list[_Line]:
+    """Lines after a "Kính gửi:" / "Nơi nhận:" line, up to the end of the list.
+    ``started``: the first item stood on the label's own line."""
     out: list[_Line] = []
     for line in lines[index + 1 :]:
         bare = line.text.strip()
         if not bare:
-            if out:
+            if out or started:
                 break
             continue
         if out and not BULLET_RE.match(line.text) and out[-1].text.rstrip().endswith((".", ";")):
@@ -264,10 +267,21 @@ def _signer(lines: list[_Line], norm: Normalized) -> Signer | None:
     return Signer(name=name, title=title)
 
 
+# Two header columns laid side by side ("Số: 92-CV/QĐTN      Bình Thạnh, ngày ...",
+# as pdftotext -layout and plain-text archives write them): a wide gap is a column break.
+_COLUMN_GAP_RE = re.compile(rf"(?<=\S)(?:[ \t]{{4,}}|\t+)(?=[{UPPER}])")
+
+
+def _split_columns(text: str, end: int) -> str:
+    """Turn wide gaps in the header zone into line breaks, keeping every position."""
+    zone = _COLUMN_GAP_RE.sub(lambda m: "\n" + " " * (len(m.group(0)) - 1), text[:end])
+    return zone + text[end:]
+
+
 def parse_header(norm: Normalized) -> HeaderResult:
     """Read the header and closing of a document; doc is None for an article."""
-    text = norm.text
-    zone_end = min(len(text), _HEADER_ZONE)
+    zone_end = min(len(norm.text), _HEADER_ZONE)
+    text = _split_columns(norm.text, zone_end)
     warnings: list[str] = []
 
     symbol_match = HEADER_SYMBOL_RE.search(text, 0, zone_end)
@@ -331,7 +345,7 @@ def parse_header(norm: Normalized) -> HeaderResult:
     if kg:
         index = next(i for i, l in enumerate(all_lines) if l.start <= kg.start() <= l.end)
         first = (kg.start("rest"), kg.end("rest")) if kg.group("rest").strip() else None
-        recipients = _split_items(_block(all_lines, index), norm, first)
+        recipients = _split_items(_block(all_lines, index, started=first is not None), norm, first)
 
     copied: list[str] = []
     nn = None
@@ -340,7 +354,7 @@ def parse_header(norm: Normalized) -> HeaderResult:
     if nn:
         index = next(i for i, l in enumerate(all_lines) if l.start <= nn.start() <= l.end)
         first = (nn.start("rest"), nn.end("rest")) if nn.group("rest").strip() else None
-        copied = _split_items(_block(all_lines, index), norm, first)
+        copied = _split_items(_block(all_lines, index, started=first is not None), norm, first)
 
     doc = DocHeader(
         doc_type=doc_type, number=number, symbol=symbol, issuer=issuer, issuer_canonical=canonical,

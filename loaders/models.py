@@ -61,6 +61,7 @@ class Unnumbered:
     text: str
     start: int
     end: int
+    sentence: str = ""
 
 
 @dataclass(frozen=True)

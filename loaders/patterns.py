@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from .dates import DATE
-from .vocabulary import AGENCY_HEADS, CUES, TYPE_NAMES, UNNUMBERED_TYPES
+from .vocabulary import AGENCY_HEADS, CUES, TYPE_BY_CODE, TYPE_NAMES, UNNUMBERED_TYPES
 
 __all__ = [
     "SYMBOL_RE", "HEADER_SYMBOL_RE", "NUMBER_ONLY_RE", "UNNUMBERED_RE", "TYPE_BEFORE_RE",
@@ -104,9 +104,12 @@ UNNUMBERED_RE = re.compile(
     rf"(?<!\w)(?P<type>{_alternation(UNNUMBERED_TYPES)})(?!\w)(?!\s+số)(?P<rest>[^.;\n]{{0,160}}?)\s(?=của\s+[A-ZĐ])"
 )
 
-# The type word (or abbreviation) right before a symbol: "Kết luận số ", "KL số ".
+# The type word right before a symbol: "Kết luận số ", its code "KL số ", "KH ",
+# or the generic "văn bản số " (the symbol's code then says the type).
+_TYPE_CODE = "(?-i:" + _alternation(TYPE_BY_CODE) + ")"
 TYPE_BEFORE_RE = re.compile(
-    rf"(?<!\w)(?P<type>{_TYPE_WORD})\s*(?:\(\s*)?(?:số\s*:?\s*)?$",
+    rf"(?<!\w)(?:(?P<type>{_TYPE_WORD})|(?P<code>{_TYPE_CODE})|(?P<generic>văn\s+bản|(?-i:VB)))"
+    rf"\s*(?:\(\s*)?(?:số\s*:?\s*)?$",
     re.IGNORECASE,
 )
 SO_BEFORE_RE = re.compile(r"(?<!\w)số\s*:?\s*$", re.IGNORECASE)
@@ -153,14 +156,14 @@ CUE_RE = re.compile(rf"(?<!\w)(?P<cue>{_alternation(_CUE_WORDS)})(?!\w)", re.IGN
 # "theo Nghị quyết", "tại Công văn", "sửa đổi, bổ sung một số điều của Quyết định".
 ADJACENT_TAIL_RE = re.compile(
     r"^\s*(?:(?:quy\s+định|hướng\s+dẫn|chỉ\s+đạo|nội\s+dung|yêu\s+cầu|tinh\s+thần|đúng)\s+)?"
-    r"(?:tại\s+)?(?:các\s+|những\s+|một\s+số\s+điều\s+của\s+)?$",
+    r"(?:một\s+số\s+(?:điều|nội\s+dung|điểm|khoản)\s+)?(?:tại\s+|của\s+)?(?:các\s+|những\s+)?$",
     re.IGNORECASE,
 )
 
 # A reference right after another with only a cue between is nested: the first
 # document itself cites the second ("Kế hoạch số 25-KH/TU ... thực hiện Kết luận số 100-KL/TW").
 NESTED_GAP_RE = re.compile(
-    rf"^\s*(?:về\s+(?:việc\s+)?)?(?:tiếp\s+tục\s+)?(?P<cue>{_alternation(_CUE_WORDS)})?\s*(?:các\s+)?$",
+    rf"^\s*(?:về\s+(?:việc\s+)?)?(?:tiếp\s+tục\s+)?(?:(?P<cue>{_alternation(_CUE_WORDS)})\s*)*(?:các\s+)?$",
     re.IGNORECASE,
 )
 
