@@ -91,7 +91,7 @@ _TYPE_WORD = _alternation(TYPE_NAMES)
 # "Chỉ thị số 17", "Kết luận 07": a number with a type word but no symbol.
 NUMBER_ONLY_RE = re.compile(
     rf"""
-    (?<!\w)(?P<type>{_TYPE_WORD}) \s+ (?:số\s*:?\s*)? (?P<number>\d{{1,5}})
+    (?<!\w)(?P<type>{_TYPE_WORD}) [ \t]+ (?:số[ \t]*:?[ \t]*)? (?P<number>\d{{1,5}})   # on one line: "hướng dẫn\n\n5." is a section
     (?![\w/.,-]?\d)(?!{_SP}[-/]{_SP}[\w])     # not a symbol, a date or an amount
     (?!\s+(?:năm|tháng|lần|người|điều|khoản|giờ|phút|triệu|tỷ|nghìn|đồng|%)(?!\w))  # "2 năm một lần"
     """,

@@ -260,6 +260,7 @@ CASES = [
     ("not-fraction", "Tỷ lệ tiêm đạt 3/4 dân số, 1/2 số xã hoàn thành.", []),
     ("not-ratio-code", "Ứng dụng PC-COVID và HIV/AIDS được tuyên truyền rộng rãi.", []),
     ("not-year-count", "Quyết định 2 năm một lần sơ kết công tác.", []),
+    ("not-section-number", "Phòng Tài chính - Kế hoạch\n\n6. Tổ chức thực hiện", []),
     ("not-dieu-khoan", "Theo khoản 2 Điều 5 và điểm a khoản 1 Điều 3 của Luật.", []),
 ]
 
