@@ -13,8 +13,11 @@ citations resolve to a key (a stub when the document is not loaded);
 
 from __future__ import annotations
 
+from collections import Counter
+
 import datetime as _dt
 import importlib.metadata
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 
@@ -57,12 +60,27 @@ def document_context(record: Record) -> tuple[Context, Agency | None]:
     """Where a document stands, and its issuer: from the issuer lines, else its place line."""
     doc = record.doc
     g = gazetteer()
+    # The context first: the parent line ("ĐẢNG BỘ HUYỆN VĂN CHẤN") and the
+    # provinces the document's own citations name ("của UBND tỉnh Bắc Kạn"),
+    # so that "Đảng ủy xã Bình Thuận" is looked up inside them and not taken
+    # for the province of Bình Thuận, and a "Chợ Mới" is the right one of two.
+    parent = find_place(doc.issuer_parent) if doc.issuer_parent else None
+    hints = [parent] if parent is not None else _place_hints(record)
     place: Place | None = None
-    for text in (doc.issuer_canonical, doc.issuer, doc.issuer_parent):
-        place = find_place(text) if text else None
+    for hint in hints + [None]:
+        province = hint.province if hint is not None else None
+        district = hint if hint is not None and hint.level == "district" else None
+        for text in (doc.issuer_canonical, doc.issuer):
+            place = find_place(text, province, district) if text else None
+            if place is not None:
+                break
         if place is not None:
             break
-    if place is None and doc.place:
+    if place is None:
+        place = parent
+    issuer_folded = fold(" ".join(x for x in (doc.issuer_canonical, doc.issuer) if x))
+    # The place line of a commune's document names the commune: never read it as a district elsewhere.
+    if place is None and doc.place and not _COMMUNE_WORD_RE.search(issuer_folded):
         place = g.province(doc.place) or g.district(doc.place)
     ctx = context_for(place)
     agency = None
@@ -75,6 +93,27 @@ def document_context(record: Record) -> tuple[Context, Agency | None]:
     if agency is not None and agency.place_uid:
         ctx = context_for(get_place(agency.place_uid))
     return ctx, agency
+
+
+_COMMUNE_WORD_RE = re.compile(r"(?<![a-z])(?:xa|phuong|thi tran)\s")
+
+
+def _place_hints(record: Record) -> list[Place]:
+    """Provinces and districts named by the issuers a document cites, most named first.
+
+    Only unit-word mentions count ("UBND tỉnh Bắc Kạn", "UBND huyện Chợ Mới"),
+    never a bare commune name.
+    """
+    counts: Counter[str] = Counter()
+    places: dict[str, Place] = {}
+    for c in record.citations:
+        if not c.issuer:
+            continue
+        place = find_place(c.issuer)
+        if place is not None and place.level in ("province", "district"):
+            counts[place.uid] += 1
+            places[place.uid] = place
+    return [places[uid] for uid, _ in counts.most_common()]
 
 
 def _ctx_scope(ctx: Context) -> str | None:

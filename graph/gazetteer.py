@@ -318,7 +318,9 @@ class Gazetteer:
         d = self.places.get(found.district_uid) if found is not None and found.level != "province" else d_ctx
         kind = _WORD_KIND[word]
         typed_word = _TYPE_NAME_FOLDED.get(word, word)
-        for n in range(len(tokens), 0, -1):
+        # A commune's name is taken whole: "xã Thanh Thịnh" is never the "xã Thanh" of another province.
+        shortest = len(tokens) if _WORD_KIND[word] == "commune" else 1
+        for n in range(len(tokens), shortest - 1, -1):
             cand = " ".join(tokens[:n])
             typed = f"{typed_word} {cand}"
             hit = None
@@ -356,11 +358,15 @@ _WORD_KIND = {
     "xa": "commune", "phuong": "commune", "thi tran": "commune",
     "tinh uy": "committee-province", "thanh uy": "committee-district", "huyen uy": "committee-district",
     "quan uy": "committee-district", "thi uy": "committee-district",
+    # Youth unions of a district: "Huyện đoàn Phù Yên" names the district, not the province Phú Yên.
+    "huyen doan": "committee-district", "quan doan": "committee-district", "thi doan": "committee-district",
 }
 _TYPE_NAME_FOLDED = {"tp": "thanh pho", "tp.": "thanh pho", "thanh uy": "thanh pho", "huyen uy": "huyen",
-                     "quan uy": "quan", "thi uy": "thi xa"}
+                     "quan uy": "quan", "thi uy": "thi xa", "huyen doan": "huyen", "quan doan": "quan",
+                     "thi doan": "thi xa"}
 _UNIT_IN_TEXT_RE = re.compile(
-    r"(?<![0-9a-z])(?P<word>tinh uy|thanh uy|huyen uy|quan uy|thi uy|thanh pho|thi tran|thi xa|tinh|huyen|quan"
+    r"(?<![0-9a-z])(?P<word>tinh uy|thanh uy|huyen uy|quan uy|thi uy|huyen doan|quan doan|thi doan"
+    r"|thanh pho|thi tran|thi xa|tinh|huyen|quan"
     r"|phuong|xa|tp\.?)(?=\s)"
 )
 
