@@ -171,11 +171,40 @@ def build_workspace(paths: Iterable[str | Path], workspace_dir: str | Path = DEF
         done += 1
         if progress:
             progress(done, total, path)
+    if not to_parse and summary.removed == 0 and set(rows) == set(old) and db.exists():
+        # Nothing changed: the stored graph stands; only refresh touched files' times.
+        stored = _stored_summary(db)
+        if stored is not None:
+            for key in ("documents", "stubs", "agencies", "places", "links", "issues"):
+                setattr(summary, key, stored[key])
+            if any(rows[p][:2] != old[p][:2] for p in rows):
+                _refresh_times(db, rows)
+            return summary
     records = [record_from_json(json.loads(r[3])) for r in rows.values() if r[3]]
     graph, issues = build_graph(records)
-    _write(db, rows, graph, issues)
     _summarise(summary, graph, issues)
+    _write(db, rows, graph, issues, summary)
     return summary
+
+
+def _stored_summary(db: Path) -> dict | None:
+    con = _connect_existing(db)
+    try:
+        row = con.execute("SELECT value FROM meta WHERE key = 'summary'").fetchone()
+    finally:
+        con.close()
+    return json.loads(row[0]) if row else None
+
+
+def _refresh_times(db: Path, rows: dict[str, tuple]) -> None:
+    """Record new modification times of files whose content did not change (no graph rebuild)."""
+    con = sqlite3.connect(db)
+    try:
+        with con:
+            con.executemany("UPDATE files SET size = ?, mtime_ns = ? WHERE path = ?",
+                            [(r[0], r[1], p) for p, r in rows.items()])
+    finally:
+        con.close()
 
 
 def _parse(paths: list[str], jobs: int):
@@ -205,14 +234,17 @@ def _remove_stale_temporaries(db: Path) -> None:
         tmp.unlink(missing_ok=True)
 
 
-def _write(db: Path, rows: dict[str, tuple], graph: nx.MultiDiGraph, issues: list[Issue]) -> None:
+def _write(db: Path, rows: dict[str, tuple], graph: nx.MultiDiGraph, issues: list[Issue],
+           summary: BuildSummary) -> None:
     tmp = db.with_name(f"{db.name}.tmp-{os.getpid()}")
     if tmp.exists():
         tmp.unlink()
     try:
         con = sqlite3.connect(tmp)
         con.executescript("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;" + _SCHEMA)
-        con.executemany("INSERT INTO meta VALUES (?, ?)", [("schema", SCHEMA_VERSION), ("chidao", chidao_version())])
+        counts = {k: getattr(summary, k) for k in ("documents", "stubs", "agencies", "places", "links", "issues")}
+        con.executemany("INSERT INTO meta VALUES (?, ?)", [("schema", SCHEMA_VERSION), ("chidao", chidao_version()),
+                                                           ("summary", json.dumps(counts))])
         con.executemany("INSERT INTO files VALUES (?, ?, ?, ?, ?, ?)", [(p, *r) for p, r in sorted(rows.items())])
         dumps = json.dumps
         con.executemany("INSERT INTO nodes VALUES (?, ?)",

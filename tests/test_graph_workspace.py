@@ -68,9 +68,13 @@ def test_second_build_parses_nothing(tmp_path):
     assert (first.files_seen, first.parsed, first.unchanged) == (6, 6, 0)
     assert first.documents == 6 and first.links["IMPLEMENTS"] == 6 and first.links["BASED_ON"] == 6
     g1 = load_graph(ws)
+    db = next(ws.glob("*.db"))
+    before = db.stat().st_mtime_ns
     second = build_workspace([tmp_path / "docs"], ws)
     assert (second.parsed, second.unchanged, second.removed) == (0, 6, 0)
+    assert (second.documents, second.links) == (first.documents, first.links)
     assert same_graph(g1, load_graph(ws))
+    assert db.stat().st_mtime_ns == before  # nothing changed: the graph is not rebuilt or rewritten
 
 
 def test_changed_file_reparsed_alone_and_replaces_its_facts(tmp_path):
