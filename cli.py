@@ -284,6 +284,9 @@ def check(workspace, fmt, kind):
     except WorkspaceError as e:
         raise _workspace_error(e)
     rows = [i.to_json() for i in issues if not kind or i.kind in kind]
+    if not rows and fmt is None:
+        click.echo("No issues found in the workspace.")
+        return
     _emit(rows, ["kind", "message", "path", "uids"], fmt, title=f"{len(rows)} issue(s)")
 
 
