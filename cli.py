@@ -290,5 +290,304 @@ def check(workspace, fmt, kind):
     _emit(rows, ["kind", "message", "path", "uids"], fmt, title=f"{len(rows)} issue(s)")
 
 
+# -- questions -----------------------------------------------------------------
+
+LEVELS = ("central", "province", "district", "commune")
+
+
+def _load(workspace):
+    from .graph import WorkspaceError, load_graph
+
+    try:
+        return load_graph(workspace)
+    except WorkspaceError as e:
+        raise _workspace_error(e)
+
+
+def _resolve(graph, ref: str) -> str:
+    """A document uid for REF, or exit: 2 with the candidates when ambiguous, 1 when unknown."""
+    from .queries.refs import AmbiguousRef, UnknownRef, resolve_ref
+
+    try:
+        return resolve_ref(graph, ref)
+    except AmbiguousRef as e:
+        click.echo(f"Error: {ref!r} matches {len(e.candidates)} documents; add the issuer's place or the year:", err=True)
+        for c in e.candidates:
+            click.echo(f"  {c.get('symbol') or '?'}  {c.get('doc_type') or ''}  {c.get('issuer') or '?'}  "
+                       f"{c.get('date') or 'no date'}  [{c.get('uid')}]", err=True)
+        sys.exit(2)
+    except UnknownRef as e:
+        hint = f"; did you mean {', '.join(e.suggestions[:5])}?" if e.suggestions else ""
+        raise click.ClickException(f"no document in the workspace matches {ref!r}{hint}")
+
+
+def _doc_label(row: dict) -> str:
+    parts = [" ".join(x for x in (row.get("doc_type"), row.get("symbol") or "(no number)") if x),
+             row.get("issuer") or "?", row.get("date") or "no date"]
+    label = " · ".join(parts)
+    return label + ("  (cited only)" if row.get("stub") else "")
+
+
+def _lag(days) -> str:
+    return "" if days is None else f"{days:+d} d"
+
+
+def ref_argument(f):
+    return click.argument("ref", metavar="REF")(f)
+
+
+@cli.command()
+@ref_argument
+@workspace_option
+@click.option("--depth", type=click.IntRange(1, 20), default=10, show_default=True, help="How many links down.")
+@click.option("--level", type=click.Choice(LEVELS), help="Only documents at this level.")
+@output_options
+def implements(ref, workspace, depth, level, fmt):
+    """Everything downstream of REF: what implements, rests on or responds to it.
+
+    Follows IMPLEMENTS, BASED_ON and RESPONDS_TO links (and follow-ups) down
+    the hierarchy, grouped by level, with each document's lag in days after REF.
+    REF is a reference as people type it: "Kết luận 07-KL/TW", "07-KL/TW",
+    "KL 07", "ket luan 07", "294-CV/TU Lai Châu", a file path.
+
+    \b
+    Examples:
+        chidao implements "Kết luận 07-KL/TW"
+        chidao implements "KL 07" --level district --csv > districts.csv
+    """
+    from .queries import implements as q
+
+    graph = _load(workspace)
+    uid = _resolve(graph, ref)
+    rows = q.run(graph, uid, depth=depth, level=level)
+    if fmt:
+        _emit(rows, list(q.COLUMNS), fmt)
+        return
+    from .queries.base import document_row
+
+    click.echo(_doc_label(document_row(graph, uid)))
+    if not rows:
+        click.echo("  no implementing document in the corpus")
+        return
+    symbols = {r["uid"]: r["symbol"] for r in rows}
+    symbols[uid] = graph.nodes[uid].get("symbol")
+    for lvl in LEVELS + (None,):
+        group = [r for r in rows if r["level"] == lvl]
+        if not group:
+            continue
+        click.echo(f"{lvl or 'unplaced'} ({len(group)})")
+        for r in group:
+            parent = symbols.get(r["parent_uid"]) or "?"
+            click.echo(f"  {_doc_label(r)}  {_lag(r['lag_days'])}  ← {r['link']} {parent}")
+
+
+@cli.command()
+@ref_argument
+@workspace_option
+@click.option("--to", "to", type=click.Choice(["province", "district", "commune"]), default="district",
+              show_default=True, help="The level each chain ends at.")
+@output_options
+def trace(ref, workspace, to, fmt):
+    """Every chain from REF down to documents at a level, one chain per line.
+
+    \b
+    Examples:
+        chidao trace "07-KL/TW" --to district
+        chidao trace "07-KL/TW" --to commune --json
+    """
+    from .queries import trace as q
+
+    graph = _load(workspace)
+    rows = q.run(graph, _resolve(graph, ref), to=to)
+    if fmt:
+        _emit(rows, list(q.COLUMNS), fmt)
+        return
+    if not rows:
+        click.echo(f"No chain reaches {to} level in the corpus.")
+    for r in rows:
+        click.echo(" → ".join(s or "?" for s in r["symbols"]) + (f"  ({_lag(r['lag_days'])})" if r.get("lag_days") is not None else ""))
+
+
+@cli.command()
+@ref_argument
+@workspace_option
+@output_options
+def basis(ref, workspace, fmt):
+    """Upstream: what REF rests on, up to the central documents.
+
+    \b
+    Examples:
+        chidao basis "45-KH/HU Tam Đường"
+        chidao basis path/to/document.txt --json
+    """
+    from .queries import basis as q
+
+    graph = _load(workspace)
+    uid = _resolve(graph, ref)
+    rows = q.run(graph, uid)
+    if fmt:
+        _emit(rows, list(q.COLUMNS), fmt)
+        return
+    from .queries.base import document_row
+
+    click.echo(_doc_label(document_row(graph, uid)))
+    if not rows:
+        click.echo("  rests on no document in the corpus")
+    for r in sorted(rows, key=lambda r: r["depth"]):
+        click.echo(f"  {'  ' * (r['depth'] - 1)}↑ {_doc_label(r)}  {_lag(r['lag_days'])}")
+
+
+@cli.command()
+@ref_argument
+@workspace_option
+@click.option("--json", "as_json", is_flag=True, help="The card as one JSON object.")
+def show(ref, workspace, as_json):
+    """The document card: metadata, what it cites and what cites it, with sentences.
+
+    \b
+    Examples:
+        chidao show "294-CV/TU Lai Châu"
+        chidao show corpus/sample/lai-chau/tinh/tu-kh-312-2021.txt --json
+    """
+    from .queries import show as q
+
+    graph = _load(workspace)
+    card = q.card(graph, _resolve(graph, ref))
+    if as_json:
+        click.echo(json.dumps(card, ensure_ascii=False, indent=2))
+        return
+    doc = card["document"]
+    click.echo(_doc_label(doc))
+    for key in ("subject", "level", "province", "district", "path"):
+        if doc.get(key):
+            click.echo(f"  {key}: {doc[key]}")
+    for key in ("recipients", "copied_to"):
+        if doc.get(key):
+            click.echo(f"  {key}: {'; '.join(map(str, doc[key]))}")
+    for title, rows in (("cites", card["cites"]), ("cited by", card["cited_by"])):
+        click.echo(f"{title} ({len(rows)})")
+        for r in rows:
+            click.echo(f"  {r.get('relation')}  {_doc_label(r)}")
+            if r.get("sentence"):
+                click.echo(f"      “{r['sentence']}”")
+            if r.get("path"):
+                click.echo(f"      {r['path']}")
+
+
+@cli.command()
+@ref_argument
+@workspace_option
+@click.option("--level", type=click.Choice(("province", "district", "commune")), default="district", show_default=True,
+              help="The level of the addressees to check.")
+@output_options
+def gaps(ref, workspace, level, fmt):
+    """Addressees of REF's chain with no implementing document in the corpus.
+
+    Lists the agencies that a document in REF's chain addressed (Kính gửi,
+    group phrases expanded to the real units through the gazetteer) and whether
+    the corpus holds a document of theirs downstream of REF, with the coverage
+    per province. Archives are incomplete: a gap says what the corpus holds,
+    not what an agency did.
+
+    \b
+    Examples:
+        chidao gaps "Kết luận 07-KL/TW" --level district
+        chidao gaps "312-KH/TU Lai Châu" --csv > gaps.csv
+    """
+    from .queries import gaps as q
+
+    graph = _load(workspace)
+    rows = q.run(graph, _resolve(graph, ref), level=level)
+    if fmt:
+        _emit(rows, list(q.COLUMNS), fmt)
+        return
+    if not rows:
+        click.echo(f"No {level}-level addressee in the chain.")
+        return
+    for c in q.coverage(rows):
+        click.echo(f"{c['province'] or '?'}, {c['level']}: {c['with_document']} of {c['addressed']} addressees "
+                   f"have an implementing document in the corpus ({c['share']:.0%})")
+    missing = [r for r in rows if not r["has_document"]]
+    if missing:
+        click.echo("No implementing document in the corpus from:")
+        for r in missing:
+            click.echo(f"  {r['agency']}  (addressed by {_cell(r['addressed_by'])})")
+
+
+@cli.command()
+@ref_argument
+@workspace_option
+@click.option("--plot", "plot_path", type=click.Path(dir_okay=False, writable=True),
+              help="Also write a PNG chart of the lags per level (needs matplotlib).")
+@output_options
+def timeline(ref, workspace, plot_path, fmt):
+    """Days from REF to each implementing document, with median and spread per level.
+
+    \b
+    Examples:
+        chidao timeline "07-KL/TW"
+        chidao timeline "07-KL/TW" --plot lags.png --csv > lags.csv
+    """
+    from .queries import timeline as q
+
+    graph = _load(workspace)
+    uid = _resolve(graph, ref)
+    rows = q.run(graph, uid)
+    if plot_path:
+        try:
+            q.plot(rows, plot_path, root_symbol=graph.nodes[uid].get("symbol") or uid)
+        except RuntimeError as e:
+            raise click.ClickException(str(e))
+        _warn(f"wrote {plot_path}")
+    if fmt:
+        _emit(rows, list(q.COLUMNS), fmt)
+        return
+    summary = q.summary(rows)
+    if not summary:
+        click.echo("No dated implementing document in the corpus.")
+        return
+    _emit(summary, list(summary[0].keys()), None, title="lag in days after the order, per level")
+
+
+@cli.command()
+@click.argument("text")
+@workspace_option
+@click.option("--limit", type=click.IntRange(1, 10000), default=50, show_default=True)
+@output_options
+def search(text, workspace, limit, fmt):
+    """Documents by symbol, subject words or agency; accents and case do not matter.
+
+    \b
+    Examples:
+        chidao search "phong chong dich"
+        chidao search "Ban Tuyên giáo" --csv
+    """
+    from .queries import search as q
+
+    graph = _load(workspace)
+    rows = q.run(graph, text, limit=limit)
+    if not rows and not fmt:
+        click.echo(f"No document matches {text!r}.")
+        return
+    _emit(rows, list(q.COLUMNS), fmt, title=f"{len(rows)} document(s)")
+
+
+@cli.command()
+@workspace_option
+@output_options
+def stats(workspace, fmt):
+    """Counts by level, type, agency kind and link type.
+
+    \b
+    Examples:
+        chidao stats
+        chidao stats --csv > stats.csv
+    """
+    from .queries import stats as q
+
+    rows = q.run(_load(workspace))
+    _emit(rows, list(q.COLUMNS), fmt, title="workspace")
+
+
 def main():
     cli(prog_name="chidao")

@@ -94,7 +94,7 @@ _ABBREV = {"ubnd": "uy ban nhan dan", "hdnd": "hoi dong nhan dan", "ldld": "lien
            "tw": "trung uong", "tu": "tinh uy", "tp": "thanh pho", "tp.": "thanh pho"}
 # Roles that stand for their committee: "Ban Thường vụ Tỉnh ủy" is the Tỉnh ủy.
 _ROLE_RE = re.compile(
-    r"^(?:t/m|k/t|tm\.?|kt\.?|ban thuong vu|btv|thuong truc|tt:?|ban chap hanh(?= dang bo)|chu tich(?! nuoc)"
+    r"^(?:t/m|k/t|tm\.?|kt\.?|ban thuong vu|ban thuong truc|btv|thuong truc|tt:?|ban chap hanh(?= dang bo)|chu tich(?! nuoc)"
     r"|pho chu tich|cac pct|bi thu|pho bi thu|giam doc|pho giam doc|truong ban|pho truong ban|lanh dao)\s+"
 )
 _UNIT_WORDS = ("thanh pho", "thi tran", "thi xa", "tinh", "huyen", "quan", "xa", "phuong")

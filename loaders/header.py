@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from .citations import parse_symbol_match, doc_type_of
 from .dates import DATE_RE, date_from_match, parse_date_text
 from .models import DocHeader, Signer
-from .normalize import Normalized
+from .normalize import Normalized, match_form
 from .patterns import HEADER_SYMBOL_RE, UPPER
 from .vocabulary import ISSUER_CODES, TYPE_NAMES
 
@@ -63,6 +63,10 @@ BODY_ISSUER_RE = re.compile(
     r"\s+(?:yêu\s+cầu|đề\s+nghị|phát\s+động|chỉ\s+đạo|thông\s+báo|hướng\s+dẫn|quyết\s+định|giao)(?!\w)"
 )
 _ROLE_PREFIX_RE = re.compile(rf"^{_ROLE}\s+", re.IGNORECASE)
+_ROLE_SUFFIX_RE = re.compile(r"\s+(?:Ban\s+Thường\s+(?:trực|vụ)|Thường\s+trực)$", re.IGNORECASE)
+_YOUTH_RE = re.compile(r"^(?:BCH|Ban\s+Chấp\s+hành)\s+Đoàn\s+(tỉnh|huyện|thành\s+phố|quận|thị\s+xã)\s+", re.IGNORECASE)
+_YOUTH_NAMES = {"tỉnh": "Tỉnh đoàn", "huyện": "Huyện đoàn", "thành phố": "Thành đoàn", "quận": "Quận đoàn",
+                "thị xã": "Thị đoàn"}
 
 # Heads of agency names with their canonical casing (matching form, lower-case keys).
 _CASING = {
@@ -74,6 +78,7 @@ _CASING = {
     "ủy ban mặt trận tổ quốc việt nam": "Ủy ban Mặt trận Tổ quốc Việt Nam", "mặt trận tổ quốc": "Mặt trận Tổ quốc",
     "tỉnh đoàn": "Tỉnh đoàn", "huyện đoàn": "Huyện đoàn", "ban chỉ đạo": "Ban Chỉ đạo", "bộ chính trị": "Bộ Chính trị",
     "ban bí thư": "Ban Bí thư", "chính phủ": "Chính phủ", "thủ tướng chính phủ": "Thủ tướng Chính phủ",
+    "đảng bộ": "Đảng bộ", "ban thường trực": "Ban Thường trực", "ban thường vụ": "Ban Thường vụ",
     "sở": "Sở", "phòng": "Phòng", "bộ": "Bộ", "ban": "Ban", "hội": "Hội",
 }
 _ABBREVIATIONS = {"UBND": "Ủy ban nhân dân", "HĐND": "Hội đồng nhân dân", "LĐLĐ": "Liên đoàn Lao động",
@@ -81,7 +86,7 @@ _ABBREVIATIONS = {"UBND": "Ủy ban nhân dân", "HĐND": "Hội đồng nhân d
 _ABBREVIATION_RE = re.compile(r"(?<!\w)(" + "|".join(_ABBREVIATIONS) + r")(?!\w)")
 _CASING_RE = re.compile(r"^(" + "|".join(sorted(map(re.escape, _CASING), key=len, reverse=True)) + r")(?!\w)")
 _UNIT_WORDS = ("thành phố", "thị trấn", "thị xã", "tỉnh", "huyện", "quận", "xã", "phường")
-_UNIT_RE = re.compile(r"(?<!\w)(" + "|".join(_UNIT_WORDS) + r")(?:\s+(?P<name>[^\s].*))?$")
+_UNIT_RE = re.compile(r"(?<!\w)(?!xã hội(?!\w))(" + "|".join(_UNIT_WORDS) + r")(?:\s+(?P<name>[^\s].*))?$")
 _PARENT_HEAD_RE = re.compile(
     r"^(?:ĐẢNG\s+ỦY|BAN|SỞ|PHÒNG|VĂN\s+PHÒNG|HUYỆN\s+ỦY|THÀNH\s+ỦY|QUẬN\s+ỦY|ỦY\s+BAN|UBND|HỘI\s+ĐỒNG|LIÊN\s+ĐOÀN"
     r"|CÔNG\s+ĐOÀN|TRUNG\s+TÂM|CHI\s+CỤC|CỤC|BỘ|ĐOÀN|BCH|BAN\s+CHẤP\s+HÀNH|TỈNH\s+ĐOÀN|HUYỆN\s+ĐOÀN|LĐLĐ)(?!\w)"
@@ -142,8 +147,11 @@ def canonical_agency(name: str, place: str | None = None) -> str:
     >>> canonical_agency("TỈNH ỦY LAI CHÂU")
     'Tỉnh ủy Lai Châu'
     """
-    name = " ".join(name.split())
+    name = " ".join(match_form(unicodedata.normalize("NFC", name)).split())
     name = _ROLE_PREFIX_RE.sub("", name)
+    name = _ROLE_SUFFIX_RE.sub("", name)  # "ỦY BAN MTTQ ... TỈNH LAI CHÂU BAN THƯỜNG TRỰC"
+    # "BCH ĐOÀN TỈNH LAI CHÂU" is the Tỉnh đoàn; "BCH Đoàn huyện X" the Huyện đoàn.
+    name = _YOUTH_RE.sub(lambda m: _YOUTH_NAMES[m.group(1).lower()] + " ", name)
     name = _ABBREVIATION_RE.sub(lambda m: _ABBREVIATIONS[m.group(1)], name)
     lower = name.lower()
     words: list[str] = []
@@ -151,7 +159,8 @@ def canonical_agency(name: str, place: str | None = None) -> str:
     # Known heads take their canonical casing; a name after a head starts with a capital.
     while rest:
         m = _CASING_RE.match(rest)
-        if m:
+        # One-word heads (Sở, Phòng, Bộ, Ban, Hội) only start a name: "và xã hội" stays lower case.
+        if m and (" " in m.group(1) or not words):
             words.append(_CASING[m.group(1)])
             rest = rest[m.end():].lstrip()
             continue
@@ -178,6 +187,42 @@ def canonical_agency(name: str, place: str | None = None) -> str:
     elif place and result in ("Tỉnh ủy", "Ủy ban nhân dân tỉnh"):
         result = f"{result} {place}"
     return result
+
+
+_ROLE_ONLY_RE = re.compile(r"^(?:Ban\s+Thường\s+(?:trực|vụ)|Thường\s+trực|Ban\s+Chấp\s+hành)$", re.IGNORECASE)
+_BOARD_RE = re.compile(r"^(?:Ban|Văn\s+phòng|Ủy\s+ban\s+Kiểm\s+tra)\s")
+_COMMITTEE_RE = re.compile(r"^(?:Tỉnh|Huyện|Thành|Quận|Thị|Đảng)\s+ủy\b")
+_UNIT_PHRASE_RE = re.compile(rf"(?<!\w)(?:tỉnh|huyện|thành phố|quận|thị xã|xã|phường|thị trấn)\s+[{UPPER}]")
+
+
+def compose_agency(issuer: str, parent: str | None, place: str | None = None) -> str:
+    """The canonical name of a header's issuer, qualified by its parent line.
+
+    >>> compose_agency("BAN TUYÊN GIÁO", "TỈNH ỦY LAI CHÂU")
+    'Ban Tuyên giáo Tỉnh ủy Lai Châu'
+    >>> compose_agency("SỞ Y TẾ", "UBND TỈNH LAI CHÂU")
+    'Sở Y tế tỉnh Lai Châu'
+    >>> compose_agency("BAN THƯỜNG TRỰC", "ỦY BAN MTTQ VIỆT NAM TỈNH LAI CHÂU")
+    'Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Lai Châu'
+    """
+    child = canonical_agency(issuer, _place_of(parent) or place)
+    if not parent:
+        return child
+    parent_name = canonical_agency(parent, place)
+    if _ROLE_ONLY_RE.match(" ".join(match_form(issuer).split())):
+        return parent_name  # "BAN THƯỜNG TRỰC" under the body it serves: the body issues
+    if _UNIT_PHRASE_RE.search(child) or (_place_of(parent) and _place_of(parent) in child):
+        return child  # already placed: "Đảng ủy xã Bản Bo", "... tỉnh Bến Tre"
+    if _COMMITTEE_RE.match(child):
+        return child  # "Huyện ủy Tam Đường" under "Đảng bộ tỉnh Lai Châu" names itself
+    if _BOARD_RE.match(child) and _COMMITTEE_RE.match(parent_name):
+        return f"{child} {parent_name}"  # Ban Tuyên giáo + Tỉnh ủy Lai Châu
+    if _BOARD_RE.match(child) and parent_name in ("Ban Chấp hành Trung ương", "Trung ương"):
+        return f"{child} Trung ương"  # BAN CHẤP HÀNH TRUNG ƯƠNG / BAN TUYÊN GIÁO
+    for head in ("Ủy ban nhân dân ", "Đảng bộ ", "Hội đồng nhân dân "):
+        if parent_name.startswith(head) and _UNIT_PHRASE_RE.search(parent_name):
+            return f"{child} {parent_name[len(head):]}"  # Sở Y tế + tỉnh Lai Châu
+    return child
 
 
 def _split_items(lines: list[_Line], norm: Normalized, first: tuple[int, int] | None) -> list[str]:
@@ -328,7 +373,7 @@ def parse_header(norm: Normalized) -> HeaderResult:
     issuer, parent = _issuer_lines(lines, norm, symbol_match, title_match, vv_match)
     canonical = None
     if issuer:
-        canonical = canonical_agency(issuer, _place_of(parent) or place)
+        canonical = compose_agency(issuer, parent, place)
     else:
         body = _body_issuer(text, place, issuer_code)
         if body:
@@ -379,6 +424,7 @@ def _place_of(parent: str | None) -> str | None:
     """"ĐẢNG BỘ TỈNH BẾN TRE" -> "Bến Tre"."""
     if not parent:
         return None
+    parent = match_form(unicodedata.normalize("NFC", parent))
     m = re.search(r"(?<!\w)(?:TỈNH|THÀNH\s+PHỐ|HUYỆN|QUẬN|THỊ\s+XÃ)\s+(.+)$", parent, re.IGNORECASE)
     return _title_case_place(m.group(1).lower()) if m else None
 
@@ -393,9 +439,14 @@ def _is_header_element(line: _Line) -> bool:
 
 
 def _issuer_lines(lines, norm, symbol_match, title_match, vv_match) -> tuple[str | None, str | None]:
+    """The issuing body's lines: (issuer as written, parent line or None).
+
+    Shapes are tested on the matching form (so "ÐẢNG BỘ" typed with U+00D0, or
+    "UỶ BAN", is recognised); the values returned are the original text.
+    """
     stops = [m.start() for m in (symbol_match, title_match, vv_match) if m]
     stop = min(stops) if stops else None
-    caps: list[str] = []
+    caps: list[tuple[str, str]] = []  # (matching form, original value)
     for line in lines:
         if stop is not None and line.start >= stop:
             break
@@ -406,19 +457,19 @@ def _issuer_lines(lines, norm, symbol_match, title_match, vv_match) -> tuple[str
         if emblem:  # PDF text can put both columns on one line: keep the other column
             before = line.text[: emblem.start()].strip(" \t*_")
             if before and _is_caps(before):
-                caps.append(_value(norm, line.start, line.start + emblem.start()))
+                caps.append((before, _value(norm, line.start, line.start + emblem.start())))
             continue
         if PLACE_DATE_RE.match(line.text) or KINH_GUI_RE.match(line.text) or set(bare) <= set("*-_=. "):
             continue
         if _is_caps(bare):
-            caps.append(_value(norm, line.start, line.end))
+            caps.append((bare, _value(norm, line.start, line.end)))
         elif caps:
             break
     if not caps:
         return None, None
-    if len(caps) > 1 and (_PARENT_HEAD_RE.match(caps[1].upper()) or caps[0].upper().startswith("ĐẢNG BỘ")):
-        return " ".join(caps[1:]), caps[0]
-    return " ".join(caps), None
+    if len(caps) > 1 and (_PARENT_HEAD_RE.match(caps[1][0].upper()) or caps[0][0].upper().startswith("ĐẢNG BỘ")):
+        return " ".join(v for _, v in caps[1:]), caps[0][1]
+    return " ".join(v for _, v in caps), None
 
 
 def _subject(lines, norm, title_match, vv_match, symbol_match, date_match) -> str | None:

@@ -9,6 +9,7 @@ import pytest
 
 from chidao.corpus import sample_corpus_path
 from chidao.loaders import extract_file
+from chidao.loaders.normalize import fold
 
 SAMPLE = sample_corpus_path()
 TRUTH = json.loads((SAMPLE.parent / "sample_truth.json").read_text("utf-8"))["documents"]
@@ -34,6 +35,7 @@ def test_header(records, name):
         return
     for field in ("doc_type", "number", "symbol", "date"):
         assert getattr(record.doc, field) == expected["doc"][field], field
+    assert fold(record.doc.issuer_canonical or "") == fold(expected["doc"]["issuer"])
 
 
 @pytest.mark.parametrize("name", NAMES)

@@ -1,0 +1,90 @@
+"""gaps: who was addressed along a chain, and whether the corpus holds their implementing document.
+
+The chain is the root and everything downstream of it (``implements``). Every
+agency at ``level`` that a chain document addressed (ADDRESSED_TO, "Kính
+gửi", including group phrases such as "Các huyện ủy, thành ủy, đảng ủy trực
+thuộc" that the build expanded to the province's real units) is one row.
+``has_document`` says whether the corpus holds a document issued by that
+agency (ISSUED_BY) that is downstream of the root; ``documents`` lists their
+symbols.
+
+``has_document`` False means "no implementing document in the corpus", and
+nothing more: archives are incomplete, the agency may have acted on paper
+that was never collected, or through a board of its own (a Ban Tuyên giáo
+Huyện ủy document does not count for the Huyện ủy).
+
+Rows are ordered by province, district, agency name, agency uid (missing
+values last).
+"""
+
+from __future__ import annotations
+
+from .base import load_cypher
+from .implements import walk
+
+__all__ = ["NAME", "COLUMNS", "CYPHER", "run", "coverage"]
+
+NAME = "gaps"
+COLUMNS = ("agency_uid", "agency", "level", "province", "district", "addressed_by", "has_document", "documents")
+CYPHER = load_cypher(NAME)
+
+
+def _label(graph, uid: str) -> str:
+    return graph.nodes[uid].get("symbol") or uid
+
+
+def _last(value):
+    return (value is None, value or "")
+
+
+def run(graph, uid: str, *, level: str = "district") -> list[dict]:
+    """Agencies at ``level`` addressed along ``uid``'s chain, each with its downstream documents.
+
+    Raises KeyError when ``uid`` is not in the graph.
+    """
+    downstream = set(walk(graph, uid, direction="down"))
+    chain = downstream | {uid}
+    addressed: dict[str, set[str]] = {}
+    for doc in chain:
+        for _, agency, t in graph.out_edges(doc, data="type"):
+            if t == "ADDRESSED_TO" and graph.nodes[agency].get("level") == level:
+                addressed.setdefault(agency, set()).add(_label(graph, doc))
+    issued: dict[str, set[str]] = {}
+    for doc in downstream:
+        for _, agency, t in graph.out_edges(doc, data="type"):
+            if t == "ISSUED_BY" and agency in addressed:
+                issued.setdefault(agency, set()).add(_label(graph, doc))
+    rows = []
+    for agency, by in addressed.items():
+        a = graph.nodes[agency]
+        docs = sorted(issued.get(agency, ()))
+        rows.append({
+            "agency_uid": agency,
+            "agency": a.get("name"),
+            "level": a.get("level"),
+            "province": a.get("province"),
+            "district": a.get("district"),
+            "addressed_by": sorted(by),
+            "has_document": bool(docs),
+            "documents": docs,
+        })
+    rows.sort(key=lambda r: (_last(r["province"]), _last(r["district"]), _last(r["agency"]), r["agency_uid"]))
+    return rows
+
+
+def coverage(rows: list[dict]) -> list[dict]:
+    """Per (province, level): addressed agencies, those with an implementing document in the corpus, and the share.
+
+    ``share`` is with_document / addressed, rounded to 3 places. Ordered by province, then level.
+    """
+    from .base import LEVEL_ORDER
+
+    groups: dict[tuple, list[int]] = {}
+    for r in rows:
+        g = groups.setdefault((r["province"], r["level"]), [0, 0])
+        g[0] += 1
+        g[1] += bool(r["has_document"])
+    out = [{"province": p, "level": lvl, "addressed": n, "with_document": k, "share": round(k / n, 3)}
+           for (p, lvl), (n, k) in groups.items()]
+    out.sort(key=lambda c: (_last(c["province"]), LEVEL_ORDER.get(c["level"], 4)))
+    return out

@@ -1,0 +1,140 @@
+"""implements: everything downstream of a document, level by level.
+
+A document is downstream of the root when it reaches the root through incoming
+``DOWNSTREAM_LINKS`` edges (IMPLEMENTS, BASED_ON, RESPONDS_TO and their
+FOLLOWS_UP), walked transitively: citing document -> cited document, so the
+walk follows edges backwards from the root.
+
+Each row is one downstream document (the root itself is not a row):
+
+* ``depth``: hops from the root along a shortest path;
+* ``parent_uid`` / ``link``: the document it acts on along a shortest path and
+  that edge's type, for a tree view. When several documents at ``depth - 1``
+  qualify, the one nearest in the hierarchy wins (the lowest level, then the
+  latest date, then the link order IMPLEMENTS, BASED_ON, RESPONDS_TO,
+  FOLLOWS_UP, then the uid): a UBND huyện plan based on both the provincial
+  plan and its Huyện ủy's plan hangs under the Huyện ủy's plan;
+* ``lag_days``: ``day_number(doc) - day_number(root)``, None when either date
+  is unknown (a month-precision date counts from day 1 of the month).
+
+Rows are ordered by level (central, province, district, commune, unknown),
+then date (undated last), then symbol, then uid.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+
+from .base import DOWNSTREAM_LINKS, LEVEL_ORDER, document_row, load_cypher
+
+__all__ = ["NAME", "COLUMNS", "CYPHER", "run", "tree", "walk", "lag", "row_order"]
+
+NAME = "implements"
+COLUMNS = ("uid", "symbol", "doc_type", "issuer", "date", "level", "province", "district", "stub",
+           "depth", "parent_uid", "link", "lag_days")
+CYPHER = load_cypher(NAME)
+
+LINK_RANK = {t: i for i, t in enumerate(DOWNSTREAM_LINKS)}
+MAX_DEPTH = 10  # the Cypher face's literal bound (*1..10)
+
+
+def lag(graph, later: str, earlier: str) -> int | None:
+    """Days from ``earlier`` to ``later`` (day_number difference), None when either is undated."""
+    a = graph.nodes[later].get("day_number")
+    b = graph.nodes[earlier].get("day_number")
+    if a is None or b is None:
+        return None
+    return int(a) - int(b)
+
+
+def _is_document(graph, uid: str) -> bool:
+    return graph.nodes[uid].get("label") == "Document"
+
+
+def _neighbours(graph, uid: str, direction: str, links):
+    """(other document, link type) over ``links``; ``direction`` "down" walks incoming edges."""
+    edges = graph.in_edges(uid, data="type") if direction == "down" else graph.out_edges(uid, data="type")
+    for u, v, t in edges:
+        if t in links:
+            other = u if direction == "down" else v
+            if _is_document(graph, other):
+                yield other, t
+
+
+def _parent_key(graph, parent: str, link: str):
+    d = graph.nodes[parent]
+    day = d.get("day_number")
+    # nearest in the hierarchy first: the lowest level, the latest date, the strongest link
+    return (-LEVEL_ORDER.get(d.get("level"), 4), -(day if day is not None else -(1 << 40)),
+            LINK_RANK.get(link, 99), parent)
+
+
+def walk(graph, uid: str, *, depth: int = MAX_DEPTH, direction: str = "down",
+         links=DOWNSTREAM_LINKS) -> dict[str, tuple[int, str | None, str | None]]:
+    """Breadth-first walk from ``uid``: {document uid: (hops, via uid, link type)}.
+
+    ``direction="down"`` follows incoming edges (documents acting on ``uid``),
+    ``"up"`` outgoing ones (documents ``uid`` acts on). ``via`` is the
+    neighbour one hop nearer to ``uid`` on a shortest path, chosen by
+    ``_parent_key`` among all such neighbours. The start is not in the result.
+    """
+    if uid not in graph:
+        raise KeyError(uid)
+    depth = max(0, min(int(depth), MAX_DEPTH))
+    seen = {uid: 0}
+    best: dict[str, tuple] = {}
+    frontier = deque([uid])
+    while frontier:
+        cur = frontier.popleft()
+        hops = seen[cur]
+        if hops >= depth:
+            continue
+        for other, link in _neighbours(graph, cur, direction, links):
+            h = seen.get(other)
+            if h is None:
+                seen[other] = hops + 1
+                frontier.append(other)
+            elif h != hops + 1:
+                continue
+            key = _parent_key(graph, cur, link)
+            if other not in best or key < best[other][0]:
+                best[other] = (key, cur, link)
+    return {other: (seen[other], via, link) for other, (_, via, link) in best.items() if other != uid}
+
+
+def row_order(row: dict):
+    """The display order shared by implements, basis and timeline."""
+    return (LEVEL_ORDER.get(row.get("level"), 4), row.get("date") is None, row.get("date") or "",
+            row.get("symbol") is None, row.get("symbol") or "", row["uid"])
+
+
+def run(graph, uid: str, *, depth: int = MAX_DEPTH, level: str | None = None) -> list[dict]:
+    """Every document downstream of ``uid`` within ``depth`` hops, one row each.
+
+    ``level`` keeps only rows at that level (their parents may be absent).
+    Raises KeyError when ``uid`` is not in the graph.
+    """
+    rows = []
+    for other, (hops, via, link) in walk(graph, uid, depth=depth, direction="down").items():
+        row = document_row(graph, other)
+        if level is not None and row["level"] != level:
+            continue
+        row.update(depth=hops, parent_uid=via, link=link, lag_days=lag(graph, other, uid))
+        rows.append({c: row[c] for c in COLUMNS})
+    rows.sort(key=row_order)
+    return rows
+
+
+def tree(rows: list[dict], root_uid: str) -> dict:
+    """Nest rows under their ``parent_uid`` for display: {"uid": root_uid, "children": [...]}.
+
+    Each child is its row plus "children"; children keep the order of ``rows``.
+    A row whose parent is not among the rows (filtered out by ``level``)
+    hangs under the root.
+    """
+    nodes = {r["uid"]: {**r, "children": []} for r in rows}
+    top = {"uid": root_uid, "children": []}
+    for r in rows:
+        parent = nodes.get(r.get("parent_uid")) if r.get("parent_uid") != root_uid else None
+        (parent or top)["children"].append(nodes[r["uid"]])
+    return top

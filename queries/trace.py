@@ -1,0 +1,81 @@
+"""trace: every chain of documents from the root down to a level.
+
+A chain is a simple path (no document twice) from the root along incoming
+``DOWNSTREAM_LINKS`` edges, at most 10 hops, that ends at a document at level
+``to``. Documents inside a chain sit at ``to`` or above it (or have no known
+level): a chain never dips below the target level and comes back up. A chain
+may pass through another document at the target level (07-KL/TW -> 312-KH/TU
+-> 45-KH/HU -> 1093/KH-UBND ends at a district plan based on a district plan),
+so both that chain and its prefix ending at 45-KH/HU are rows.
+
+Rows are ordered by ``chain`` (the list of uids, compared element by element),
+which keeps a chain's extensions right after it; ``max_chains`` keeps the
+first chains in that order.
+"""
+
+from __future__ import annotations
+
+from .base import DOWNSTREAM_LINKS, LEVEL_ORDER, load_cypher
+
+__all__ = ["NAME", "COLUMNS", "CYPHER", "run", "LEVELS_DOWN_TO"]
+
+NAME = "trace"
+COLUMNS = ("chain", "symbols", "levels", "end_uid", "end_level", "length", "lag_days")
+CYPHER = load_cypher(NAME)
+
+MAX_DEPTH = 10  # the Cypher face's literal bound (*1..10)
+# The levels a chain may pass through on its way down to each target level.
+LEVELS_DOWN_TO = {lvl: tuple(l for l in LEVEL_ORDER if l is not None and LEVEL_ORDER[l] <= LEVEL_ORDER[lvl])
+                  for lvl in LEVEL_ORDER if lvl is not None}
+
+
+def _children(graph, uid: str) -> list[str]:
+    kids = {u for u, _, t in graph.in_edges(uid, data="type")
+            if t in DOWNSTREAM_LINKS and graph.nodes[u].get("label") == "Document"}
+    return sorted(kids)
+
+
+def run(graph, uid: str, *, to: str = "district", max_chains: int = 1000) -> list[dict]:
+    """Chains from ``uid`` down to documents at level ``to``, at most ``max_chains`` rows.
+
+    Raises KeyError when ``uid`` is not in the graph, ValueError for an unknown level.
+    """
+    if uid not in graph:
+        raise KeyError(uid)
+    if to not in LEVELS_DOWN_TO:
+        raise ValueError(f"unknown level {to!r}: choose one of {', '.join(LEVELS_DOWN_TO)}")
+    allowed = set(LEVELS_DOWN_TO[to]) | {None}
+    nodes = graph.nodes
+    root_day = nodes[uid].get("day_number")
+    rows: list[dict] = []
+    path = [uid]
+    on_path = {uid}
+    # Depth-first, children in uid order: chains come out in lexicographic order of their uid lists.
+    stack = [iter(_children(graph, uid))]
+    while stack and len(rows) < max_chains:
+        nxt = next(stack[-1], None)
+        if nxt is None:
+            stack.pop()
+            on_path.discard(path.pop())
+            continue
+        if nxt in on_path or nodes[nxt].get("level") not in allowed:
+            continue
+        path.append(nxt)
+        on_path.add(nxt)
+        d = nodes[nxt]
+        if d.get("level") == to:
+            day = d.get("day_number")
+            rows.append({
+                "chain": list(path),
+                "symbols": [nodes[u].get("symbol") or u for u in path],
+                "levels": [nodes[u].get("level") for u in path],
+                "end_uid": nxt,
+                "end_level": to,
+                "length": len(path) - 1,
+                "lag_days": None if day is None or root_day is None else int(day) - int(root_day),
+            })
+        if len(path) - 1 < MAX_DEPTH:
+            stack.append(iter(_children(graph, nxt)))
+        else:
+            on_path.discard(path.pop())
+    return rows
