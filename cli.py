@@ -296,10 +296,11 @@ LEVELS = ("central", "province", "district", "commune")
 
 
 def _load(workspace):
-    from .graph import WorkspaceError, load_graph
+    """The question graph of the workspace (documents, agencies and their links)."""
+    from .graph import WorkspaceError, load_question_graph
 
     try:
-        return load_graph(workspace)
+        return load_question_graph(workspace)
     except WorkspaceError as e:
         raise _workspace_error(e)
 
@@ -451,8 +452,10 @@ def show(ref, workspace, as_json):
     """
     from .queries import show as q
 
-    graph = _load(workspace)
-    card = q.card(graph, _resolve(graph, ref))
+    from .graph import load_neighbourhood
+
+    uid = _resolve(_load(workspace), ref)
+    card = q.card(load_neighbourhood(workspace, uid), uid)  # the card needs the evidence: one hop, in full
     if as_json:
         click.echo(json.dumps(card, ensure_ascii=False, indent=2))
         return
@@ -461,9 +464,14 @@ def show(ref, workspace, as_json):
     for key in ("subject", "level", "province", "district", "path"):
         if doc.get(key):
             click.echo(f"  {key}: {doc[key]}")
-    for key in ("recipients", "copied_to"):
+    for key, title in (("recipients", "Kính gửi"), ("copied_to", "Nơi nhận")):
         if doc.get(key):
-            click.echo(f"  {key}: {'; '.join(map(str, doc[key]))}")
+            click.echo(f"  {title}:")
+            for line in _addressee_lines(doc[key]):
+                click.echo(f"    {line}")
+    if doc.get("signer"):
+        signer = doc["signer"]
+        click.echo(f"  signed: {signer.get('name') if isinstance(signer, dict) else signer}")
     for title, rows in (("cites", card["cites"]), ("cited by", card["cited_by"])):
         click.echo(f"{title} ({len(rows)})")
         for r in rows:
@@ -472,6 +480,25 @@ def show(ref, workspace, as_json):
                 click.echo(f"      “{r['sentence']}”")
             if r.get("path"):
                 click.echo(f"      {r['path']}")
+
+
+def _addressee_lines(items) -> list[str]:
+    """Addressees for people: a group phrase once, with the real units it stands for."""
+    lines, groups = [], {}
+    for item in items:
+        if not isinstance(item, dict):
+            lines.append(str(item))
+            continue
+        group = item.get("expanded_from")
+        if group:
+            if group not in groups:
+                groups[group] = []
+                lines.append(group)
+            groups[group].append(item.get("name") or "?")
+        else:
+            name, written = item.get("name"), item.get("as_written")
+            lines.append(name if name and name == written else f"{written}" + (f"  → {name}" if name else ""))
+    return [f"{line}  → {', '.join(groups[line])}" if line in groups else line for line in lines]
 
 
 @cli.command()
@@ -569,7 +596,8 @@ def search(text, workspace, limit, fmt):
     if not rows and not fmt:
         click.echo(f"No document matches {text!r}.")
         return
-    _emit(rows, list(q.COLUMNS), fmt, title=f"{len(rows)} document(s)")
+    columns = list(q.COLUMNS) if fmt else ["symbol", "doc_type", "issuer", "date", "level", "subject"]
+    _emit(rows, columns, fmt, title=f"{len(rows)} document(s)")
 
 
 @cli.command()

@@ -27,6 +27,7 @@ reference costs a few dictionary lookups on a graph of any size.
 from __future__ import annotations
 
 import difflib
+import gc
 import hashlib
 import os
 import re
@@ -101,7 +102,15 @@ def graph_cache(graph, name: str, build: Callable):
         _CACHE[key] = entry
     store = entry[2]
     if name not in store:
-        store[name] = build(graph)
+        # Building a table allocates one object per document; with the whole graph
+        # on the heap, the collections this triggers cost more than the build.
+        enabled = gc.isenabled()
+        gc.disable()
+        try:
+            store[name] = build(graph)
+        finally:
+            if enabled:
+                gc.enable()
     return store[name]
 
 
@@ -158,7 +167,8 @@ def symbol_key(symbol: str) -> str:
     >>> symbol_key("159 -CV/ĐUK")
     '159-cv/duk'
     """
-    return _LEADING_ZEROS_RE.sub("", "".join(symbol.translate(_FOLD).split()))
+    key = "".join(symbol.translate(_FOLD).split())
+    return _LEADING_ZEROS_RE.sub("", key) if key[:1] == "0" else key
 
 
 def _tail(key: str) -> str:
@@ -221,7 +231,8 @@ def parse_ref(text: str) -> Ref:
     """
     norm = normalize(text.strip()).text
     symbol, rest = None, norm
-    for candidate in (norm, norm.upper()):  # "07-kl/tw": codes start upper-case in SYMBOL_RE
+    upper = norm.upper()  # "07-kl/tw": codes start upper-case in SYMBOL_RE
+    for candidate in (norm, upper) if len(upper) == len(norm) else (norm,):
         m = SYMBOL_RE.search(candidate)
         if m is not None:
             parsed = parse_symbol_match(m)

@@ -219,3 +219,23 @@ def test_show_cypher_follows_every_citation_link():
     patterns = re.findall(r"\[r:([A-Z_|]+)\]", show.CYPHER)
     assert len(patterns) == 2  # cites, cited_by
     assert all(set(p.split("|")) == CITATION_LINKS for p in patterns)
+
+
+def test_the_bulk_search_form_equals_search_text(sample_graph):
+    """run() forms every document at once; the exporter forms one at a time: the same words."""
+    from chidao.queries.refs import graph_cache
+
+    texts = graph_cache(sample_graph, "search", search._Texts)
+    for i, (*_, uid) in enumerate(texts.order):
+        d = sample_graph.nodes[uid]
+        issuer = sample_graph.nodes[d["issuer_uid"]]["name"] if d.get("issuer_uid") in sample_graph else None
+        parts = search.search_text(d, issuer).split(search.SEPARATOR)
+        assert [" ".join(p.split()) for p in (texts.symbol[i], texts.issuer[i], texts.subject[i])] == parts
+
+
+@pytest.mark.parametrize("text", ["Phòng, chống dịch Covid-19", "ĐẢNG ỦY KHỐI", "Ðiện Biên – “đợt” 4", "Uỷ ban",
+                                  "Ke\u0302\u0301 hoa\u0323ch"])
+def test_search_form_is_fold_for_vietnamese(text):
+    from chidao.loaders.normalize import fold
+
+    assert search.search_form(text) == " ".join(re.sub(r"[\W_]+", " ", fold(text)).split())

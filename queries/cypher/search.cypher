@@ -1,9 +1,9 @@
 // search: documents whose symbol, issuer or subject holds every word of the query, best first.
-// Parameters: $text (string): the query as chidao.queries.search.cypher_parameters(text, limit) returns it:
-//   folded (accents stripped, đ -> d, lower case) with punctuation turned into single spaces, because
+// Parameters: $text (string): the query as chidao.queries.search.cypher_parameters(text, limit) returns it,
+//   in search form (accents stripped, đ -> d, lower case, punctuation turned into single spaces), because
 //   Cypher cannot strip accents. $limit (integer): the most rows to return.
 // Expects on every Document the property d.search_text, the string "symbol | issuer | type subject" in that
-//   same folded form, written by chidao.queries.search.search_text(node_attrs, issuer_name) at export.
+//   same search form, written by chidao.queries.search.search_text(node_attrs, issuer_name) at export.
 // A word matches whole: ' ' + word + ' ' inside ' ' + search_text + ' '.
 // Rank 0: every word in the symbol part; 1: every word in the issuer part; 2: otherwise.
 // Order: rank, read before stub, date (undated last), uid, as in queries/search.py.
