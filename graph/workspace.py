@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import multiprocessing
 import os
 import pickle
 import sqlite3
@@ -27,7 +26,7 @@ from pathlib import Path
 
 import networkx as nx
 
-from ..loaders.batch import extract_one
+from ..loaders.batch import parse_files
 from ..loaders.files import LoadError, iter_document_paths
 from .build import build_graph, chidao_version
 from .checks import Issue
@@ -168,7 +167,7 @@ def build_workspace(paths: Iterable[str | Path], workspace_dir: str | Path = DEF
     parsing = {t[0] for t in to_parse}
     summary.removed = sum(1 for p in old if _under(p, roots) and p not in rows and p not in parsing)
     stats = {p: (size, mtime) for p, size, mtime in to_parse}
-    for path, record, error, _size in _parse([p for p, _, _ in to_parse], jobs):
+    for path, record, error, _size in parse_files([p for p, _, _ in to_parse], jobs=jobs, chunksize=16):
         size, mtime = stats[path]
         if record is None:
             rows[path] = (size, mtime, _sha256(path), None, error)
@@ -214,18 +213,6 @@ def _refresh_times(db: Path, rows: dict[str, tuple]) -> None:
                             [(r[0], r[1], p) for p, r in rows.items()])
     finally:
         con.close()
-
-
-def _parse(paths: list[str], jobs: int):
-    if jobs == 0:
-        jobs = os.cpu_count() or 1
-    if jobs <= 1 or len(paths) < 8:
-        for p in paths:
-            yield extract_one(p)
-        return
-    ctx = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
-    with ctx.Pool(jobs) as pool:
-        yield from pool.imap(extract_one, paths, chunksize=16)
 
 
 def _remove_stale_temporaries(db: Path) -> None:

@@ -11,7 +11,7 @@ from .extract import extract_text
 from .files import LoadError, iter_document_paths, read_document
 from .models import Record
 
-__all__ = ["extract_paths", "extract_one"]
+__all__ = ["extract_paths", "extract_one", "parse_files"]
 
 
 def extract_one(path: str | Path) -> tuple[str, Record | None, str | None, int]:
@@ -35,18 +35,23 @@ def _walk(paths: Iterable[str | Path], errors: list) -> Iterator[Path]:
             errors.append((str(path), e.reason))
 
 
+def parse_files(paths: list, *, jobs: int = 1, chunksize: int = 32) -> Iterator[tuple[str, Record | None, str | None, int]]:
+    """extract_one over paths, in order, in ``jobs`` processes (0: one per core)."""
+    if jobs == 0:
+        jobs = os.cpu_count() or 1
+    if jobs <= 1 or len(paths) < 8:
+        for path in paths:
+            yield extract_one(path)
+        return
+    ctx = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
+    with ctx.Pool(jobs) as pool:
+        yield from pool.imap(extract_one, paths, chunksize=chunksize)
+
+
 def extract_paths(paths: Iterable[str | Path], *, jobs: int = 1) -> Iterator[tuple[str, Record | None, str | None, int]]:
     """Yield extract_one's tuple for every document under paths, in walk order."""
     errors: list[tuple[str, str]] = []
     files = list(_walk(paths, errors))
     for path, reason in errors:
         yield path, None, reason, 0
-    if jobs == 0:
-        jobs = os.cpu_count() or 1
-    if jobs <= 1 or len(files) < 8:
-        for path in files:
-            yield extract_one(path)
-        return
-    ctx = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
-    with ctx.Pool(jobs) as pool:
-        yield from pool.imap(extract_one, files, chunksize=32)
+    yield from parse_files(files, jobs=jobs)

@@ -22,7 +22,7 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from . import patterns as P
 from .dates import date_from_match

@@ -25,3 +25,31 @@ def seeds_dir() -> Path:
 @pytest.fixture(scope="session")
 def seed_expected(seeds_dir) -> dict:
     return json.loads((seeds_dir / "expected.json").read_text(encoding="utf-8"))["documents"]
+
+
+def graph_of(*dirs: Path):
+    """The graph of every document under dirs, built in memory (no workspace)."""
+    from chidao.graph import build_graph
+    from chidao.loaders.batch import extract_one
+    from chidao.loaders.files import iter_document_paths
+
+    records = []
+    for path in iter_document_paths([str(d) for d in dirs]):
+        _, record, error, _ = extract_one(path)
+        assert error is None, error
+        records.append(record)
+    return build_graph(records)[0]
+
+
+@pytest.fixture(scope="session")
+def sample_graph():
+    from chidao.corpus import sample_corpus_path
+
+    return graph_of(sample_corpus_path())
+
+
+@pytest.fixture(scope="session")
+def seeded_graph(seeds_dir):
+    from chidao.corpus import sample_corpus_path
+
+    return graph_of(sample_corpus_path(), seeds_dir)

@@ -7,9 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from chidao.graph import build_graph
-from chidao.loaders.batch import extract_one
-from chidao.loaders.files import iter_document_paths
 from chidao.queries.refs import AmbiguousRef, UnknownRef, graph_cache, parse_ref, resolve_ref, symbol_key
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -20,23 +17,6 @@ CV272 = "doc:272-CV/TU@ben-tre:2021"
 CV272_FILE = SAMPLE / "ben-tre" / "tu-cv-272-2021.txt"
 
 
-def graph_of(*dirs: Path):
-    records = []
-    for path in iter_document_paths([str(d) for d in dirs]):
-        _, record, error, _ = extract_one(path)
-        assert error is None, error
-        records.append(record)
-    return build_graph(records)[0]
-
-
-@pytest.fixture(scope="module")
-def sample_graph():
-    return graph_of(SAMPLE)
-
-
-@pytest.fixture(scope="module")
-def seeded_graph(seeds_dir):
-    return graph_of(SAMPLE, seeds_dir)
 
 
 # Every way of typing Kết luận 07-KL/TW of the Bộ Chính trị (a stub: the sample only cites it).

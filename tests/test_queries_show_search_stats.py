@@ -9,10 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from chidao.graph import build_graph
 from chidao.graph.checks import CITATION_LINKS
-from chidao.loaders.batch import extract_one
-from chidao.loaders.files import iter_document_paths
 from chidao.queries import search, show, stats
 from chidao.queries.refs import UnknownRef
 
@@ -22,23 +19,6 @@ KL07 = "doc:07-KL/TW@VN:2021"
 CV294 = "doc:294-CV/TU@lai-chau:2021"
 
 
-def graph_of(*dirs: Path):
-    records = []
-    for path in iter_document_paths([str(d) for d in dirs]):
-        _, record, error, _ = extract_one(path)
-        assert error is None, error
-        records.append(record)
-    return build_graph(records)[0]
-
-
-@pytest.fixture(scope="module")
-def sample_graph():
-    return graph_of(SAMPLE)
-
-
-@pytest.fixture(scope="module")
-def seeded_graph(seeds_dir):
-    return graph_of(SAMPLE, seeds_dir)
 
 
 # -- show ----------------------------------------------------------------------
