@@ -28,7 +28,7 @@ from . import patterns as P
 from .dates import date_from_match
 from .models import Citation, Unnumbered
 from .normalize import Normalized
-from .vocabulary import CUE_BY_NAME, OCR_CODE_FIXES, TYPE_BY_CODE, TYPE_NAMES, type_for_code
+from .vocabulary import CUE_BY_NAME, OCR_CODE_FIXES, TYPE_BY_CODE, TYPE_NAMES, UNNUMBERED_TYPES, type_for_code
 
 __all__ = ["find_citations", "Symbol", "parse_symbol_match", "sentence_spans"]
 
@@ -89,13 +89,14 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     """Split text into sentences: [(start, end)] covering it without gaps."""
     spans, start = [], 0
     for m in P.SENTENCE_BREAK_RE.finditer(text):
-        if m.start() <= start:
+        end = m.end("stop") if m.group("stop") else m.start()
+        if end <= start:
             continue
-        if m.group(0) and text[m.start() - 1 : m.start()] == ".":
-            word = text[max(start, m.start() - 6) : m.start() - 1].split()
+        if m.group("stop") == ".":
+            word = text[max(start, end - 6) : end - 1].split()
             if word and word[-1].lower() in P.ABBREVIATIONS:
                 continue
-        spans.append((start, m.start()))
+        spans.append((start, end))
         start = m.end()
     spans.append((start, len(text)))
     return spans
@@ -175,14 +176,18 @@ def _symbol_refs(text: str) -> list[_Ref]:
 def _number_only_refs(text: str, taken: list[tuple[int, int]]) -> list[_Ref]:
     refs = []
     for m in P.NUMBER_ONLY_RE.finditer(text):
-        if any(s <= m.start("number") < e for s, e in taken):
+        if any(s <= m.start() < e for s, e in taken):
             continue
-        refs.append(_Ref(m.start("number"), m.end(), _canonical_type(m.group("type")), m.group("number"), None, None))
+        typed = P.TYPE_THEN_NUMBER_RE.search(text, max(0, m.start() - 40), m.start())
+        if typed:
+            refs.append(_Ref(m.start(), m.end(), _canonical_type(typed.group("type")), m.group("number"), None, None))
     return refs
 
 
 def _unnumbered_refs(text: str) -> list[_Ref]:
     refs = []
+    if not any(word in text for word in UNNUMBERED_TYPES):  # most documents have none: skip the scan
+        return refs
     for m in P.UNNUMBERED_RE.finditer(text):
         ref = _Ref(m.start(), m.end("type"), m.group("type"), None, None, None, unnumbered=True)
         rest = m.group("rest")

@@ -88,14 +88,19 @@ HEADER_SYMBOL_RE = re.compile(
 
 _TYPE_WORD = _alternation(TYPE_NAMES)
 
-# "Chỉ thị số 17", "Kết luận 07": a number with a type word but no symbol.
+# "Chỉ thị số 17", "Kết luận 07": a number with a type word but no symbol. The scan
+# is anchored on the digits (fast); TYPE_THEN_NUMBER_RE then reads the words before them.
 NUMBER_ONLY_RE = re.compile(
     rf"""
-    (?<!\w)(?P<type>{_TYPE_WORD}) [ \t]+ (?:số[ \t]*:?[ \t]*)? (?P<number>\d{{1,5}})   # on one line: "hướng dẫn\n\n5." is a section
+    (?<![\w/.,-])(?P<number>\d{{1,5}})
     (?![\w/.,-]?\d)(?!{_SP}[-/]{_SP}[\w])     # not a symbol, a date or an amount
     (?!\s+(?:năm|tháng|lần|người|điều|khoản|giờ|phút|triệu|tỷ|nghìn|đồng|%)(?!\w))  # "2 năm một lần"
     """,
     re.VERBOSE | re.IGNORECASE,
+)
+TYPE_THEN_NUMBER_RE = re.compile(
+    rf"(?<!\w)(?P<type>{_TYPE_WORD})[ \t]+(?:số[ \t]*:?[ \t]*)?$",   # on one line: "hướng dẫn\n\n5." is a section
+    re.IGNORECASE,
 )
 
 # "Điện của Thường trực Ban Bí thư", "Lời kêu gọi ... ngày 29/7/2021 của Tổng Bí thư":
@@ -176,7 +181,7 @@ SEPARATOR_RE = re.compile(r";|,|\n|(?<!\w)và(?!\w)", re.IGNORECASE)
 # or at a blank line, or before a numbered section ("2. ", "b) ").
 SENTENCE_BREAK_RE = re.compile(
     rf"""
-      (?<=[.!?])(?<![^.!?])(?:[ \t]*/[ \t]*\.)?[ \t]*(?:\n[ \t]*)*(?=[{UPPER}0-9"“(•*+-])   # "... nay. Thực hiện"
+      (?P<stop>[.!?])(?:[ \t]*/[ \t]*\.)?[ \t]*(?:\n[ \t]*)*(?=[{UPPER}0-9"“(•*+-])  # "... nay. Thực hiện"
     | \n[ \t]*\n\s*                                                        # blank line
     | \n(?=[ \t]*(?:\d{{1,2}}|[a-zđ])[.)][ \t])                                # "\n2. ", "\nb) "
     """,
