@@ -7,8 +7,9 @@
 // A word matches whole: ' ' + word + ' ' inside ' ' + search_text + ' '.
 // Rank 0: every word in the symbol part; 1: every word in the issuer part; 2: otherwise.
 // Order: rank, read before stub, date (undated last), uid, as in queries/search.py.
-WITH [w IN split(toLower($text), ' ') WHERE w <> ''] AS words
+// The word list is built after the MATCH: FalkorDB 4.16 reads a list bound by WITH before a MATCH as empty.
 MATCH (d:Document)
+WITH d, [w IN split(toLower($text), ' ') WHERE w <> ''] AS words
 WHERE size(words) > 0 AND d.search_text IS NOT NULL
   AND all(w IN words WHERE (' ' + d.search_text + ' ') CONTAINS (' ' + w + ' '))
 WITH d, words, split(d.search_text, ' | ') AS parts
