@@ -290,6 +290,25 @@ def check(workspace, fmt, kind):
     _emit(rows, ["kind", "message", "path", "uids"], fmt, title=f"{len(rows)} issue(s)")
 
 
+def server_options(f):
+    """Where the graph database is: options, else NEO4J_* environment variables."""
+    f = click.option("--database", envvar="NEO4J_DATABASE", help="Database name (Neo4j only; $NEO4J_DATABASE).")(f)
+    f = click.option("--password", envvar="NEO4J_PASSWORD", help="Password ($NEO4J_PASSWORD); never printed.")(f)
+    f = click.option("--user", envvar="NEO4J_USER", default="neo4j", show_default=True, help="User ($NEO4J_USER).")(f)
+    f = click.option("--uri", envvar="NEO4J_URI", default="bolt://localhost:7687", show_default=True,
+                     help="Bolt URI of Neo4j or another Bolt server ($NEO4J_URI).")(f)
+    return f
+
+
+def _connect(uri, user, password, database):
+    from .graph.neo4j import ExportError, connect
+
+    try:
+        return connect(uri, user, password, database=database)
+    except ExportError as e:
+        raise click.ClickException(str(e))
+
+
 # -- questions -----------------------------------------------------------------
 
 LEVELS = ("central", "province", "district", "commune")
@@ -337,13 +356,43 @@ def ref_argument(f):
     return click.argument("ref", metavar="REF")(f)
 
 
+def neo4j_option(f):
+    """--neo4j: answer with the question's Cypher face on the graph database (see `chidao export neo4j`)."""
+    f = server_options(f)
+    return click.option("--neo4j", "on_server", is_flag=True,
+                        help="Run the question's Cypher face on the graph database (--uri, $NEO4J_URI) "
+                             "instead of the workspace.")(f)
+
+
+def _on_server(name: str, uri, user, password, database, **params) -> list[dict]:
+    from .graph.neo4j import ExportError, run_question
+
+    with _connect(uri, user, password, database) as target:
+        try:
+            return run_question(target, name, **params)
+        except ExportError as e:
+            raise click.ClickException(str(e))
+
+
+def _server_uid(workspace: str, ref: str) -> str:
+    """A uid for REF: resolved in the workspace when there is one, else REF must be a uid."""
+    from pathlib import Path
+
+    if ref.startswith("doc:") or not (Path(workspace) / "workspace.db").exists():
+        if not ref.startswith("doc:"):
+            raise click.ClickException(f"with --neo4j and no workspace at {workspace}, give REF as a uid (doc:...)")
+        return ref
+    return _resolve(_load(workspace), ref)
+
+
 @cli.command()
 @ref_argument
 @workspace_option
 @click.option("--depth", type=click.IntRange(1, 20), default=10, show_default=True, help="How many links down.")
 @click.option("--level", type=click.Choice(LEVELS), help="Only documents at this level.")
 @output_options
-def implements(ref, workspace, depth, level, fmt):
+@neo4j_option
+def implements(ref, workspace, depth, level, fmt, on_server, uri, user, password, database):
     """Everything downstream of REF: what implements, rests on or responds to it.
 
     Follows IMPLEMENTS, BASED_ON and RESPONDS_TO links (and follow-ups) down
@@ -358,6 +407,11 @@ def implements(ref, workspace, depth, level, fmt):
     """
     from .queries import implements as q
 
+    if on_server:
+        rows = _on_server("implements", uri, user, password, database, uid=_server_uid(workspace, ref),
+                          depth=depth, level=level)
+        _emit(rows, list(q.COLUMNS), fmt)
+        return
     graph = _load(workspace)
     uid = _resolve(graph, ref)
     rows = q.run(graph, uid, depth=depth, level=level)
@@ -388,7 +442,8 @@ def implements(ref, workspace, depth, level, fmt):
 @click.option("--to", "to", type=click.Choice(["province", "district", "commune"]), default="district",
               show_default=True, help="The level each chain ends at.")
 @output_options
-def trace(ref, workspace, to, fmt):
+@neo4j_option
+def trace(ref, workspace, to, fmt, on_server, uri, user, password, database):
     """Every chain from REF down to documents at a level, one chain per line.
 
     \b
@@ -398,8 +453,11 @@ def trace(ref, workspace, to, fmt):
     """
     from .queries import trace as q
 
-    graph = _load(workspace)
-    rows = q.run(graph, _resolve(graph, ref), to=to)
+    if on_server:
+        rows = _on_server("trace", uri, user, password, database, uid=_server_uid(workspace, ref), to=to)
+    else:
+        graph = _load(workspace)
+        rows = q.run(graph, _resolve(graph, ref), to=to)
     if fmt:
         _emit(rows, list(q.COLUMNS), fmt)
         return
@@ -413,7 +471,8 @@ def trace(ref, workspace, to, fmt):
 @ref_argument
 @workspace_option
 @output_options
-def basis(ref, workspace, fmt):
+@neo4j_option
+def basis(ref, workspace, fmt, on_server, uri, user, password, database):
     """Upstream: what REF rests on, up to the central documents.
 
     \b
@@ -423,6 +482,10 @@ def basis(ref, workspace, fmt):
     """
     from .queries import basis as q
 
+    if on_server:
+        rows = _on_server("basis", uri, user, password, database, uid=_server_uid(workspace, ref))
+        _emit(rows, list(q.COLUMNS), fmt)
+        return
     graph = _load(workspace)
     uid = _resolve(graph, ref)
     rows = q.run(graph, uid)
@@ -507,7 +570,8 @@ def _addressee_lines(items) -> list[str]:
 @click.option("--level", type=click.Choice(("province", "district", "commune")), default="district", show_default=True,
               help="The level of the addressees to check.")
 @output_options
-def gaps(ref, workspace, level, fmt):
+@neo4j_option
+def gaps(ref, workspace, level, fmt, on_server, uri, user, password, database):
     """Addressees of REF's chain with no implementing document in the corpus.
 
     Lists the agencies that a document in REF's chain addressed (Kính gửi,
@@ -523,8 +587,11 @@ def gaps(ref, workspace, level, fmt):
     """
     from .queries import gaps as q
 
-    graph = _load(workspace)
-    rows = q.run(graph, _resolve(graph, ref), level=level)
+    if on_server:
+        rows = _on_server("gaps", uri, user, password, database, uid=_server_uid(workspace, ref), level=level)
+    else:
+        graph = _load(workspace)
+        rows = q.run(graph, _resolve(graph, ref), level=level)
     if fmt:
         _emit(rows, list(q.COLUMNS), fmt)
         return
@@ -547,7 +614,8 @@ def gaps(ref, workspace, level, fmt):
 @click.option("--plot", "plot_path", type=click.Path(dir_okay=False, writable=True),
               help="Also write a PNG chart of the lags per level (needs matplotlib).")
 @output_options
-def timeline(ref, workspace, plot_path, fmt):
+@neo4j_option
+def timeline(ref, workspace, plot_path, fmt, on_server, uri, user, password, database):
     """Days from REF to each implementing document, with median and spread per level.
 
     \b
@@ -557,12 +625,18 @@ def timeline(ref, workspace, plot_path, fmt):
     """
     from .queries import timeline as q
 
-    graph = _load(workspace)
-    uid = _resolve(graph, ref)
-    rows = q.run(graph, uid)
+    if on_server:
+        uid = _server_uid(workspace, ref)
+        rows = _on_server("timeline", uri, user, password, database, uid=uid)
+        root_symbol = uid
+    else:
+        graph = _load(workspace)
+        uid = _resolve(graph, ref)
+        rows = q.run(graph, uid)
+        root_symbol = graph.nodes[uid].get("symbol") or uid
     if plot_path:
         try:
-            q.plot(rows, plot_path, root_symbol=graph.nodes[uid].get("symbol") or uid)
+            q.plot(rows, plot_path, root_symbol=root_symbol)
         except RuntimeError as e:
             raise click.ClickException(str(e))
         _warn(f"wrote {plot_path}")
@@ -581,7 +655,8 @@ def timeline(ref, workspace, plot_path, fmt):
 @workspace_option
 @click.option("--limit", type=click.IntRange(1, 10000), default=50, show_default=True)
 @output_options
-def search(text, workspace, limit, fmt):
+@neo4j_option
+def search(text, workspace, limit, fmt, on_server, uri, user, password, database):
     """Documents by symbol, subject words or agency; accents and case do not matter.
 
     \b
@@ -591,8 +666,10 @@ def search(text, workspace, limit, fmt):
     """
     from .queries import search as q
 
-    graph = _load(workspace)
-    rows = q.run(graph, text, limit=limit)
+    if on_server:
+        rows = _on_server("search", uri, user, password, database, text=text, limit=limit)
+    else:
+        rows = q.run(_load(workspace), text, limit=limit)
     if not rows and not fmt:
         click.echo(f"No document matches {text!r}.")
         return
@@ -603,7 +680,8 @@ def search(text, workspace, limit, fmt):
 @cli.command()
 @workspace_option
 @output_options
-def stats(workspace, fmt):
+@neo4j_option
+def stats(workspace, fmt, on_server, uri, user, password, database):
     """Counts by level, type, agency kind and link type.
 
     \b
@@ -613,30 +691,19 @@ def stats(workspace, fmt):
     """
     from .queries import stats as q
 
-    rows = q.run(_load(workspace))
+    if on_server:
+        rows = _on_server("stats", uri, user, password, database)
+    else:
+        from .graph import WorkspaceError, load_stats
+
+        try:
+            rows = load_stats(workspace)  # counted over the full graph when the workspace was built
+        except WorkspaceError as e:
+            raise _workspace_error(e)
     _emit(rows, list(q.COLUMNS), fmt, title="workspace")
 
 
 # -- Neo4j and files --------------------------------------------------------------
-
-def server_options(f):
-    """Where the graph database is: options, else NEO4J_* environment variables."""
-    f = click.option("--database", envvar="NEO4J_DATABASE", help="Database name (Neo4j only; $NEO4J_DATABASE).")(f)
-    f = click.option("--password", envvar="NEO4J_PASSWORD", help="Password ($NEO4J_PASSWORD); never printed.")(f)
-    f = click.option("--user", envvar="NEO4J_USER", default="neo4j", show_default=True, help="User ($NEO4J_USER).")(f)
-    f = click.option("--uri", envvar="NEO4J_URI", default="bolt://localhost:7687", show_default=True,
-                     help="Bolt URI of Neo4j or another Bolt server ($NEO4J_URI).")(f)
-    return f
-
-
-def _connect(uri, user, password, database):
-    from .graph.neo4j import ExportError, connect
-
-    try:
-        return connect(uri, user, password, database=database)
-    except ExportError as e:
-        raise click.ClickException(str(e))
-
 
 def _workspace_id(workspace: str) -> str:
     """A stable name for what one workspace exported: its folder name and a hash of its path."""

@@ -10,7 +10,7 @@ from .build import build_graph
 from .checks import Issue, check
 from .identity import DocKey
 from .workspace import (BuildSummary, WorkspaceError, build_workspace, load_graph, load_issues, load_neighbourhood,
-                        load_question_graph, question_graph)
+                        load_question_graph, load_stats, question_graph)
 
 __all__ = ["build_graph", "check", "Issue", "DocKey", "build_workspace", "load_graph", "load_issues",
-           "BuildSummary", "WorkspaceError", "load_question_graph", "load_neighbourhood", "question_graph"]
+           "BuildSummary", "WorkspaceError", "load_question_graph", "load_neighbourhood", "question_graph", "load_stats"]

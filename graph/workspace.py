@@ -249,6 +249,9 @@ def _write(db: Path, rows: dict[str, tuple], graph: nx.MultiDiGraph, issues: lis
                         ((u, v, k, dumps(d, ensure_ascii=False)) for u, v, k, d in graph.edges(keys=True, data=True)))
         con.executemany("INSERT INTO issues VALUES (?, ?, ?, ?)",
                         ((i.kind, i.message, dumps(list(i.uids), ensure_ascii=False), i.path) for i in issues))
+        from ..queries import stats as stats_question  # the counts of the full graph, kept for `chidao stats`
+
+        con.execute("INSERT INTO meta VALUES ('stats', ?)", (dumps(stats_question.run(graph), ensure_ascii=False),))
         con.execute("INSERT INTO blobs VALUES ('question_graph', ?)",
                     (pickle.dumps(question_graph(graph), protocol=pickle.HIGHEST_PROTOCOL),))
         con.executescript(_INDEXES)
@@ -358,6 +361,20 @@ def load_neighbourhood(workspace_dir: str | Path, uid: str) -> nx.MultiDiGraph:
     finally:
         con.close()
     return g
+
+
+def load_stats(workspace_dir: str | Path = DEFAULT_DIR) -> list[dict]:
+    """The rows of ``queries.stats.run`` over the full graph, as stored by the last build."""
+    con = _connect_existing(_db_path(workspace_dir))
+    try:
+        row = con.execute("SELECT value FROM meta WHERE key = 'stats'").fetchone()
+    finally:
+        con.close()
+    if row is None:  # written before stats were kept
+        from ..queries import stats as stats_question
+
+        return stats_question.run(load_graph(workspace_dir))
+    return json.loads(row[0])
 
 
 def load_issues(workspace_dir: str | Path = DEFAULT_DIR) -> list[Issue]:

@@ -87,3 +87,24 @@ def test_unreachable_server_is_one_line(ws):
     assert proc.returncode == 1
     assert proc.stderr.startswith("Error: cannot reach a Bolt server at bolt://127.0.0.1:9")
     assert len(proc.stderr.strip().splitlines()) == 1
+
+
+QUESTION_ARGS = [
+    ["implements", "Kết luận 07-KL/TW"],
+    ["trace", "07-KL/TW", "--to", "commune"],
+    ["basis", "45-KH/HU"],
+    ["gaps", "312-KH/TU Lai Châu"],
+    ["timeline", "KL 07"],
+    ["search", "phong chong dich"],
+    ["stats"],
+]
+
+
+@pytest.mark.parametrize("args", QUESTION_ARGS, ids=[a[0] for a in QUESTION_ARGS])
+def test_questions_on_the_server_answer_like_the_workspace(ws, server_env, args):
+    assert chidao(server_env, "export", "neo4j", "-w", ws).returncode == 0
+    local = chidao(server_env, *args, "-w", ws, "--json")
+    remote = chidao(server_env, *args, "-w", ws, "--json", "--neo4j")
+    assert local.returncode == remote.returncode == 0, remote.stderr
+    rows = json.loads(local.stdout)
+    assert rows and json.loads(remote.stdout) == rows

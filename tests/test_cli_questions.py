@@ -134,3 +134,13 @@ def test_console_script_answers_a_question(ws):
                           text=True, timeout=120, stdin=subprocess.DEVNULL)
     assert proc.returncode == 0, proc.stderr
     assert any(r["symbol"] == "45-KH/HU" for r in json.loads(proc.stdout))
+
+
+def test_stats_count_the_whole_graph(ws):
+    from chidao.graph import load_graph
+    from chidao.queries import stats
+
+    rows = json.loads(run("stats", "-w", ws, "--json").stdout)
+    assert rows == stats.run(load_graph(ws))
+    labels = {r["value"] for r in rows if r["facet"] == "node.label"}
+    assert {"Place", "Person", "Document", "Agency"} <= labels
