@@ -52,9 +52,14 @@ def cli():
     chains of implementation.
 
     \b
-    Start with the bundled sample corpus:
-        chidao extract                 # what each sample document says and cites
-        chidao extract FILE --json     # one JSON object per file
+    A first tour, on the bundled sample corpus:
+        chidao extract                          # what each document says and cites
+        chidao build                            # resolve them into a graph in ./.chidao
+        chidao implements "Kết luận 07-KL/TW"   # what carried that order down, level by level
+        chidao gaps "312-KH/TU Lai Châu"        # who was told to act, with nothing in the corpus
+        chidao viz "07-KL/TW" -o kl07.html      # an offline interactive picture
+
+    Every command has --help with examples.
     """
 
 
@@ -701,6 +706,50 @@ def stats(workspace, fmt, on_server, uri, user, password, database):
         except WorkspaceError as e:
             raise _workspace_error(e)
     _emit(rows, list(q.COLUMNS), fmt, title="workspace")
+
+
+# -- the picture -------------------------------------------------------------------
+
+@cli.command()
+@click.argument("ref", required=False, metavar="[REF]")
+@workspace_option
+@click.option("-o", "--output", default="graph.html", show_default=True, type=click.Path(dir_okay=False, writable=True),
+              help="The HTML file to write.")
+@click.option("--depth", type=click.IntRange(1, 10), default=2, show_default=True,
+              help="Links up and down from REF.")
+@click.option("--levels", help="Only these levels, comma-separated: central,province,district,commune.")
+@click.option("--max-nodes", type=click.IntRange(min=10), help="Draw at most this many nodes (default: what a "
+              "browser draws in about 3 s).")
+def viz(ref, workspace, output, depth, levels, max_nodes):
+    """An interactive graph page that works offline: REF's neighbourhood, or the whole workspace.
+
+    Laid out top-down by level (central, province, district, commune), coloured
+    by level, shaped by kind, links coloured by type; hover for the details and
+    the citing sentence; a search box and a legend. One self-contained file: no
+    request leaves the page, and document text is shown as text, never markup.
+
+    \b
+    Examples:
+        chidao viz "Kết luận 07-KL/TW" -o kl07.html
+        chidao viz "312-KH/TU Lai Châu" --depth 3 --levels province,district,commune
+    """
+    from .graph import viz as v
+
+    graph = _full_graph(workspace)
+    root = _resolve(graph, ref) if ref else None
+    wanted = tuple(x.strip() for x in levels.split(",")) if levels else None
+    if wanted and not set(wanted) <= set(LEVELS):
+        raise click.BadParameter(f"{levels!r}: use levels among {', '.join(LEVELS)}", param_hint="--levels")
+    try:
+        page = v.build_page(graph, root, depth=depth, levels=list(wanted) if wanted else None,
+                            max_nodes=max_nodes or v.DEFAULT_MAX_NODES)
+        v.write_page(page, output)
+    except (KeyError, ValueError) as e:
+        raise click.ClickException(str(e).strip("'\""))
+    click.echo(f"Wrote {output}: {page.nodes} nodes, {page.edges} links.")
+    omitted = page.omitted or {}
+    if omitted.get("omitted_nodes"):
+        _warn(f"{omitted.get('reason') or 'the view was cut at --max-nodes'}; narrow it with REF, --depth or --levels")
 
 
 # -- Neo4j and files --------------------------------------------------------------

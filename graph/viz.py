@@ -1,0 +1,731 @@
+"""viz: the graph as one self-contained, offline pyvis page.
+
+Three layers, pure until the last:
+
+* ``view_graph(graph, root_uid)`` picks what to draw: REF's neighbourhood
+  (chain links up and down within ``depth``, plus the issuing agencies) or
+  the whole graph (documents and their issuers), filtered by level and cut at
+  ``max_nodes`` in breadth-first order from the root, saying what it left out.
+* ``build_page(graph, root_uid)`` lays it out top-down by level with
+  precomputed positions (physics off, so a large view draws at once) and
+  renders a pyvis ``Network`` through chidao's own template: vis-network and
+  its CSS inlined from pyvis's package, no CDN tag, no ``tooltip_link``
+  (innerHTML) path, the heading escaped, every piece of document text carried
+  as JSON data and put on screen with ``textContent``.
+* ``write_page`` (UTF-8, refuses a page that loads anything over http) and
+  ``notebook_view`` (an ``IPython.display.HTML`` iframe) are the only I/O.
+
+Why the page is built this way (docs/VIZ.md, /work/shared/TOOLING-NOTES.md):
+pyvis 0.3.2 with ``cdn_resources="in_line"`` still links bootstrap from a CDN,
+switches every tooltip to ``innerHTML`` when any title contains "href",
+inserts the heading unescaped and writes files in the platform encoding.
+The page also carries a Content-Security-Policy that allows no network
+request at all and only the page's own inline scripts (by hash), so an
+injected ``onerror=`` attribute could not run even if markup slipped through.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import html as html_lib
+import json
+import math
+import re
+from collections import defaultdict, deque
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+
+import networkx as nx
+
+from ..queries.base import DOWNSTREAM_LINKS, LEVEL_ORDER
+from ..queries.implements import walk
+
+__all__ = ["DEFAULT_MAX_NODES", "Page", "view_graph", "build_page", "write_page", "check_offline",
+           "notebook_view", "LEVEL_COLOURS", "LINK_COLOURS"]
+
+# The largest generated view headless Chromium drew in under ~3 s on the CI
+# machine (2 cores), navigation to first "afterDrawing": see docs/VIZ.md.
+DEFAULT_MAX_NODES = 2000
+
+LEVELS = ("central", "province", "district", "commune")
+LEVEL_NAMES = {"central": "central (Trung ương)", "province": "province (tỉnh)", "district": "district (huyện)",
+               "commune": "commune (xã)", None: "level unknown"}
+# Node fill by level; stubs (cited, never read) and agencies use the tint with a border in the colour.
+LEVEL_COLOURS = {"central": "#b03a2e", "province": "#2471a3", "district": "#1e8449", "commune": "#b9770e",
+                 None: "#717d7e"}
+LEVEL_TINTS = {"central": "#f5d5d1", "province": "#d4e6f1", "district": "#d4efdf", "commune": "#fae5c3",
+               None: "#e5e8e8"}
+# Links by type: the chain links strong, the bookkeeping links (who issued, who received) pale and dashed.
+LINK_COLOURS = {
+    "IMPLEMENTS": "#6c3483", "BASED_ON": "#0e8c7a", "RESPONDS_TO": "#d35400", "FOLLOWS_UP": "#34495e",
+    "CITES": "#7f8c8d", "AMENDS": "#a93226", "REPLACES": "#922b21", "REPEALS": "#641e16",
+    "REPLIES_TO": "#ca6f1e", "MENTIONS": "#a6acaf",
+    "ISSUED_BY": "#aeb6bf", "ADDRESSED_TO": "#c8cfd4", "COPIED_TO": "#c8cfd4", "SIGNED_BY": "#c8cfd4",
+    "PART_OF": "#b3b6b7", "LOCATED_IN": "#d0d3d4",
+}
+OTHER_LINK_COLOUR = "#95a5a6"
+PALE_LINKS = frozenset({"ISSUED_BY", "ADDRESSED_TO", "COPIED_TO", "SIGNED_BY", "PART_OF", "LOCATED_IN", "MENTIONS"})
+# Bookkeeping links left out of every view: dozens per document, they hide the chains (the question
+# graph drops the same ones, plus ADDRESSED_TO here, which `chidao show` lists anyway).
+HIDDEN_LINKS = frozenset({"ADDRESSED_TO", "COPIED_TO", "SIGNED_BY", "LOCATED_IN"})
+
+# Layout (canvas pixels): a band per level, agencies on a line above their documents.
+X_GAP = 190
+LINE_GAP = 90
+BAND_GAP = 170
+TIP_SUBJECT_CHARS = 400
+TIP_SENTENCES = 3
+
+PYVIS_VIS_DIR = "lib/vis-9.1.2"  # the vis-network build pyvis 0.3.x bundles
+
+
+# ---------------------------------------------------------------- the view
+
+
+def _level(d: dict):
+    lv = d.get("level")
+    return lv if lv in LEVEL_ORDER and lv is not None else None
+
+
+def _doc_key(graph, uid: str):
+    d = graph.nodes[uid]
+    return (LEVEL_ORDER.get(_level(d), 4), d.get("date") is None, d.get("date") or "", d.get("symbol") or "", uid)
+
+
+def _issuers(graph, uid: str) -> list[str]:
+    out = [v for _, v, t in graph.out_edges(uid, data="type") if t == "ISSUED_BY"]
+    issuer = graph.nodes[uid].get("issuer_uid")
+    if issuer is not None and issuer not in out:
+        out.append(issuer)
+    return [a for a in dict.fromkeys(out) if a in graph and graph.nodes[a].get("label") == "Agency"]
+
+
+def _hops(graph, root_uid: str, depth: int) -> dict[str, int]:
+    """Chain links from the root to every document within ``depth``, up or down."""
+    hops = {root_uid: 0}
+    for direction in ("down", "up"):
+        for uid, (h, _, _) in walk(graph, root_uid, depth=depth, direction=direction).items():
+            hops[uid] = min(h, hops.get(uid, h))
+    return hops
+
+
+def _whole_order(graph) -> list[str]:
+    """Every document, breadth-first from the tops of the chains.
+
+    The tops are the documents that act on no other document (the orders);
+    a multi-source walk from them, in level/date order, over the chain links
+    in both directions keeps whole chains together when the view is cut.
+    """
+    docs = sorted((n for n, d in graph.nodes(data=True) if d.get("label") == "Document"),
+                  key=lambda u: _doc_key(graph, u))
+    chain = set(DOWNSTREAM_LINKS)
+
+    def neighbours(u):
+        for _, v, t in graph.out_edges(u, data="type"):
+            if t in chain:
+                yield v
+        for v, _, t in graph.in_edges(u, data="type"):
+            if t in chain:
+                yield v
+
+    tops = [u for u in docs if not any(t in chain for _, _, t in graph.out_edges(u, data="type"))]
+    seen: dict[str, None] = {}
+    for seeds in (tops, docs):  # docs catches what only a cycle reaches
+        queue = deque(u for u in seeds if u not in seen)
+        for u in queue:
+            seen[u] = None
+        while queue:
+            u = queue.popleft()
+            nxt = sorted({v for v in neighbours(u) if v not in seen and graph.nodes[v].get("label") == "Document"},
+                         key=lambda v: _doc_key(graph, v))
+            for v in nxt:
+                seen[v] = None
+                queue.append(v)
+    return list(seen)
+
+
+def view_graph(graph: nx.MultiDiGraph, root_uid: str | None = None, *, depth: int = 2, levels=None,
+               max_nodes: int = DEFAULT_MAX_NODES) -> tuple[nx.MultiDiGraph, dict]:
+    """The subgraph to draw and what was left out.
+
+    With ``root_uid``: the documents within ``depth`` chain links of it, both
+    downstream (documents acting on it) and upstream (documents it acts on),
+    plus the agencies that issued them. Without: every document and its
+    issuers. ``levels`` (iterable of central/province/district/commune) keeps
+    only nodes at those levels; the root is always kept. Nodes come in
+    breadth-first order from the root (each document followed by its issuer);
+    over ``max_nodes`` the first ``max_nodes`` are kept.
+
+    Returns ``(view, info)``: ``view`` is a new MultiDiGraph holding the kept
+    nodes (in that order, attributes shared with ``graph``) and every edge of
+    ``graph`` between them except the bookkeeping ``HIDDEN_LINKS``; ``view.graph`` holds ``root``, ``depth`` and the
+    ``hops`` of each document from the root. ``info`` is ``{"nodes", "edges",
+    "omitted_nodes", "omitted_edges", "reason"}`` (``reason`` None when
+    nothing was cut). Raises KeyError for an unknown root and ValueError for
+    an unknown level or a max_nodes below 1.
+    """
+    if max_nodes < 1:
+        raise ValueError(f"max_nodes must be at least 1, not {max_nodes}")
+    wanted = None
+    if levels is not None:
+        wanted = set(levels)
+        unknown = wanted - set(LEVELS)
+        if unknown:
+            raise ValueError(f"unknown level(s) {', '.join(sorted(map(str, unknown)))}: use {', '.join(LEVELS)}")
+    if root_uid is not None:
+        if root_uid not in graph:
+            raise KeyError(root_uid)
+        hops = _hops(graph, root_uid, depth)
+        docs = sorted(hops, key=lambda u: (hops[u], _doc_key(graph, u)))  # nearest first
+    else:
+        hops, docs = {}, _whole_order(graph)
+
+    def keep(uid):
+        return uid == root_uid or wanted is None or graph.nodes[uid].get("level") in wanted
+
+    order: dict[str, None] = {}
+    for uid in docs:
+        if keep(uid):
+            order[uid] = None
+            for agency in _issuers(graph, uid):
+                if keep(agency):
+                    order.setdefault(agency, None)
+    full = list(order)
+    kept = full[:max_nodes]
+    kept_set = set(kept)
+    full_set = set(full)
+
+    view = nx.MultiDiGraph(root=root_uid, depth=depth if root_uid else None)
+    view.add_nodes_from((u, graph.nodes[u]) for u in kept)
+    total_edges = 0
+    for u in full:
+        for v, keyed in graph.succ[u].items():
+            if v not in full_set:
+                continue
+            shown = [(u, v, k, d) for k, d in keyed.items() if d.get("type") not in HIDDEN_LINKS]
+            total_edges += len(shown)
+            if u in kept_set and v in kept_set:
+                view.add_edges_from(shown)
+    view.graph["hops"] = {u: h for u, h in hops.items() if u in kept_set}
+
+    omitted_nodes = len(full) - len(kept)
+    omitted_edges = total_edges - view.number_of_edges()
+    reason = None
+    if omitted_nodes:
+        near = f"nearest {root_uid}" if root_uid else "nearest the tops of the chains"
+        reason = (f"the view holds {len(full)} nodes, over max_nodes={max_nodes}: "
+                  f"kept the {len(kept)} {near} (breadth-first), left out {omitted_nodes} nodes "
+                  f"and {omitted_edges} links")
+    info = {"nodes": view.number_of_nodes(), "edges": view.number_of_edges(),
+            "omitted_nodes": omitted_nodes, "omitted_edges": omitted_edges, "reason": reason}
+    return view, info
+
+
+# ---------------------------------------------------------------- layout
+
+
+def _positions(view: nx.MultiDiGraph) -> dict[str, tuple[float, float]]:
+    """x, y for every node: a band per level (central on top), agencies on a line above their documents.
+
+    Within a line, nodes sit as near as the spacing allows to the mean x of
+    the nodes they link to in the bands above (one barycentre pass, top
+    down), so an order's implementing documents gather under it and an agency
+    over what it issued; long lines wrap so a large view stays roughly square.
+    """
+    band_of = {n: LEVEL_ORDER.get(_level(d), 4) for n, d in view.nodes(data=True)}
+    rows: dict[tuple[int, bool], list[str]] = defaultdict(list)
+    for n, d in view.nodes(data=True):
+        rows[(band_of[n], d.get("label") == "Agency")].append(n)
+    rank = {n: i for i, n in enumerate(view.nodes)}
+    per_line = max(30, int(math.sqrt(view.number_of_nodes()) * 2.5))
+    x: dict[str, float] = {}
+    y: dict[str, float] = {}
+    top = 0.0
+    for band in range(5):
+        lines = {}
+        for agencies in (False, True):  # documents first: an agency then sits over what it issued
+            members = rows.get((band, agencies), [])
+            bary = {}
+            for n in members:
+                if agencies:
+                    linked = [x[u] for u in view.predecessors(n) if u in x]
+                else:
+                    linked = [x[v] for v in view.successors(n) if v in x and band_of[v] < band]
+                bary[n] = sum(linked) / len(linked) if linked else None
+            ordered = (sorted((n for n in members if bary[n] is not None), key=lambda n: (bary[n], rank[n]))
+                       + [n for n in members if bary[n] is None])
+            chunks = [ordered[i:i + per_line] for i in range(0, len(ordered), per_line)]
+            for chunk in chunks:
+                xs, last = [], -math.inf
+                for n in chunk:  # loose nodes (no linked node above) follow the placed ones
+                    want = bary[n] if bary[n] is not None else (0.0 if last == -math.inf else last + X_GAP)
+                    last = max(want, last + X_GAP)
+                    xs.append(last)
+                wants = [bary[n] for n in chunk if bary[n] is not None]
+                shift = (sum(wants) / len(wants) if wants else 0.0) - (xs[0] + xs[-1]) / 2
+                for n, xv in zip(chunk, xs):
+                    x[n] = xv + shift
+            lines[agencies] = chunks
+        stacked = lines[True] + lines[False]
+        for i, chunk in enumerate(stacked):
+            for n in chunk:
+                y[n] = top + i * LINE_GAP
+        if stacked:
+            top += (len(stacked) - 1) * LINE_GAP + BAND_GAP
+    return {n: (round(x[n], 1), round(y[n], 1)) for n in view.nodes}
+
+
+# ---------------------------------------------------------------- nodes and links
+
+
+def _issuer_name(graph, d: dict) -> str | None:
+    issuer = d.get("issuer_uid")
+    name = graph.nodes[issuer].get("name") if issuer in graph else None
+    return name or d.get("issuer_as_written")
+
+
+def _doc_label(d: dict, uid: str) -> str:
+    return d.get("symbol") or (f"{d['doc_type']} (no number)" if d.get("doc_type") else uid)
+
+
+def _shorten(text: str, limit: int) -> str:
+    text = " ".join(str(text).split())
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
+def _node_tip(graph, uid: str, d: dict) -> str:
+    if d.get("label") == "Agency":
+        lines = [d.get("name") or uid, f"Agency · {d.get('kind') or 'kind unknown'} · {LEVEL_NAMES[_level(d)]}"]
+        place = " / ".join(p for p in (d.get("province"), d.get("district"), d.get("commune")) if p)
+        if place:
+            lines.append(f"Place: {place}")
+        return "\n".join(lines)
+    lines = [_doc_label(d, uid), f"{d.get('doc_type') or 'Document'} · {LEVEL_NAMES[_level(d)]}"]
+    issuer = _issuer_name(graph, d)
+    if issuer:
+        lines.append(f"Issuer: {issuer}")
+    if d.get("date"):
+        lines.append(f"Date: {d['date']}")
+    place = " / ".join(p for p in (d.get("province"), d.get("district")) if p)
+    if place:
+        lines.append(f"Place: {place}")
+    if d.get("subject"):
+        lines.append(f"Subject: {_shorten(d['subject'], TIP_SUBJECT_CHARS)}")
+    if d.get("stub"):
+        lines.append("(cited only: no file of it was read)")
+    return "\n".join(lines)
+
+
+def _vis_node(graph, uid: str, d: dict, pos, root_uid) -> dict:
+    level = _level(d)
+    colour, tint = LEVEL_COLOURS[level], LEVEL_TINTS[level]
+    node = {"id": uid, "x": pos[0], "y": pos[1], "tip": _node_tip(graph, uid, d)}
+    if d.get("label") == "Agency":
+        node.update(label=_shorten(d.get("name") or uid, 60), shape="ellipse", group="agency",
+                    color={"background": "#ffffff", "border": colour, "highlight": {"background": tint, "border": "#000000"},
+                           "hover": {"background": tint, "border": colour}},
+                    font={"color": "#1c2833", "size": 14}, borderWidth=2)
+    elif d.get("stub"):
+        node.update(label=_doc_label(d, uid), shape="box", group="stub",
+                    color={"background": tint, "border": colour, "highlight": {"background": "#ffffff", "border": "#000000"},
+                           "hover": {"background": "#ffffff", "border": colour}},
+                    font={"color": "#1c2833", "size": 16}, borderWidth=2, shapeProperties={"borderDashes": [5, 4]})
+    else:
+        node.update(label=_doc_label(d, uid), shape="box", group="document",
+                    # hovered or selected, the box keeps its fill (the label is white) and gains a dark border
+                    color={"background": colour, "border": colour, "highlight": {"background": colour, "border": "#000000"},
+                           "hover": {"background": colour, "border": "#000000"}},
+                    font={"color": "#ffffff", "size": 16}, borderWidth=1)
+    if uid == root_uid:
+        node["borderWidth"] = 5
+        node["color"] = {**node["color"], "border": "#000000"}
+        node["font"] = {**node["font"], "size": 20}
+    node["level"] = level or "unknown"
+    return node
+
+
+def _vis_edges(graph, view, pos) -> list[dict]:
+    """One drawn link per (from, to, type): parallel evidence is merged into its tooltip."""
+    merged: dict[tuple, list[dict]] = {}
+    for u, v, d in view.edges(data=True):
+        merged.setdefault((u, v, d.get("type") or "LINK"), []).append(d)
+    pair_count: dict[frozenset, int] = defaultdict(int)
+    edges = []
+    for i, ((u, v, t), ds) in enumerate(merged.items()):
+        du, dv = graph.nodes[u], graph.nodes[v]
+        name_u = du.get("name") if du.get("label") == "Agency" else _doc_label(du, u)
+        name_v = dv.get("name") if dv.get("label") == "Agency" else _doc_label(dv, v)
+        tip = [f"{t}: {name_u} → {name_v}"]
+        cues = sorted({d["cue"] for d in ds if d.get("cue")})
+        if cues:
+            tip.append(f"Cue: {', '.join(cues)}")
+        sentences = list(dict.fromkeys(d["sentence"] for d in ds if d.get("sentence")))
+        for s in sentences[:TIP_SENTENCES]:
+            tip.append(f"“{_shorten(s, TIP_SUBJECT_CHARS)}”")
+        if len(sentences) > TIP_SENTENCES:
+            tip.append(f"(+{len(sentences) - TIP_SENTENCES} more sentences)")
+        if len(ds) > 1:
+            tip.append(f"({len(ds)} statements of this link)")
+        colour = LINK_COLOURS.get(t, OTHER_LINK_COLOUR)
+        edge = {"id": f"e{i}", "from": u, "to": v, "type": t, "tip": "\n".join(tip),
+                "color": {"color": colour, "highlight": colour, "hover": colour},
+                "width": 1 if t in PALE_LINKS else 2.5}
+        if t in PALE_LINKS:
+            edge["dashes"] = [4, 4]
+        pair = frozenset((u, v))
+        k = pair_count[pair]
+        pair_count[pair] += 1
+        if k:  # a second link between the same two nodes bends away from the first
+            edge["smooth"] = {"enabled": True, "type": "curvedCW", "roundness": 0.18 * k}
+        elif pos[u][1] == pos[v][1] and abs(pos[u][0] - pos[v][0]) > X_GAP * 1.5:
+            # along one line a straight link would run through the nodes between
+            edge["smooth"] = {"enabled": True, "type": "curvedCW", "roundness": 0.25}
+        edges.append(edge)
+    return edges
+
+
+def _legend_html(view_types: list[str], has_stub: bool, has_agency: bool) -> str:
+    esc = html_lib.escape
+    parts = ['<div class="legend-title">Levels</div>']
+    for lv in LEVELS + (None,):
+        parts.append(f'<div class="legend-row"><span class="sw box" style="background:{LEVEL_COLOURS[lv]}"></span>'
+                     f'{esc(LEVEL_NAMES[lv])}</div>')
+    parts.append('<div class="legend-title">Kinds</div>')
+    parts.append('<div class="legend-row"><span class="sw box" style="background:#566573"></span>document</div>')
+    if has_stub:
+        parts.append('<div class="legend-row"><span class="sw box stub"></span>cited only (not read)</div>')
+    if has_agency:
+        parts.append('<div class="legend-row"><span class="sw ellipse"></span>agency</div>')
+    if view_types:
+        parts.append('<div class="legend-title">Links</div>')
+        for t in view_types:
+            style = "dashed" if t in PALE_LINKS else "solid"
+            parts.append(f'<div class="legend-row"><span class="sw line" style="border-top:3px {style} '
+                         f'{LINK_COLOURS.get(t, OTHER_LINK_COLOUR)}"></span>{esc(t)}</div>')
+    return "\n".join(parts)
+
+
+# ---------------------------------------------------------------- the page
+
+
+@dataclass(frozen=True)
+class Page:
+    """A rendered page: the HTML, the drawn node and link counts, and what the view left out."""
+
+    html: str = field(repr=False)
+    nodes: int
+    edges: int
+    omitted: dict
+
+
+def _script_json(value) -> str:
+    """JSON that is inert inside <script>: no <, >, & (no </script>, no <!--) and no U+2028/2029."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    return (text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+
+
+_PAGE_JS = r"""
+(function () {
+  "use strict";
+  var DATA = JSON.parse(document.getElementById("chidao-data").textContent);
+  var nodes = new vis.DataSet(DATA.nodes);
+  var edges = new vis.DataSet(DATA.edges);
+  var container = document.getElementById("mynetwork");
+  var network = new vis.Network(container, {nodes: nodes, edges: edges}, DATA.options);
+  window.network = network;
+  window.chidaoDrawnAt = null;
+  network.once("afterDrawing", function () {
+    window.chidaoDrawnAt = performance.now();
+    document.body.setAttribute("data-drawn", "1");
+  });
+  network.fit({animation: false});
+
+  // Tooltips: always plain text (textContent), whatever the document says.
+  var tip = document.getElementById("tooltip");
+  function showTip(text, pointer) {
+    tip.textContent = text;
+    tip.style.display = "block";
+    var box = container.getBoundingClientRect();
+    var left = pointer.DOM.x + 14, top = pointer.DOM.y + 14;
+    if (left + tip.offsetWidth > box.width) { left = Math.max(0, pointer.DOM.x - tip.offsetWidth - 14); }
+    if (top + tip.offsetHeight > box.height) { top = Math.max(0, pointer.DOM.y - tip.offsetHeight - 14); }
+    tip.style.left = left + "px";
+    tip.style.top = top + "px";
+  }
+  function hideTip() { tip.style.display = "none"; }
+  network.on("hoverNode", function (p) { var n = nodes.get(p.node); if (n) { showTip(n.tip, p.pointer); } });
+  network.on("hoverEdge", function (p) { var e = edges.get(p.edge); if (e) { showTip(e.tip, p.pointer); } });
+  network.on("blurNode", hideTip);
+  network.on("blurEdge", hideTip);
+  network.on("dragStart", hideTip);
+  network.on("zoom", hideTip);
+
+  // Search and filter: accent- and case-insensitive match on the label and tooltip text.
+  function fold(s) {
+    return s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[đĐ]/g, "d").toLowerCase();
+  }
+  var folded = null, base = {};
+  DATA.nodes.forEach(function (n) { base[n.id] = {borderWidth: n.borderWidth || 1}; });
+  var box = document.getElementById("search"), only = document.getElementById("only"),
+      count = document.getElementById("count"), timer = null, matches = [];
+  function apply() {
+    var q = fold(box.value.trim());
+    if (folded === null) {
+      folded = {};
+      DATA.nodes.forEach(function (n) { folded[n.id] = fold(n.label + "\n" + n.tip); });
+    }
+    matches = [];
+    var updates = DATA.nodes.map(function (n) {
+      var hit = q !== "" && folded[n.id].indexOf(q) >= 0;
+      if (hit) { matches.push(n.id); }
+      return {id: n.id, opacity: (q === "" || hit) ? 1 : 0.15, hidden: q !== "" && only.checked && !hit,
+              borderWidth: hit ? 6 : base[n.id].borderWidth};
+    });
+    nodes.update(updates);
+    count.textContent = q === "" ? "" : matches.length + (matches.length === 1 ? " match" : " matches");
+  }
+  box.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(apply, 150); });
+  only.addEventListener("change", apply);
+  box.addEventListener("keydown", function (ev) {
+    if (ev.key === "Enter") {
+      clearTimeout(timer); apply();
+      if (matches.length) { network.selectNodes(matches); network.fit({nodes: matches, animation: false}); }
+    }
+  });
+  document.getElementById("fit").addEventListener("click", function () { network.fit({animation: false}); });
+})();
+"""
+
+_PAGE_CSS = """
+html, body { margin: 0; padding: 0; font-family: "Noto Sans", "DejaVu Sans", Arial, sans-serif; color: #1c2833; }
+header { padding: 6px 12px; border-bottom: 1px solid #d5d8dc; display: flex; flex-wrap: wrap; gap: 6px 16px;
+         align-items: center; }
+header h1 { font-size: 18px; margin: 0; font-weight: 600; }
+header .counts { font-size: 13px; color: #566573; }
+header input[type=search] { font-size: 14px; padding: 3px 6px; width: 260px; }
+header label, header button, #count { font-size: 13px; }
+#notice { background: #fdebd0; border-bottom: 1px solid #f0b27a; padding: 4px 12px; font-size: 13px; }
+#main { position: relative; }
+#mynetwork { width: 100%; height: {height}; background: #ffffff; position: relative; }
+#legend { position: absolute; top: 8px; right: 8px; background: rgba(255,255,255,0.93); border: 1px solid #d5d8dc;
+          border-radius: 4px; padding: 6px 10px; font-size: 12px; z-index: 5; max-height: 92%; overflow-y: auto; }
+.legend-title { font-weight: 600; margin-top: 4px; }
+.legend-row { display: flex; align-items: center; gap: 6px; line-height: 18px; white-space: nowrap; }
+.sw { display: inline-block; width: 22px; height: 12px; flex: none; }
+.sw.box { border-radius: 2px; }
+.sw.stub { background: #e5e8e8; border: 2px dashed #566573; height: 8px; width: 18px; }
+.sw.ellipse { border: 2px solid #566573; border-radius: 50%; background: #ffffff; height: 8px; width: 18px; }
+.sw.line { height: 0; margin-top: 2px; }
+#tooltip { position: absolute; display: none; z-index: 10; max-width: 420px; white-space: pre-wrap;
+           background: #fbfcfc; border: 1px solid #808b96; border-radius: 3px; padding: 6px 8px; font-size: 12px;
+           box-shadow: 2px 2px 8px rgba(0,0,0,0.2); pointer-events: none; }
+div.vis-tooltip { display: none !important; }
+"""
+
+# chidao's template for pyvis (rendered by pyvis's generate_html): the same
+# variables as pyvis's own template.html, plus the ``chidao`` global. It
+# includes vis-network from pyvis's package and nothing from the network.
+_TEMPLATE = """<!DOCTYPE html>
+<html lang="vi">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="{{ chidao.csp }}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="chidao">
+<title>{{ heading }}</title>
+<style>{% include 'lib/vis-9.1.2/vis-network.css' %}</style>
+<style>{{ chidao.css }}</style>
+</head>
+<body>
+<header>
+<h1>{{ heading }}</h1>
+<span class="counts">{{ chidao.counts }}</span>
+<input id="search" type="search" placeholder="Search symbol, agency, subject…" aria-label="Search">
+<label><input id="only" type="checkbox"> only matches</label>
+<span id="count" aria-live="polite"></span>
+<button id="fit" type="button">Fit</button>
+</header>
+{% if chidao.notice %}<div id="notice" role="status">{{ chidao.notice }}</div>{% endif %}
+<div id="main">
+<div id="mynetwork"></div>
+<div id="legend">{{ chidao.legend }}</div>
+<div id="tooltip" role="tooltip"></div>
+</div>
+<script id="chidao-data" type="application/json">{{ chidao.data }}</script>
+<script>{{ chidao.vis_js }}</script>
+<script>{{ chidao.page_js }}</script>
+</body>
+</html>
+"""
+
+
+def _pyvis_templates() -> Path:
+    import pyvis
+
+    root = Path(pyvis.__file__).resolve().parent / "templates"
+    if not (root / PYVIS_VIS_DIR / "vis-network.min.js").is_file():
+        raise RuntimeError(f"pyvis at {root.parent} does not bundle {PYVIS_VIS_DIR}: chidao needs pyvis 0.3.x")
+    return root
+
+
+def _render(title: str, nodes: list[dict], edges: list[dict], options: dict, *, counts: str, notice: str | None,
+            legend: str, height: str) -> str:
+    from jinja2 import ChoiceLoader, DictLoader, Environment, FileSystemLoader
+    from markupsafe import Markup
+    from pyvis.network import Network
+
+    templates = _pyvis_templates()
+    vis_js = (templates / PYVIS_VIS_DIR / "vis-network.min.js").read_text(encoding="utf-8")
+    if re.search(r"</script|<!--", vis_js, re.I):  # could end our <script> early
+        raise RuntimeError("pyvis's vis-network.min.js contains </script or <!--: cannot inline it safely")
+    data = _script_json({"nodes": nodes, "edges": edges, "options": options})
+    script_hashes = " ".join(
+        "'sha256-" + base64.b64encode(hashlib.sha256(s.encode("utf-8")).digest()).decode() + "'"
+        for s in (vis_js, _PAGE_JS))
+    csp = (f"default-src 'none'; script-src {script_hashes}; style-src 'unsafe-inline'; img-src data:; "
+           "font-src data:; connect-src 'none'; base-uri 'none'; form-action 'none'")
+
+    net = Network(height=height, width="100%", directed=True, heading=title, cdn_resources="in_line")
+    net.nodes, net.edges = nodes, edges  # built by chidao (from_nx copies every attribute, add_node is O(N))
+    net.node_ids = [n["id"] for n in nodes]
+    net.options = options
+    env = Environment(loader=ChoiceLoader([DictLoader({"chidao.html": _TEMPLATE}), FileSystemLoader(str(templates))]),
+                      autoescape=True)
+    env.globals["chidao"] = {
+        "csp": csp, "css": Markup(_PAGE_CSS.replace("{height}", height)), "counts": counts, "notice": notice,
+        "legend": Markup(legend), "data": Markup(data), "vis_js": Markup(vis_js), "page_js": Markup(_PAGE_JS),
+    }
+    net.templateEnv = env  # pyvis renders self.path from self.templateEnv
+    net.path = "chidao.html"
+    return net.generate_html()
+
+
+def build_page(graph: nx.MultiDiGraph, root_uid: str | None = None, *, depth: int = 2, levels=None,
+               max_nodes: int = DEFAULT_MAX_NODES, title: str | None = None, height: str = "800px") -> Page:
+    """A self-contained page drawing ``view_graph(graph, root_uid, ...)``.
+
+    Documents are boxes, agencies ellipses, coloured by level and placed in
+    bands top-down (central, province, district, commune, unknown); links are
+    coloured by type with arrows. Hovering shows the symbol, type, issuer,
+    date, subject (or the citing sentence for a link) as text. The page holds
+    a legend, a search box (accent-insensitive; Enter selects and zooms to
+    the matches, "only matches" hides the rest) and, when the view was cut,
+    a notice saying what was left out.
+    """
+    view, info = view_graph(graph, root_uid, depth=depth, levels=levels, max_nodes=max_nodes)
+    pos = _positions(view)
+    nodes = [_vis_node(graph, n, d, pos[n], root_uid) for n, d in view.nodes(data=True)]
+    edges = _vis_edges(graph, view, pos)
+    big = len(nodes) > 1000
+    options = {
+        "physics": {"enabled": False},
+        "layout": {"improvedLayout": False, "randomSeed": 1},
+        "interaction": {"hover": True, "tooltipDelay": 150, "hideEdgesOnDrag": big, "hideEdgesOnZoom": big,
+                        "navigationButtons": False, "keyboard": False, "multiselect": True},
+        "nodes": {"widthConstraint": {"maximum": 170}, "margin": 6},
+        "edges": {"arrows": {"to": {"enabled": True, "scaleFactor": 0.7}}, "smooth": False,
+                  "selectionWidth": 2, "hoverWidth": 1.5},
+    }
+    if title is None:
+        if root_uid is not None:
+            d = graph.nodes[root_uid]
+            title = f"chidao: around {_doc_label(d, root_uid)} (depth {depth})"
+        else:
+            title = "chidao: the whole workspace"
+    types_present = sorted({e["type"] for e in edges},
+                           key=lambda t: (t in PALE_LINKS, list(LINK_COLOURS).index(t) if t in LINK_COLOURS else 99, t))
+    legend = _legend_html(types_present, any(n["group"] == "stub" for n in nodes),
+                          any(n["group"] == "agency" for n in nodes))
+    counts = f"{len(nodes)} nodes, {len(edges)} links"
+    if levels is not None:
+        counts += f" · levels: {', '.join(lv for lv in LEVELS if lv in set(levels))}"
+    notice = None
+    if info["omitted_nodes"]:
+        notice = (f"Partial view: {info['reason']}. Raise max_nodes, lower the depth or pick levels "
+                  "to see the rest.")
+    page_html = _render(title, nodes, edges, options, counts=counts, notice=notice, legend=legend, height=height)
+    return Page(html=page_html, nodes=len(nodes), edges=len(edges), omitted=info)
+
+
+# ---------------------------------------------------------------- checks and I/O
+
+
+class _RemoteRefs(HTMLParser):
+    """Collects every http(s) URL that a tag or a stylesheet would load."""
+
+    LOADING_ATTRS = {"src", "href", "data", "poster", "srcset", "background", "action", "formaction"}
+    NAVIGATION_TAGS = {"a", "area"}  # a click, not a load
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.found: list[str] = []
+        self._in: str | None = None
+
+    def handle_starttag(self, tag, attrs):
+        for name, value in attrs:
+            if value is None:
+                continue
+            if name == "style":
+                self._css(value, f"<{tag} style>")
+            elif name in self.LOADING_ATTRS and tag not in self.NAVIGATION_TAGS:
+                for url in re.findall(r"(?i)\bhttps?://\S+", value) if name == "srcset" else [value.strip()]:
+                    if re.match(r"(?i)(https?:)?//", url):
+                        self.found.append(f"<{tag} {name}={url}>")
+            elif tag == "meta" and name == "content" and re.search(r"(?i)url\s*=\s*(https?:)?//", value):
+                self.found.append(f"<meta content={value}>")
+        self._in = tag if tag in ("script", "style") else None
+
+    def handle_endtag(self, tag):
+        self._in = None
+
+    def handle_data(self, data):
+        if self._in == "style":
+            self._css(data, "<style>")
+        elif self._in == "script":
+            # markup a script would write or create: src="https://...", href='//...', import("https://...")
+            for m in re.finditer(r"""(?i)(?:\b(?:src|href)\s*=\s*\\?["']|\bimport\s*\(\s*["']|"""
+                                 r"""\bimportScripts\s*\(\s*["'])((?:https?:)?//[^"'\\\s]+)""", data):
+                self.found.append(f"<script> loads {m.group(1)}")
+
+    def _css(self, text, where):
+        for m in re.finditer(r"""(?i)(?:url\(\s*["']?|@import\s+["'])((?:https?:)?//[^"')\s]+)""", text):
+            self.found.append(f"{where} loads {m.group(1)}")
+
+
+def check_offline(html: str) -> list[str]:
+    """Every http://, https:// or protocol-relative resource the page would load (scripts, stylesheets,
+    images, frames, CSS imports and url()s): an offline page returns []."""
+    parser = _RemoteRefs()
+    parser.feed(html)
+    parser.close()
+    return parser.found
+
+
+def write_page(page: Page, path) -> Path:
+    """Write the page as UTF-8 (never the platform encoding); refuse one that would load anything remote."""
+    remote = check_offline(page.html)
+    if remote:
+        raise ValueError(f"the page is not self-contained: {'; '.join(remote[:5])}")
+    path = Path(path)
+    path.write_text(page.html, encoding="utf-8", newline="\n")
+    return path
+
+
+def notebook_view(graph: nx.MultiDiGraph, root_uid: str | None = None, *, height: int = 720, **options):
+    """The page for Jupyter: an ``IPython.display.HTML`` holding it in a sandboxed ``<iframe srcdoc>``.
+
+    No file is written; the iframe may run scripts but gets no access to the
+    notebook (no ``allow-same-origin``). ``options`` go to ``build_page``.
+    """
+    try:
+        from IPython.display import HTML
+    except ImportError:  # pragma: no cover - depends on the environment
+        raise RuntimeError("notebook_view needs IPython (pip install ipython, or run it inside Jupyter); "
+                           "outside a notebook use build_page and write_page") from None
+    page = build_page(graph, root_uid, height=f"{max(200, height - 110)}px", **options)
+    srcdoc = html_lib.escape(page.html, quote=True)
+    return HTML(f'<div class="chidao-viz"><iframe srcdoc="{srcdoc}" sandbox="allow-scripts" title="chidao graph" '
+                f'style="width:100%;height:{int(height)}px;border:1px solid #d5d8dc"></iframe></div>')
