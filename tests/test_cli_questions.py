@@ -144,3 +144,14 @@ def test_stats_count_the_whole_graph(ws):
     assert rows == stats.run(load_graph(ws))
     labels = {r["value"] for r in rows if r["facet"] == "node.label"}
     assert {"Place", "Person", "Document", "Agency"} <= labels
+
+
+def test_demo_corpus_writes_documents_and_truth(tmp_path):
+    out = tmp_path / "demo"
+    result = run("demo-corpus", str(out), "--docs", "30", "--seed", "4")
+    assert result.stdout.startswith("Wrote 30 documents")
+    truth = [json.loads(line) for line in (out / "truth.jsonl").read_text("utf-8").splitlines()]
+    assert len(truth) == 30 and all((out / t["path"]).is_file() for t in truth)
+    again = tmp_path / "again"
+    run("demo-corpus", str(again), "--docs", "30", "--seed", "4")
+    assert (again / "truth.jsonl").read_bytes() == (out / "truth.jsonl").read_bytes()
