@@ -1,0 +1,165 @@
+"""Benchmarks: how chidao behaves as the corpus grows. Not tests: figures, written to a JSON file.
+
+    python benchmarks/run.py 100000 --out benchmarks/results-100k.json            # the full run
+    python benchmarks/run.py 1000000 --stages generate,extract,grep --jobs 2       # extraction only
+
+Stages (comma-separated, default all): generate (chidao demo-corpus, skipped when the
+directory holds the same number of documents), grep (the floor: one `grep -c` pass over
+the same files), extract (chidao extract --json -j JOBS, documents/s and MB/s, then
+precision/recall of (symbol, cue) per document against the generator's truth), build
+(chidao build -j JOBS: wall time and peak memory), load (full graph and question graph),
+questions (each question's latency after loading, median of 5, on the central document
+with most implementers), cold (end to end `chidao implements` from a new process).
+Peak memory comes from /usr/bin/time -v (GNU time), which Debian ships in the `time` package.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+STAGES = ("generate", "grep", "extract", "build", "load", "questions", "cold")
+
+
+def timed(cmd: list[str], **kwargs) -> dict:
+    """Run cmd under GNU time: wall seconds and peak resident memory (MB)."""
+    gnu_time = "/usr/bin/time" if os.path.exists("/usr/bin/time") else shutil.which("time")
+    kwargs.setdefault("stdout", subprocess.PIPE)
+    proc = subprocess.run([gnu_time, "-v", *cmd], stderr=subprocess.PIPE, text=True, stdin=subprocess.DEVNULL, **kwargs)
+    if proc.returncode != 0:
+        raise SystemExit(f"{' '.join(cmd)} failed: {proc.stderr[-500:]}")
+    wall = re.search(r"Elapsed \(wall clock\) time.*: (?:(\d+):)?(\d+):([\d.]+)", proc.stderr)
+    rss = re.search(r"Maximum resident set size \(kbytes\): (\d+)", proc.stderr)
+    seconds = (int(wall.group(1) or 0) * 3600 + int(wall.group(2)) * 60 + float(wall.group(3))) if wall else None
+    return {"seconds": seconds, "peak_mb": int(rss.group(1)) / 1024 if rss else None, "stdout": proc.stdout}
+
+
+def corpus_files(root: Path) -> list[str]:
+    return sorted(str(p) for p in root.rglob("*.txt"))
+
+
+def score(root: Path, jsonl: str) -> dict:
+    truth = {}
+    with open(root / "truth.jsonl", encoding="utf-8") as f:
+        for line in f:
+            t = json.loads(line)
+            truth[t["path"]] = t
+    tp = fp = fn = 0
+    with open(jsonl, encoding="utf-8") as f:
+        for line in f:
+            r = json.loads(line)
+            t = truth[os.path.relpath(r["path"], root)]
+            got = Counter((c["symbol"] or c["number"], c["cue"]) for c in r["citations"])
+            exp = Counter((c["symbol"] or c["number"], c["cue"]) for c in t["citations"])
+            tp += sum((got & exp).values())
+            fp += sum((got - exp).values())
+            fn += sum((exp - got).values())
+    return {"precision": round(tp / (tp + fp), 5) if tp + fp else None,
+            "recall": round(tp / (tp + fn), 5) if tp + fn else None, "citations": tp + fn}
+
+
+def main(argv=None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("docs", type=int)
+    ap.add_argument("--dir", type=Path, help="corpus directory (default /tmp/chidao-bench-N)")
+    ap.add_argument("--seed", type=int, default=11)
+    ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    ap.add_argument("--stages", default=",".join(STAGES))
+    ap.add_argument("--out", type=Path)
+    args = ap.parse_args(argv)
+    stages = args.stages.split(",")
+    root = args.dir or Path(f"/tmp/chidao-bench-{args.docs}")
+    ws = Path(f"{root}-ws")
+    chidao = [sys.executable, "-m", "chidao"]
+    result: dict = {"docs": args.docs, "jobs": args.jobs, "cpu": os.cpu_count(), "python": sys.version.split()[0]}
+
+    def report(key, value):
+        result[key] = value
+        print(json.dumps({key: value}, ensure_ascii=False), flush=True)
+        if args.out:
+            args.out.write_text(json.dumps(result, indent=2, ensure_ascii=False), encoding="utf-8")
+
+    if "generate" in stages:
+        truth = root / "truth.jsonl"
+        if not (truth.exists() and sum(1 for _ in truth.open()) == args.docs):
+            shutil.rmtree(root, ignore_errors=True)
+            report("generate", timed(chidao + ["demo-corpus", str(root), "--docs", str(args.docs), "--seed",
+                                               str(args.seed)]) | {"stdout": None})
+    files = corpus_files(root)
+    size_mb = sum(os.path.getsize(p) for p in files) / 1e6
+    report("corpus", {"files": len(files), "mb": round(size_mb, 1)})
+    if "grep" in stages:
+        started = time.perf_counter()
+        for i in range(0, len(files), 2000):
+            subprocess.run(["grep", "-c", "số", *files[i:i + 2000]], capture_output=True)
+        floor = time.perf_counter() - started
+        report("grep", {"seconds": round(floor, 2), "mb_per_s": round(size_mb / floor, 1)})
+    if "extract" in stages:
+        out = f"{root}-extract.jsonl"
+        with open(out, "w", encoding="utf-8") as sink:
+            run = timed(chidao + ["extract", str(root), "--json", "-q", "-j", str(args.jobs)], stdout=sink)
+        run.pop("stdout")
+        run |= {"docs_per_s": round(len(files) / run["seconds"], 1), "mb_per_s": round(size_mb / run["seconds"], 2)}
+        if "grep" in result:
+            run["x_grep_floor"] = round(run["seconds"] / result["grep"]["seconds"], 1)
+        report("extract", run | score(root, out))
+    if "build" in stages:
+        shutil.rmtree(ws, ignore_errors=True)
+        run = timed(chidao + ["build", str(root), "-w", str(ws), "-j", str(args.jobs), "--json"])
+        summary = json.loads(run.pop("stdout"))
+        report("build", run | {k: summary[k] for k in ("documents", "stubs", "agencies", "places", "issues")})
+    if "load" in stages or "questions" in stages:
+        from chidao.graph import load_graph, load_question_graph
+
+        started = time.perf_counter()
+        graph = load_question_graph(ws)
+        question_load = time.perf_counter() - started
+        loads = {"question_graph_s": round(question_load, 2), "nodes": graph.number_of_nodes(),
+                 "links": graph.number_of_edges()}
+        if "load" in stages:
+            started = time.perf_counter()
+            load_graph(ws)
+            loads["full_graph_s"] = round(time.perf_counter() - started, 2)
+        report("load", loads)
+    if "questions" in stages:
+        from chidao.queries import basis, gaps, implements, refs, search, timeline, trace
+
+        docs = [(n, d) for n, d in graph.nodes(data=True) if d.get("label") == "Document"]
+        root_uid = max((n for n, d in docs if d.get("level") == "central" and d.get("symbol")), key=graph.in_degree)
+        district = next(n for n, d in docs if d.get("level") == "district" and graph.out_degree(n) > 3)
+        symbol = graph.nodes[root_uid]["symbol"]
+        timings = {}
+        for name, fn in [("resolve_ref", lambda: refs.resolve_ref(graph, root_uid)),
+                         ("implements", lambda: implements.run(graph, root_uid)),
+                         ("trace_district", lambda: trace.run(graph, root_uid, to="district")),
+                         ("basis", lambda: basis.run(graph, district)),
+                         ("gaps_district", lambda: gaps.run(graph, root_uid, level="district")),
+                         ("timeline", lambda: timeline.run(graph, root_uid)),
+                         ("search", lambda: search.run(graph, "phong chong dich"))]:
+            times = []
+            for _ in range(5):
+                started = time.perf_counter()
+                fn()
+                times.append(time.perf_counter() - started)
+            timings[name] = {"first_ms": round(times[0] * 1000, 1), "median_ms": round(statistics.median(times) * 1000, 1)}
+        report("questions", {"root": root_uid, "downstream": len(implements.run(graph, root_uid))} | timings)
+        result["_symbol"] = symbol
+    if "cold" in stages:
+        uid = result.get("questions", {}).get("root")
+        if uid:
+            runs = [timed(chidao + ["implements", uid, "-w", str(ws), "--json"]) for _ in range(3)]
+            report("cold_implements", {"seconds_median": statistics.median(r["seconds"] for r in runs),
+                                       "peak_mb": max(r["peak_mb"] for r in runs)})
+
+
+if __name__ == "__main__":
+    main()
