@@ -195,7 +195,7 @@ def _wait_for_handshake(uri: str, deadline: float) -> None:
 
 def _open(uri, shown, auth, database, user, connection_timeout, max_transaction_retry_time) -> Target | None:
     """A Target with its dialect detected, or None when the server refuses these credentials."""
-    _wait_for_handshake(uri, min(connection_timeout, 3.0))
+    _wait_for_handshake(uri, min(connection_timeout, 5.0))
     try:
         driver = neo4j.GraphDatabase.driver(uri, auth=auth, connection_timeout=connection_timeout,
                                             max_transaction_retry_time=max_transaction_retry_time)
