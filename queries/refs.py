@@ -115,12 +115,8 @@ def graph_cache(graph, name: str, build: Callable):
 
 
 # -- folding fast ------------------------------------------------------------------
-# ``fold`` decomposes and filters character by character in Python (~17 µs for a
-# subject line); building the tables of a 100,000-document graph calls it
-# hundreds of thousands of times. Folding is a per-character map (NFD is
-# per character, combining marks are dropped, casefold is per character), so
-# ``str.translate`` with a table filled on first sight of each character gives
-# the same string, in C.
+# ``fold`` is a str.translate over a per-character table (loaders/normalize.py);
+# the search form also turns punctuation into spaces, with a table of its own.
 
 
 class _FoldTable(dict):
@@ -140,13 +136,12 @@ def _fold_char(ch: str) -> str:
     return fold(f"a{ch}a")[1:-1]
 
 
-_FOLD = _FoldTable(_fold_char)
 _WORDS = _FoldTable(lambda ch: re.sub(r"[\W_]", " ", _fold_char(ch)))
 
 
 def fast_fold(text: str | None) -> str:
-    """Exactly ``loaders.normalize.fold``, faster: "Ủy ban Nhân dân" -> "uy ban nhan dan"."""
-    return " ".join((text or "").translate(_FOLD).split())
+    """``loaders.normalize.fold``, accepting None: "Ủy ban Nhân dân" -> "uy ban nhan dan"."""
+    return fold(text or "")
 
 
 def words_form(text: str | None) -> str:
@@ -167,7 +162,7 @@ def symbol_key(symbol: str) -> str:
     >>> symbol_key("159 -CV/ĐUK")
     '159-cv/duk'
     """
-    key = "".join(symbol.translate(_FOLD).split())
+    key = "".join(fold(symbol).split())
     return _LEADING_ZEROS_RE.sub("", key) if key[:1] == "0" else key
 
 

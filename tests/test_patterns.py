@@ -116,3 +116,12 @@ def test_offsets_map_back_to_decomposed_original():
 @pytest.mark.parametrize("a, b", [("Ủy ban Nhân dân", "uỷ ban nhân dân"), ("ĐẢNG ỦY", "dang uy"), ("Kết luận", "ket luan")])
 def test_fold(a, b):
     assert fold(a) == fold(b)
+
+
+@pytest.mark.parametrize("text", ["Ủy ban Nhân dân tỉnh Lai Châu", "ĐẢNG ỦY KHỐI", "Ðảng ủy", "Uỷ  ban\tnhân\ndân",
+                                  "Phòng Lao động - Thương binh và Xã hội", "Cư M'gar", "Tr'Hy", "", "  ", "ﬁ ß İ"])
+def test_fold_table_equals_the_slow_definition(text):
+    from chidao.loaders.normalize import _fold_slowly
+
+    assert fold(text) == _fold_slowly(text)
+    assert fold(unicodedata.normalize("NFD", text)) == _fold_slowly(text)
