@@ -953,4 +953,26 @@ def cypher_command(query, params, uri, user, password, database, fmt):
 
 
 def main():
-    cli(prog_name="chidao")
+    """The console script: errors a user can cause arrive as click exceptions; anything else
+    still ends in one line (CHIDAO_DEBUG=1 shows the traceback), never a traceback."""
+    import os
+
+    try:
+        cli(prog_name="chidao", standalone_mode=False)
+    except click.exceptions.Exit as e:
+        sys.exit(e.exit_code)
+    except click.ClickException as e:
+        e.show()
+        sys.exit(e.exit_code)
+    except (click.Abort, KeyboardInterrupt):
+        click.echo("Interrupted.", err=True)
+        sys.exit(130)
+    except BrokenPipeError:  # `chidao ... | head`: the reader left; nothing to say
+        sys.stderr.close()
+        sys.exit(0)
+    except Exception as e:
+        if os.environ.get("CHIDAO_DEBUG"):
+            raise
+        click.echo(f"Error: unexpected {type(e).__name__}: {str(e).splitlines()[0] if str(e) else ''} "
+                   "(a bug in chidao: run again with CHIDAO_DEBUG=1 for the details, and report it)", err=True)
+        sys.exit(1)
