@@ -180,7 +180,7 @@ def canonical_agency(name: str, place: str | None = None) -> str:
             if words[-2] in ("Tỉnh ủy", "Thành ủy", "Huyện ủy", "Quận ủy", "Thị ủy"):
                 words[-1] = _title_case_place(words[-1] + " " + rest)
                 break
-    result = " ".join(words).replace(" - ", " - ")
+    result = " ".join(words)
     # "... tỉnh" left dangling: the place is the province the document is in.
     if place and re.search(r"(?<!\w)(tỉnh|huyện|thành phố|quận|thị xã|xã|phường|thị trấn)$", result):
         result = f"{result} {place}"
@@ -300,7 +300,8 @@ def _signer(lines: list[_Line], norm: Normalized) -> Signer | None:
             if _is_caps(line.bare) and SIGN_TITLE_RE.match(line.bare) and not BULLET_RE.match(line.text):
                 group = [line]
                 k = j + 1
-                while k < len(tail) and _is_caps(tail[k].bare) and not PERSON_NAME_RE.match(tail[k].bare.title()) is None:
+                # Further title lines: capitals that read as capitalised words ("PHÓ CHỦ TỊCH").
+                while k < len(tail) and _is_caps(tail[k].bare) and PERSON_NAME_RE.match(tail[k].bare.title()):
                     group.append(tail[k])
                     k += 1
                 if k < len(tail) and PERSON_NAME_RE.match(tail[k].bare):

@@ -16,6 +16,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from .vocabulary import OCR_WORD_FIXES
+
 __all__ = ["Normalized", "normalize", "fold", "match_form"]
 
 # Length-preserving character fixes: Ð (U+00D0, Icelandic eth) looks like Đ
@@ -65,8 +67,7 @@ def _fold_char(ch: str) -> str:
 
 
 # OCR slips of whole words, length-preserving ("cơng" for "công", "ƯBND" for "UBND").
-_OCR_WORDS = {"cơng": "công", "Cơng": "Công", "ƯBND": "UBND", "TƯ": "TW", "UBNĐ": "UBND"}
-_OCR_RE = re.compile(r"(?<!\w)(" + "|".join(map(re.escape, _OCR_WORDS)) + r")(?!\w)")
+_OCR_RE = re.compile(r"(?<!\w)(" + "|".join(map(re.escape, OCR_WORD_FIXES)) + r")(?!\w)")
 
 
 @dataclass(frozen=True)
@@ -121,7 +122,7 @@ def match_form(text: str) -> str:
     if _NEEDS_CHAR_FIX_RE.search(text):  # str.translate is slow; most files need nothing
         text = text.translate(_CHAR_FIXES)
     text = _OLD_TONE_RE.sub(_retone, text)
-    return _OCR_RE.sub(lambda m: _OCR_WORDS[m.group(1)], text)
+    return _OCR_RE.sub(lambda m: OCR_WORD_FIXES[m.group(1)], text)
 
 
 def normalize(text: str) -> Normalized:

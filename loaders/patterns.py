@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from .dates import DATE
-from .vocabulary import AGENCY_HEADS, CUES, TYPE_BY_CODE, TYPE_NAMES, UNNUMBERED_TYPES
+from .vocabulary import CUES, TYPE_BY_CODE, TYPE_NAMES, UNNUMBERED_TYPES
 
 __all__ = [
     "SYMBOL_RE", "HEADER_SYMBOL_RE", "NUMBER_ONLY_RE", "UNNUMBERED_RE", "TYPE_BEFORE_RE",
@@ -189,7 +189,3 @@ SENTENCE_BREAK_RE = re.compile(
 )
 # Abbreviations whose period does not end a sentence: "TP. Hồ Chí Minh".
 ABBREVIATIONS = frozenset({"tp", "tt", "q", "p", "ths", "ts", "pgs", "gs", "đ/c", "v.v", "tx", "st", "no"})
-
-# -- agencies in running text ------------------------------------------------
-
-AGENCY_HEAD = _alternation(AGENCY_HEADS)

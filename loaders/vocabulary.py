@@ -25,7 +25,7 @@ __all__ = [
     "CENTRAL_CODES",
     "LEVELS",
     "OCR_CODE_FIXES",
-    "AGENCY_HEADS",
+    "OCR_WORD_FIXES",
 ]
 
 LEVELS = ("central", "province", "district", "commune")
@@ -222,18 +222,6 @@ CENTRAL_CODES: frozenset[str] = frozenset(c for c, i in ISSUER_CODES.items() if 
 
 # OCR slips seen in symbols, mapped to the code they stand for ("ƯBND", "TƯ").
 OCR_CODE_FIXES: dict[str, str] = {"ƯBND": "UBND", "TƯ": "TW", "UBNĐ": "UBND", "ƯB": "UB"}
-
-# Words that start the name of an agency, in matching form; used to find issuers
-# in running text ("của UBND tỉnh Lai Châu", "Ban Thường vụ LĐLĐ tỉnh yêu cầu").
-AGENCY_HEADS: tuple[str, ...] = (
-    "Bộ Chính trị", "Ban Bí thư", "Ban Chấp hành Trung ương", "Trung ương",
-    "Thường trực Ban Bí thư", "Tổng Bí thư", "Chủ tịch nước",
-    "Chính phủ", "Thủ tướng Chính phủ", "Thủ tướng", "Quốc hội", "Văn phòng",
-    "Ban Chỉ đạo", "Ban Thường vụ", "Thường trực", "Ban Chấp hành", "Ban Tuyên giáo",
-    "Ban Tổ chức", "Ban Dân vận", "Ban Nội chính", "Ủy ban Kiểm tra",
-    "Tỉnh ủy", "Thành ủy", "Huyện ủy", "Quận ủy", "Thị ủy", "Đảng ủy", "Đảng đoàn",
-    "Ban cán sự đảng", "Ủy ban nhân dân", "UBND", "Hội đồng nhân dân", "HĐND",
-    "Chủ tịch", "Bộ", "Sở", "Phòng", "Liên đoàn Lao động", "LĐLĐ", "Tổng Liên đoàn",
-    "Công đoàn", "Tỉnh đoàn", "Huyện đoàn", "Đoàn", "Mặt trận", "Ủy ban Mặt trận",
-    "MTTQ", "Hội", "Trung tâm", "Cục", "Tổng cục", "Viện", "Ban",
-)
+# OCR slips of whole words in running text (same length, so offsets stay aligned): the
+# codes above, and "cơng" for "công".
+OCR_WORD_FIXES: dict[str, str] = {**OCR_CODE_FIXES, "cơng": "công", "Cơng": "Công"}

@@ -20,8 +20,8 @@ Rows are ordered like ``implements``: level, date, symbol, uid.
 
 from __future__ import annotations
 
-from .base import document_row, load_cypher
-from .implements import MAX_DEPTH, lag, row_order, walk
+from .base import load_cypher
+from .implements import MAX_DEPTH, chain_rows
 
 __all__ = ["NAME", "COLUMNS", "CYPHER", "run"]
 
@@ -36,12 +36,4 @@ def run(graph, uid: str, *, depth: int = MAX_DEPTH, level: str | None = None) ->
 
     Raises KeyError when ``uid`` is not in the graph.
     """
-    rows = []
-    for other, (hops, via, link) in walk(graph, uid, depth=depth, direction="up").items():
-        row = document_row(graph, other)
-        if level is not None and row["level"] != level:
-            continue
-        row.update(depth=hops, child_uid=via, link=link, lag_days=lag(graph, uid, other))
-        rows.append({c: row[c] for c in COLUMNS})
-    rows.sort(key=row_order)
-    return rows
+    return chain_rows(graph, uid, direction="up", depth=depth, level=level, columns=COLUMNS, via_column="child_uid")

@@ -108,21 +108,33 @@ def row_order(row: dict):
             row.get("symbol") is None, row.get("symbol") or "", row["uid"])
 
 
+def chain_rows(graph, uid: str, *, direction: str, depth: int, level: str | None, columns: tuple[str, ...],
+               via_column: str) -> list[dict]:
+    """One row per document reached from ``uid`` through chain links (``walk``), sorted.
+
+    ``via_column`` names the neighbour on the way (parent_uid going down, child_uid going
+    up); lag_days is always later document minus earlier one. Shared by implements and basis.
+    """
+    rows = []
+    for other, (hops, via, link) in walk(graph, uid, depth=depth, direction=direction).items():
+        row = document_row(graph, other)
+        if level is not None and row["level"] != level:
+            continue
+        later, earlier = (other, uid) if direction == "down" else (uid, other)
+        row.update({"depth": hops, via_column: via, "link": link, "lag_days": lag(graph, later, earlier)})
+        rows.append({c: row[c] for c in columns})
+    rows.sort(key=row_order)
+    return rows
+
+
 def run(graph, uid: str, *, depth: int = MAX_DEPTH, level: str | None = None) -> list[dict]:
     """Every document downstream of ``uid`` within ``depth`` hops, one row each.
 
     ``level`` keeps only rows at that level (their parents may be absent).
     Raises KeyError when ``uid`` is not in the graph.
     """
-    rows = []
-    for other, (hops, via, link) in walk(graph, uid, depth=depth, direction="down").items():
-        row = document_row(graph, other)
-        if level is not None and row["level"] != level:
-            continue
-        row.update(depth=hops, parent_uid=via, link=link, lag_days=lag(graph, other, uid))
-        rows.append({c: row[c] for c in COLUMNS})
-    rows.sort(key=row_order)
-    return rows
+    return chain_rows(graph, uid, direction="down", depth=depth, level=level, columns=COLUMNS,
+                      via_column="parent_uid")
 
 
 def tree(rows: list[dict], root_uid: str) -> dict:
