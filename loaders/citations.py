@@ -89,10 +89,12 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     """Split text into sentences: [(start, end)] covering it without gaps."""
     spans, start = [], 0
     for m in P.SENTENCE_BREAK_RE.finditer(text):
-        end = m.end("stop") if m.group("stop") else m.start()
+        at = m.start()
+        stop = text[at]  # ".", "!", "?" ends the sentence after it; a line break before it
+        end = at if stop == "\n" else at + 1
         if end <= start:
             continue
-        if m.group("stop") == ".":
+        if stop == ".":
             word = text[max(start, end - 6) : end - 1].split()
             if word and word[-1].lower() in P.ABBREVIATIONS:
                 continue
@@ -165,20 +167,33 @@ def _read_before(text: str, ref: _Ref, floor: int) -> None:
             ref.issuer = (base + m.start("issuer"), base + m.end("issuer"))
 
 
-def _symbol_refs(text: str) -> list[_Ref]:
-    refs = []
-    for m in P.SYMBOL_RE.finditer(text):
-        sym = parse_symbol_match(m)
-        refs.append(_Ref(m.start(), m.end(), doc_type_of(sym), sym.number, sym.text, sym.issuer_code))
+def _digit_runs(text: str) -> list[int]:
+    """Where each run of digits starts. Symbols and number-only references can only
+    start there, so one scan for digits serves both (each then tried by .match)."""
+    return [m.start() for m in P.DIGIT_RUN_RE.finditer(text)]
+
+
+def _symbol_refs(text: str, runs: list[int]) -> list[_Ref]:
+    refs: list[_Ref] = []
+    end = 0
+    for start in runs:
+        if start < end:  # inside the symbol just read ("23/2021/QĐ-TTg")
+            continue
+        m = P.SYMBOL_RE.match(text, start)
+        if m:
+            sym = parse_symbol_match(m)
+            refs.append(_Ref(m.start(), m.end(), doc_type_of(sym), sym.number, sym.text, sym.issuer_code))
+            end = m.end()
     return refs
 
 
-def _number_only_refs(text: str, taken: list[tuple[int, int]]) -> list[_Ref]:
+def _number_only_refs(text: str, runs: list[int], taken: list[tuple[int, int]]) -> list[_Ref]:
     refs = []
-    for m in P.NUMBER_ONLY_RE.finditer(text):
-        if any(s <= m.start() < e for s, e in taken):
+    for start in runs:
+        m = P.NUMBER_ONLY_RE.match(text, start)
+        if not m or any(s <= start < e for s, e in taken):
             continue
-        typed = P.TYPE_THEN_NUMBER_RE.search(text, max(0, m.start() - 40), m.start())
+        typed = P.TYPE_THEN_NUMBER_RE.search(text, max(0, start - 40), start)
         if typed:
             refs.append(_Ref(m.start(), m.end(), _canonical_type(typed.group("type")), m.group("number"), None, None))
     return refs
@@ -321,8 +336,9 @@ def find_citations(
     """
     text = norm.text
     sentences = sentence_spans(text)
-    refs = [r for r in _symbol_refs(text) if not any(s <= r.start < e for s, e in exclude)]
-    refs += _number_only_refs(text, [(r.start, r.end) for r in refs])
+    runs = _digit_runs(text)
+    refs = [r for r in _symbol_refs(text, runs) if not any(s <= r.start < e for s, e in exclude)]
+    refs += _number_only_refs(text, runs, [(r.start, r.end) for r in refs])
     refs.sort(key=lambda r: r.start)
     floor = 0
     for ref in refs:

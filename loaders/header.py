@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from .citations import parse_symbol_match, doc_type_of
 from .dates import DATE_RE, date_from_match, parse_date_text
@@ -100,8 +102,7 @@ class HeaderResult:
     warnings: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class _Line:
+class _Line(NamedTuple):
     start: int
     end: int
     text: str  # matching form
@@ -120,17 +121,55 @@ def _lines(text: str, start: int = 0, end: int | None = None) -> list[_Line]:
     return out
 
 
+def _lines_from(text: str, position: int) -> Iterator[_Line]:
+    """The lines of text from the one holding position on, made as they are read
+    (a Kính gửi or Nơi nhận block needs a few, not the whole document)."""
+    pos, n = text.rfind("\n", 0, position) + 1, len(text)
+    while pos <= n:
+        newline = text.find("\n", pos)
+        if newline < 0:
+            newline = n
+        yield _Line(pos, newline, text[pos:newline])
+        pos = newline + 1
+
+
+def _last_lines(text: str, count: int) -> list[_Line]:
+    """The last ``count`` lines of text (as ``_lines(text)[-count:]``)."""
+    pos = len(text)
+    for _ in range(count):
+        pos = text.rfind("\n", 0, pos)
+        if pos < 0:
+            return _lines(text)
+    return _lines(text, pos + 1)
+
+
 def _value(norm: Normalized, start: int, end: int) -> str:
     """Original text of a normalised span, NFC, whitespace collapsed, stars stripped."""
     s, e = norm.span(start, end)
     return " ".join(unicodedata.normalize("NFC", norm.original[s:e]).split()).strip(" *_")
 
 
+_NOT_LETTER_RE = re.compile(r"[\W\d_]+")
+
+
+class _DropLower(dict):
+    """str.translate table removing lower-case letters, filled as characters are met."""
+
+    def __missing__(self, codepoint: int) -> int | None:
+        value = self[codepoint] = None if chr(codepoint).islower() else codepoint
+        return value
+
+
+_DROP_LOWER = _DropLower()
+
+
 def _is_caps(line: str) -> bool:
     if len(line) > 160 or line == line.lower():  # body lines: decided without counting
         return False
-    letters = [c for c in line if c.isalpha()]
-    return len(letters) >= 3 and sum(c.isupper() for c in letters) / len(letters) > 0.85
+    letters = _NOT_LETTER_RE.sub("", line)  # counted with C-level string operations: header
+    if len(letters) < 3:                    # and signature lines are tested many times
+        return False
+    return len(letters.translate(_DROP_LOWER)) / len(letters) > 0.85
 
 
 def _title_case_place(name: str) -> str:
@@ -255,11 +294,13 @@ def _split_items(lines: list[_Line], norm: Normalized, first: tuple[int, int] | 
     return [i.rstrip(" ,;.") for i in items if i.rstrip(" ,;.")]
 
 
-def _block(lines: list[_Line], index: int, *, started: bool = False) -> list[_Line]:
-    """Lines after a "Kính gửi:" / "Nơi nhận:" line, up to the end of the list.
-    ``started``: the first item stood on the label's own line."""
+def _block(text: str, label: int, *, started: bool = False) -> list[_Line]:
+    """Lines after the "Kính gửi:" / "Nơi nhận:" line at position label, up to the
+    end of the list. ``started``: the first item stood on the label's own line."""
     out: list[_Line] = []
-    for line in lines[index + 1 :]:
+    lines = _lines_from(text, label)
+    next(lines)  # the label's own line
+    for line in lines:
         bare = line.text.strip()
         if not bare:
             if out or started:
@@ -280,7 +321,8 @@ def _is_sign_title(line: _Line) -> bool:
 
 
 def _signer(lines: list[_Line], norm: Normalized) -> Signer | None:
-    tail = [l for l in lines[-_TAIL_LINES:] if l.bare]
+    """The signer from the document's last lines."""
+    tail = [l for l in lines if l.bare]
     if not tail:
         return None
     name = None
@@ -315,7 +357,7 @@ def _signer(lines: list[_Line], norm: Normalized) -> Signer | None:
 
 # Two header columns laid side by side ("Số: 92-CV/QĐTN      Bình Thạnh, ngày ...",
 # as pdftotext -layout and plain-text archives write them): a wide gap is a column break.
-_COLUMN_GAP_RE = re.compile(rf"(?<=\S)(?:[ \t]{{4,}}|\t+)(?=[{UPPER}])")
+_COLUMN_GAP_RE = re.compile(rf"(?=[ \t])(?<=\S)(?:[ \t]{{4,}}|\t+)(?=[{UPPER}])")  # lookahead first: see patterns.py
 
 
 def _split_columns(text: str, end: int) -> str:
@@ -385,27 +427,24 @@ def parse_header(norm: Normalized) -> HeaderResult:
         if issuer is None:
             warnings.append("issuer not named in the header")
 
-    all_lines = _lines(text)
     recipients: list[str] = []
     kg = KINH_GUI_RE.search(text, 0, min(len(text), _HEADER_ZONE + 2000))
     if kg:
-        index = next(i for i, l in enumerate(all_lines) if l.start <= kg.start() <= l.end)
         first = (kg.start("rest"), kg.end("rest")) if kg.group("rest").strip() else None
-        recipients = _split_items(_block(all_lines, index, started=first is not None), norm, first)
+        recipients = _split_items(_block(text, kg.start(), started=first is not None), norm, first)
 
     copied: list[str] = []
     nn = None
     for nn in NOI_NHAN_RE.finditer(text):
         pass
     if nn:
-        index = next(i for i, l in enumerate(all_lines) if l.start <= nn.start() <= l.end)
         first = (nn.start("rest"), nn.end("rest")) if nn.group("rest").strip() else None
-        copied = _split_items(_block(all_lines, index, started=first is not None), norm, first)
+        copied = _split_items(_block(text, nn.start(), started=first is not None), norm, first)
 
     doc = DocHeader(
         doc_type=doc_type, number=number, symbol=symbol, issuer=issuer, issuer_canonical=canonical,
         issuer_parent=parent, issuer_code=issuer_code, date=date, place=place, subject=subject,
-        recipients=tuple(recipients), copied_to=tuple(copied), signer=_signer(all_lines, norm),
+        recipients=tuple(recipients), copied_to=tuple(copied), signer=_signer(_last_lines(text, _TAIL_LINES), norm),
     )
     return HeaderResult(doc, symbol_span, tuple(warnings))
 

@@ -48,8 +48,9 @@ def _old_to_new_pairs() -> dict[str, str]:
 
 _OLD_TO_NEW = _old_to_new_pairs()
 # One character class per position keeps the scan in C; the pair table decides.
+# (The lookbehind comes after the first letter so the scan can skip to o/u: see patterns.py.)
 _OLD_TONE_RE = re.compile(
-    r"(?<![qQ])[oOuU][" + "".join(sorted({k[1] for k in _OLD_TO_NEW})) + r"](?!\w)"
+    r"[oOuU](?<![qQ].)[" + "".join(sorted({k[1] for k in _OLD_TO_NEW})) + r"](?!\w)"
 )
 _VOWELS = frozenset("aăâeêioôơuưy")
 
@@ -67,7 +68,10 @@ def _fold_char(ch: str) -> str:
 
 
 # OCR slips of whole words, length-preserving ("cơng" for "công", "ƯBND" for "UBND").
-_OCR_RE = re.compile(r"(?<!\w)(" + "|".join(map(re.escape, OCR_WORD_FIXES)) + r")(?!\w)")
+_OCR_RE = re.compile(
+    "(?=[" + "".join(sorted({w[0] for w in OCR_WORD_FIXES})) + r"])(?<!\w)("
+    + "|".join(map(re.escape, sorted(OCR_WORD_FIXES, key=len, reverse=True))) + r")(?!\w)"
+)
 
 
 @dataclass(frozen=True)
@@ -96,9 +100,37 @@ class Normalized:
         return self.to_original(start), self.to_original(end)
 
 
+# A base character with the combining marks after it (Vietnamese NFD uses U+0300-U+036F).
+_CLUSTER_RE = re.compile(r"[^\u0300-\u036f][\u0300-\u036f]+", re.DOTALL)
+
+
 def _nfc_with_offsets(text: str) -> tuple[str, tuple[int, ...]]:
     """NFC-compose text, recording for each output character the index of
-    the original cluster it came from. Only called for non-NFC input."""
+    the original cluster it came from. Only called for non-NFC input.
+
+    Only the clusters are composed one by one; the text between them is copied
+    with its offsets in one step. Text this does not compose exactly like
+    ``unicodedata.normalize`` (other combining ranges) takes the slow path."""
+    out: list[str] = []
+    offsets: list[int] = []
+    pos = 0
+    for m in _CLUSTER_RE.finditer(text):
+        start, end = m.span()
+        out.append(text[pos:start])
+        offsets.extend(range(pos, start))
+        cluster = unicodedata.normalize("NFC", m.group())
+        out.append(cluster)
+        offsets.extend([start] * len(cluster))
+        pos = end
+    out.append(text[pos:])
+    offsets.extend(range(pos, len(text)))
+    composed = "".join(out)
+    if len(composed) == len(offsets) and unicodedata.is_normalized("NFC", composed):
+        return composed, tuple(offsets)
+    return _nfc_with_offsets_slowly(text)
+
+
+def _nfc_with_offsets_slowly(text: str) -> tuple[str, tuple[int, ...]]:
     out: list[str] = []
     offsets: list[int] = []
     i, n = 0, len(text)
@@ -122,7 +154,9 @@ def match_form(text: str) -> str:
     if _NEEDS_CHAR_FIX_RE.search(text):  # str.translate is slow; most files need nothing
         text = text.translate(_CHAR_FIXES)
     text = _OLD_TONE_RE.sub(_retone, text)
-    return _OCR_RE.sub(lambda m: OCR_WORD_FIXES[m.group(1)], text)
+    if any(word in text for word in OCR_WORD_FIXES):  # substring search is 3x faster than the scan
+        text = _OCR_RE.sub(lambda m: OCR_WORD_FIXES[m.group(1)], text)
+    return text
 
 
 def normalize(text: str) -> Normalized:

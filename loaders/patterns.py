@@ -13,7 +13,7 @@ from .dates import DATE
 from .vocabulary import CUES, TYPE_BY_CODE, TYPE_NAMES, UNNUMBERED_TYPES
 
 __all__ = [
-    "SYMBOL_RE", "HEADER_SYMBOL_RE", "NUMBER_ONLY_RE", "UNNUMBERED_RE", "TYPE_BEFORE_RE",
+    "DIGIT_RUN_RE", "SYMBOL_RE", "HEADER_SYMBOL_RE", "NUMBER_ONLY_RE", "UNNUMBERED_RE", "TYPE_BEFORE_RE",
     "SO_BEFORE_RE", "LIST_HEADER_RE", "DATE_AFTER_RE", "ISSUER_AFTER_RE", "ISSUER_BEFORE_RE",
     "CUE_RE", "ADJACENT_TAIL_RE", "NESTED_GAP_RE", "SENTENCE_BREAK_RE", "SEPARATOR_RE",
 ]
@@ -54,6 +54,16 @@ def _depth(node: dict) -> int:
     return 1 + max((_depth(child) for child in node.values()), default=0)
 
 
+# A note on speed (measured): Python's regex engine skips quickly through a text
+# only when a pattern starts with a literal or a character class; otherwise it
+# tries the whole pattern at every position, and a leading lookbehind
+# ("(?<!\w)...") makes each try expensive. So patterns that scan whole documents
+# open with a character class (SENTENCE_BREAK_RE) or a cheap lookahead of what
+# their first character can be ("(?=\d)(?<![\w/.-])..."), with the same meaning;
+# symbols and number-only references are tried only where DIGIT_RUN_RE found digits.
+
+DIGIT_RUN_RE = re.compile(r"\d+")
+
 # -- symbols -----------------------------------------------------------------
 
 _SP = r"[ \t]{0,2}"  # stray spaces inside a symbol: "159 -CV/ĐUK", "100 - KL/TW"
@@ -63,7 +73,7 @@ _YEAR = r"(?:19|20)\d\d"
 
 # A document symbol in either official shape, not glued to a word or a number.
 SYMBOL = rf"""
-    (?<![\w/.-])
+    (?=\d)(?<![\w/.-])          # lookahead first: see the note on speed above
     (?:
         (?P<p_number>\d{{1,5}}) {_SP}-{_SP} (?P<p_type>{_CODE}) {_SP}/{_SP} (?P<p_issuer>{_ISSUER_PART})
                                   # Party: 07-KL/TW, 132-CV/BTGTU, 159 -CV/ĐUK, 100 - KL/TW
@@ -92,7 +102,7 @@ _TYPE_WORD = _alternation(TYPE_NAMES)
 # is anchored on the digits (fast); TYPE_THEN_NUMBER_RE then reads the words before them.
 NUMBER_ONLY_RE = re.compile(
     rf"""
-    (?<![\w/.,-])(?P<number>\d{{1,5}})
+    (?=\d)(?<![\w/.,-])(?P<number>\d{{1,5}})
     (?![\w/.,-]?\d)(?!{_SP}[-/]{_SP}[\w])     # not a symbol, a date or an amount
     (?!\s+(?:năm|tháng|lần|người|điều|khoản|giờ|phút|triệu|tỷ|nghìn|đồng|%)(?!\w))  # "2 năm một lần"
     """,
@@ -154,8 +164,9 @@ ISSUER_BEFORE_RE = re.compile(
 # -- cues --------------------------------------------------------------------
 
 _CUE_WORDS = {w: c.name for c in CUES for w in c.words}
+_CUE_INITIALS = "".join(sorted({ch for w in _CUE_WORDS for ch in (w[0].lower(), w[0].upper())}))
 CUE_BY_WORD = {re.sub(r"\s+", " ", w): name for w, name in _CUE_WORDS.items()}
-CUE_RE = re.compile(rf"(?<!\w)(?P<cue>{_alternation(_CUE_WORDS)})(?!\w)", re.IGNORECASE)
+CUE_RE = re.compile(rf"(?=[{_CUE_INITIALS}])(?<!\w)(?P<cue>{_alternation(_CUE_WORDS)})(?!\w)", re.IGNORECASE)
 
 # What may stand between an adjacent cue and the reference it governs:
 # "theo Nghị quyết", "tại Công văn", "sửa đổi, bổ sung một số điều của Quyết định".
@@ -181,9 +192,12 @@ SEPARATOR_RE = re.compile(r";|,|\n|(?<!\w)và(?!\w)", re.IGNORECASE)
 # or at a blank line, or before a numbered section ("2. ", "b) ").
 SENTENCE_BREAK_RE = re.compile(
     rf"""
-      (?P<stop>[.!?])(?:[ \t]*/[ \t]*\.)?[ \t]*(?:\n[ \t]*)*(?=[{UPPER}0-9"“(•*+-])  # "... nay. Thực hiện"
-    | \n[ \t]*\n\s*                                                        # blank line
-    | \n(?=[ \t]*(?:\d{{1,2}}|[a-zđ])[.)][ \t])                                # "\n2. ", "\nb) "
+    [.!?\n]                                                     # one class first: the scan skips to it
+    (?:
+      (?<=[.!?])(?:[ \t]*/[ \t]*\.)?[ \t]*(?:\n[ \t]*)*(?=[{UPPER}0-9"“(•*+-])   # "... nay. Thực hiện"
+    | (?<=\n)[ \t]*\n\s*                                         # blank line
+    | (?<=\n)(?=[ \t]*(?:\d{{1,2}}|[a-zđ])[.)][ \t])                # "\n2. ", "\nb) "
+    )
     """,
     re.VERBOSE,
 )
