@@ -357,7 +357,9 @@ def _signer(lines: list[_Line], norm: Normalized) -> Signer | None:
 
 # Two header columns laid side by side ("Số: 92-CV/QĐTN      Bình Thạnh, ngày ...",
 # as pdftotext -layout and plain-text archives write them): a wide gap is a column break.
-_COLUMN_GAP_RE = re.compile(rf"(?=[ \t])(?<=\S)(?:[ \t]{{4,}}|\t+)(?=[{UPPER}])")  # lookahead first: see patterns.py
+# (Written to start with a character class so the scan is fast, see patterns.py;
+# it means: after a non-space, four or more blanks, or one or more tabs.)
+_COLUMN_GAP_RE = re.compile(rf"[ \t](?<=\S[ \t])(?:[ \t]{{3,}}|(?<=\t)\t*)(?=[{UPPER}])")
 
 
 def _split_columns(text: str, end: int) -> str:
