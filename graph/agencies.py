@@ -183,14 +183,17 @@ def _strip_roles(folded: str) -> str:
         folded = folded[m.end():]
 
 
-_SORTED_HEADS: dict[int, list[str]] = {}
+_HEADS_BY_WORD: dict[int, dict[str, list[str]]] = {}
 
 
 def _head(folded: str, table) -> str | None:
-    heads = _SORTED_HEADS.get(id(table))
-    if heads is None:
-        heads = _SORTED_HEADS[id(table)] = sorted(table, key=len, reverse=True)
-    for head in heads:
+    """The longest key of table that folded starts with, as whole words."""
+    index = _HEADS_BY_WORD.get(id(table))
+    if index is None:  # a head can only match a text that starts with its first word
+        index = _HEADS_BY_WORD[id(table)] = {}
+        for head in sorted(table, key=len, reverse=True):
+            index.setdefault(head.split(" ", 1)[0], []).append(head)
+    for head in index.get(folded.split(" ", 1)[0], ()):
         if folded == head or folded.startswith(head + " "):
             return head
     return None

@@ -128,6 +128,7 @@ class _Builder:
         self.by_key: dict[DocKey, list[str]] = defaultdict(list)  # key -> uids (conflicts keep apart)
         self.by_base: dict[tuple[str, str], set[str]] = defaultdict(set)  # (symbol, scope) -> uids
         self.by_number: dict[tuple[str | None, str, str], set[str]] = defaultdict(set)  # (type, number, scope)
+        self.context_of: dict[str, Context] = {}  # path -> where the document stands (worked out once)
 
     # -- nodes ---------------------------------------------------------------
     def place(self, place: Place | None) -> None:
@@ -167,6 +168,7 @@ class _Builder:
     def own(self, record: Record) -> None:
         doc = record.doc
         ctx, issuer = document_context(record)
+        self.context_of[record.path] = ctx
         issuer_uid = self.agency(issuer)
         scope = scope_of(doc.issuer_code, issuer, _ctx_scope(ctx)) or f"unknown-{(record.sha256 or slug(record.path))[:12]}"
         dates = date_fields(doc.date)
@@ -315,7 +317,7 @@ def build_graph(records: Iterable[Record]) -> tuple[nx.MultiDiGraph, list[Issue]
     for r in records:
         if r.kind == "document" and r.doc is not None:
             uid, _, year = contexts[r.path]
-            contexts[r.path] = (uid, document_context(r)[0], year)
+            contexts[r.path] = (uid, b.context_of[r.path], year)
         else:
             uid = f"src:{(r.sha256 or slug(r.path))[:12]}"
             b.g.add_node(uid, label="Source", uid=uid, kind="article", path=r.path, sha256=r.sha256)
