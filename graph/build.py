@@ -19,7 +19,8 @@ import datetime as _dt
 import importlib.metadata
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 
 import networkx as nx
 
@@ -31,7 +32,7 @@ from .checks import Issue, check
 from .gazetteer import Place, find_place, gazetteer, get_place, slug
 from .identity import CENTRAL_SCOPE, DocKey, normalize_symbol, scope_of, year_of
 
-__all__ = ["build_graph", "chidao_version", "date_fields", "document_context"]
+__all__ = ["build_graph", "chidao_version", "date_fields", "document_context", "place_record", "Placement"]
 
 _EPOCH = _dt.date(1970, 1, 1)
 
@@ -121,6 +122,70 @@ def _ctx_scope(ctx: Context) -> str | None:
     return p.scope if p else None
 
 
+@dataclass(frozen=True)
+class Placement:
+    """The half of resolution that needs one record only: where its document stands
+    and what the names it writes stand for. Pure and independent of every other
+    record, so ``chidao build`` works it out in the parse workers, in parallel;
+    ``build_graph`` then only joins the records into one graph."""
+
+    place_uid: str | None  # the context's most specific place ("place:lai-chau/tam-duong")
+    issuer: Agency | None  # the document's issuing agency
+    addressees: tuple[tuple[str, str, Agency, bool], ...]  # (link type, item as written, agency, from a group phrase)
+    unresolved: tuple[tuple[str, tuple[str, ...]], ...]  # (link type, items no agency was found for)
+    cited: tuple[tuple[str, Agency | None], ...]  # per citation: (scope of the cited document, its issuer)
+    unnumbered: tuple[Agency | None, ...]  # per unnumbered reference: its issuer
+
+    @property
+    def context(self) -> Context:
+        return context_for(get_place(self.place_uid)) if self.place_uid else Context()
+
+
+def place_record(record: Record) -> Placement:
+    """The Placement of one record (documents and articles alike)."""
+    if record.kind == "document" and record.doc is not None:
+        ctx, issuer = document_context(record)
+        addressees, unresolved = _addressees(record, ctx)
+    else:
+        ctx, issuer, addressees, unresolved = Context(), None, (), ()
+    unknown = f"unknown-{(record.sha256 or slug(record.path))[:12]}"  # a scope nothing gives stays private
+    cited = tuple(_cited_key(c, ctx, unknown) for c in record.citations)
+    unnumbered = tuple(resolve_agency(u.issuer, ctx) if u.issuer else None for u in record.unnumbered)
+    at = ctx.commune or ctx.district or ctx.province
+    return Placement(at.uid if at else None, issuer, addressees, unresolved, cited, unnumbered)
+
+
+def _addressees(record: Record, ctx: Context) -> tuple[tuple, tuple]:
+    """Kính gửi and Nơi nhận items resolved to agencies (group phrases expanded)."""
+    links, unresolved_by_link = [], []
+    for link, items in (("ADDRESSED_TO", record.doc.recipients), ("COPIED_TO", record.doc.copied_to)):
+        unresolved = []
+        for item in items:
+            if is_archive_note(item) or fold(item).startswith("nhu "):
+                continue  # "Lưu: VT", "Như trên", "Như kính gửi"
+            group = expand_group(item, ctx)
+            if group:
+                links.extend((link, item, a, True) for a in group)
+                continue
+            agency = resolve_agency(item, ctx)
+            parts = [agency] if agency else [resolve_agency(p, ctx) for p in item.replace(";", ",").split(",")]
+            parts = [a for a in parts if a is not None]
+            if not parts:
+                unresolved.append(item)
+            links.extend((link, item, a, False) for a in parts)
+        if unresolved:
+            unresolved_by_link.append((link, tuple(unresolved)))
+    return tuple(links), tuple(unresolved_by_link)
+
+
+def _cited_key(c: Citation, ctx: Context, unknown: str) -> tuple[str, Agency | None]:
+    """Scope and issuer of a cited document; ``unknown`` when neither text nor context places it."""
+    agency = resolve_agency(c.issuer, ctx) if c.issuer else None
+    if agency is None:
+        agency = resolve_code(c.issuer_code, ctx)
+    return scope_of(c.issuer_code, agency, _ctx_scope(ctx)) or unknown, agency
+
+
 class _Builder:
     def __init__(self) -> None:
         self.g = nx.MultiDiGraph()
@@ -128,7 +193,6 @@ class _Builder:
         self.by_key: dict[DocKey, list[str]] = defaultdict(list)  # key -> uids (conflicts keep apart)
         self.by_base: dict[tuple[str, str], set[str]] = defaultdict(set)  # (symbol, scope) -> uids
         self.by_number: dict[tuple[str | None, str, str], set[str]] = defaultdict(set)  # (type, number, scope)
-        self.context_of: dict[str, Context] = {}  # path -> where the document stands (worked out once)
 
     # -- nodes ---------------------------------------------------------------
     def place(self, place: Place | None) -> None:
@@ -165,10 +229,9 @@ class _Builder:
                 self.by_number[(doc_type, number, scope)].add(uid)
 
     # -- pass 1: the documents themselves -----------------------------------
-    def own(self, record: Record) -> None:
+    def own(self, record: Record, placement: Placement) -> None:
         doc = record.doc
-        ctx, issuer = document_context(record)
-        self.context_of[record.path] = ctx
+        ctx, issuer = placement.context, placement.issuer
         issuer_uid = self.agency(issuer)
         scope = scope_of(doc.issuer_code, issuer, _ctx_scope(ctx)) or f"unknown-{(record.sha256 or slug(record.path))[:12]}"
         dates = date_fields(doc.date)
@@ -203,42 +266,23 @@ class _Builder:
         if issuer_uid:
             self.g.add_edge(uid, issuer_uid, type="ISSUED_BY")
         self.index(uid, key, doc.doc_type, doc.number)
-        self.addressees(uid, record, ctx)
+        self.addressees(uid, placement)
         if doc.signer and doc.signer.name:
             person = f"person:{scope}:{slug(doc.signer.name)}"
             if person not in self.g:
                 self.g.add_node(person, label="Person", uid=person, name=doc.signer.name, scope=scope)
             self.g.add_edge(uid, person, type="SIGNED_BY", title=doc.signer.title)
 
-    def addressees(self, uid: str, record: Record, ctx: Context) -> None:
-        for link, items in (("ADDRESSED_TO", record.doc.recipients), ("COPIED_TO", record.doc.copied_to)):
-            unresolved = []
-            for item in items:
-                if is_archive_note(item) or fold(item).startswith("nhu "):
-                    continue  # "Lưu: VT", "Như trên", "Như kính gửi"
-                group = expand_group(item, ctx)
-                if group:
-                    for a in group:
-                        self.g.add_edge(uid, self.agency(a), type=link, expanded_from=item, as_written=item)
-                    continue
-                agency = resolve_agency(item, ctx)
-                parts = [agency] if agency else [resolve_agency(p, ctx) for p in item.replace(";", ",").split(",")]
-                parts = [a for a in parts if a is not None]
-                if not parts:
-                    unresolved.append(item)
-                for a in parts:
-                    self.g.add_edge(uid, self.agency(a), type=link, as_written=item)
-            if unresolved:
-                self.g.nodes[uid][f"{link.lower()}_unresolved"] = unresolved
+    def addressees(self, uid: str, placement: Placement) -> None:
+        for link, item, agency, expanded in placement.addressees:
+            if expanded:
+                self.g.add_edge(uid, self.agency(agency), type=link, expanded_from=item, as_written=item)
+            else:
+                self.g.add_edge(uid, self.agency(agency), type=link, as_written=item)
+        for link, items in placement.unresolved:
+            self.g.nodes[uid][f"{link.lower()}_unresolved"] = list(items)
 
     # -- passes 2-3: citations ----------------------------------------------
-    def cited_key(self, c: Citation, ctx: Context, unknown: str) -> tuple[str, Agency | None]:
-        """Scope and issuer of a cited document; ``unknown`` when neither text nor context places it."""
-        agency = resolve_agency(c.issuer, ctx) if c.issuer else None
-        if agency is None:
-            agency = resolve_code(c.issuer_code, ctx)
-        return scope_of(c.issuer_code, agency, _ctx_scope(ctx)) or unknown, agency
-
     def stub(self, uid: str, key: DocKey | None, c: Citation, agency: Agency | None, scope: str) -> None:
         if uid in self.g:
             return
@@ -258,9 +302,8 @@ class _Builder:
             self.by_key[key].append(uid)
         self.index(uid, key, c.doc_type, c.number)
 
-    def resolve_dated(self, c: Citation, ctx: Context, unknown: str) -> tuple[str | None, list[str], str | None]:
+    def resolve_dated(self, c: Citation, scope: str, agency: Agency | None) -> tuple[str | None, list[str], str | None]:
         """(uid, other candidates, reason unresolved) for a citation with a symbol and a year."""
-        scope, agency = self.cited_key(c, ctx, unknown)
         key = DocKey(normalize_symbol(c.symbol), scope, year_of(c.date))
         claimed = [u for u in self.by_key.get(key, ()) if u in self.g]
         if not claimed:
@@ -273,8 +316,8 @@ class _Builder:
             return same_date[0], [], None
         return claimed[0], claimed, None
 
-    def resolve_undated(self, c: Citation, ctx: Context, citing_year: int | None, unknown: str) -> tuple[str | None, list[str], str | None]:
-        scope, agency = self.cited_key(c, ctx, unknown)
+    def resolve_undated(self, c: Citation, scope: str, agency: Agency | None,
+                        citing_year: int | None) -> tuple[str | None, list[str], str | None]:
         if c.symbol:
             found = [u for u in self.by_base.get((normalize_symbol(c.symbol), scope), ())
                      if citing_year is None or (self.g.nodes[u].get("year") or 0) <= citing_year]
@@ -301,31 +344,38 @@ def _link_type(cue: str | None) -> str:
     return CUE_BY_NAME[cue].link if cue in CUE_BY_NAME else DEFAULT_LINK
 
 
-def build_graph(records: Iterable[Record]) -> tuple[nx.MultiDiGraph, list[Issue]]:
-    """The knowledge graph of ``records`` and the issues ``checks.check`` finds in it."""
+def build_graph(records: Iterable[Record],
+                placements: Mapping[str, Placement] | None = None) -> tuple[nx.MultiDiGraph, list[Issue]]:
+    """The knowledge graph of ``records`` and the issues ``checks.check`` finds in it.
+
+    ``placements`` (path -> ``place_record(record)``) may be given for records
+    already placed, by the parse workers; the others are placed here.
+    """
     b = _Builder()
     records = sorted(records, key=lambda r: r.path)
-    contexts: dict[str, tuple[str, Context, int | None]] = {}  # path -> (citing uid, context, year)
+    placements = dict(placements or {})
+    for r in records:
+        if r.path not in placements:
+            placements[r.path] = place_record(r)
     for r in records:
         if r.kind == "document" and r.doc is not None:
-            b.own(r)
+            b.own(r, placements[r.path])
+    citing_of: dict[str, tuple[str, int | None]] = {}  # path -> (citing uid, year)
     # The uid each record ended up with (a duplicate file shares its twin's node).
     for uid, attrs in list(b.g.nodes(data=True)):
         if attrs.get("label") == "Document" and not attrs.get("stub"):
             for path in [attrs["path"], *attrs.get("duplicate_paths", ())]:
-                contexts[path] = (uid, None, attrs.get("year"))
+                citing_of[path] = (uid, attrs.get("year"))
     for r in records:
-        if r.kind == "document" and r.doc is not None:
-            uid, _, year = contexts[r.path]
-            contexts[r.path] = (uid, b.context_of[r.path], year)
-        else:
+        if not (r.kind == "document" and r.doc is not None):
             uid = f"src:{(r.sha256 or slug(r.path))[:12]}"
             b.g.add_node(uid, label="Source", uid=uid, kind="article", path=r.path, sha256=r.sha256)
-            contexts[r.path] = (uid, Context(), None)
+            citing_of[r.path] = (uid, None)
     targets: dict[tuple[str, int], tuple[str | None, list[str], str | None]] = {}
     for phase in ("dated", "undated"):
         for r in records:
-            citing, ctx, year = contexts[r.path]
+            _citing, year = citing_of[r.path]
+            cited = placements[r.path].cited
             for i, c in enumerate(r.citations):
                 dated = bool(c.symbol and year_of(c.date))
                 if (phase == "dated") != dated:
@@ -333,15 +383,14 @@ def build_graph(records: Iterable[Record]) -> tuple[nx.MultiDiGraph, list[Issue]
                 via_year = year
                 if c.via is not None and targets.get((r.path, c.via), (None,))[0]:
                     via_year = b.g.nodes[targets[(r.path, c.via)][0]].get("year") or year
-                # A scope nothing gives stays private to the citing file: never merged with another.
-                unknown = f"unknown-{(r.sha256 or slug(r.path))[:12]}"
-                targets[(r.path, i)] = (b.resolve_dated(c, ctx, unknown) if dated
-                                        else b.resolve_undated(c, ctx, via_year, unknown))
+                scope, agency = cited[i]
+                targets[(r.path, i)] = (b.resolve_dated(c, scope, agency) if dated
+                                        else b.resolve_undated(c, scope, agency, via_year))
     duplicates = {p for _, a in b.g.nodes(data=True) for p in a.get("duplicate_paths", ())}
     for r in records:
         if r.path in duplicates:
             continue  # the same document read twice: its links come once, from the first file
-        citing, ctx, year = contexts[r.path]
+        citing, _year = citing_of[r.path]
         article = b.g.nodes[citing]["label"] == "Source"
         for i, c in enumerate(r.citations):
             uid, candidates, reason = targets[(r.path, i)]
@@ -357,8 +406,7 @@ def build_graph(records: Iterable[Record]) -> tuple[nx.MultiDiGraph, list[Issue]
                          citing=citing, path=r.path, sha256=r.sha256, text=c.text, sentence=c.sentence,
                          start=c.start, end=c.end, version=b.version,
                          via_uid=source if source != citing else None, candidates=candidates or None)
-        for u in r.unnumbered:
-            agency = resolve_agency(u.issuer, ctx) if u.issuer else None
+        for u, agency in zip(r.unnumbered, placements[r.path].unnumbered):
             who = agency.uid.removeprefix("agency:") if agency else (slug(u.issuer) if u.issuer else "?")
             uid = f"ref:{slug(u.doc_type)}/{who}/{u.date or '?'}"
             if uid not in b.g:

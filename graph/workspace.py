@@ -26,9 +26,10 @@ from pathlib import Path
 
 import networkx as nx
 
-from ..loaders.batch import parse_files
+from ..loaders.batch import extract_one, parse_files
 from ..loaders.files import LoadError, iter_document_paths
-from .build import build_graph, chidao_version
+from ..loaders.models import Record
+from .build import Placement, build_graph, chidao_version, place_record
 from .checks import Issue
 from .records import record_from_json
 
@@ -167,13 +168,17 @@ def build_workspace(paths: Iterable[str | Path], workspace_dir: str | Path = DEF
     parsing = {t[0] for t in to_parse}
     summary.removed = sum(1 for p in old if _under(p, roots) and p not in rows and p not in parsing)
     stats = {p: (size, mtime) for p, size, mtime in to_parse}
-    for path, record, error, _size in parse_files([p for p, _, _ in to_parse], jobs=jobs, chunksize=16):
+    placements: dict[str, Placement] = {}
+    for path, record, error, _size, placement in parse_files([p for p, _, _ in to_parse], jobs=jobs, chunksize=16,
+                                                             worker=_parse_and_place):
         size, mtime = stats[path]
         if record is None:
             rows[path] = (size, mtime, _sha256(path), None, error)
             summary.unreadable.append((path, error or "unreadable"))
         else:
             rows[path] = (size, mtime, record.sha256, json.dumps(record.to_json(), ensure_ascii=False), None)
+            if placement is not None:
+                placements[path] = placement
         summary.parsed += 1
         summary.parsed_paths.append(path)
         done += 1
@@ -189,10 +194,22 @@ def build_workspace(paths: Iterable[str | Path], workspace_dir: str | Path = DEF
                 _refresh_times(db, rows)
             return summary
     records = [record_from_json(json.loads(r[3])) for r in rows.values() if r[3]]
-    graph, issues = build_graph(records)
+    graph, issues = build_graph(records, placements)
     _summarise(summary, graph, issues)
     _write(db, rows, graph, issues, summary)
     return summary
+
+
+def _parse_and_place(path: str) -> tuple[str, Record | None, str | None, int, Placement | None]:
+    """Parse one file and place its record (build's per-file work, run in the worker processes)."""
+    path, record, error, size = extract_one(path)
+    placement = None
+    if record is not None:
+        try:
+            placement = place_record(record)
+        except Exception:  # noqa: BLE001 - build_graph places it again and reports what goes wrong
+            placement = None
+    return path, record, error, size, placement
 
 
 def _stored_summary(db: Path) -> dict | None:

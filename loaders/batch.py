@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from .extract import extract_text
@@ -35,17 +35,20 @@ def _walk(paths: Iterable[str | Path], errors: list) -> Iterator[Path]:
             errors.append((str(path), e.reason))
 
 
-def parse_files(paths: list, *, jobs: int = 1, chunksize: int = 32) -> Iterator[tuple[str, Record | None, str | None, int]]:
-    """extract_one over paths, in order, in ``jobs`` processes (0: one per core)."""
+def parse_files(paths: list, *, jobs: int = 1, chunksize: int = 32, worker: Callable = extract_one) -> Iterator:
+    """worker (default extract_one) over paths, in order, in ``jobs`` processes (0: one per core).
+
+    ``worker`` must be a module-level function (it is sent to the processes by name).
+    """
     if jobs == 0:
         jobs = os.cpu_count() or 1
     if jobs <= 1 or len(paths) < 8:
         for path in paths:
-            yield extract_one(path)
+            yield worker(path)
         return
     ctx = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
     with ctx.Pool(jobs) as pool:
-        yield from pool.imap(extract_one, paths, chunksize=chunksize)
+        yield from pool.imap(worker, paths, chunksize=chunksize)
 
 
 def extract_paths(paths: Iterable[str | Path], *, jobs: int = 1) -> Iterator[tuple[str, Record | None, str | None, int]]:
