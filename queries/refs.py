@@ -46,7 +46,7 @@ from ..loaders.vocabulary import DOC_TYPES, TYPE_BY_CODE
 from .base import LEVEL_ORDER, document_row
 
 __all__ = ["resolve_ref", "parse_ref", "Ref", "RefError", "AmbiguousRef", "UnknownRef", "symbol_key",
-           "graph_cache", "fast_fold", "words_form"]
+           "graph_cache", "fast_fold", "words_form", "precompute_tables", "seed_tables"]
 
 
 class RefError(Exception):
@@ -112,6 +112,24 @@ def graph_cache(graph, name: str, build: Callable):
             if enabled:
                 gc.enable()
     return store[name]
+
+
+def precompute_tables(graph) -> dict[str, object]:
+    """The tables a new process needs for its first question, by ``graph_cache`` name.
+
+    ``chidao build`` stores them beside the question graph and ``seed_tables``
+    hands them back on load, so a first ``search`` or reference lookup on a
+    100,000-document workspace costs what later ones cost.
+    """
+    from .search import _Texts  # search imports this module
+
+    return {"refs.symbols": _build_symbols(graph), "search": _Texts(graph)}
+
+
+def seed_tables(graph, tables: dict[str, object]) -> None:
+    """Put tables made by ``precompute_tables`` for this very graph into its cache."""
+    graph_cache(graph, "_seeded", lambda g: True)  # creates the graph's entry
+    _CACHE[id(graph)][2].update(tables)
 
 
 # -- folding fast ------------------------------------------------------------------
