@@ -291,7 +291,10 @@ def _write(db: Path, rows: dict[str, tuple], graph: nx.MultiDiGraph, issues: lis
 
         questions = question_graph(graph)
         con.execute("INSERT INTO blobs VALUES ('question_graph', ?)",
-                    (pickle.dumps((questions, precompute_tables(questions)), protocol=pickle.HIGHEST_PROTOCOL),))
+                    (pickle.dumps(questions, protocol=pickle.HIGHEST_PROTOCOL),))
+        con.executemany("INSERT INTO blobs VALUES (?, ?)",
+                        [(f"table:{name}", pickle.dumps(table, protocol=pickle.HIGHEST_PROTOCOL))
+                         for name, table in precompute_tables(questions).items()])
         con.executescript(_INDEXES)
         con.commit()
         con.close()
@@ -363,26 +366,44 @@ def question_graph(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
 
 
 def load_question_graph(workspace_dir: str | Path = DEFAULT_DIR) -> nx.MultiDiGraph:
-    """The graph the questions walk (see ``question_graph``): one blob, fast to load."""
-    con = _connect_existing(_db_path(workspace_dir))
+    """The graph the questions walk (see ``question_graph``): one blob, fast to load.
+
+    The lookup tables stored with it (reference index, search texts) are read
+    when a question first needs them.
+    """
+    db = _db_path(workspace_dir)
+    con = _connect_existing(db)
     try:
         row = con.execute("SELECT data FROM blobs WHERE name = 'question_graph'").fetchone()
+        tables = [name for (name,) in con.execute("SELECT name FROM blobs WHERE name LIKE 'table:%'")]
     except sqlite3.DatabaseError:
-        row = None
+        row, tables = None, []
     finally:
         con.close()
     if row is None:  # a workspace written before the blob existed
         return question_graph(load_graph(workspace_dir))
     # 100,000 documents: 1.4 s -> 0.7 s without the collector (see _without_cyclic_gc).
     with _without_cyclic_gc():
-        stored = pickle.loads(row[0])
-    if isinstance(stored, tuple):  # (graph, tables precomputed for its first questions)
-        from ..queries.refs import seed_tables
+        graph = pickle.loads(row[0])
+    # Nothing in the loaded graph is ever cyclic garbage: keep later collections off it
+    # (the first one would otherwise walk every object, ~150 ms at 100,000 documents).
+    gc.freeze()
+    from ..queries.refs import seed_tables
 
-        graph, tables = stored
-        seed_tables(graph, tables)
-        return graph
-    return stored
+    seed_tables(graph, {name.removeprefix("table:"): _blob_reader(db, name) for name in tables})
+    return graph
+
+
+def _blob_reader(db: Path, name: str) -> Callable[[], object]:
+    def read():
+        con = _connect_existing(db)
+        try:
+            (data,) = con.execute("SELECT data FROM blobs WHERE name = ?", (name,)).fetchone()
+        finally:
+            con.close()
+        with _without_cyclic_gc():
+            return pickle.loads(data)
+    return read
 
 
 def load_neighbourhood(workspace_dir: str | Path, uid: str) -> nx.MultiDiGraph:

@@ -101,6 +101,11 @@ def graph_cache(graph, name: str, build: Callable):
         entry = (weakref.ref(graph, forget), graph.number_of_nodes(), {})
         _CACHE[key] = entry
     store = entry[2]
+    if isinstance(store.get(name), _Stored):
+        try:
+            store[name] = store[name].load()
+        except Exception:  # noqa: BLE001 - a stored copy that cannot be read is built again below
+            del store[name]
     if name not in store:
         # Building a table allocates one object per document; with the whole graph
         # on the heap, the collections this triggers cost more than the build.
@@ -126,10 +131,17 @@ def precompute_tables(graph) -> dict[str, object]:
     return {"refs.symbols": _build_symbols(graph), "search": _Texts(graph)}
 
 
-def seed_tables(graph, tables: dict[str, object]) -> None:
-    """Put tables made by ``precompute_tables`` for this very graph into its cache."""
+class _Stored:
+    """A table kept elsewhere (the workspace), read the first time it is asked for."""
+
+    def __init__(self, load: Callable[[], object]):
+        self.load = load
+
+
+def seed_tables(graph, loaders: dict[str, Callable[[], object]]) -> None:
+    """Tell the cache of this very graph where its precomputed tables can be read."""
     graph_cache(graph, "_seeded", lambda g: True)  # creates the graph's entry
-    _CACHE[id(graph)][2].update(tables)
+    _CACHE[id(graph)][2].update({name: _Stored(load) for name, load in loaders.items()})
 
 
 # -- folding fast ------------------------------------------------------------------
