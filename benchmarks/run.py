@@ -9,7 +9,7 @@ the same files), extract (chidao extract --json -j JOBS, documents/s and MB/s, t
 precision/recall of (symbol, cue) per document against the generator's truth), build
 (chidao build -j JOBS: wall time and peak memory), load (full graph and question graph),
 questions (each question's latency after loading, median of 5, on the central document
-with most implementers), cold (end to end `chidao implements` from a new process).
+with most implementers), cold (end to end `chidao implements` and `chidao search` from a new process).
 Peak memory comes from /usr/bin/time -v (GNU time), which Debian ships in the `time` package.
 """
 
@@ -159,6 +159,9 @@ def main(argv=None) -> None:
             runs = [timed(chidao + ["implements", uid, "-w", str(ws), "--json"]) for _ in range(3)]
             report("cold_implements", {"seconds_median": statistics.median(r["seconds"] for r in runs),
                                        "peak_mb": max(r["peak_mb"] for r in runs)})
+        runs = [timed(chidao + ["search", "phòng chống dịch", "-w", str(ws), "--json"]) for _ in range(3)]
+        report("cold_search", {"seconds_median": statistics.median(r["seconds"] for r in runs),
+                               "peak_mb": max(r["peak_mb"] for r in runs)})
 
 
 if __name__ == "__main__":

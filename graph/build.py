@@ -136,6 +136,17 @@ class Placement:
     cited: tuple[tuple[str, Agency | None], ...]  # per citation: (scope of the cited document, its issuer)
     unnumbered: tuple[Agency | None, ...]  # per unnumbered reference: its issuer
 
+    def shared(self, agencies: dict[Agency, Agency]) -> Placement:
+        """This placement with its agencies replaced by the equal ones already in ``agencies``
+        (records sent back by worker processes each carry their own copies)."""
+        def one(a: Agency | None) -> Agency | None:
+            return None if a is None else agencies.setdefault(a, a)
+
+        return Placement(
+            self.place_uid, one(self.issuer), tuple((link, item, one(a), g) for link, item, a, g in self.addressees),
+            self.unresolved, tuple((scope, one(a)) for scope, a in self.cited), tuple(one(a) for a in self.unnumbered),
+        )
+
     @property
     def context(self) -> Context:
         return context_for(get_place(self.place_uid)) if self.place_uid else Context()

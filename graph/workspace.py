@@ -176,6 +176,7 @@ def build_workspace(paths: Iterable[str | Path], workspace_dir: str | Path = DEF
     summary.removed = sum(1 for p in old if _under(p, roots) and p not in rows and p not in parsing)
     stats = {p: (size, mtime) for p, size, mtime in to_parse}
     placements: dict[str, Placement] = {}
+    agencies: dict = {}  # one copy of each agency the workers sent (a group phrase names hundreds)
     if to_parse:
         gazetteer()  # loaded once here, shared with the forked workers instead of loaded in each
     for path, record_json, sha256, error, placement in parse_files([p for p, _, _ in to_parse], jobs=jobs,
@@ -187,7 +188,7 @@ def build_workspace(paths: Iterable[str | Path], workspace_dir: str | Path = DEF
         else:
             rows[path] = (size, mtime, sha256, record_json, None)
             if placement is not None:
-                placements[path] = placement
+                placements[path] = placement.shared(agencies)
         summary.parsed += 1
         summary.parsed_paths.append(path)
         done += 1
