@@ -179,21 +179,22 @@ def build_workspace(paths: Iterable[str | Path], workspace_dir: str | Path = DEF
     agencies: dict = {}  # one copy of each agency the workers sent (a group phrase names hundreds)
     if to_parse:
         gazetteer()  # loaded once here, shared with the forked workers instead of loaded in each
-    for path, record_json, sha256, error, placement in parse_files([p for p, _, _ in to_parse], jobs=jobs,
-                                                                   chunksize=32, worker=_parse_and_place):
-        size, mtime = stats[path]
-        if record_json is None:
-            rows[path] = (size, mtime, _sha256(path), None, error)
-            summary.unreadable.append((path, error or "unreadable"))
-        else:
-            rows[path] = (size, mtime, sha256, record_json, None)
-            if placement is not None:
-                placements[path] = placement.shared(agencies)
-        summary.parsed += 1
-        summary.parsed_paths.append(path)
-        done += 1
-        if progress:
-            progress(done, total, path)
+    with _without_cyclic_gc():  # the parent keeps 100,000s of placements: see _without_cyclic_gc
+        for path, record_json, sha256, error, placement in parse_files([p for p, _, _ in to_parse], jobs=jobs,
+                                                                       chunksize=32, worker=_parse_and_place):
+            size, mtime = stats[path]
+            if record_json is None:
+                rows[path] = (size, mtime, _sha256(path), None, error)
+                summary.unreadable.append((path, error or "unreadable"))
+            else:
+                rows[path] = (size, mtime, sha256, record_json, None)
+                if placement is not None:
+                    placements[path] = placement.shared(agencies)
+            summary.parsed += 1
+            summary.parsed_paths.append(path)
+            done += 1
+            if progress:
+                progress(done, total, path)
     if not to_parse and summary.removed == 0 and set(rows) == set(old) and db.exists():
         # Nothing changed: the stored graph stands; only refresh touched files' times.
         stored = _stored_summary(db)
@@ -233,6 +234,8 @@ def _parse_and_place(path: str) -> tuple[str, str | None, str | None, str | None
 
     Returns (path, record JSON or None, sha256, error, placement).
     """
+    if not gc.isenabled():  # forked from a parent whose collector was off: this process makes garbage
+        gc.enable()
     path, record, error, _size = extract_one(path)
     if record is None:
         return path, None, None, error, None

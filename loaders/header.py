@@ -364,8 +364,10 @@ _COLUMN_GAP_RE = re.compile(rf"[ \t](?<=\S[ \t])(?:[ \t]{{3,}}|(?<=\t)\t*)(?=[{U
 
 def _split_columns(text: str, end: int) -> str:
     """Turn wide gaps in the header zone into line breaks, keeping every position."""
-    zone = _COLUMN_GAP_RE.sub(lambda m: "\n" + " " * (len(m.group(0)) - 1), text[:end])
-    return zone + text[end:]
+    zone = text[:end]
+    if "    " not in zone and "\t" not in zone:  # no wide gap: skip the scan
+        return text
+    return _COLUMN_GAP_RE.sub(lambda m: "\n" + " " * (len(m.group(0)) - 1), zone) + text[end:]
 
 
 def parse_header(norm: Normalized) -> HeaderResult:

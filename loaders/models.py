@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 
 __all__ = ["Signer", "DocHeader", "Citation", "Unnumbered", "Record"]
 
@@ -78,15 +78,21 @@ class Record:
     encoding: str | None = None
 
     def to_json(self) -> dict:
-        """The JSON shape of ``chidao extract --json`` (one object per file)."""
-        out = asdict(self)
-        doc = out["doc"]
-        if doc is not None:
-            doc["recipients"] = list(doc["recipients"])
-            doc["copied_to"] = list(doc["copied_to"])
-        out["citations"] = [dict(c) for c in out["citations"]]
-        out["unnumbered"] = [dict(u) for u in out["unnumbered"]]
-        out["warnings"] = list(out["warnings"])
+        """The JSON shape of ``chidao extract --json`` (one object per file).
+
+        Written out rather than ``dataclasses.asdict``, which deep-copies every value:
+        a build serialises every record (a tenth of the per-file time)."""
+        doc = None
+        if self.doc is not None:
+            doc = dict(vars(self.doc))
+            doc["recipients"] = list(self.doc.recipients)
+            doc["copied_to"] = list(self.doc.copied_to)
+            doc["signer"] = dict(vars(self.doc.signer)) if self.doc.signer is not None else None
+        out = dict(vars(self))
+        out["doc"] = doc
+        out["citations"] = [dict(vars(c)) for c in self.citations]
+        out["unnumbered"] = [dict(vars(u)) for u in self.unnumbered]
+        out["warnings"] = list(self.warnings)
         return out
 
 

@@ -100,32 +100,23 @@ class Normalized:
         return self.to_original(start), self.to_original(end)
 
 
-# A base character with the combining marks after it (Vietnamese NFD uses U+0300-U+036F).
-_CLUSTER_RE = re.compile(r"[^\u0300-\u036f][\u0300-\u036f]+", re.DOTALL)
+_MARKS = frozenset(map(chr, range(0x300, 0x370)))  # the combining marks Vietnamese NFD uses
 
 
 def _nfc_with_offsets(text: str) -> tuple[str, tuple[int, ...]]:
     """NFC-compose text, recording for each output character the index of
     the original cluster it came from. Only called for non-NFC input.
 
-    Only the clusters are composed one by one; the text between them is copied
-    with its offsets in one step. Text this does not compose exactly like
-    ``unicodedata.normalize`` (other combining ranges) takes the slow path."""
-    out: list[str] = []
-    offsets: list[int] = []
-    pos = 0
-    for m in _CLUSTER_RE.finditer(text):
-        start, end = m.span()
-        out.append(text[pos:start])
-        offsets.extend(range(pos, start))
-        cluster = unicodedata.normalize("NFC", m.group())
-        out.append(cluster)
-        offsets.extend([start] * len(cluster))
-        pos = end
-    out.append(text[pos:])
-    offsets.extend(range(pos, len(text)))
-    composed = "".join(out)
-    if len(composed) == len(offsets) and unicodedata.is_normalized("NFC", composed):
+    In the usual case every cluster (a base letter and its marks) composes into
+    one character, so the offsets are the positions of the characters that are
+    not marks: one pass, no per-cluster normalisation. Anything else (a mark
+    that does not compose, other combining ranges) takes the slow path."""
+    composed = unicodedata.normalize("NFC", text)
+    marks = _MARKS
+    offsets = [i for i, ch in enumerate(text) if ch not in marks]
+    if len(offsets) == len(composed) and not (text and text[0] in marks) and all(
+        ch not in marks for ch in composed
+    ):
         return composed, tuple(offsets)
     return _nfc_with_offsets_slowly(text)
 
