@@ -85,10 +85,17 @@ def doc_type_of(symbol: Symbol) -> str | None:
     return None
 
 
-def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """Split text into sentences: [(start, end)] covering it without gaps."""
+def sentence_spans(text: str, until: int | None = None) -> list[tuple[int, int]]:
+    """Split text into sentences: [(start, end)] covering it without gaps.
+
+    With ``until``, stop after the sentence holding that position: the spans
+    returned are the same as the first ones of the full split (references sit
+    mostly in the opening paragraphs; the rest of a long text is not scanned).
+    """
     spans, start = [], 0
     for m in P.SENTENCE_BREAK_RE.finditer(text):
+        if until is not None and start > until:
+            return spans
         at = m.start()
         stop = text[at]  # ".", "!", "?" ends the sentence after it; a line break before it
         end = at if stop == "\n" else at + 1
@@ -335,7 +342,6 @@ def find_citations(
     own "Số: ..." line).
     """
     text = norm.text
-    sentences = sentence_spans(text)
     runs = _digit_runs(text)
     refs = [r for r in _symbol_refs(text, runs) if not any(s <= r.start < e for s, e in exclude)]
     refs += _number_only_refs(text, runs, [(r.start, r.end) for r in refs])
@@ -346,6 +352,9 @@ def find_citations(
         _read_after(text, ref)
         floor = ref.end
     unnumbered = [u for u in _unnumbered_refs(text) if not any(r.start <= u.start < r.end for r in refs)]
+    if not refs and not unnumbered:
+        return [], []
+    sentences = sentence_spans(text, until=max(r.start for r in refs + unnumbered))
     _apply_list_headers(text, refs, sentences)
     sequence = sorted(refs + unnumbered, key=lambda r: r.start)
     _assign_cues(text, sequence, sentences)

@@ -28,7 +28,8 @@ from .vocabulary import ISSUER_CODES, TYPE_NAMES
 __all__ = ["parse_header", "canonical_agency", "HeaderResult"]
 
 _HEADER_ZONE = 3000  # characters: the header never runs longer
-_TAIL_LINES = 45  # lines searched from the end for "Nơi nhận" and the signer
+_TAIL_LINES = 45  # lines searched from the end for the signer
+_CLOSING_ZONE = 4000  # characters from the end where "Nơi nhận" is looked for first
 
 EMBLEM_RE = re.compile(
     r"CỘNG\s+HÒA\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM"
@@ -439,8 +440,13 @@ def parse_header(norm: Normalized) -> HeaderResult:
 
     copied: list[str] = []
     nn = None
-    for nn in NOI_NHAN_RE.finditer(text):
-        pass
+    # The last "Nơi nhận": looked for in the closing first (the scan of a long body is
+    # the cost); the last one in a suffix of the text is the last one in the text.
+    for tail_start in (max(0, len(text) - _CLOSING_ZONE), 0):
+        for nn in NOI_NHAN_RE.finditer(text, tail_start):
+            pass
+        if nn or tail_start == 0:
+            break
     if nn:
         first = (nn.start("rest"), nn.end("rest")) if nn.group("rest").strip() else None
         copied = _split_items(_block(text, nn.start(), started=first is not None), norm, first)

@@ -51,3 +51,27 @@ def test_decomposed_input_keeps_spans_in_the_original(text):
 @given(st.text(max_size=300))
 def test_arbitrary_unicode(text):
     _check(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts, st.integers(min_value=0, max_value=600))
+def test_sentences_cut_short_are_the_first_sentences(text, until):
+    """find_citations splits sentences only up to its last reference: the spans it
+    gets must be those of the full split, up to the one holding that position."""
+    from chidao.loaders.citations import sentence_spans
+    from chidao.loaders.normalize import normalize
+
+    norm = normalize(text).text
+    full = sentence_spans(norm)
+    short = sentence_spans(norm, until=until)
+    assert short == full[: len(short)]
+    assert short[-1][1] > until or short == full  # the sentence holding `until` is there
+
+
+@settings(max_examples=200, deadline=None)
+@given(texts)
+def test_nfd_offsets_match_the_cluster_by_cluster_reference(text):
+    from chidao.loaders.normalize import _nfc_with_offsets, _nfc_with_offsets_slowly
+
+    for variant in (unicodedata.normalize("NFD", text), text + "\u0301", "\u0323" + text):
+        assert _nfc_with_offsets(variant) == _nfc_with_offsets_slowly(variant)
