@@ -30,6 +30,7 @@ import networkx as nx
 
 from ..loaders.batch import extract_one, parse_files
 from ..loaders.files import LoadError, iter_document_paths
+from ..loaders.models import Record
 from .build import Placement, build_graph, chidao_version, place_record
 from .checks import Issue
 from .gazetteer import gazetteer
@@ -121,12 +122,16 @@ def build_workspace(paths: Iterable[str | Path], workspace_dir: str | Path = DEF
     """Parse what changed under ``paths``, rebuild the graph, and replace the workspace atomically.
 
     ``progress(done, total, path)`` is called after each file is looked at.
+
+    Parsed records go into the new workspace file as they arrive (a million
+    records' JSON is not held in memory); the file replaces the old workspace
+    only once everything is written.
     """
     workspace_dir = Path(workspace_dir)
     workspace_dir.mkdir(parents=True, exist_ok=True)
     db = _db_path(workspace_dir)
     _remove_stale_temporaries(db)
-    old: dict[str, tuple] = {}
+    old: dict[str, tuple] = {}  # path -> (size, mtime_ns, sha256, error): the record stays on disk
     if db.exists():
         try:
             con = _connect_existing(db)
@@ -134,7 +139,7 @@ def build_workspace(paths: Iterable[str | Path], workspace_dir: str | Path = DEF
             con = None  # another chidao version's or a damaged workspace: built again from the files
         if con is not None:
             try:
-                for row in con.execute("SELECT path, size, mtime_ns, sha256, record, error FROM files"):
+                for row in con.execute("SELECT path, size, mtime_ns, sha256, error FROM files"):
                     old[row[0]] = row[1:]
             finally:
                 con.close()
@@ -148,7 +153,7 @@ def build_workspace(paths: Iterable[str | Path], workspace_dir: str | Path = DEF
             summary.unreadable.append((root, e.reason))
     files = list(dict.fromkeys(files))
     summary.files_seen = len(files)
-    rows: dict[str, tuple] = {p: r for p, r in old.items() if not _under(p, roots)}  # other roots: kept as they are
+    kept: dict[str, tuple] = {p: r for p, r in old.items() if not _under(p, roots)}  # other roots: kept as they are
     to_parse: list[tuple[str, int, int]] = []
     total = len(files)
     done = 0
@@ -160,56 +165,99 @@ def build_workspace(paths: Iterable[str | Path], workspace_dir: str | Path = DEF
             continue
         prev = old.get(path)
         if prev is not None and prev[0] == st.st_size and prev[1] == st.st_mtime_ns:
-            rows[path] = prev
+            kept[path] = prev
         elif prev is not None and prev[0] == st.st_size and prev[2] and _sha256(path) == prev[2]:
-            rows[path] = (st.st_size, st.st_mtime_ns, *prev[2:])  # touched, same content
+            kept[path] = (st.st_size, st.st_mtime_ns, *prev[2:])  # touched, same content
         else:
             to_parse.append((path, st.st_size, st.st_mtime_ns))
             continue
         summary.unchanged += 1
-        if prev[4]:
-            summary.unreadable.append((path, prev[4]))
+        if prev[3]:
+            summary.unreadable.append((path, prev[3]))
         done += 1
         if progress:
             progress(done, total, path)
     parsing = {t[0] for t in to_parse}
-    summary.removed = sum(1 for p in old if _under(p, roots) and p not in rows and p not in parsing)
-    stats = {p: (size, mtime) for p, size, mtime in to_parse}
-    placements: dict[str, Placement] = {}
-    agencies: dict = {}  # one copy of each agency the workers sent (a group phrase names hundreds)
-    if to_parse:
-        gazetteer()  # loaded once here, shared with the forked workers instead of loaded in each
-    with _without_cyclic_gc():  # the parent keeps 100,000s of placements: see _without_cyclic_gc
-        for path, record_json, sha256, error, placement in parse_files([p for p, _, _ in to_parse], jobs=jobs,
-                                                                       chunksize=32, worker=_parse_and_place):
-            size, mtime = stats[path]
-            if record_json is None:
-                rows[path] = (size, mtime, _sha256(path), None, error)
-                summary.unreadable.append((path, error or "unreadable"))
-            else:
-                rows[path] = (size, mtime, sha256, record_json, None)
-                if placement is not None:
-                    placements[path] = placement.shared(agencies)
-            summary.parsed += 1
-            summary.parsed_paths.append(path)
-            done += 1
-            if progress:
-                progress(done, total, path)
-    if not to_parse and summary.removed == 0 and set(rows) == set(old) and db.exists():
+    summary.removed = sum(1 for p in old if _under(p, roots) and p not in kept and p not in parsing)
+    if not to_parse and summary.removed == 0 and set(kept) == set(old) and db.exists():
         # Nothing changed: the stored graph stands; only refresh touched files' times.
         stored = _stored_summary(db)
         if stored is not None:
             for key in ("documents", "stubs", "agencies", "places", "links", "issues"):
                 setattr(summary, key, stored[key])
-            if any(rows[p][:2] != old[p][:2] for p in rows):
-                _refresh_times(db, rows)
+            if any(kept[p][:2] != old[p][:2] for p in kept):
+                _refresh_times(db, kept)
             return summary
-    with _without_cyclic_gc():
-        records = [record_from_json(json.loads(r[3])) for r in rows.values() if r[3]]
-        graph, issues = build_graph(records, placements)
-        _summarise(summary, graph, issues)
-        _write(db, rows, graph, issues, summary)
+    tmp = db.with_name(f"{db.name}.tmp-{os.getpid()}")
+    if tmp.exists():
+        tmp.unlink()
+    con = sqlite3.connect(tmp)
+    try:
+        con.executescript("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;" + _SCHEMA)
+        with _without_cyclic_gc():  # the parent keeps every record: see _without_cyclic_gc
+            records = _copy_kept(db, con, kept) if kept else []
+            placements: dict[str, Placement] = {}
+            agencies: dict = {}  # one copy of each agency the workers sent (a group phrase names hundreds)
+            stats = {p: (size, mtime) for p, size, mtime in to_parse}
+            batch: list[tuple] = []
+            if to_parse:
+                gazetteer()  # loaded once here, shared with the forked workers instead of loaded in each
+            for path, record_json, sha256, error, placement in parse_files([p for p, _, _ in to_parse], jobs=jobs,
+                                                                           chunksize=32, worker=_parse_and_place):
+                size, mtime = stats[path]
+                if record_json is None:
+                    batch.append((path, size, mtime, _sha256(path), None, error))
+                    summary.unreadable.append((path, error or "unreadable"))
+                else:
+                    batch.append((path, size, mtime, sha256, record_json, None))
+                    records.append(record_from_json(json.loads(record_json)))
+                    if placement is not None:
+                        placements[path] = placement.shared(agencies)
+                if len(batch) >= 1000:
+                    con.executemany("INSERT INTO files VALUES (?, ?, ?, ?, ?, ?)", batch)
+                    batch = []
+                summary.parsed += 1
+                summary.parsed_paths.append(path)
+                done += 1
+                if progress:
+                    progress(done, total, path)
+            con.executemany("INSERT INTO files VALUES (?, ?, ?, ?, ?, ?)", batch)
+            graph, issues = build_graph(records, placements)
+            del records, placements, agencies  # the graph holds what is needed from here on
+            _summarise(summary, graph, issues)
+            _write(con, graph, issues, summary)
+        con.close()
+        with open(tmp, "rb+") as f:
+            os.fsync(f.fileno())
+        os.replace(tmp, db)
+    finally:
+        con.close()
+        if tmp.exists():
+            tmp.unlink()
     return summary
+
+
+def _copy_kept(db: Path, con: sqlite3.Connection, kept: dict[str, tuple]) -> list[Record]:
+    """Copy the rows of files that were not parsed again into the new workspace
+    (with their new times), and return their records."""
+    records = []
+    source = _connect_existing(db)
+    try:
+        batch = []
+        for path, record, error in source.execute("SELECT path, record, error FROM files"):
+            meta = kept.get(path)
+            if meta is None:
+                continue
+            batch.append((path, meta[0], meta[1], meta[2], record, error))
+            if record:
+                records.append(record_from_json(json.loads(record)))
+            if len(batch) >= 1000:
+                con.executemany("INSERT INTO files VALUES (?, ?, ?, ?, ?, ?)", batch)
+                batch = []
+        con.executemany("INSERT INTO files VALUES (?, ?, ?, ?, ?, ?)", batch)
+    finally:
+        source.close()
+    return records
 
 
 @contextmanager
@@ -281,44 +329,30 @@ def _remove_stale_temporaries(db: Path) -> None:
         tmp.unlink(missing_ok=True)
 
 
-def _write(db: Path, rows: dict[str, tuple], graph: nx.MultiDiGraph, issues: list[Issue],
-           summary: BuildSummary) -> None:
-    tmp = db.with_name(f"{db.name}.tmp-{os.getpid()}")
-    if tmp.exists():
-        tmp.unlink()
-    try:
-        con = sqlite3.connect(tmp)
-        con.executescript("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;" + _SCHEMA)
-        counts = {k: getattr(summary, k) for k in ("documents", "stubs", "agencies", "places", "links", "issues")}
-        con.executemany("INSERT INTO meta VALUES (?, ?)", [("schema", SCHEMA_VERSION), ("chidao", chidao_version()),
-                                                           ("summary", json.dumps(counts))])
-        con.executemany("INSERT INTO files VALUES (?, ?, ?, ?, ?, ?)", [(p, *r) for p, r in sorted(rows.items())])
-        dumps = _to_json
-        con.executemany("INSERT INTO nodes VALUES (?, ?)", ((uid, dumps(attrs)) for uid, attrs in graph.nodes(data=True)))
-        con.executemany("INSERT INTO edges VALUES (?, ?, ?, ?)",
-                        ((u, v, k, dumps(d)) for u, v, k, d in graph.edges(keys=True, data=True)))
-        con.executemany("INSERT INTO issues VALUES (?, ?, ?, ?)",
-                        ((i.kind, i.message, dumps(list(i.uids)), i.path) for i in issues))
-        from ..queries import stats as stats_question  # the counts of the full graph, kept for `chidao stats`
+def _write(con: sqlite3.Connection, graph: nx.MultiDiGraph, issues: list[Issue], summary: BuildSummary) -> None:
+    """The graph's tables, its counts and the questions' blobs, into the new workspace."""
+    counts = {k: getattr(summary, k) for k in ("documents", "stubs", "agencies", "places", "links", "issues")}
+    con.executemany("INSERT INTO meta VALUES (?, ?)", [("schema", SCHEMA_VERSION), ("chidao", chidao_version()),
+                                                       ("summary", json.dumps(counts))])
+    dumps = _to_json
+    con.executemany("INSERT INTO nodes VALUES (?, ?)", ((uid, dumps(attrs)) for uid, attrs in graph.nodes(data=True)))
+    con.executemany("INSERT INTO edges VALUES (?, ?, ?, ?)",
+                    ((u, v, k, dumps(d)) for u, v, k, d in graph.edges(keys=True, data=True)))
+    con.executemany("INSERT INTO issues VALUES (?, ?, ?, ?)",
+                    ((i.kind, i.message, dumps(list(i.uids)), i.path) for i in issues))
+    from ..queries import stats as stats_question  # the counts of the full graph, kept for `chidao stats`
 
-        con.execute("INSERT INTO meta VALUES ('stats', ?)", (dumps(stats_question.run(graph)),))
-        from ..queries.refs import precompute_tables
+    con.execute("INSERT INTO meta VALUES ('stats', ?)", (dumps(stats_question.run(graph)),))
+    from ..queries.refs import precompute_tables
 
-        questions = question_graph(graph)
-        con.execute("INSERT INTO blobs VALUES ('question_graph', ?)",
-                    (pickle.dumps(questions, protocol=pickle.HIGHEST_PROTOCOL),))
-        con.executemany("INSERT INTO blobs VALUES (?, ?)",
-                        [(f"table:{name}", pickle.dumps(table, protocol=pickle.HIGHEST_PROTOCOL))
-                         for name, table in precompute_tables(questions).items()])
-        con.executescript(_INDEXES)
-        con.commit()
-        con.close()
-        with open(tmp, "rb+") as f:
-            os.fsync(f.fileno())
-        os.replace(tmp, db)
-    finally:
-        if tmp.exists():
-            tmp.unlink()
+    questions = question_graph(graph)
+    con.execute("INSERT INTO blobs VALUES ('question_graph', ?)",
+                (pickle.dumps(questions, protocol=pickle.HIGHEST_PROTOCOL),))
+    con.executemany("INSERT INTO blobs VALUES (?, ?)",
+                    [(f"table:{name}", pickle.dumps(table, protocol=pickle.HIGHEST_PROTOCOL))
+                     for name, table in precompute_tables(questions).items()])
+    con.executescript(_INDEXES)
+    con.commit()
 
 
 def _summarise(summary: BuildSummary, graph: nx.MultiDiGraph, issues: list[Issue]) -> None:
