@@ -117,6 +117,11 @@ def _place_hints(record: Record) -> list[Place]:
     return [places[uid] for uid, _ in counts.most_common()]
 
 
+def _file_key(record: Record) -> str:
+    """A short key of the file a record came from (its content hash, else its path)."""
+    return (record.sha256 or slug(record.path))[:12]
+
+
 def _ctx_scope(ctx: Context) -> str | None:
     p = ctx.commune or ctx.district or ctx.province
     return p.scope if p else None
@@ -159,7 +164,7 @@ def place_record(record: Record) -> Placement:
         addressees, unresolved = _addressees(record, ctx)
     else:
         ctx, issuer, addressees, unresolved = Context(), None, (), ()
-    unknown = f"unknown-{(record.sha256 or slug(record.path))[:12]}"  # a scope nothing gives stays private
+    unknown = f"unknown-{_file_key(record)}"  # a scope nothing gives stays private
     cited = tuple(_cited_key(c, ctx, unknown) for c in record.citations)
     unnumbered = tuple(resolve_agency(u.issuer, ctx) if u.issuer else None for u in record.unnumbered)
     at = ctx.commune or ctx.district or ctx.province
@@ -244,7 +249,7 @@ class _Builder:
         doc = record.doc
         ctx, issuer = placement.context, placement.issuer
         issuer_uid = self.agency(issuer)
-        scope = scope_of(doc.issuer_code, issuer, _ctx_scope(ctx)) or f"unknown-{(record.sha256 or slug(record.path))[:12]}"
+        scope = scope_of(doc.issuer_code, issuer, _ctx_scope(ctx)) or f"unknown-{_file_key(record)}"
         dates = date_fields(doc.date)
         key = DocKey(normalize_symbol(doc.symbol), scope, dates["year"]) if doc.symbol else None
         attrs = {
@@ -256,7 +261,7 @@ class _Builder:
             "warnings": list(record.warnings),
         }
         if key is None:
-            uid = f"doc:~{(record.sha256 or slug(record.path))[:12]}@{scope}:{dates['year'] or '?'}"
+            uid = f"doc:~{_file_key(record)}@{scope}:{dates['year'] or '?'}"
         else:
             uid = key.uid
             claimed = self.by_key[key]
@@ -379,7 +384,7 @@ def build_graph(records: Iterable[Record],
                 citing_of[path] = (uid, attrs.get("year"))
     for r in records:
         if not (r.kind == "document" and r.doc is not None):
-            uid = f"src:{(r.sha256 or slug(r.path))[:12]}"
+            uid = f"src:{_file_key(r)}"
             b.g.add_node(uid, label="Source", uid=uid, kind="article", path=r.path, sha256=r.sha256)
             citing_of[r.path] = (uid, None)
     targets: dict[tuple[str, int], tuple[str | None, list[str], str | None]] = {}

@@ -36,7 +36,8 @@ from .checks import Issue
 from .gazetteer import gazetteer
 from .records import record_from_json
 
-__all__ = ["BuildSummary", "WorkspaceError", "build_workspace", "load_graph", "load_issues", "DEFAULT_DIR",
+__all__ = ["BuildSummary", "WorkspaceError", "build_workspace", "load_graph", "load_issues", "without_cyclic_gc",
+           "DEFAULT_DIR",
            "DB_NAME"]
 
 DEFAULT_DIR = ".chidao"
@@ -52,6 +53,7 @@ CREATE TABLE issues (kind TEXT, message TEXT, uids TEXT, path TEXT);
 CREATE TABLE blobs (name TEXT PRIMARY KEY, data BLOB);
 """
 # Read by load_neighbourhood: the links of one document without loading the graph.
+_INSERT_FILE = "INSERT INTO files VALUES (?, ?, ?, ?, ?, ?)"
 _INDEXES = "CREATE INDEX edges_src ON edges (src); CREATE INDEX edges_dst ON edges (dst);"
 
 
@@ -194,36 +196,36 @@ def build_workspace(paths: Iterable[str | Path], workspace_dir: str | Path = DEF
     con = sqlite3.connect(tmp)
     try:
         con.executescript("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;" + _SCHEMA)
-        with _without_cyclic_gc():  # the parent keeps every record: see _without_cyclic_gc
+        with without_cyclic_gc():  # the parent keeps every record: see without_cyclic_gc
             records = _copy_kept(db, con, kept) if kept else []
             placements: dict[str, Placement] = {}
             agencies: dict = {}  # one copy of each agency the workers sent (a group phrase names hundreds)
-            stats = {p: (size, mtime) for p, size, mtime in to_parse}
-            batch: list[tuple] = []
+            sizes = {p: (size, mtime) for p, size, mtime in to_parse}
             if to_parse:
                 gazetteer()  # loaded once here, shared with the forked workers instead of loaded in each
-            for path, record_json, sha256, error, placement in parse_files([p for p, _, _ in to_parse], jobs=jobs,
-                                                                           chunksize=32, worker=_parse_and_place):
-                size, mtime = stats[path]
-                if record_json is None:
-                    batch.append((path, size, mtime, _sha256(path), None, error))
-                    summary.unreadable.append((path, error or "unreadable"))
-                else:
-                    batch.append((path, size, mtime, sha256, record_json, None))
-                    records.append(record_from_json(json.loads(record_json)))
-                    if placement is not None:
-                        placements[path] = placement.shared(agencies)
-                if len(batch) >= 1000:
-                    con.executemany("INSERT INTO files VALUES (?, ?, ?, ?, ?, ?)", batch)
-                    batch = []
-                summary.parsed += 1
-                summary.parsed_paths.append(path)
-                done += 1
-                if progress:
-                    progress(done, total, path)
-            con.executemany("INSERT INTO files VALUES (?, ?, ?, ?, ?, ?)", batch)
+
+            def parsed_rows():
+                nonlocal done
+                for path, record_json, sha256, error, placement in parse_files(
+                        list(sizes), jobs=jobs, chunksize=32, worker=_parse_and_place):
+                    if record_json is None:
+                        summary.unreadable.append((path, error or "unreadable"))
+                        sha256 = _sha256(path)
+                    else:
+                        records.append(record_from_json(json.loads(record_json)))
+                        if placement is not None:
+                            placements[path] = placement.shared(agencies)
+                    summary.parsed += 1
+                    summary.parsed_paths.append(path)
+                    done += 1
+                    if progress:
+                        progress(done, total, path)
+                    yield (path, *sizes[path], sha256, record_json, error)
+
+            con.executemany(_INSERT_FILE, parsed_rows())
             graph, issues = build_graph(records, placements)
-            del records, placements, agencies  # the graph holds what is needed from here on
+            for held in (records, placements, agencies):  # the graph holds what is needed from here on
+                held.clear()
             _summarise(summary, graph, issues)
             _write(con, graph, issues, summary)
         con.close()
@@ -241,27 +243,25 @@ def _copy_kept(db: Path, con: sqlite3.Connection, kept: dict[str, tuple]) -> lis
     """Copy the rows of files that were not parsed again into the new workspace
     (with their new times), and return their records."""
     records = []
-    source = _connect_existing(db)
-    try:
-        batch = []
+
+    def rows(source):
         for path, record, error in source.execute("SELECT path, record, error FROM files"):
             meta = kept.get(path)
-            if meta is None:
-                continue
-            batch.append((path, meta[0], meta[1], meta[2], record, error))
-            if record:
-                records.append(record_from_json(json.loads(record)))
-            if len(batch) >= 1000:
-                con.executemany("INSERT INTO files VALUES (?, ?, ?, ?, ?, ?)", batch)
-                batch = []
-        con.executemany("INSERT INTO files VALUES (?, ?, ?, ?, ?, ?)", batch)
+            if meta is not None:
+                if record:
+                    records.append(record_from_json(json.loads(record)))
+                yield path, meta[0], meta[1], meta[2], record, error
+
+    source = _connect_existing(db)
+    try:
+        con.executemany(_INSERT_FILE, rows(source))
     finally:
         source.close()
     return records
 
 
 @contextmanager
-def _without_cyclic_gc():
+def without_cyclic_gc():
     """Building or loading a graph makes millions of dicts and no cyclic garbage; the
     cyclic collector, triggered by the allocations, would walk the growing heap again
     and again (a third of build_graph's time at 100,000 documents). Reference
@@ -375,7 +375,7 @@ def load_graph(workspace_dir: str | Path = DEFAULT_DIR) -> nx.MultiDiGraph:
     try:
         loads = json.loads
         g = nx.MultiDiGraph()
-        with _without_cyclic_gc():
+        with without_cyclic_gc():
             g.add_nodes_from((uid, loads(a)) for uid, a in con.execute("SELECT uid, attrs FROM nodes"))
             g.add_edges_from((u, v, k, loads(a)) for u, v, k, a in con.execute("SELECT src, dst, key, attrs FROM edges"))
     except sqlite3.DatabaseError as e:
@@ -445,8 +445,8 @@ def load_question_graph(workspace_dir: str | Path = DEFAULT_DIR) -> nx.MultiDiGr
         con.close()
     if row is None:  # a workspace written before the blob existed
         return question_graph(load_graph(workspace_dir))
-    # 100,000 documents: 1.4 s -> 0.7 s without the collector (see _without_cyclic_gc).
-    with _without_cyclic_gc():
+    # 100,000 documents: 1.4 s -> 0.7 s without the collector (see without_cyclic_gc).
+    with without_cyclic_gc():
         graph = pickle.loads(row[0])
     # Nothing in the loaded graph is ever cyclic garbage: keep later collections off it
     # (the first one would otherwise walk every object, ~150 ms at 100,000 documents).
@@ -464,7 +464,7 @@ def _blob_reader(db: Path, name: str) -> Callable[[], object]:
             (data,) = con.execute("SELECT data FROM blobs WHERE name = ?", (name,)).fetchone()
         finally:
             con.close()
-        with _without_cyclic_gc():
+        with without_cyclic_gc():
             return pickle.loads(data)
     return read
 

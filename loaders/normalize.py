@@ -101,6 +101,7 @@ class Normalized:
 
 
 _MARKS = frozenset(map(chr, range(0x300, 0x370)))  # the combining marks Vietnamese NFD uses
+_MARK_RE = re.compile("[\u0300-\u036f]")
 
 
 def _nfc_with_offsets(text: str) -> tuple[str, tuple[int, ...]]:
@@ -114,9 +115,7 @@ def _nfc_with_offsets(text: str) -> tuple[str, tuple[int, ...]]:
     composed = unicodedata.normalize("NFC", text)
     marks = _MARKS
     offsets = [i for i, ch in enumerate(text) if ch not in marks]
-    if len(offsets) == len(composed) and not (text and text[0] in marks) and all(
-        ch not in marks for ch in composed
-    ):
+    if len(offsets) == len(composed) and not (text and text[0] in marks) and not _MARK_RE.search(composed):
         return composed, tuple(offsets)
     return _nfc_with_offsets_slowly(text)
 

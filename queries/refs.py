@@ -27,7 +27,6 @@ reference costs a few dictionary lookups on a graph of any size.
 from __future__ import annotations
 
 import difflib
-import gc
 import hashlib
 import os
 import re
@@ -39,6 +38,7 @@ from functools import cached_property
 from pathlib import Path
 
 from ..graph.gazetteer import Place, find_place
+from ..graph.workspace import without_cyclic_gc
 from ..loaders.citations import parse_symbol_match
 from ..loaders.normalize import fold, normalize
 from ..loaders.patterns import SYMBOL_RE
@@ -82,14 +82,8 @@ class UnknownRef(RefError, LookupError):
 _CACHE: dict[int, tuple[weakref.ref, int, dict]] = {}
 
 
-def graph_cache(graph, name: str, build: Callable):
-    """``build(graph)``, computed once per graph and ``name``.
-
-    Keyed by ``id(graph)``, checked against a weak reference (a new graph at a
-    recycled address is not served the old tables) and the node count (adding
-    or removing nodes rebuilds). Changing attributes in place is not detected:
-    the tables describe the graph as loaded.
-    """
+def _store(graph) -> dict:
+    """The tables of this graph (a new, empty store for a graph not seen before)."""
     key = id(graph)
     entry = _CACHE.get(key)
     if entry is None or entry[0]() is not graph or entry[1] != graph.number_of_nodes():
@@ -100,7 +94,18 @@ def graph_cache(graph, name: str, build: Callable):
 
         entry = (weakref.ref(graph, forget), graph.number_of_nodes(), {})
         _CACHE[key] = entry
-    store = entry[2]
+    return entry[2]
+
+
+def graph_cache(graph, name: str, build: Callable):
+    """``build(graph)``, computed once per graph and ``name``.
+
+    Keyed by ``id(graph)``, checked against a weak reference (a new graph at a
+    recycled address is not served the old tables) and the node count (adding
+    or removing nodes rebuilds). Changing attributes in place is not detected:
+    the tables describe the graph as loaded.
+    """
+    store = _store(graph)
     if isinstance(store.get(name), _Stored):
         try:
             store[name] = store[name].load()
@@ -109,13 +114,8 @@ def graph_cache(graph, name: str, build: Callable):
     if name not in store:
         # Building a table allocates one object per document; with the whole graph
         # on the heap, the collections this triggers cost more than the build.
-        enabled = gc.isenabled()
-        gc.disable()
-        try:
+        with without_cyclic_gc():
             store[name] = build(graph)
-        finally:
-            if enabled:
-                gc.enable()
     return store[name]
 
 
@@ -140,8 +140,7 @@ class _Stored:
 
 def seed_tables(graph, loaders: dict[str, Callable[[], object]]) -> None:
     """Tell the cache of this very graph where its precomputed tables can be read."""
-    graph_cache(graph, "_seeded", lambda g: True)  # creates the graph's entry
-    _CACHE[id(graph)][2].update({name: _Stored(load) for name, load in loaders.items()})
+    _store(graph).update({name: _Stored(load) for name, load in loaders.items()})
 
 
 # -- folding fast ------------------------------------------------------------------

@@ -53,3 +53,17 @@ def seeded_graph(seeds_dir):
     from chidao.corpus import sample_corpus_path
 
     return graph_of(sample_corpus_path(), seeds_dir)
+
+
+@pytest.fixture(scope="module")
+def ws(tmp_path_factory) -> str:
+    """A workspace built from the sample corpus by the real `chidao build` command."""
+    from click.testing import CliRunner
+
+    from chidao.cli import cli
+    from chidao.corpus import sample_corpus_path
+
+    ws = tmp_path_factory.mktemp("ws")
+    result = CliRunner().invoke(cli, ["build", str(sample_corpus_path()), "-w", str(ws)], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return str(ws)

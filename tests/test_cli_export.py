@@ -12,21 +12,10 @@ import subprocess
 import sys
 
 import pytest
-from click.testing import CliRunner
 
 from bolt_server import SKIP_REASON, falkordb_binaries, falkordb_server
-from chidao.cli import cli
-from chidao.corpus import sample_corpus_path
 
 PASSWORD = "not-for-the-logs-7f3a"
-
-
-@pytest.fixture(scope="module")
-def ws(tmp_path_factory):
-    ws = tmp_path_factory.mktemp("ws")
-    result = CliRunner().invoke(cli, ["build", str(sample_corpus_path()), "-w", str(ws)], catch_exceptions=False)
-    assert result.exit_code == 0, result.output
-    return str(ws)
 
 
 @pytest.fixture(scope="module")

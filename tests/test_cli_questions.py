@@ -20,14 +20,6 @@ from chidao.corpus import sample_corpus_path
 SAMPLE_TRUTH = json.loads((sample_corpus_path().parent / "sample_truth.json").read_text("utf-8"))["documents"]
 
 
-@pytest.fixture(scope="module")
-def ws(tmp_path_factory):
-    ws = tmp_path_factory.mktemp("ws")
-    result = CliRunner().invoke(cli, ["build", str(sample_corpus_path()), "-w", str(ws)], catch_exceptions=False)
-    assert result.exit_code == 0, result.output
-    return str(ws)
-
-
 def run(*args, ok=True):
     result = CliRunner().invoke(cli, list(args))
     if ok:
