@@ -306,7 +306,7 @@ def server_options(f):
 
 
 def _connect(uri, user, password, database):
-    from .graph.neo4j import ExportError, connect
+    from .outputs.neo4j import ExportError, connect
 
     try:
         return connect(uri, user, password, database=database)
@@ -370,7 +370,7 @@ def neo4j_option(f):
 
 
 def _on_server(name: str, uri, user, password, database, **params) -> list[dict]:
-    from .graph.neo4j import ExportError, run_question
+    from .outputs.neo4j import ExportError, run_question
 
     with _connect(uri, user, password, database) as target:
         try:
@@ -763,7 +763,7 @@ def viz(ref, workspace, output, depth, levels, max_nodes):
         chidao viz "Kết luận 07-KL/TW" -o kl07.html
         chidao viz "312-KH/TU Lai Châu" --depth 3 --levels province,district,commune
     """
-    from .graph import viz as v
+    from .outputs import viz as v
 
     graph = _full_graph(workspace)
     root = _resolve(graph, ref) if ref else None
@@ -834,7 +834,7 @@ def export_neo4j(workspace, uri, user, password, database, replace, batch_bytes,
         NEO4J_PASSWORD=secret chidao export neo4j --uri bolt://localhost:7687
         chidao export neo4j --uri neo4j+s://xxxx.databases.neo4j.io --user neo4j --replace
     """
-    from .graph.neo4j import ExportError, export as do_export
+    from .outputs.neo4j import ExportError, export as do_export
 
     graph = _full_graph(workspace)
     with _connect(uri, user, password, database) as target:
@@ -874,7 +874,7 @@ def export_cypher(workspace, output):
     Example:
         chidao export cypher -o chidao.cypher && cypher-shell -u neo4j -f chidao.cypher
     """
-    from .graph.export_files import write_cypher_script
+    from .outputs.files import write_cypher_script
 
     path = write_cypher_script(_full_graph(workspace), output, workspace_id=_workspace_id(workspace))
     click.echo(f"Wrote {path}")
@@ -890,7 +890,7 @@ def export_csv(workspace, directory):
     Example:
         chidao export csv import/ && cat import/README.md
     """
-    from .graph.export_files import write_csv
+    from .outputs.files import write_csv
 
     paths = write_csv(_full_graph(workspace), directory, workspace_id=_workspace_id(workspace))
     click.echo(f"Wrote {len(paths)} files to {directory} (the import command is in {directory}/README.md)")
@@ -906,7 +906,7 @@ def export_graphml(workspace, path):
     Example:
         chidao export graphml chidao.graphml
     """
-    from .graph.export_files import write_graphml
+    from .outputs.files import write_graphml
 
     click.echo(f"Wrote {write_graphml(_full_graph(workspace), path)}")
 
@@ -935,7 +935,7 @@ def cypher_command(query, params, uri, user, password, database, fmt):
         chidao cypher "MATCH (d:Document {symbol: $s}) RETURN d.uid AS uid, d.date AS date" --param s=07-KL/TW
         chidao cypher "MATCH (d:Document) RETURN d.level AS level, count(*) AS n" --csv
     """
-    from .graph.neo4j import ExportError, run_query
+    from .outputs.neo4j import ExportError, run_query
 
     parameters = dict(_param(p) for p in params)
     with _connect(uri, user, password, database) as target:

@@ -2,8 +2,10 @@
 
 Modules follow the data: ``gazetteer`` (places), ``agencies`` (bodies),
 ``identity`` (document keys), ``build`` (records -> MultiDiGraph, pure),
-``checks`` (anomalies), ``records`` (Record JSON), ``workspace`` (SQLite, the
-only I/O).
+``checks`` (anomalies), ``records`` (Record JSON), ``schema`` (the export
+property mapping), ``index`` and ``cache`` (lookup tables, once per graph),
+``stats`` (counts), ``workspace`` (SQLite: it reads and writes the workspace;
+the gazetteer reads package data).
 """
 
 from .build import build_graph
