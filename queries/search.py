@@ -17,9 +17,10 @@ import heapq
 
 from ..graph.cache import graph_cache
 from ..graph.index import SEPARATOR, SearchTexts, query_words, search_form, search_text
-from .base import document_row, load_cypher
+from .base import Option, Question, document_row, load_cypher
 
-__all__ = ["NAME", "COLUMNS", "CYPHER", "run", "search_text", "search_form", "query_words", "cypher_parameters",
+__all__ = ["QUESTION", "NAME", "COLUMNS", "CYPHER", "run", "search_text", "search_form", "query_words",
+           "cypher_parameters",
            "SEPARATOR"]
 
 NAME = "search"
@@ -59,3 +60,16 @@ def run(graph, text: str, *, limit: int = 50) -> list[dict]:
         row["subject"] = graph.nodes[uid].get("subject")
         rows.append({k: row[k] for k in COLUMNS})
     return rows
+
+
+QUESTION = Question(
+    NAME, COLUMNS, run, CYPHER, subject="text",
+    help="""Documents by symbol, subject words or agency; accents and case do not matter.
+
+    \b
+    Examples:
+        chidao search "phong chong dich"
+        chidao search "Ban Tuyên giáo" --csv
+    """,
+    options=(Option("limit", "At most this many documents.", default=50, bounds=(1, 10000)),),
+)

@@ -11,10 +11,10 @@ draws it (matplotlib, an optional dependency).
 
 from __future__ import annotations
 
-from .base import LEVEL_ORDER, document_row, load_cypher
+from .base import LEVEL_ORDER, Question, document_row, load_cypher
 from .implements import MAX_DEPTH, lag, walk
 
-__all__ = ["NAME", "COLUMNS", "CYPHER", "SUMMARY_COLUMNS", "run", "summary"]
+__all__ = ["QUESTION", "NAME", "COLUMNS", "CYPHER", "SUMMARY_COLUMNS", "run", "summary"]
 
 NAME = "timeline"
 COLUMNS = ("uid", "symbol", "issuer", "date", "level", "province", "lag_days")
@@ -65,3 +65,15 @@ def summary(rows: list[dict]) -> list[dict]:
             s.update(median=None, min=None, max=None, q1=None, q3=None, iqr=None)
         out.append({c: s[c] for c in SUMMARY_COLUMNS})
     return out
+
+
+QUESTION = Question(
+    NAME, COLUMNS, run, CYPHER,
+    help="""Days from REF to each implementing document, with median and spread per level.
+
+    \b
+    Examples:
+        chidao timeline "07-KL/TW"
+        chidao timeline "07-KL/TW" --plot lags.png --csv > lags.csv
+    """,
+)
