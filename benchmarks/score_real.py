@@ -15,8 +15,8 @@ excerpt-like shapes (portal-excerpt, news-excerpt), for full texts (every other 
   matched (a second citation for the same document, e.g. a short form read as a new citation) is a
   false positive;
 - header: type, symbol and date all right (texts whose annotation or prediction has a header);
-- citation dates, cues, types, issuers: over matched citations (issuers loose: folded case,
-  diacritics and spacing, one containing the other);
+- citation dates, cues, types, issuers: over matched citations (issuers loose: the same after
+  folding case, diacritics, punctuation and spacing);
 - unnumbered references: precision / recall on (type, loose issuer).
 """
 
@@ -63,11 +63,8 @@ def fold(text: str | None) -> str:
 
 
 def loose_equal(a: str | None, b: str | None) -> bool:
-    """Issuers as written, compared loosely: both absent, or one folded form contains the other."""
-    fa, fb = fold(a), fold(b)
-    if not fa or not fb:
-        return fa == fb
-    return fa == fb or f" {fa} " in f" {fb} " or f" {fb} " in f" {fa} "
+    """Issuers as written, compared loosely: the same after folding case, diacritics, punctuation and spacing."""
+    return fold(a) == fold(b)
 
 
 def _norm_number(number: str | None) -> str:

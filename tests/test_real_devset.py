@@ -122,6 +122,7 @@ def test_header_needs_type_symbol_and_date():
 
 
 def test_issuers_match_loosely():
-    assert score_real.loose_equal("Ban Thường vụ Tỉnh uỷ", "Ban Thường vụ Tỉnh ủy Lai Châu")
+    assert score_real.loose_equal("Ban Thường vụ Tỉnh uỷ Lai Châu", "BAN THƯỜNG VỤ TỈNH ỦY  LAI CHÂU,")
+    assert not score_real.loose_equal("Bộ Chính trị", "Bộ Chính trị Về đổi mới")  # the subject is no part of the issuer
     assert not score_real.loose_equal("Ban Bí thư", "Bộ Chính trị")
     assert score_real.loose_equal(None, "")
