@@ -6,8 +6,11 @@
     python benchmarks/score_real.py --worst                  # documents and fields that fail
 
 Each ``<id>.txt`` is run through the extractor exactly as ``chidao extract --json`` runs it
-(``chidao.loaders.batch.extract_one``) and compared with its hand annotation ``<id>.json``
-(format: /work/notes/REALSET.md, kept in tests/data/real/README.md). Scores are given for the
+(``chidao.loaders.batch.extract_one``) and compared with its hand annotation ``<id>.json`` (the shape
+of ``extract --json`` restricted to what is scored: ``doc`` with doc_type/number/symbol/date,
+``citations`` with doc_type/number/symbol/date/issuer_as_written/cue/first_mention, ``unnumbered``
+with doc_type/issuer_as_written/cue; the shape of each text comes from the folder's SOURCES.tsv,
+fourth column). Scores are given for the
 excerpt-like shapes (portal-excerpt, news-excerpt), for full texts (every other shape) and overall:
 
 - citations precision / recall: one citation per cited document, matched on its normalised key
