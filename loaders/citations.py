@@ -92,7 +92,8 @@ def sentence_spans(text: str, until: int | None = None) -> list[tuple[int, int]]
     returned are the same as the first ones of the full split (references sit
     mostly in the opening paragraphs; the rest of a long text is not scanned).
     """
-    spans, start = [], 0
+    spans: list[tuple[int, int]] = []
+    start = 0
     for m in P.SENTENCE_BREAK_RE.finditer(text):
         if until is not None and start > until:
             return spans
@@ -207,7 +208,7 @@ def _number_only_refs(text: str, runs: list[int], taken: list[tuple[int, int]]) 
 
 
 def _unnumbered_refs(text: str) -> list[_Ref]:
-    refs = []
+    refs: list[_Ref] = []
     if not any(word in text for word in UNNUMBERED_TYPES):  # most documents have none: skip the scan
         return refs
     for m in P.UNNUMBERED_RE.finditer(text):
@@ -227,7 +228,7 @@ def _unnumbered_refs(text: str) -> list[_Ref]:
 def _apply_list_headers(text: str, refs: list[_Ref], sentences: list[tuple[int, int]]) -> None:
     """Items after "các Nghị quyết của Chính phủ:" share the header's type and issuer."""
     starts = [s for s, _ in sentences]
-    shared: tuple[str, str | None, int] | None = None
+    shared: tuple[str | None, tuple[int, int] | None, int] | None = None
     for ref in refs:
         if ref.unnumbered:
             continue

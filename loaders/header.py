@@ -276,7 +276,7 @@ def _split_items(lines: list[_Line], norm: Normalized, first: tuple[int, int] | 
         offset = bullet.end() if bullet else 0
         parts = [p for p in re.split(r"(;)", raw[offset:])]
         pos = start + offset
-        chunk_values = []
+        chunk_values: list = []
         for part in parts:
             if part == ";":
                 if chunk_values:
