@@ -289,8 +289,8 @@ TOPICS = [
         sentences=["Bếp ăn tập thể phải lưu mẫu thức ăn và ghi chép đầy đủ nguồn gốc nguyên liệu theo quy định.",
                    "Kiên quyết đình chỉ hoạt động các cơ sở vi phạm nghiêm trọng điều kiện bảo đảm an toàn thực phẩm."]),
 ]
-for _t in TOPICS:
-    _t["sentences"] = list(_t["sentences"])
+for _cumulative in TOPICS:
+    _cumulative["sentences"] = list(_cumulative["sentences"])
 
 SECTORS = [("party", 34), ("state", 30), ("health", 12), ("union", 8), ("youth", 8), ("front", 8)]
 
@@ -453,34 +453,34 @@ def _gazetteer() -> list:
     rows = query("select province, provinceShort, district, districtShort, districtType, ward, wardShort, "
                  "wardType from admin_units_legacy")
     provs: dict = {}
-    for r in rows:
-        p = provs.setdefault(r["provinceShort"], {"full": r["province"], "d": {}})
-        d = p["d"].setdefault(r["districtShort"], {"full": r["district"], "type": r["districtType"], "w": {}})
-        if r["ward"]:
-            d["w"][r["wardShort"]] = (r["ward"], r["wardType"])
+    for row in rows:
+        p = provs.setdefault(row["provinceShort"], {"full": row["province"], "d": {}})
+        d = p["d"].setdefault(row["districtShort"], {"full": row["district"], "type": row["districtType"], "w": {}})
+        if row["ward"]:
+            d["w"][row["wardShort"]] = (row["ward"], row["wardType"])
     out = []
     for pi, pname in enumerate(sorted(provs)):
         pd = provs[pname]
-        P = _Prov()
-        P.idx, P.name, P.full = pi, pname, pd["full"]
-        P.is_city = pd["full"].startswith("Thành phố")
-        P.word = "thành phố" if P.is_city else "tỉnh"
-        P.slug = _slugify(pname)
-        P.districts = []
+        province = _Prov()
+        province.idx, province.name, province.full = pi, pname, pd["full"]
+        province.is_city = pd["full"].startswith("Thành phố")
+        province.word = "thành phố" if province.is_city else "tỉnh"
+        province.slug = _slugify(pname)
+        province.districts = []
         for di, dname in enumerate(sorted(pd["d"])):
             dd = pd["d"][dname]
-            D = _Dist()
-            D.idx, D.prov, D.name, D.full, D.dtype = di, P, dname, dd["full"], dd["type"]
-            D.word = {"Huyện": "huyện", "Quận": "quận", "Thị xã": "thị xã", "Thành phố": "thành phố"}[dd["type"]]
-            D.communes = []
+            district = _Dist()
+            district.idx, district.prov, district.name, district.full, district.dtype = di, province, dname, dd["full"], dd["type"]
+            district.word = {"Huyện": "huyện", "Quận": "quận", "Thị xã": "thị xã", "Thành phố": "thành phố"}[dd["type"]]
+            district.communes = []
             for wi, wname in enumerate(sorted(dd["w"])):
                 full, wtype = dd["w"][wname]
-                C = _Comm()
-                C.idx, C.dist, C.name, C.full = wi, D, wname, full
-                C.word = {"Xã": "xã", "Phường": "phường", "Thị trấn": "thị trấn"}.get(wtype, "xã")
-                D.communes.append(C)
-            P.districts.append(D)
-        out.append(P)
+                commune = _Comm()
+                commune.idx, commune.dist, commune.name, commune.full = wi, district, wname, full
+                commune.word = {"Xã": "xã", "Phường": "phường", "Thị trấn": "thị trấn"}.get(wtype, "xã")
+                district.communes.append(commune)
+            province.districts.append(district)
+        out.append(province)
     _GAZ = out
     return out
 
@@ -502,7 +502,7 @@ _EMBLEMS = {
 }
 
 
-def _t(*pairs):
+def _cumulative(*pairs):
     """(type code, weight) pairs -> cumulative list."""
     tot, out = 0.0, []
     for code, w in pairs:
@@ -512,12 +512,12 @@ def _t(*pairs):
 
 
 def _mk_signers(name: str) -> list:
-    r = random.Random(zlib.crc32(name.encode()))
-    return [f"{r.choice(SURNAMES)} {r.choice(MIDDLES)} {r.choice(GIVENS)}" for _ in range(3)]
+    rand = random.Random(zlib.crc32(name.encode()))
+    return [f"{rand.choice(SURNAMES)} {rand.choice(MIDDLES)} {rand.choice(GIVENS)}" for _ in range(3)]
 
 
 def _central_issuers() -> dict:
-    def mk(kind, name, written, header, emblem, sym, types, sign, actor, caps):
+    def make_issuer(kind, name, written, header, emblem, sym, types, sign, actor, caps):
         i = _Issuer()
         i.kind, i.level, i.lvl, i.name = kind, "central", 0, name
         i.written, i.noplace, i.none_ok = written, [], True
@@ -528,45 +528,45 @@ def _central_issuers() -> dict:
         i.copies = ["Như trên", "Các đồng chí Ủy viên Bộ Chính trị, Ban Bí thư", "Văn phòng Trung ương Đảng", "Văn phòng Chính phủ"]
         i.signers, i.caps = _mk_signers(name), caps
         return i
-    P = {"KL": ["-KL/TW"], "CT": ["-CT/TW"], "NQ": ["-NQ/TW"], "TB": ["-TB/TW"]}
+    province = {"KL": ["-KL/TW"], "CT": ["-CT/TW"], "NQ": ["-NQ/TW"], "TB": ["-TB/TW"]}
     return {
-        "BCT": mk("BCT", "Bộ Chính trị", ["Bộ Chính trị"], [["BAN CHẤP HÀNH TRUNG ƯƠNG"]], "party",
-                  {"KL": P["KL"], "CT": P["CT"], "NQ": P["NQ"]}, _t(("KL", 5), ("CT", 3), ("NQ", 2)),
+        "BCT": make_issuer("BCT", "Bộ Chính trị", ["Bộ Chính trị"], [["BAN CHẤP HÀNH TRUNG ƯƠNG"]], "party",
+                  {"KL": province["KL"], "CT": province["CT"], "NQ": province["NQ"]}, _cumulative(("KL", 5), ("CT", 3), ("NQ", 2)),
                   ["T/M BỘ CHÍNH TRỊ", "T/M BỘ CHÍNH TRỊ\nTHƯỜNG TRỰC BAN BÍ THƯ"], ["Bộ Chính trị"], "BỘ CHÍNH TRỊ"),
-        "BBT": mk("BBT", "Ban Bí thư", ["Ban Bí thư", "Ban Bí thư Trung ương Đảng"], [["BAN CHẤP HÀNH TRUNG ƯƠNG"]], "party",
-                  {"CT": P["CT"], "KL": P["KL"], "TB": P["TB"]}, _t(("CT", 5), ("KL", 3), ("TB", 2)),
+        "BBT": make_issuer("BBT", "Ban Bí thư", ["Ban Bí thư", "Ban Bí thư Trung ương Đảng"], [["BAN CHẤP HÀNH TRUNG ƯƠNG"]], "party",
+                  {"CT": province["CT"], "KL": province["KL"], "TB": province["TB"]}, _cumulative(("CT", 5), ("KL", 3), ("TB", 2)),
                   ["T/M BAN BÍ THƯ", "T/M BAN BÍ THƯ\nTHƯỜNG TRỰC"], ["Ban Bí thư"], "BAN BÍ THƯ"),
-        "BCHTW": mk("BCHTW", "Ban Chấp hành Trung ương", ["Ban Chấp hành Trung ương Đảng", "Ban Chấp hành Trung ương"],
-                    [["BAN CHẤP HÀNH TRUNG ƯƠNG"]], "party", {"NQ": P["NQ"]}, _t(("NQ", 1)),
+        "BCHTW": make_issuer("BCHTW", "Ban Chấp hành Trung ương", ["Ban Chấp hành Trung ương Đảng", "Ban Chấp hành Trung ương"],
+                    [["BAN CHẤP HÀNH TRUNG ƯƠNG"]], "party", {"NQ": province["NQ"]}, _cumulative(("NQ", 1)),
                     ["T/M BAN CHẤP HÀNH TRUNG ƯƠNG\nTỔNG BÍ THƯ"], ["Ban Chấp hành Trung ương"], "BAN CHẤP HÀNH TRUNG ƯƠNG"),
-        "BTGTW": mk("BTGTW", "Ban Tuyên giáo Trung ương", ["Ban Tuyên giáo Trung ương"],
+        "BTGTW": make_issuer("BTGTW", "Ban Tuyên giáo Trung ương", ["Ban Tuyên giáo Trung ương"],
                     [["BAN CHẤP HÀNH TRUNG ƯƠNG", "BAN TUYÊN GIÁO"]], "party",
-                    {"HD": ["-HD/BTGTW"], "CV": ["-CV/BTGTW"]}, _t(("HD", 6), ("CV", 4)),
+                    {"HD": ["-HD/BTGTW"], "CV": ["-CV/BTGTW"]}, _cumulative(("HD", 6), ("CV", 4)),
                     ["K/T TRƯỞNG BAN\nPHÓ TRƯỞNG BAN", "TRƯỞNG BAN"], ["Ban Tuyên giáo Trung ương"], "BAN TUYÊN GIÁO TRUNG ƯƠNG"),
-        "CP": mk("CP", "Chính phủ", ["Chính phủ"], [["CHÍNH PHỦ"]], "state",
-                 {"NQ": ["/NQ-CP"], "NĐ": ["/{y}/NĐ-CP"]}, _t(("NQ", 7), ("NĐ", 3)),
+        "CP": make_issuer("CP", "Chính phủ", ["Chính phủ"], [["CHÍNH PHỦ"]], "state",
+                 {"NQ": ["/NQ-CP"], "NĐ": ["/{y}/NĐ-CP"]}, _cumulative(("NQ", 7), ("NĐ", 3)),
                  ["TM. CHÍNH PHỦ\nTHỦ TƯỚNG", "TM. CHÍNH PHỦ\nKT. THỦ TƯỚNG\nPHÓ THỦ TƯỚNG"], ["Chính phủ"], "CHÍNH PHỦ"),
-        "TTg": mk("TTg", "Thủ tướng Chính phủ", ["Thủ tướng Chính phủ"], [["THỦ TƯỚNG CHÍNH PHỦ"]], "state",
-                  {"CT": ["/CT-TTg"], "QĐ": ["/{y}/QĐ-TTg", "/QĐ-TTg"], "CĐ": ["/CĐ-TTg"]}, _t(("CT", 4), ("QĐ", 3), ("CĐ", 3)),
+        "TTg": make_issuer("TTg", "Thủ tướng Chính phủ", ["Thủ tướng Chính phủ"], [["THỦ TƯỚNG CHÍNH PHỦ"]], "state",
+                  {"CT": ["/CT-TTg"], "QĐ": ["/{y}/QĐ-TTg", "/QĐ-TTg"], "CĐ": ["/CĐ-TTg"]}, _cumulative(("CT", 4), ("QĐ", 3), ("CĐ", 3)),
                   ["THỦ TƯỚNG", "KT. THỦ TƯỚNG\nPHÓ THỦ TƯỚNG"], ["Thủ tướng Chính phủ"], "THỦ TƯỚNG CHÍNH PHỦ"),
-        "BYT": mk("BYT", "Bộ Y tế", ["Bộ Y tế"], [["BỘ Y TẾ"]], "state",
+        "BYT": make_issuer("BYT", "Bộ Y tế", ["Bộ Y tế"], [["BỘ Y TẾ"]], "state",
                   {"CV": ["/BYT-DP", "/BYT-MT", "/BYT-KCB"], "TT": ["/{y}/TT-BYT"], "QĐ": ["/QĐ-BYT"]},
-                  _t(("CV", 7), ("TT", 1), ("QĐ", 2)), ["KT. BỘ TRƯỞNG\nTHỨ TRƯỞNG", "BỘ TRƯỞNG"], ["Bộ Y tế"], "BỘ Y TẾ"),
-        "BTTTT": mk("BTTTT", "Bộ Thông tin và Truyền thông", ["Bộ Thông tin và Truyền thông"], [["BỘ THÔNG TIN VÀ TRUYỀN THÔNG"]], "state",
-                    {"CV": ["/BTTTT-THH", "/BTTTT-CĐSQG"], "TT": ["/{y}/TT-BTTTT"]}, _t(("CV", 8), ("TT", 2)),
+                  _cumulative(("CV", 7), ("TT", 1), ("QĐ", 2)), ["KT. BỘ TRƯỞNG\nTHỨ TRƯỞNG", "BỘ TRƯỞNG"], ["Bộ Y tế"], "BỘ Y TẾ"),
+        "BTTTT": make_issuer("BTTTT", "Bộ Thông tin và Truyền thông", ["Bộ Thông tin và Truyền thông"], [["BỘ THÔNG TIN VÀ TRUYỀN THÔNG"]], "state",
+                    {"CV": ["/BTTTT-THH", "/BTTTT-CĐSQG"], "TT": ["/{y}/TT-BTTTT"]}, _cumulative(("CV", 8), ("TT", 2)),
                     ["KT. BỘ TRƯỞNG\nTHỨ TRƯỞNG"], ["Bộ Thông tin và Truyền thông"], "BỘ THÔNG TIN VÀ TRUYỀN THÔNG"),
-        "BNV": mk("BNV", "Bộ Nội vụ", ["Bộ Nội vụ"], [["BỘ NỘI VỤ"]], "state",
-                  {"CV": ["/BNV-CCHC", "/BNV-CCVC"], "TT": ["/{y}/TT-BNV"]}, _t(("CV", 8), ("TT", 2)),
+        "BNV": make_issuer("BNV", "Bộ Nội vụ", ["Bộ Nội vụ"], [["BỘ NỘI VỤ"]], "state",
+                  {"CV": ["/BNV-CCHC", "/BNV-CCVC"], "TT": ["/{y}/TT-BNV"]}, _cumulative(("CV", 8), ("TT", 2)),
                   ["KT. BỘ TRƯỞNG\nTHỨ TRƯỞNG"], ["Bộ Nội vụ"], "BỘ NỘI VỤ"),
-        "TLĐ": mk("TLĐ", "Tổng Liên đoàn Lao động Việt Nam", ["Tổng Liên đoàn Lao động Việt Nam", "Tổng LĐLĐ Việt Nam"],
-                  [["TỔNG LIÊN ĐOÀN LAO ĐỘNG", "VIỆT NAM"]], "state", {"CV": ["/TLĐ"], "KH": ["/KH-TLĐ"]}, _t(("CV", 6), ("KH", 4)),
+        "TLĐ": make_issuer("TLĐ", "Tổng Liên đoàn Lao động Việt Nam", ["Tổng Liên đoàn Lao động Việt Nam", "Tổng LĐLĐ Việt Nam"],
+                  [["TỔNG LIÊN ĐOÀN LAO ĐỘNG", "VIỆT NAM"]], "state", {"CV": ["/TLĐ"], "KH": ["/KH-TLĐ"]}, _cumulative(("CV", 6), ("KH", 4)),
                   ["TM. ĐOÀN CHỦ TỊCH\nPHÓ CHỦ TỊCH"], ["Đoàn Chủ tịch Tổng Liên đoàn"], "ĐOÀN CHỦ TỊCH TỔNG LIÊN ĐOÀN"),
-        "TWĐ": mk("TWĐ", "Trung ương Đoàn TNCS Hồ Chí Minh", ["Trung ương Đoàn TNCS Hồ Chí Minh", "Ban Bí thư Trung ương Đoàn"],
+        "TWĐ": make_issuer("TWĐ", "Trung ương Đoàn TNCS Hồ Chí Minh", ["Trung ương Đoàn TNCS Hồ Chí Minh", "Ban Bí thư Trung ương Đoàn"],
                   [["BAN CHẤP HÀNH TRUNG ƯƠNG", "ĐOÀN TNCS HỒ CHÍ MINH"]], "youth", {"CV": ["-CV/TWĐTN-VP"], "KH": ["-KH/TWĐTN-VP"]},
-                  _t(("CV", 5), ("KH", 5)), ["TM. BAN BÍ THƯ TRUNG ƯƠNG ĐOÀN\nBÍ THƯ"], ["Ban Bí thư Trung ương Đoàn"], "BAN BÍ THƯ TRUNG ƯƠNG ĐOÀN"),
-        "MTTW": mk("MTTW", "Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam", ["Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam", "Ban Thường trực Ủy ban Trung ương MTTQ Việt Nam"],
+                  _cumulative(("CV", 5), ("KH", 5)), ["TM. BAN BÍ THƯ TRUNG ƯƠNG ĐOÀN\nBÍ THƯ"], ["Ban Bí thư Trung ương Đoàn"], "BAN BÍ THƯ TRUNG ƯƠNG ĐOÀN"),
+        "MTTW": make_issuer("MTTW", "Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam", ["Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam", "Ban Thường trực Ủy ban Trung ương MTTQ Việt Nam"],
                    [["ỦY BAN TRUNG ƯƠNG", "MẶT TRẬN TỔ QUỐC VIỆT NAM"]], "state", {"CV": ["/MTTW-BTT"], "KH": ["/KH-MTTW-BTT"]},
-                   _t(("CV", 6), ("KH", 4)), ["TM. BAN THƯỜNG TRỰC\nPHÓ CHỦ TỊCH"], ["Ban Thường trực Ủy ban Trung ương MTTQ Việt Nam"],
+                   _cumulative(("CV", 6), ("KH", 4)), ["TM. BAN THƯỜNG TRỰC\nPHÓ CHỦ TỊCH"], ["Ban Thường trực Ủy ban Trung ương MTTQ Việt Nam"],
                    "BAN THƯỜNG TRỰC ỦY BAN TRUNG ƯƠNG MẶT TRẬN TỔ QUỐC VIỆT NAM"),
     }
 
@@ -616,49 +616,49 @@ class _Issuers:
         self.central = _central_issuers()
         self.cache: dict = {}
 
-    def get(self, kind, P=None, D=None, C=None):
-        k = (kind, P.idx if P else -1, D.idx if D else -1, C.idx if C else -1)
+    def get(self, kind, province=None, district=None, commune=None):
+        k = (kind, province.idx if province else -1, district.idx if district else -1, commune.idx if commune else -1)
         i = self.cache.get(k)
         if i is None:
-            i = self._build(kind, P, D, C)
+            i = self._build(kind, province, district, commune)
             self.cache[k] = i
         return i
 
     # ---- builders
-    def _base(self, kind, level, P, D, C):
+    def _base(self, kind, level, province, district, commune):
         i = _Issuer()
         i.kind, i.level = kind, level
         i.lvl = {"province": 1, "district": 2, "commune": 3}[level]
-        i.prov, i.dist, i.comm = P, D, C
-        i.folder = P.slug
+        i.prov, i.dist, i.comm = province, district, commune
+        i.folder = province.slug
         if level == "province":
-            i.scope = P.name
-            i.place = "Thành phố Hồ Chí Minh" if P.name == "Hồ Chí Minh" else P.name
+            i.scope = province.name
+            i.place = "Thành phố Hồ Chí Minh" if province.name == "Hồ Chí Minh" else province.name
         elif level == "district":
-            i.scope = f"{P.name}/{D.name}"
-            i.place = D.name
+            i.scope = f"{province.name}/{district.name}"
+            i.place = district.name
         else:
-            i.scope = f"{P.name}/{D.name}/{C.name}" if COMMUNE_SCOPE_INCLUDES_COMMUNE else f"{P.name}/{D.name}"
-            i.place = C.name
+            i.scope = f"{province.name}/{district.name}/{commune.name}" if COMMUNE_SCOPE_INCLUDES_COMMUNE else f"{province.name}/{district.name}"
+            i.place = commune.name
         i.cscope = i.scope
         return i
 
-    def _build(self, kind, P, D, C):
+    def _build(self, kind, province, district, commune):
         if kind in ("TU", "BTGTU", "ĐUK", "UBND", "SO0", "SO1", "SO2", "SO3", "LĐ", "TĐ", "MT"):
-            return self._province(kind, P)
-        if C is None:
-            return self._district(kind, P, D)
-        return self._commune(kind, P, D, C)
+            return self._province(kind, province)
+        if commune is None:
+            return self._district(kind, province, district)
+        return self._commune(kind, province, district, commune)
 
-    def _province(self, kind, P):
-        i = self._base(kind, "province", P, None, None)
-        pw, pn = P.word, P.name
+    def _province(self, kind, province):
+        i = self._base(kind, "province", province, None, None)
+        pw, pn = province.word, province.name
         if pn == "Hồ Chí Minh":
             pn = "Thành phố Hồ Chí Minh"
-        PN = P.name.upper()
+        PN = province.name.upper()
         ploc = f"{pw} {pn}"                       # "tỉnh Lai Châu"
         PLOC = f"{pw.upper()} {PN}"               # "TỈNH LAI CHÂU"
-        ctte = "Thành ủy" if P.is_city else "Tỉnh ủy"
+        ctte = "Thành ủy" if province.is_city else "Tỉnh ủy"
         CTTE = ctte.upper()
         if kind == "TU":
             i.name = f"{ctte} {pn}"
@@ -666,12 +666,12 @@ class _Issuers:
             i.noplace = [f"Ban Thường vụ {ctte}", ctte, f"Thường trực {ctte}"]
             i.header = [[f"{CTTE} {PN}"], [f"ĐẢNG BỘ {PLOC}", CTTE]]
             i.emblem, i.sym = "party", {c: [f"-{c}/TU"] for c in ("CV", "KH", "CT", "TB", "NQ", "CTr")}
-            i.types = _t(("CV", 45), ("KH", 30), ("CT", 6), ("TB", 10), ("NQ", 4), ("CTr", 5))
+            i.types = _cumulative(("CV", 45), ("KH", 30), ("CT", 6), ("TB", 10), ("NQ", 4), ("CTr", 5))
             i.sign = ["T/M BAN THƯỜNG VỤ\nPHÓ BÍ THƯ", "T/M BAN THƯỜNG VỤ\nBÍ THƯ", "T/L BAN THƯỜNG VỤ\nCHÁNH VĂN PHÒNG"]
             i.actor = [f"Ban Thường vụ {ctte}", f"Thường trực {ctte}"]
             i.caps = f"BAN THƯỜNG VỤ {CTTE}"
             i.recipients = ["Các huyện ủy, thành ủy, đảng ủy trực thuộc", "Các ban đảng, đảng đoàn, ban cán sự đảng",
-                            f"Các đồng chí Ủy viên Ban Chấp hành Đảng bộ {pw}", f"Ban Thường vụ {'Thành' if P.is_city else 'Tỉnh'} đoàn"]
+                            f"Các đồng chí Ủy viên Ban Chấp hành Đảng bộ {pw}", f"Ban Thường vụ {'Thành' if province.is_city else 'Tỉnh'} đoàn"]
             i.copies = ["Ban Bí thư Trung ương Đảng (b/c)", "Văn phòng Trung ương Đảng", f"Thường trực {ctte}", "Như kính gửi"]
         elif kind == "BTGTU":
             i.name = f"Ban Tuyên giáo {ctte} {pn}"
@@ -679,7 +679,7 @@ class _Issuers:
             i.noplace = [f"Ban Tuyên giáo {ctte}"]
             i.header = [[f"{CTTE} {PN}", "BAN TUYÊN GIÁO"], [f"ĐẢNG BỘ {PLOC}", f"BAN TUYÊN GIÁO {CTTE}"]]
             i.emblem, i.sym = "party", {"CV": ["-CV/BTGTU"], "HD": ["-HD/BTGTU"], "KH": ["-KH/BTGTU"]}
-            i.types = _t(("CV", 6), ("HD", 3), ("KH", 1))
+            i.types = _cumulative(("CV", 6), ("HD", 3), ("KH", 1))
             i.sign = ["K/T TRƯỞNG BAN\nPHÓ TRƯỞNG BAN", "TRƯỞNG BAN"]
             i.actor = [f"Ban Tuyên giáo {ctte}"]
             i.caps = f"BAN TUYÊN GIÁO {CTTE}"
@@ -692,7 +692,7 @@ class _Issuers:
             i.noplace = ["Đảng ủy Khối các cơ quan", "Ban Thường vụ Đảng ủy Khối"]
             i.header = [[f"ĐẢNG BỘ {PLOC}", f"ĐẢNG ỦY KHỐI CÁC CƠ QUAN {pw.upper()}"]]
             i.emblem, i.sym = "party", {"CV": ["-CV/ĐUK"], "KH": ["-KH/ĐUK"]}
-            i.types = _t(("CV", 7), ("KH", 3))
+            i.types = _cumulative(("CV", 7), ("KH", 3))
             i.sign = ["T/M BAN THƯỜNG VỤ\nPHÓ BÍ THƯ", "T/M BAN THƯỜNG VỤ\nBÍ THƯ"]
             i.actor = ["Ban Thường vụ Đảng ủy Khối"]
             i.caps = "BAN THƯỜNG VỤ ĐẢNG ỦY KHỐI"
@@ -706,7 +706,7 @@ class _Issuers:
             i.emblem = "state"
             i.sym = {"CV": [f"/UBND-{o}" for o in OFFICES], "KH": ["/KH-UBND"], "CT": ["/CT-UBND"], "QĐ": ["/QĐ-UBND"],
                      "TB": ["/TB-UBND"], "CĐ": ["/CĐ-UBND"]}
-            i.types = _t(("CV", 38), ("KH", 30), ("CT", 8), ("QĐ", 12), ("TB", 7), ("CĐ", 5))
+            i.types = _cumulative(("CV", 38), ("KH", 30), ("CT", 8), ("QĐ", 12), ("TB", 7), ("CĐ", 5))
             i.sign = ["TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH", "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH", "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH"]
             i.actor = [f"Ủy ban nhân dân {pw}", f"UBND {pw}", f"Chủ tịch UBND {pw}"]
             i.caps = f"CHỦ TỊCH ỦY BAN NHÂN DÂN {PLOC}"
@@ -720,7 +720,7 @@ class _Issuers:
             i.header = [[f"UBND {PLOC}", caps], [f"ỦY BAN NHÂN DÂN {PLOC}", caps]]
             i.emblem = "state"
             i.sym = {"CV": [f"/{code}-{o}" for o in offices], "KH": [f"/KH-{code}"], "HD": [f"/HD-{code}"], "QĐ": [f"/QĐ-{code}"]}
-            i.types = _t(("CV", 6), ("KH", 2.5), ("HD", 1), ("QĐ", 0.5))
+            i.types = _cumulative(("CV", 6), ("KH", 2.5), ("HD", 1), ("QĐ", 0.5))
             i.sign = ["GIÁM ĐỐC", "KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC"]
             i.actor = [nm]
             i.caps = f"GIÁM ĐỐC {caps}"
@@ -732,20 +732,20 @@ class _Issuers:
             i.noplace = [f"LĐLĐ {pw}", f"Ban Thường vụ LĐLĐ {pw}", f"Liên đoàn Lao động {pw}"]
             i.header = [["TỔNG LĐLĐ VIỆT NAM", f"LĐLĐ {PLOC}"], ["LIÊN ĐOÀN LAO ĐỘNG", PLOC]]
             i.emblem, i.sym = "state", {"CV": ["/LĐLĐ"], "KH": ["/KH-LĐLĐ"]}
-            i.types = _t(("CV", 7), ("KH", 3))
+            i.types = _cumulative(("CV", 7), ("KH", 3))
             i.sign = ["TM. BAN THƯỜNG VỤ\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH", "TM. BAN THƯỜNG VỤ\nCHỦ TỊCH"]
             i.actor = [f"Ban Thường vụ LĐLĐ {pw}"]
             i.caps = f"BAN THƯỜNG VỤ LIÊN ĐOÀN LAO ĐỘNG {PLOC}"
             i.recipients = ["LĐLĐ các huyện, thành phố", "Các Công đoàn ngành", "Công đoàn Viên chức", "Các Công đoàn cơ sở trực thuộc"]
             i.copies = ["Tổng LĐLĐ Việt Nam (b/c)", f"Ban Dân vận {ctte}", f"Ban Tuyên giáo {ctte}", "Như kính gửi"]
         elif kind == "TĐ":
-            yd = "Thành đoàn" if P.is_city else "Tỉnh đoàn"
+            yd = "Thành đoàn" if province.is_city else "Tỉnh đoàn"
             i.name = f"{yd} {pn}"
             i.written = [i.name, f"Ban Thường vụ {yd} {pn}"]
             i.noplace = [yd, f"Ban Thường vụ {yd}"]
             i.header = [[f"BCH ĐOÀN {PLOC}", "***"], [f"BAN CHẤP HÀNH ĐOÀN {PLOC}"]]
             i.emblem, i.sym = "youth", {"CV": ["-CV/TĐTN"], "KH": ["-KH/TĐTN"]}
-            i.types = _t(("CV", 6), ("KH", 4))
+            i.types = _cumulative(("CV", 6), ("KH", 4))
             i.sign = [f"TM. BAN THƯỜNG VỤ {yd.upper()}\nPHÓ BÍ THƯ", f"TM. BAN THƯỜNG VỤ {yd.upper()}\nBÍ THƯ"]
             i.actor = [f"Ban Thường vụ {yd}"]
             i.caps = f"BAN THƯỜNG VỤ {yd.upper()}"
@@ -757,7 +757,7 @@ class _Issuers:
             i.noplace = [f"Ban Thường trực Ủy ban MTTQ {pw}", f"Ủy ban MTTQ Việt Nam {pw}"]
             i.header = [["ỦY BAN MTTQ VIỆT NAM", PLOC, "BAN THƯỜNG TRỰC"], ["ỦY BAN MẶT TRẬN TỔ QUỐC VIỆT NAM", PLOC]]
             i.emblem, i.sym = "state", {"CV": ["/MTTQ-BTT"], "KH": ["/KH-MTTQ-BTT"]}
-            i.types = _t(("CV", 7), ("KH", 3))
+            i.types = _cumulative(("CV", 7), ("KH", 3))
             i.sign = ["TM. BAN THƯỜNG TRỰC\nPHÓ CHỦ TỊCH", "TM. BAN THƯỜNG TRỰC\nCHỦ TỊCH"]
             i.actor = [f"Ban Thường trực Ủy ban MTTQ Việt Nam {pw}"]
             i.caps = f"BAN THƯỜNG TRỰC ỦY BAN MẶT TRẬN TỔ QUỐC VIỆT NAM {PLOC}"
@@ -768,14 +768,14 @@ class _Issuers:
         i.signers = _mk_signers(i.name)
         return i
 
-    def _district(self, kind, P, D):
-        i = self._base(kind, "district", P, D, None)
-        dw, dn, DN = D.word, D.name, D.name.upper()
+    def _district(self, kind, province, district):
+        i = self._base(kind, "district", province, district, None)
+        dw, dn, DN = district.word, district.name, district.name.upper()
         if dn.lower().startswith(dw):       # "Quận 10"
             dloc, DLOC = dn, DN
         else:
             dloc, DLOC = f"{dw} {dn}", f"{dw.upper()} {DN}"
-        PLOC = f"{P.word.upper()} {P.name.upper()}"
+        PLOC = f"{province.word.upper()} {province.name.upper()}"
         ctte, code = {"huyện": ("Huyện ủy", "HU"), "quận": ("Quận ủy", "QU"), "thị xã": ("Thị ủy", "TU"),
                       "thành phố": ("Thành ủy", "ThU")}[dw]
         CTTE = ctte.upper()
@@ -785,7 +785,7 @@ class _Issuers:
             i.noplace = [f"Ban Thường vụ {ctte}", ctte]
             i.header = [[f"ĐẢNG BỘ {PLOC}", f"{CTTE} {DN}"], [f"{CTTE} {DN}"]]
             i.emblem, i.sym = "party", {c: [f"-{c}/{code}"] for c in ("CV", "KH", "TB", "CT")}
-            i.types = _t(("CV", 45), ("KH", 35), ("TB", 15), ("CT", 5))
+            i.types = _cumulative(("CV", 45), ("KH", 35), ("TB", 15), ("CT", 5))
             i.sign = ["T/M BAN THƯỜNG VỤ\nPHÓ BÍ THƯ", "T/M BAN THƯỜNG VỤ\nBÍ THƯ"]
             i.actor = [f"Ban Thường vụ {ctte}", f"Thường trực {ctte}"]
             i.caps = f"BAN THƯỜNG VỤ {CTTE}"
@@ -799,7 +799,7 @@ class _Issuers:
             i.noplace = [f"Ban Tuyên giáo {ctte}"]
             i.header = [[f"{CTTE} {DN}", "BAN TUYÊN GIÁO"]]
             i.emblem, i.sym = "party", {"CV": [f"-CV/{bcode}"], "HD": [f"-HD/{bcode}"]}
-            i.types = _t(("CV", 7), ("HD", 3))
+            i.types = _cumulative(("CV", 7), ("HD", 3))
             i.sign = ["K/T TRƯỞNG BAN\nPHÓ TRƯỞNG BAN", "TRƯỞNG BAN"]
             i.actor = [f"Ban Tuyên giáo {ctte}"]
             i.caps = f"BAN TUYÊN GIÁO {CTTE}"
@@ -812,7 +812,7 @@ class _Issuers:
             i.header = [["ỦY BAN NHÂN DÂN", DLOC], [f"UBND {DLOC}"]]
             i.emblem = "state"
             i.sym = {"CV": ["/UBND-VP", "/UBND"], "KH": ["/KH-UBND"], "CT": ["/CT-UBND"], "QĐ": ["/QĐ-UBND"], "TB": ["/TB-UBND"]}
-            i.types = _t(("CV", 40), ("KH", 33), ("CT", 5), ("QĐ", 14), ("TB", 8))
+            i.types = _cumulative(("CV", 40), ("KH", 33), ("CT", 5), ("QĐ", 14), ("TB", 8))
             i.sign = ["TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH", "CHỦ TỊCH", "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH"]
             i.actor = [f"Ủy ban nhân dân {dw}", f"UBND {dw}", f"Chủ tịch UBND {dw}"]
             i.caps = f"CHỦ TỊCH ỦY BAN NHÂN DÂN {DLOC}"
@@ -825,7 +825,7 @@ class _Issuers:
             i.noplace = [nm]
             i.header = [[f"UBND {DLOC}", caps]]
             i.emblem, i.sym = "state", {"CV": [f"/{code2}"], "KH": [f"/KH-{code2}"], "HD": [f"/HD-{code2}"]}
-            i.types = _t(("CV", 7), ("KH", 2), ("HD", 1))
+            i.types = _cumulative(("CV", 7), ("KH", 2), ("HD", 1))
             i.sign = ["TRƯỞNG PHÒNG", "KT. TRƯỞNG PHÒNG\nPHÓ TRƯỞNG PHÒNG"]
             i.actor = [nm]
             i.caps = f"TRƯỞNG {caps}"
@@ -837,12 +837,12 @@ class _Issuers:
             i.noplace = [f"LĐLĐ {dw}"]
             i.header = [[f"LĐLĐ {PLOC}", f"LĐLĐ {DLOC}"]]
             i.emblem, i.sym = "state", {"CV": ["/LĐLĐ"], "KH": ["/KH-LĐLĐ"]}
-            i.types = _t(("CV", 7), ("KH", 3))
+            i.types = _cumulative(("CV", 7), ("KH", 3))
             i.sign = ["TM. BAN THƯỜNG VỤ\nCHỦ TỊCH"]
             i.actor = [f"Ban Thường vụ LĐLĐ {dw}"]
             i.caps = f"BAN THƯỜNG VỤ LĐLĐ {DLOC}"
             i.recipients = ["Các công đoàn cơ sở trực thuộc"]
-            i.copies = [f"LĐLĐ {P.word} (b/c)", f"Thường trực {ctte} (b/c)", "Như kính gửi"]
+            i.copies = [f"LĐLĐ {province.word} (b/c)", f"Thường trực {ctte} (b/c)", "Như kính gửi"]
         elif kind == "ĐH":
             yd, ycode = {"huyện": ("Huyện đoàn", "HĐTN"), "quận": ("Quận đoàn", "QĐTN"),
                          "thị xã": ("Thị đoàn", "ThĐTN"), "thành phố": ("Thành đoàn", "ThĐTN")}[dw]
@@ -851,7 +851,7 @@ class _Issuers:
             i.noplace = [yd, f"Ban Thường vụ {yd}"]
             i.header = [[f"BCH ĐOÀN {PLOC}", f"BCH ĐOÀN {DLOC}"], [f"BAN CHẤP HÀNH ĐOÀN {DLOC}", "***"]]
             i.emblem, i.sym = "youth", {"CV": [f"-CV/{ycode}"], "KH": [f"-KH/{ycode}"]}
-            i.types = _t(("CV", 6), ("KH", 4))
+            i.types = _cumulative(("CV", 6), ("KH", 4))
             i.sign = [f"TM. BAN THƯỜNG VỤ {yd.upper()}\nBÍ THƯ"]
             i.actor = [f"Ban Thường vụ {yd}"]
             i.caps = f"BAN THƯỜNG VỤ {yd.upper()}"
@@ -863,59 +863,59 @@ class _Issuers:
             i.noplace = [f"Ban Thường trực Ủy ban MTTQ {dw}"]
             i.header = [["ỦY BAN MTTQ VIỆT NAM", DLOC, "BAN THƯỜNG TRỰC"]]
             i.emblem, i.sym = "state", {"CV": ["/MTTQ-BTT"], "KH": ["/KH-MTTQ-BTT"]}
-            i.types = _t(("CV", 7), ("KH", 3))
+            i.types = _cumulative(("CV", 7), ("KH", 3))
             i.sign = ["TM. BAN THƯỜNG TRỰC\nCHỦ TỊCH"]
             i.actor = [f"Ban Thường trực Ủy ban MTTQ Việt Nam {dw}"]
             i.caps = f"BAN THƯỜNG TRỰC ỦY BAN MTTQ VIỆT NAM {DLOC}"
             i.recipients = ["Ban Thường trực Ủy ban MTTQ các xã, thị trấn", "Các tổ chức thành viên"]
-            i.copies = [f"Ủy ban MTTQ Việt Nam {P.word} (b/c)", f"Thường trực {ctte} (b/c)", "Như kính gửi"]
+            i.copies = [f"Ủy ban MTTQ Việt Nam {province.word} (b/c)", f"Thường trực {ctte} (b/c)", "Như kính gửi"]
         else:  # pragma: no cover
             raise KeyError(kind)
-        i.signers = _mk_signers(i.name + P.name)
+        i.signers = _mk_signers(i.name + province.name)
         return i
 
-    def _commune(self, kind, P, D, C):
-        i = self._base(kind, "commune", P, D, C)
-        cw, cn = C.word, C.name
+    def _commune(self, kind, province, district, commune):
+        i = self._base(kind, "commune", province, district, commune)
+        cw, cn = commune.word, commune.name
         cloc = cn if cn.lower().startswith(cw) else f"{cw} {cn}"
         CLOC = cloc.upper()
-        DLOC = (D.name if D.name.lower().startswith(D.word) else f"{D.word} {D.name}").upper()
+        DLOC = (district.name if district.name.lower().startswith(district.word) else f"{district.word} {district.name}").upper()
         if kind == "ĐUX":
             i.name = f"Đảng ủy {cloc}"
             i.written = [i.name, f"Ban Thường vụ Đảng ủy {cloc}"]
             i.noplace = [f"Đảng ủy {cw}", f"Ban Thường vụ Đảng ủy {cw}"]
             i.header = [[f"ĐẢNG BỘ {DLOC}", f"ĐẢNG ỦY {CLOC}"], [f"ĐẢNG ỦY {CLOC}"]]
             i.emblem, i.sym = "party", {"CV": ["-CV/ĐU"], "KH": ["-KH/ĐU"], "TB": ["-TB/ĐU"]}
-            i.types = _t(("CV", 5), ("KH", 4), ("TB", 1))
+            i.types = _cumulative(("CV", 5), ("KH", 4), ("TB", 1))
             i.sign = ["T/M ĐẢNG ỦY\nBÍ THƯ", "T/M BAN THƯỜNG VỤ\nPHÓ BÍ THƯ"]
             i.actor = [f"Ban Thường vụ Đảng ủy {cw}", f"Đảng ủy {cw}"]
             i.caps = f"BAN CHẤP HÀNH ĐẢNG BỘ {CLOC}"
             i.recipients = ["Các chi bộ trực thuộc", f"Các đồng chí Đảng ủy viên"]
-            i.copies = [f"Ban Thường vụ {'Huyện ủy' if D.word == 'huyện' else 'cấp ủy cấp trên'} (b/c)", "Như kính gửi"]
+            i.copies = [f"Ban Thường vụ {'Huyện ủy' if district.word == 'huyện' else 'cấp ủy cấp trên'} (b/c)", "Như kính gửi"]
         else:  # UBX
             i.name = f"Ủy ban nhân dân {cloc}"
             i.written = [i.name, f"UBND {cloc}"]
             i.noplace = [f"UBND {cw}", f"Ủy ban nhân dân {cw}"]
             i.header = [["ỦY BAN NHÂN DÂN", CLOC], [f"UBND {DLOC}", f"UBND {CLOC}"]]
             i.emblem, i.sym = "state", {"CV": ["/UBND"], "KH": ["/KH-UBND"], "TB": ["/TB-UBND"], "QĐ": ["/QĐ-UBND"]}
-            i.types = _t(("CV", 4), ("KH", 4), ("TB", 1), ("QĐ", 1))
+            i.types = _cumulative(("CV", 4), ("KH", 4), ("TB", 1), ("QĐ", 1))
             i.sign = ["TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH", "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH"]
             i.actor = [f"Ủy ban nhân dân {cw}", f"UBND {cw}", f"Chủ tịch UBND {cw}"]
             i.caps = f"CHỦ TỊCH ỦY BAN NHÂN DÂN {CLOC}"
             i.recipients = ["Các ban, ngành, đoàn thể xã", "Trưởng các thôn, bản, tổ dân phố"]
-            i.copies = [f"UBND {D.word} (b/c)", f"TT Đảng ủy, HĐND {cw}", "Như kính gửi"]
-        i.signers = _mk_signers(i.name + D.name + P.name)
+            i.copies = [f"UBND {district.word} (b/c)", f"TT Đảng ủy, HĐND {cw}", "Như kính gửi"]
+        i.signers = _mk_signers(i.name + district.name + province.name)
         return i
 
 
 # --------------------------------------------------------------------------- documents
 class _Doc:
-    __slots__ = ("iss", "tcode", "number", "symbol", "od", "subject", "key", "parent", "parent2", "draft", "year",
+    __slots__ = ("issuer", "tcode", "number", "symbol", "day", "subject", "key", "parent", "parent2", "draft", "year",
                  "topic", "via_cue", "iso")
 
 
-def _iso(od: int) -> str:
-    return date.fromordinal(od).isoformat()
+def _iso(day: int) -> str:
+    return date.fromordinal(day).isoformat()
 
 
 # --------------------------------------------------------------------------- banks
@@ -927,20 +927,20 @@ def _build_banks() -> dict:
     global _BANKS
     if _BANKS is not None:
         return _BANKS
-    r = random.Random(20210510)
+    rand = random.Random(20210510)
     pools = {}
 
     def para(actors, objs, own):
         sents: list = []
-        for _ in range(r.randint(2, 5)):
+        for _ in range(rand.randint(2, 5)):
             for _try in range(6):
-                x = r.random()
+                x = rand.random()
                 if x < 0.6 or not own:
-                    s = f"{r.choice(actors)} {r.choice(VERBS)} {r.choice(objs)}{r.choice(TAILS)}."
+                    s = f"{rand.choice(actors)} {rand.choice(VERBS)} {rand.choice(objs)}{rand.choice(TAILS)}."
                 elif x < 0.8:
-                    s = r.choice(own)
+                    s = rand.choice(own)
                 else:
-                    s = r.choice(GENERIC)
+                    s = rand.choice(GENERIC)
                 if s not in sents:
                     sents.append(s)
                     break
@@ -964,9 +964,9 @@ class _Gen:
         self.outs = str(outdir) + os.sep
         self.n = n_docs
         self.rng = random.Random(seed)
-        self.r = self.rng.random
+        self.rand = self.rng.random
         self.gaz = _gazetteer()
-        self.iss = _Issuers(self.gaz)
+        self.issuer = _Issuers(self.gaz)
         self.banks = _build_banks()
         self.counters: dict = {}
         self.counter_year = 0
@@ -984,10 +984,10 @@ class _Gen:
 
     # ---------------------------------------------------------------- helpers
     def pick(self, seq):
-        return seq[int(self.r() * len(seq))]
+        return seq[int(self.rand() * len(seq))]
 
     def wpick(self, cum):
-        x = self.r()
+        x = self.rand()
         for c, v in cum:
             if x <= c:
                 return v
@@ -997,23 +997,23 @@ class _Gen:
         p = self.pick
         return f"{p(SURNAMES)} {p(MIDDLES)} {p(GIVENS)}"
 
-    def alloc(self, iss, tcode, od, year=None):
+    def alloc(self, issuer, tcode, day, year=None):
         """Allocate a number and symbol for a document of `iss` dated ordinal `od`."""
-        d = date.fromordinal(od)
+        d = date.fromordinal(day)
         y = d.year
-        rest = self.pick(iss.sym[tcode])
+        rest = self.pick(issuer.sym[tcode])
         fam = rest.split("-")[0] + "-*" if tcode == "CV" and "/UBND-" in rest else rest
-        if iss.level != "central" and y < self.counter_year - 1:
+        if issuer.level != "central" and y < self.counter_year - 1:
             y_ok = False
         else:
             y_ok = True
-        ck = (iss.cscope, fam, y)
+        ck = (issuer.cscope, fam, y)
         last = self.counters.get(ck, 0) if y_ok else 0
-        rate = _RATES.get((iss.kind if iss.kind[:2] not in ("SO", "PH") else iss.kind[:2], tcode), 0.5)
+        rate = _RATES.get((issuer.kind if issuer.kind[:2] not in ("SO", "PH") else issuer.kind[:2], tcode), 0.5)
         doy = d.timetuple().tm_yday
-        n = 1 + int(doy * rate) + int(self.r() * (rate * 6 + 2))
+        n = 1 + int(doy * rate) + int(self.rand() * (rate * 6 + 2))
         if n <= last:
-            n = last + 1 + int(self.r() * 3)
+            n = last + 1 + int(self.rand() * 3)
         self.counters[ck] = n
         party = "/" in rest and rest.startswith("-")
         num = f"{n:02d}" if party else str(n)
@@ -1029,34 +1029,34 @@ class _Gen:
         keep = year - 1
         self.counters = {k: v for k, v in self.counters.items() if k[2] >= keep or k[0] == "VN"}
 
-    def make_doc(self, iss, tcode, od, subject, topic, parent=None, parent2=None, draft=False):
+    def make_doc(self, issuer, tcode, day, subject, topic, parent=None, parent2=None, draft=False):
         d = _Doc()
-        if parent is not None and parent.od > od:
-            od = parent.od
-        if parent2 is not None and parent2.od > od:
-            od = parent2.od
-        d.iss, d.tcode, d.od, d.subject, d.topic = iss, tcode, od, subject, topic
+        if parent is not None and parent.day > day:
+            day = parent.day
+        if parent2 is not None and parent2.day > day:
+            day = parent2.day
+        d.issuer, d.tcode, d.day, d.subject, d.topic = issuer, tcode, day, subject, topic
         d.parent, d.parent2, d.draft = parent, parent2, draft
-        d.year = date.fromordinal(od).year
-        d.iso = _iso(od)
+        d.year = date.fromordinal(day).year
+        d.iso = _iso(day)
         if draft:
             d.number = d.symbol = d.key = None
         else:
-            d.number, d.symbol = self.alloc(iss, tcode, od)
-            d.key = f"{d.symbol}|{iss.scope}|{d.year}"
+            d.number, d.symbol = self.alloc(issuer, tcode, day)
+            d.key = f"{d.symbol}|{issuer.scope}|{d.year}"
         return d
 
     def subject_for(self, topic, year, parent=None):
         t = TOPICS[topic]
-        r = self.r()
+        rand = self.rand()
         core = self.pick(t["cores"])
-        if r < 0.55 and core.split(" ", 1)[0] not in _VERB_START:
+        if rand < 0.55 and core.split(" ", 1)[0] not in _VERB_START:
             pre = self.pick(["tăng cường", "đẩy mạnh", "tiếp tục thực hiện tốt", "nâng cao hiệu quả", "tổ chức thực hiện",
                              "chấn chỉnh, nâng cao chất lượng", "triển khai", "thực hiện"])
             s = f"{pre} {core}"
         else:
             s = core
-        x = self.r()
+        x = self.rand()
         if x < 0.15:
             s += f" năm {year}"
         elif x < 0.25:
@@ -1066,13 +1066,13 @@ class _Gen:
         return s
 
     # ---------------------------------------------------------------- rendering pieces
-    def fmt_date(self, od, style=None):
-        d = date.fromordinal(od)
+    def fmt_date(self, day, style=None):
+        d = date.fromordinal(day)
         if style is None:
-            x = self.r()
+            x = self.rand()
             style = _DATE_FMT_SLASH if x < 0.62 else (_DATE_FMT_DASH if x < 0.75 else _DATE_FMT_WORDS)
         dd = f"{d.day:02d}"
-        mm = f"{d.month:02d}" if (d.month < 3 or self.r() < 0.15) else str(d.month)
+        mm = f"{d.month:02d}" if (d.month < 3 or self.rand() < 0.15) else str(d.month)
         if style == _DATE_FMT_SLASH:
             return f"ngày {dd}/{mm}/{d.year}"
         if style == _DATE_FMT_DASH:
@@ -1080,9 +1080,9 @@ class _Gen:
         return f"ngày {dd} tháng {mm} năm {d.year}"
 
     def noisy(self, sym):
-        x = self.r()
+        x = self.rand()
         if x < P_SYM_SPACE:
-            if "-" in sym and (self.r() < 0.6 or "/" not in sym):
+            if "-" in sym and (self.rand() < 0.6 or "/" not in sym):
                 k = sym.index("-")
                 sp = self.pick([" -", " - ", "- "])
                 return sym[:k] + sp + sym[k + 1:]
@@ -1090,7 +1090,7 @@ class _Gen:
             return sym[:k] + self.pick([" /", " / ", "/ "]) + sym[k + 1:]
         x -= P_SYM_SPACE
         if x < P_SYM_DASH and "-" in sym:
-            return sym.replace("-", "\u2013" if self.r() < 0.7 else "\u2014", 1)
+            return sym.replace("-", "\u2013" if self.rand() < 0.7 else "\u2014", 1)
         x -= P_SYM_DASH
         if x < P_SYM_OCR:
             if "UBND" in sym:
@@ -1099,50 +1099,50 @@ class _Gen:
                 return sym[:-2] + "TƯ"
         return sym
 
-    def issuer_phrase(self, ci, citing, allow_none=True):
+    def issuer_phrase(self, cited_issuer, citing, allow_none=True):
         """(text or None, canonical or None) for the cited issuer `ci` as seen from `citing`."""
         if citing is None:
             same = False
-        elif ci.lvl == 1:
-            same = citing.prov is ci.prov
-        elif ci.lvl == 2:
-            same = citing.dist is ci.dist
-        elif ci.lvl == 3:
-            same = citing.comm is ci.comm
+        elif cited_issuer.lvl == 1:
+            same = citing.prov is cited_issuer.prov
+        elif cited_issuer.lvl == 2:
+            same = citing.dist is cited_issuer.dist
+        elif cited_issuer.lvl == 3:
+            same = citing.comm is cited_issuer.comm
         else:
             same = False
-        x = self.r()
-        none_ok = allow_none and (ci.lvl == 0 or (ci.lvl == 1 and same))
+        x = self.rand()
+        none_ok = allow_none and (cited_issuer.lvl == 0 or (cited_issuer.lvl == 1 and same))
         if none_ok and x < 0.1:
             return None, None
-        if same and x < 0.45 and ci.noplace:
-            return self.pick(ci.noplace), ci.name
+        if same and x < 0.45 and cited_issuer.noplace:
+            return self.pick(cited_issuer.noplace), cited_issuer.name
         if x < 0.7:
-            return ci.name, ci.name
-        return self.pick(ci.written), ci.name
+            return cited_issuer.name, cited_issuer.name
+        return self.pick(cited_issuer.written), cited_issuer.name
 
-    def ref(self, d, citing, cue, cits, cited, via=None, nest_ok=True, tw_mode=0, iss_mode=0, subj_ok=True):
+    def ref(self, d, citing, cue, citations, cited, via=None, nest_ok=True, tw_mode=0, iss_mode=0, subj_ok=True):
         """Render one citation of document `d`; append its truth (and a nested one's) to `cits`.
 
         tw_mode 0: type word chosen here; 1: no type word ("số ..."), type shared by a list.
         iss_mode 0: issuer chosen here; 1: no issuer (shared by the list).
         """
-        r = self.r
+        rand = self.rand
         tname = TYPE_NAMES[d.tcode]
         sym_shown = d.symbol
         number_only = False
         parts = []
         if tw_mode == 0:
-            x = r()
+            x = rand()
             if x < 0.04:
                 parts.append("văn bản số ")
             elif x < 0.07:
-                parts.append(d.tcode + (" số " if r() < 0.5 else " "))
+                parts.append(d.tcode + (" số " if rand() < 0.5 else " "))
             elif x < 0.16:
                 parts.append(tname + " ")
             else:
                 parts.append(tname + " số ")
-            if d.iss.lvl == 0 and x >= 0.07 and r() < 0.03:
+            if d.issuer.lvl == 0 and x >= 0.07 and rand() < 0.03:
                 number_only = True
         else:
             parts.append("số ")
@@ -1150,128 +1150,128 @@ class _Gen:
             parts.append(d.number)
         else:
             parts.append(self.noisy(sym_shown))
-        x = r()
+        x = rand()
         date_shown = None
         if x < 0.8:
-            parts.append(", " if r() < 0.3 else " ")
-            parts.append(self.fmt_date(d.od))
+            parts.append(", " if rand() < 0.3 else " ")
+            parts.append(self.fmt_date(d.day))
             date_shown = d.iso
         iss_canon = None
         if iss_mode == 0:
-            txt, iss_canon = self.issuer_phrase(d.iss, citing, allow_none=not number_only)
+            txt, iss_canon = self.issuer_phrase(d.issuer, citing, allow_none=not number_only)
             if txt:
                 parts.append(" của ")
                 parts.append(txt)
         else:
-            iss_canon = d.iss.name
-        if subj_ok and r() < 0.75:
-            parts.append(" về việc " if r() < 0.3 else " về ")
+            iss_canon = d.issuer.name
+        if subj_ok and rand() < 0.75:
+            parts.append(" về việc " if rand() < 0.3 else " về ")
             parts.append(d.subject)
-        idx = len(cits)
-        cits.append({"doc_type": tname, "number": d.number, "symbol": None if number_only else d.symbol,
+        idx = len(citations)
+        citations.append({"doc_type": tname, "number": d.number, "symbol": None if number_only else d.symbol,
                      "date": date_shown, "issuer": iss_canon, "cue": cue, "target": d.key, "via": via})
         cited.add(d.key)
         text = "".join(parts)
         p = d.parent
-        if nest_ok and p is not None and p.key not in cited and r() < 0.3:
+        if nest_ok and p is not None and p.key not in cited and rand() < 0.3:
             w = self.pick(["thực hiện", "triển khai", "triển khai thực hiện", "thực hiện"])
-            text += " " + w + " " + self.ref(p, citing, "thuc_hien", cits, cited, via=idx, nest_ok=False, subj_ok=False)
+            text += " " + w + " " + self.ref(p, citing, "thuc_hien", citations, cited, via=idx, nest_ok=False, subj_ok=False)
         return text
 
-    def ref_list(self, docs, citing, cue, cits, cited):
+    def ref_list(self, docs, citing, cue, citations, cited):
         """'các Nghị quyết của Chính phủ: Số 68/NQ-CP ngày ... về ...; số 105/NQ-CP ...'"""
         d0 = docs[0]
         tname = TYPE_NAMES[d0.tcode]
-        head = f"các {tname} của {self.pick(d0.iss.written)}: "
+        head = f"các {tname} của {self.pick(d0.issuer.written)}: "
         items = []
         for k, d in enumerate(docs):
-            t = self.ref(d, citing, cue, cits, cited, nest_ok=False, tw_mode=1, iss_mode=1)
-            if k == 0 and self.r() < 0.5:
+            t = self.ref(d, citing, cue, citations, cited, nest_ok=False, tw_mode=1, iss_mode=1)
+            if k == 0 and self.rand() < 0.5:
                 t = "S" + t[1:]
             items.append(t)
         return head + "; ".join(items)
 
     # ---------------------------------------------------------------- unnumbered / decoys
-    def unnumbered(self, doc, unn):
-        r = self.r
-        x = r()
-        od = doc.od
+    def unnumbered(self, doc, unnumbered_refs):
+        rand = self.rand
+        x = rand()
+        day = doc.day
         topic = TOPICS[doc.topic]
         if x < 0.3:
-            unn.append({"doc_type": "Điện", "issuer": "Thường trực Ban Bí thư", "date": None, "cue": "thuc_hien"})
+            unnumbered_refs.append({"doc_type": "Điện", "issuer": "Thường trực Ban Bí thư", "date": None, "cue": "thuc_hien"})
             return f"Thực hiện Điện của Thường trực Ban Bí thư về {self.pick(topic['cores'])}."
         if x < 0.55:
-            d = od - 3 - int(r() * 60)
-            unn.append({"doc_type": "Lời kêu gọi", "issuer": "Tổng Bí thư", "date": _iso(d), "cue": "huong_ung"})
+            d = day - 3 - int(rand() * 60)
+            unnumbered_refs.append({"doc_type": "Lời kêu gọi", "issuer": "Tổng Bí thư", "date": _iso(d), "cue": "huong_ung"})
             return (f"Hưởng ứng Lời kêu gọi của Tổng Bí thư {self.fmt_date(d)} về {self.pick(topic['cores'])}, "
-                    f"{self.pick(doc.iss.actor)} phát động đợt thi đua cao điểm trong toàn {['quốc', 'tỉnh', 'huyện', 'xã'][doc.iss.lvl]}.")
+                    f"{self.pick(doc.issuer.actor)} phát động đợt thi đua cao điểm trong toàn {['quốc', 'tỉnh', 'huyện', 'xã'][doc.issuer.lvl]}.")
         if x < 0.75:
-            d = od - 2 - int(r() * 40)
-            unn.append({"doc_type": "Công điện", "issuer": "Thủ tướng Chính phủ", "date": _iso(d), "cue": "thuc_hien"})
+            d = day - 2 - int(rand() * 40)
+            unnumbered_refs.append({"doc_type": "Công điện", "issuer": "Thủ tướng Chính phủ", "date": _iso(d), "cue": "thuc_hien"})
             return f"Thực hiện Công điện khẩn {self.fmt_date(d)} của Thủ tướng Chính phủ, yêu cầu các đơn vị khẩn trương triển khai các biện pháp cần thiết."
-        d = od - 5 - int(r() * 90)
-        unn.append({"doc_type": "Lời kêu gọi", "issuer": "Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam", "date": _iso(d), "cue": "huong_ung"})
+        d = day - 5 - int(rand() * 90)
+        unnumbered_refs.append({"doc_type": "Lời kêu gọi", "issuer": "Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam", "date": _iso(d), "cue": "huong_ung"})
         return (f"Hưởng ứng Lời kêu gọi {self.fmt_date(d)} của Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam, "
                 f"các tầng lớp nhân dân tích cực ủng hộ, chung tay vì cộng đồng.")
 
     def decoy(self, year):
-        r = self.r
+        rand = self.rand
         t = self.pick(DECOYS)
         return t.format(
-            phone=f"0{200 + int(r() * 99)}.{3800 + int(r() * 199)}.{100 + int(r() * 899)}",
-            name=self.name(), num=1 + int(r() * 300), street=self.pick(STREETS),
-            money=f"{1 + int(r() * 19)}.000.000", money2=f"{1 + int(r() * 9)}.500.000", year=year,
-            acct=f"3761.0.{1000000 + int(r() * 8999999)}", day=f"{1 + int(r() * 28):02d}", month=1 + int(r() * 12),
-            small=1 + int(r() * 9), small2=self.pick("ABC"))
+            phone=f"0{200 + int(rand() * 99)}.{3800 + int(rand() * 199)}.{100 + int(rand() * 899)}",
+            name=self.name(), num=1 + int(rand() * 300), street=self.pick(STREETS),
+            money=f"{1 + int(rand() * 19)}.000.000", money2=f"{1 + int(rand() * 9)}.500.000", year=year,
+            acct=f"3761.0.{1000000 + int(rand() * 8999999)}", day=f"{1 + int(rand() * 28):02d}", month=1 + int(rand() * 12),
+            small=1 + int(rand() * 9), small2=self.pick("ABC"))
 
     # ---------------------------------------------------------------- document text
     def paragraphs(self, doc, budget, out, prefix_mode):
         """Append body paragraphs of about `budget` bytes to `out`; return bytes added."""
-        pool = self.banks[(doc.topic, doc.iss.lvl)]
-        gpool = self.banks[(-1, doc.iss.lvl)]
-        r = self.r
+        pool = self.banks[(doc.topic, doc.issuer.lvl)]
+        gpool = self.banks[(-1, doc.issuer.lvl)]
+        rand = self.rand
         n = len(pool)
         added = 0
         k = 0
         while added < budget:
-            para, nb = (pool if r() < 0.8 else gpool)[int(r() * n)]
+            para, nb = (pool if rand() < 0.8 else gpool)[int(rand() * n)]
             k += 1
             if prefix_mode == 1:
                 para = f"{k}. {para}"
             elif prefix_mode == 2:
                 para = "- " + para
-            elif prefix_mode == 3 and r() < 0.5:
+            elif prefix_mode == 3 and rand() < 0.5:
                 para = f"{'abcdefgh'[min(k - 1, 7)]}) {para}"
-            if r() < 0.012:
+            if rand() < 0.012:
                 # a page break in the middle of a paragraph (PDF extraction)
                 sp = para.find(" ", len(para) // 2)
                 if sp > 0:
-                    para = para[:sp] + "\n\n" + (f"{1 + int(r() * 9)}\n\n" if r() < 0.4 else "") + para[sp + 1:]
+                    para = para[:sp] + "\n\n" + (f"{1 + int(rand() * 9)}\n\n" if rand() < 0.4 else "") + para[sp + 1:]
             out.append(para)
             added += nb + 2
         return added
 
-    def header(self, doc, title_block, kg):
+    def header(self, doc, title_block, addressee_block):
         """Header lines as text: issuer lines, emblem, Số, place-date, title (or V/v)."""
-        iss = doc.iss
-        r = self.r
-        left = list(self.pick(iss.header))
-        if iss.emblem == "party" and r() < 0.5:
+        issuer = doc.issuer
+        rand = self.rand
+        left = list(self.pick(issuer.header))
+        if issuer.emblem == "party" and rand() < 0.5:
             left.append("*")
-        right = _EMBLEMS[iss.emblem]
+        right = _EMBLEMS[issuer.emblem]
         if doc.draft:
-            rest = self.pick(iss.sym[doc.tcode]).replace("{y}", str(doc.year))
-            sym = " " * (3 + int(r() * 5)) + rest
+            rest = self.pick(issuer.sym[doc.tcode]).replace("{y}", str(doc.year))
+            sym = " " * (3 + int(rand() * 5)) + rest
         else:
             sym = self.noisy(doc.symbol)
-        soline = ("Số " if (iss.emblem == "party" and r() < 0.5) else "Số: ") + sym
-        d = date.fromordinal(doc.od)
+        soline = ("Số " if (issuer.emblem == "party" and rand() < 0.5) else "Số: ") + sym
+        d = date.fromordinal(doc.day)
         mm = f"{d.month:02d}" if d.month < 3 else str(d.month)
         if doc.draft:
-            dline = f"{iss.place}, ngày {' ' * (2 + int(r() * 5))}tháng {mm} năm {d.year}"
+            dline = f"{issuer.place}, ngày {' ' * (2 + int(rand() * 5))}tháng {mm} năm {d.year}"
         else:
-            dline = f"{iss.place}, ngày {d.day:02d} tháng {mm} năm {d.year}"
-        lay = r()
+            dline = f"{issuer.place}, ngày {d.day:02d} tháng {mm} năm {d.year}"
+        lay = rand()
         vv = title_block if doc.tcode == "CV" else None
         if lay < 0.35:
             lines = []
@@ -1281,88 +1281,88 @@ class _Gen:
                 lines.append((a.ljust(44) + b).rstrip())
             lines.append((soline.ljust(44) + dline))
             head = "\n".join(lines)
-            return "\n" + head + "\n\n" + title_block + ("\n\n" + kg if kg else "")
+            return "\n" + head + "\n\n" + title_block + ("\n\n" + addressee_block if addressee_block else "")
         if lay < 0.65:
-            blocks = ["\n".join(left), soline, "\n".join(right), dline, title_block, kg]
+            blocks = ["\n".join(left), soline, "\n".join(right), dline, title_block, addressee_block]
         elif lay < 0.8:
-            blocks = ["\n".join(right), dline, "\n".join(left), soline, title_block, kg]
+            blocks = ["\n".join(right), dline, "\n".join(left), soline, title_block, addressee_block]
         elif lay < 0.95 and vv:
-            blocks = ["\n".join(left), "*", soline, vv, "\n".join(right), dline, kg]
+            blocks = ["\n".join(left), "*", soline, vv, "\n".join(right), dline, addressee_block]
         elif lay < 0.95:
-            blocks = ["\n".join(left), soline, title_block, "\n".join(right), dline, kg]
+            blocks = ["\n".join(left), soline, title_block, "\n".join(right), dline, addressee_block]
         else:  # issuer lines lost in extraction
-            blocks = [soline, title_block, dline, kg]
+            blocks = [soline, title_block, dline, addressee_block]
         return "\n\n" + "\n\n".join(b for b in blocks if b)
 
     def render(self, doc, extra):
         """Full text and truth citations of a document."""
-        r = self.r
-        iss = doc.iss
+        rand = self.rand
+        issuer = doc.issuer
         tc = doc.tcode
-        cits: list = []
-        unn: list = []
+        citations: list = []
+        unnumbered_refs: list = []
         cited: set = set()
         body: list = []
-        lvl = iss.lvl
-        actor = self.pick(iss.actor)
+        lvl = issuer.lvl
+        actor = self.pick(issuer.actor)
         subj = doc.subject
         # ---- title
         title_cite = None
         p = doc.parent
         if tc == "CV":
-            title = "V/v " + subj if r() < 0.85 else _cap_first(subj)
-            if len(title) > 45 and r() < 0.5:
+            title = "V/v " + subj if rand() < 0.85 else _cap_first(subj)
+            if len(title) > 45 and rand() < 0.5:
                 sp = title.find(" ", 30)
                 if sp > 0:
                     title = title[:sp] + "\n" + title[sp + 1:]
         else:
             t2 = TYPE_TITLES[tc]
-            if tc == "KL" and iss.lvl == 0:
-                t2 += "\nCỦA " + iss.caps
-            if p is not None and tc in ("KH", "CTr", "HD") and r() < 0.25:
+            if tc == "KL" and issuer.lvl == 0:
+                t2 += "\nCỦA " + issuer.caps
+            if p is not None and tc in ("KH", "CTr", "HD") and rand() < 0.25:
                 title_cite = True
                 tl = self.pick(["Thực hiện", "Triển khai thực hiện"])
-                t = self.ref(p, iss, "thuc_hien", cits, cited, nest_ok=False, subj_ok=True)
+                t = self.ref(p, issuer, "thuc_hien", citations, cited, nest_ok=False, subj_ok=True)
                 title = f"{t2}\n{tl} {t}"
             elif tc in ("QĐ", "CT", "NQ", "NĐ", "TT"):
                 title = f"{t2}\n{self.pick(['Về việc ', 'Về ', ''])}{subj}" if tc != "NĐ" else f"{t2}\nQuy định {subj}"
             else:
                 title = f"{t2}\n{_cap_first(subj)}"
         # ---- Kính gửi
-        kg = ""
-        if tc in ("CV", "CĐ") or (tc == "HD" and r() < 0.3):
-            rec = iss.recipients
-            k = 1 + int(r() * len(rec))
+        addressee_block = ""
+        if tc in ("CV", "CĐ") or (tc == "HD" and rand() < 0.3):
+            rec = issuer.recipients
+            k = 1 + int(rand() * len(rec))
             sel = rec[:k]
-            if r() < 0.5:
-                kg = "Kính gửi: - " + ";\n- ".join(sel) + "."
+            if rand() < 0.5:
+                addressee_block = "Kính gửi: - " + ";\n- ".join(sel) + "."
             else:
-                kg = "Kính gửi:\n\n- " + ",\n- ".join(sel) + "."
-        head = self.header(doc, title, kg)
+                addressee_block = "Kính gửi:\n\n- " + ",\n- ".join(sel) + "."
+        head = self.header(doc, title, addressee_block)
         if tc == "CĐ":
-            body.append(f"{iss.caps} điện:" if lvl == 0 else f"{iss.caps.split(' ỦY BAN')[0]} ỦY BAN NHÂN DÂN điện:")
+            body.append(f"{issuer.caps} điện:" if lvl == 0 else f"{issuer.caps.split(' ỦY BAN')[0]} ỦY BAN NHÂN DÂN điện:")
         # ---- opening with citations
         opening = []
         if tc in ("QĐ", "NĐ", "TT"):
-            opening.append(self.pick(["", ""]) + iss.caps)
-            laws = [l for l in LAWS if date(*l[1]).toordinal() <= doc.od]
-            for _ in range(1 + int(r() * 2)):
+            opening.append(self.pick(["", ""]) + issuer.caps)
+            laws = [l for l in LAWS if date(*l[1]).toordinal() <= doc.day]
+            for _ in range(1 + int(rand() * 2)):
                 ln, ld = self.pick(laws)
                 ods = date(*ld).toordinal()
                 key = ("law", ln)
                 if key in cited:
                     continue
                 cited.add(key)
-                unn.append({"doc_type": "Luật", "issuer": None, "date": _iso(ods), "cue": "can_cu"})
+                unnumbered_refs.append({"doc_type": "Luật", "issuer": None, "date": _iso(ods), "cue": "can_cu"})
                 dd = date(*ld)
                 mm = f"{dd.month:02d}" if dd.month < 3 else str(dd.month)
                 opening.append(f"Căn cứ {ln} ngày {dd.day:02d} tháng {mm} năm {dd.year};")
             for d in extra.get("basis", []) + ([p] if p is not None and p.key not in cited else []):
                 if d.key in cited:
                     continue
-                opening.append("Căn cứ " + self.ref(d, iss, "can_cu", cits, cited) + ";")
+                opening.append("Căn cứ " + self.ref(d, issuer, "can_cu", citations, cited) + ";")
             if doc.parent2 is not None and doc.parent2.key not in cited:
-                opening.append("Căn cứ " + self.ref(doc.parent2, iss, "can_cu", cits, cited) + ";")
+                opening.append("Căn cứ " + self.ref(doc.parent2, issuer, "can_cu", citations, cited) + ";")
             opening.append(self.pick(["Theo đề nghị của Giám đốc Sở Nội vụ.", "Theo đề nghị của Chánh Văn phòng.",
                                       "Theo đề nghị của Trưởng phòng Nội vụ.", "Theo đề nghị của Bộ trưởng Bộ Y tế."]
                                      if lvl else ["Theo đề nghị của Bộ trưởng Bộ Y tế.", "Theo đề nghị của Bộ trưởng Bộ Nội vụ."]))
@@ -1371,19 +1371,19 @@ class _Gen:
             pieces = []
             tt = extra.get("tiep_theo")
             if tt is not None and tt.key not in cited:
-                pieces.append(("Tiếp theo " + self.ref(tt, iss, "tiep_theo", cits, cited, nest_ok=False) + ", ", None))
+                pieces.append(("Tiếp theo " + self.ref(tt, issuer, "tiep_theo", citations, cited, nest_ok=False) + ", ", None))
             tl = extra.get("tra_loi")
             if tl is not None and tl.key not in cited:
-                pieces.append((self.pick(["Trả lời ", "Phúc đáp "]) + self.ref(tl, iss, "tra_loi", cits, cited, nest_ok=False) + ", ", None))
+                pieces.append((self.pick(["Trả lời ", "Phúc đáp "]) + self.ref(tl, issuer, "tra_loi", citations, cited, nest_ok=False) + ", ", None))
             if extra.get("unn_first"):
-                opening.append(self.unnumbered(doc, unn))
+                opening.append(self.unnumbered(doc, unnumbered_refs))
             refs = []
             if p is not None and p.key not in cited:
                 refs.append(p)
             if doc.parent2 is not None and doc.parent2.key not in cited:
                 refs.append(doc.parent2)
             if refs and not pieces:
-                x = r()
+                x = rand()
                 if extra.get("respond"):
                     cw, cue = "Hưởng ứng", "huong_ung"
                 elif x < 0.25:
@@ -1393,7 +1393,7 @@ class _Gen:
                 rendered = []
                 for d in refs:
                     if d.key not in cited:   # a nested mention may already have covered it
-                        rendered.append(self.ref(d, iss, cue, cits, cited))
+                        rendered.append(self.ref(d, issuer, cue, citations, cited))
                 pieces.append((cw + " " + "; ".join(rendered) + ", ", None))
             elif refs:
                 # the primary parent goes later, as a plain reference
@@ -1404,10 +1404,10 @@ class _Gen:
                                   f"{actor} xây dựng {TYPE_NAMES[tc]} thực hiện, cụ thể như sau:",
                                   f"{actor} ban hành {TYPE_NAMES[tc]} với những nội dung sau:"])
             elif tc == "KL" and lvl == 0:
-                d0 = date.fromordinal(doc.od - 1 - int(r() * 10))
+                d0 = date.fromordinal(doc.day - 1 - int(rand() * 10))
                 tail = f"tại phiên họp ngày {d0.day:02d}/{d0.month}/{d0.year}, sau khi nghe báo cáo, {actor} kết luận như sau:"
             elif tc == "CT":
-                tail = f"{actor} yêu cầu:" if r() < 0.5 else f"{actor} chỉ thị:"
+                tail = f"{actor} yêu cầu:" if rand() < 0.5 else f"{actor} chỉ thị:"
             else:
                 tail = f"{actor} {self.pick(REQUESTS)}"
             if intro:
@@ -1429,16 +1429,16 @@ class _Gen:
             blocks.append(("unn", None))
         if extra.get("amend") is not None:
             blocks.append(("amend", extra["amend"]))
-        if r() < P_DECOY:
+        if rand() < P_DECOY:
             blocks.append(("decoy", None))
         # ---- sizes
         target = extra["size"]
         fixed = len(head) + sum(len(x) for x in opening) + 400
         budget = max(200, int((target - fixed * 1.25)))
-        prefix_mode = 1 if tc in ("CV", "CT", "KL", "TB", "CĐ") else (2 if r() < 0.5 else 3)
+        prefix_mode = 1 if tc in ("CV", "CT", "KL", "TB", "CĐ") else (2 if rand() < 0.5 else 3)
         paras: list = []
         if tc in ("KH", "CTr", "HD"):
-            secs = ["I. MỤC ĐÍCH, YÊU CẦU", "II. NỘI DUNG, NHIỆM VỤ TRỌNG TÂM" if r() < 0.5 else "II. NHIỆM VỤ VÀ GIẢI PHÁP",
+            secs = ["I. MỤC ĐÍCH, YÊU CẦU", "II. NỘI DUNG, NHIỆM VỤ TRỌNG TÂM" if rand() < 0.5 else "II. NHIỆM VỤ VÀ GIẢI PHÁP",
                     "III. TỔ CHỨC THỰC HIỆN"]
             paras.append(secs[0])
             paras.append("1. Mục đích")
@@ -1466,13 +1466,13 @@ class _Gen:
         # insert citation blocks at increasing positions
         if blocks:
             npar = len(paras)
-            pos = sorted(int(r() * (npar + 1)) for _ in blocks)
+            pos = sorted(int(rand() * (npar + 1)) for _ in blocks)
             out_paras = []
             bi = 0
             for k in range(npar + 1):
                 while bi < len(blocks) and pos[bi] == k:
                     kind, payload = blocks[bi]
-                    out_paras.append(self.block(doc, kind, payload, cits, unn, cited))
+                    out_paras.append(self.block(doc, kind, payload, citations, unnumbered_refs, cited))
                     bi += 1
                 if k < npar:
                     out_paras.append(paras[k])
@@ -1481,25 +1481,25 @@ class _Gen:
         if tc == "QĐ":
             clos = f"Điều 3. Chánh Văn phòng, Thủ trưởng các cơ quan, đơn vị có liên quan chịu trách nhiệm thi hành Quyết định này./."
         else:
-            ck = "CTp" if (tc == "CT" and iss.emblem == "party" and r() < 0.6) else tc
+            ck = "CTp" if (tc == "CT" and issuer.emblem == "party" and rand() < 0.6) else tc
             clos = self.pick(CLOSINGS.get(ck, CLOSINGS["X"]))
-        copies = list(iss.copies)
-        k = 1 + int(r() * len(copies))
-        nn = "Nơi nhận:\n\n- " + ";\n- ".join(copies[:k]) + ";\n- " + ("Lưu: VT." if r() < 0.8 else f"Lưu: VT, {self.pick(OFFICES)}.")
-        signer = self.pick(iss.signers)
-        sign = self.pick(iss.sign) + ("\n\n(Đã ký)" if r() < 0.3 else "") + "\n\n" + signer
-        tail = (nn + "\n\n" + sign) if r() < 0.6 else (sign + "\n\n" + nn)
+        copies = list(issuer.copies)
+        k = 1 + int(rand() * len(copies))
+        nn = "Nơi nhận:\n\n- " + ";\n- ".join(copies[:k]) + ";\n- " + ("Lưu: VT." if rand() < 0.8 else f"Lưu: VT, {self.pick(OFFICES)}.")
+        signer = self.pick(issuer.signers)
+        sign = self.pick(issuer.sign) + ("\n\n(Đã ký)" if rand() < 0.3 else "") + "\n\n" + signer
+        tail = (nn + "\n\n" + sign) if rand() < 0.6 else (sign + "\n\n" + nn)
         text = head + "\n\n" + "\n\n".join(opening) + "\n\n" + "\n\n".join(paras) + "\n\n" + clos + "\n\n" + tail + "\n"
-        return text, cits, unn, signer
+        return text, citations, unnumbered_refs, signer
 
-    def block(self, doc, kind, payload, cits, unn, cited):
-        r = self.r
-        iss = doc.iss
+    def block(self, doc, kind, payload, citations, unnumbered_refs, cited):
+        rand = self.rand
+        issuer = doc.issuer
         if kind == "theo":
             d = payload
             if d.key in cited:
                 return self.pick(GENERIC)
-            t = self.ref(d, iss, "theo", cits, cited)
+            t = self.ref(d, issuer, "theo", citations, cited)
             return self.pick([f"Các cơ quan, đơn vị thực hiện nghiêm các nội dung theo {t}.",
                               f"Tổ chức triển khai các nhiệm vụ được giao tại {t}, bảo đảm đúng tiến độ.",
                               f"Chủ động bố trí nguồn lực theo {t}; báo cáo kết quả trước ngày 25 hằng tháng.",
@@ -1511,44 +1511,44 @@ class _Gen:
             cw, cue = self.pick([("Triển khai hiệu quả", "thuc_hien"), ("Thực hiện nghiêm", "thuc_hien"),
                                  ("Tổ chức thực hiện tốt", "thuc_hien")])
             if len(docs) == 1:
-                return f"{cw} {self.ref(docs[0], iss, cue, cits, cited, nest_ok=False)}; {self.pick(GENERIC)[0].lower()}{self.pick(GENERIC)[1:]}"
-            return f"{cw} {self.ref_list(docs, iss, cue, cits, cited)}; kịp thời hỗ trợ các đối tượng chịu ảnh hưởng."
+                return f"{cw} {self.ref(docs[0], issuer, cue, citations, cited, nest_ok=False)}; {self.pick(GENERIC)[0].lower()}{self.pick(GENERIC)[1:]}"
+            return f"{cw} {self.ref_list(docs, issuer, cue, citations, cited)}; kịp thời hỗ trợ các đối tượng chịu ảnh hưởng."
         if kind == "narr":
             d = payload
             if d.key in cited:
                 return self.pick(GENERIC)
-            t = self.ref(d, iss, None, cits, cited, nest_ok=False)
+            t = self.ref(d, issuer, None, citations, cited, nest_ok=False)
             return _cap_first(t) + self.pick([" đã xác định rõ mục tiêu, nhiệm vụ và giải pháp trọng tâm.",
                                              " là cơ sở quan trọng để các cấp, các ngành tổ chức thực hiện.",
                                              " đã được quán triệt đến toàn thể cán bộ, đảng viên."])
         if kind == "unn":
-            return self.unnumbered(doc, unn)
+            return self.unnumbered(doc, unnumbered_refs)
         if kind == "amend":
             mode, d = payload
             if d.key in cited:
                 return self.pick(GENERIC)
             tn = TYPE_NAMES[doc.tcode]
             if mode == "thay_the":
-                return f"{tn} này thay thế {self.ref(d, iss, 'thay_the', cits, cited, nest_ok=False)}."
+                return f"{tn} này thay thế {self.ref(d, issuer, 'thay_the', citations, cited, nest_ok=False)}."
             if mode == "bai_bo":
-                return f"Bãi bỏ {self.ref(d, iss, 'bai_bo', cits, cited, nest_ok=False)}."
-            return f"Sửa đổi, bổ sung một số nội dung tại {self.ref(d, iss, 'sua_doi', cits, cited, nest_ok=False)} như sau: {self.pick(GENERIC)}"
+                return f"Bãi bỏ {self.ref(d, issuer, 'bai_bo', citations, cited, nest_ok=False)}."
+            return f"Sửa đổi, bổ sung một số nội dung tại {self.ref(d, issuer, 'sua_doi', citations, cited, nest_ok=False)} như sau: {self.pick(GENERIC)}"
         return self.decoy(doc.year)
 
     # ---------------------------------------------------------------- writing
     def emit(self, text: str, rec: dict, folder: str, nfd_ok=True):
         if self.written >= self.n:
             return False
-        r = self.r
-        x = r()
+        rand = self.rand
+        x = rand()
         if x < P_OLD_TONE:
             for a, b in (("Ủy", "Uỷ"), ("ủy", "uỷ"), ("ỦY", "UỶ"), ("hòa", "hoà"), ("Hòa", "Hoà"), ("thủy", "thuỷ"),
                          ("Thủy", "Thuỷ"), ("khóa", "khoá"), ("HÒA", "HOÀ"), ("òa", "oà")):
                 text = text.replace(a, b)
-        if r() < P_ETH:
+        if rand() < P_ETH:
             text = text.replace("Đ", "\u00d0")
         data = text.encode()
-        if r() < P_NFD and len(data) * 1.3 < MAX_BYTES:
+        if rand() < P_NFD and len(data) * 1.3 < MAX_BYTES:
             data = unicodedata.normalize("NFD", text).encode()
         if len(data) > MAX_BYTES:  # rare: cut paragraphs from the middle
             cut = len(text) - (MAX_BYTES - 200) // 2
@@ -1582,132 +1582,132 @@ class _Gen:
     def write_doc(self, doc, extra):
         if self.written >= self.n:
             return False
-        text, cits, unn, signer = self.render(doc, extra)
-        iss = doc.iss
+        text, citations, unnumbered_refs, signer = self.render(doc, extra)
+        issuer = doc.issuer
         rec = {"kind": "document", "key": doc.key, "doc_type": TYPE_NAMES[doc.tcode], "number": doc.number,
-               "symbol": doc.symbol, "issuer": iss.name, "level": iss.level,
-               "province": iss.prov.name if iss.prov else None, "district": iss.dist.name if iss.dist else None,
-               "commune": iss.comm.name if iss.comm else None,
+               "symbol": doc.symbol, "issuer": issuer.name, "level": issuer.level,
+               "province": issuer.prov.name if issuer.prov else None, "district": issuer.dist.name if issuer.dist else None,
+               "commune": issuer.comm.name if issuer.comm else None,
                "date": doc.iso[:7] if doc.draft else doc.iso, "subject": doc.subject, "signer": signer,
-               "citations": cits, "unnumbered": unn}
-        ok = self.emit(text, rec, iss.folder)
+               "citations": citations, "unnumbered": unnumbered_refs}
+        ok = self.emit(text, rec, issuer.folder)
         if ok and not doc.draft:
-            self.last_by_issuer[id(iss)] = doc
-            if iss.lvl == 2 and doc.tcode == "CV":
-                self.last_district_doc[iss.prov.idx] = doc
+            self.last_by_issuer[id(issuer)] = doc
+            if issuer.lvl == 2 and doc.tcode == "CV":
+                self.last_district_doc[issuer.prov.idx] = doc
         return ok
 
     def write_article(self, doc):
-        r = self.r
-        iss = doc.iss
-        cits: list = []
+        rand = self.rand
+        issuer = doc.issuer
+        citations: list = []
         cited: set = set()
-        who = self.pick(iss.written)
+        who = self.pick(issuer.written)
         tname = TYPE_NAMES[doc.tcode]
-        d = date.fromordinal(doc.od)
+        d = date.fromordinal(doc.day)
         first = (f"{who} vừa ban hành {tname} số {self.noisy(doc.symbol)} về {doc.subject}. "
                  f"Theo đó, {self.pick(['đề nghị', 'yêu cầu'])} các địa phương, cơ quan, đơn vị tiếp tục thực hiện một số nhiệm vụ cụ thể sau:")
-        cits.append({"doc_type": tname, "number": doc.number, "symbol": doc.symbol, "date": None, "issuer": iss.name,
+        citations.append({"doc_type": tname, "number": doc.number, "symbol": doc.symbol, "date": None, "issuer": issuer.name,
                      "cue": None, "target": doc.key, "via": None})
         cited.add(doc.key)
         paras = ["", first]
-        target = 2300 + int(r() * 5000)
-        self.paragraphs(doc, target - len(first.encode()), paras, 4 if r() < 0.5 else 0)
+        target = 2300 + int(rand() * 5000)
+        self.paragraphs(doc, target - len(first.encode()), paras, 4 if rand() < 0.5 else 0)
         for k in range(2, len(paras)):
-            if r() < 0.5:
+            if rand() < 0.5:
                 if k < 7:
                     paras[k] = ["Thứ nhất: ", "Thứ hai: ", "Thứ ba: ", "Thứ tư: ", "Thứ năm: "][k - 2] + paras[k]
         p = doc.parent
-        if p is not None and r() < 0.5:
+        if p is not None and rand() < 0.5:
             paras.append(f"Văn bản được ban hành trong bối cảnh các cấp đang triển khai "
-                         f"{self.ref(p, None, None, cits, cited, nest_ok=False)}.")
+                         f"{self.ref(p, None, None, citations, cited, nest_ok=False)}.")
         paras.append(self.name())
         text = "\n\n".join(paras) + "\n"
         rec = {"kind": "article", "key": None, "doc_type": None, "number": None, "symbol": None, "issuer": None,
-               "level": None, "province": iss.prov.name if iss.prov else None, "district": None, "commune": None,
-               "date": None, "subject": None, "signer": None, "citations": cits, "unnumbered": []}
-        return self.emit(text, rec, iss.folder)
+               "level": None, "province": issuer.prov.name if issuer.prov else None, "district": None, "commune": None,
+               "date": None, "subject": None, "signer": None, "citations": citations, "unnumbered": []}
+        return self.emit(text, rec, issuer.folder)
 
     # ---------------------------------------------------------------- campaign
     def size(self):
         x = math.exp(self.rng.gauss(8.75, 0.55))   # median ~6.3 KB
         return int(min(26000, max(2400, x)))
 
-    def central_doc(self, kind, od, topic, parent=None, materialise=True, tcode=None):
-        iss = self.iss.central[kind]
-        tc = tcode or self.wpick(iss.types)
-        subj = self.subject_for(topic, date.fromordinal(od).year)
-        return self.make_doc(iss, tc, od, subj, topic, parent=parent)
+    def central_doc(self, kind, day, topic, parent=None, materialise=True, tcode=None):
+        issuer = self.issuer.central[kind]
+        tc = tcode or self.wpick(issuer.types)
+        subj = self.subject_for(topic, date.fromordinal(day).year)
+        return self.make_doc(issuer, tc, day, subj, topic, parent=parent)
 
     def run(self):
         gaz = self.gaz
-        r = self.r
+        rand = self.rand
         while self.written < self.n:
             frac = self.written / self.n
-            od = _ROOT_START + int(frac * (_ROOT_END - _ROOT_START)) + int(r() * 40) - 20
-            od = max(_ROOT_START, min(_ROOT_END, od))
-            year = date.fromordinal(od).year
+            day = _ROOT_START + int(frac * (_ROOT_END - _ROOT_START)) + int(rand() * 40) - 20
+            day = max(_ROOT_START, min(_ROOT_END, day))
+            year = date.fromordinal(day).year
             self.prune_counters(year)
             topics = [k for k, t in enumerate(TOPICS) if t["years"][0] <= year <= t["years"][1]]
             topic = self.pick(topics)
             sector = self.wpick(_SECTOR_CUM)
-            self.campaign(od, topic, sector)
+            self.campaign(day, topic, sector)
 
-    def campaign(self, od, topic, sector):
-        r = self.r
+    def campaign(self, day, topic, sector):
+        rand = self.rand
         T = TOPICS[topic]
-        year = date.fromordinal(od).year
+        year = date.fromordinal(day).year
         root = None
         companions = []
         central_written = []
-        if r() < 0.72:
+        if rand() < 0.72:
             # central root
             if sector == "party":
-                kind = self.wpick(_t(("BCT", 35), ("BBT", 35), ("BCHTW", 5), ("BTGTW", 25)))
+                kind = self.wpick(_cumulative(("BCT", 35), ("BBT", 35), ("BCHTW", 5), ("BTGTW", 25)))
             elif sector == "state":
                 kind = self.pick(["CP", "TTg", "TTg"] + ([T["ministry"]] if T["ministry"] else []))
             elif sector == "health":
                 kind = "BYT"
             else:
                 kind = {"union": "TLĐ", "youth": "TWĐ", "front": "MTTW"}[sector]
-            tc = self.wpick(self.iss.central[kind].types)
+            tc = self.wpick(self.issuer.central[kind].types)
             # companions: earlier central documents of the same issuer and type (list citations),
             # numbered before the root so that numbers grow with dates
-            if kind in ("CP", "BCT", "BBT", "TTg", "BYT") and r() < 0.6:
+            if kind in ("CP", "BCT", "BBT", "TTg", "BYT") and rand() < 0.6:
                 cods = []
-                cod = od
-                for _ in range(1 + int(r() * 3)):
-                    cod -= 3 + int(r() * 40)
+                cod = day
+                for _ in range(1 + int(rand() * 3)):
+                    cod -= 3 + int(rand() * 40)
                     cods.append(cod)
                 for cod in reversed(cods):
                     companions.append(self.central_doc(kind, cod, topic, tcode=tc))
-            root = self.central_doc(kind, od, topic, tcode=tc)
-            if r() < 0.7:
+            root = self.central_doc(kind, day, topic, tcode=tc)
+            if rand() < 0.7:
                 central_written.append(root)
-            if r() < 0.3:
+            if rand() < 0.3:
                 # a second central document implementing the first (e.g. a guideline)
                 k2 = {"BCT": "BTGTW", "BBT": "BTGTW", "BCHTW": "BCT", "CP": "TTg", "TTg": "BYT", "BYT": "BYT",
                       "BTGTW": "BTGTW", "BTTTT": "BTTTT", "BNV": "BNV", "TLĐ": "TLĐ", "TWĐ": "TWĐ", "MTTW": "MTTW"}[kind]
-                c2 = self.central_doc(k2, od + 3 + int(r() * 20), topic, parent=root)
+                c2 = self.central_doc(k2, day + 3 + int(rand() * 20), topic, parent=root)
                 central_written.append(c2)
                 root2 = c2
             else:
                 root2 = None
             for c in central_written:
                 extra = {"size": self.size()}
-                if c is root and companions and r() < 0.5:
+                if c is root and companions and rand() < 0.5:
                     extra["list"] = companions[:]
-                if r() < 0.15:
+                if rand() < 0.15:
                     extra["unn"] = True
                 if not self.write_doc(c, extra):
                     return
-            k = int(3 + 60 * r() ** 2.2)
+            k = int(3 + 60 * rand() ** 2.2)
         else:
             root2 = None
             k = 1
         provs = self.next_provinces(k)
-        for P in provs:
-            if not self.province_part(P, od, topic, sector, root, root2, companions):
+        for province in provs:
+            if not self.province_part(province, day, topic, sector, root, root2, companions):
                 return
 
     def next_provinces(self, k):
@@ -1716,144 +1716,144 @@ class _Gen:
             if not self.prov_cycle:
                 self.prov_cycle = list(self.gaz)
                 self.rng.shuffle(self.prov_cycle)
-            P = self.prov_cycle.pop()
-            if P not in out:
-                out.append(P)
+            province = self.prov_cycle.pop()
+            if province not in out:
+                out.append(province)
             elif len(out) >= len(self.gaz):
                 break
         return out
 
     def common_extra(self, doc, root, companions):
-        r = self.r
+        rand = self.rand
         e = {"size": self.size()}
-        iss = doc.iss
-        if companions and r() < 0.3:
-            e["list"] = [c for c in companions if c.od <= doc.od]
-        if root is not None and r() < 0.12 and doc.parent is not root:
+        issuer = doc.issuer
+        if companions and rand() < 0.3:
+            e["list"] = [c for c in companions if c.day <= doc.day]
+        if root is not None and rand() < 0.12 and doc.parent is not root:
             e["narr"] = root
-        if r() < 0.12:
+        if rand() < 0.12:
             e["unn"] = True
-            if r() < 0.3:
+            if rand() < 0.3:
                 e["unn_first"] = True
-        prev = self.last_by_issuer.get(id(iss))
-        if prev is not None and prev.od <= doc.od and prev.key != (doc.parent.key if doc.parent else None):
-            x = r()
+        prev = self.last_by_issuer.get(id(issuer))
+        if prev is not None and prev.day <= doc.day and prev.key != (doc.parent.key if doc.parent else None):
+            x = rand()
             if x < 0.08 and doc.tcode == "CV":
                 e["tiep_theo"] = prev
             elif x < 0.2 and doc.tcode in ("QĐ", "KH", "CT") and prev.tcode == doc.tcode:
                 e["amend"] = (self.pick(["sua_doi", "thay_the", "bai_bo"]), prev)
             elif x < 0.26:
                 e["theo"] = [prev]
-        if iss.lvl == 1 and doc.tcode == "CV" and r() < 0.06:
-            lower = self.last_district_doc.get(iss.prov.idx)
-            if lower is not None and lower.od <= doc.od:
+        if issuer.lvl == 1 and doc.tcode == "CV" and rand() < 0.06:
+            lower = self.last_district_doc.get(issuer.prov.idx)
+            if lower is not None and lower.day <= doc.day:
                 e["tra_loi"] = lower
-        if root is not None and doc.parent is not None and doc.parent is not root and root.key and r() < 0.15:
+        if root is not None and doc.parent is not None and doc.parent is not root and root.key and rand() < 0.15:
             e.setdefault("theo", []).append(root)
         return e
 
-    def lag(self, od, lo, hi):
-        x = od + lo + int(self.r() ** 1.7 * (hi - lo))
+    def lag(self, day, lo, hi):
+        x = day + lo + int(self.rand() ** 1.7 * (hi - lo))
         return min(x, _CAP)
 
-    def doc_for(self, iss, parent, od, topic, parent2=None, draft=False, tcode=None):
-        tc = tcode or self.wpick(iss.types)
-        subj = self.subject_for(topic, date.fromordinal(od).year)
-        return self.make_doc(iss, tc, od, subj, topic, parent=parent, parent2=parent2, draft=draft)
+    def doc_for(self, issuer, parent, day, topic, parent2=None, draft=False, tcode=None):
+        tc = tcode or self.wpick(issuer.types)
+        subj = self.subject_for(topic, date.fromordinal(day).year)
+        return self.make_doc(issuer, tc, day, subj, topic, parent=parent, parent2=parent2, draft=draft)
 
-    def province_part(self, P, od0, topic, sector, root, root2, companions):
-        r = self.r
-        I = self.iss
-        par = root2 if (root2 is not None and r() < 0.6) else root
+    def province_part(self, province, first_day, topic, sector, root, root2, companions):
+        rand = self.rand
+        I = self.issuer
+        par = root2 if (root2 is not None and rand() < 0.6) else root
         lead_kind, sec_kinds, dl_kind, ds_kinds, c_kinds = _SECTOR_PLAN[sector]
-        lead_iss = I.get(self.wpick(lead_kind), P)
-        od = self.lag(par.od, 1, 30) if par is not None else od0
-        lead = self.doc_for(lead_iss, par, od, topic)
+        lead_iss = I.get(self.wpick(lead_kind), province)
+        day = self.lag(par.day, 1, 30) if par is not None else first_day
+        lead = self.doc_for(lead_iss, par, day, topic)
         e = self.common_extra(lead, root, companions)
-        if par is None and r() < 0.3:
+        if par is None and rand() < 0.3:
             e["unn"] = True
-        if sector in ("union", "youth", "front") and r() < 0.3:
+        if sector in ("union", "youth", "front") and rand() < 0.3:
             e["respond"] = True
         if not self.write_doc(lead, e):
             return False
-        if r() < P_ARTICLE * 2.5 and not self.write_article(lead):
+        if rand() < P_ARTICLE * 2.5 and not self.write_article(lead):
             return False
         prov_docs = [lead]
-        for _ in range(int(r() ** 1.5 * 3)):
+        for _ in range(int(rand() ** 1.5 * 3)):
             kind = self.wpick(sec_kinds)
-            iss = I.get(kind, P)
-            if iss is lead_iss:
+            issuer = I.get(kind, province)
+            if issuer is lead_iss:
                 continue
-            d2 = self.doc_for(iss, lead, self.lag(lead.od, 0, 12), topic,
-                              parent2=par if (par is not None and r() < 0.3) else None)
+            d2 = self.doc_for(issuer, lead, self.lag(lead.day, 0, 12), topic,
+                              parent2=par if (par is not None and rand() < 0.3) else None)
             if not self.write_doc(d2, self.common_extra(d2, root, companions)):
                 return False
             prov_docs.append(d2)
         # districts
-        dists = P.districts
-        m = min(len(dists), int(r() ** 1.3 * 7))
+        dists = province.districts
+        m = min(len(dists), int(rand() ** 1.3 * 7))
         if m:
             chosen = self.rng.sample(dists, m)
-            for D in chosen:
-                if not self.district_part(P, D, prov_docs, topic, sector, root, companions):
+            for district in chosen:
+                if not self.district_part(province, district, prov_docs, topic, sector, root, companions):
                     return False
         return True
 
-    def district_part(self, P, D, prov_docs, topic, sector, root, companions):
-        r = self.r
-        I = self.iss
+    def district_part(self, province, district, prov_docs, topic, sector, root, companions):
+        rand = self.rand
+        I = self.issuer
         _, _, dl_kind, ds_kinds, c_kinds = _SECTOR_PLAN[sector]
-        parent = prov_docs[0] if r() < 0.7 else self.pick(prov_docs)
+        parent = prov_docs[0] if rand() < 0.7 else self.pick(prov_docs)
         kind = self.wpick(dl_kind)
-        if kind == "BTGHU" and D.word == "thị xã":
+        if kind == "BTGHU" and district.word == "thị xã":
             kind = "HU"
-        iss = I.get(kind, P, D)
-        communes = D.communes if c_kinds else []
-        nc = min(len(communes), int(r() ** 1.6 * 5))
-        od = self.lag(parent.od, 1, 25)
-        draft = nc == 0 and r() < P_DRAFT
-        p2 = prov_docs[1] if (len(prov_docs) > 1 and parent is prov_docs[0] and r() < 0.3) else None
-        lead = self.doc_for(iss, parent, od, topic, parent2=p2, draft=draft)
+        issuer = I.get(kind, province, district)
+        communes = district.communes if c_kinds else []
+        nc = min(len(communes), int(rand() ** 1.6 * 5))
+        day = self.lag(parent.day, 1, 25)
+        draft = nc == 0 and rand() < P_DRAFT
+        p2 = prov_docs[1] if (len(prov_docs) > 1 and parent is prov_docs[0] and rand() < 0.3) else None
+        lead = self.doc_for(issuer, parent, day, topic, parent2=p2, draft=draft)
         if not self.write_doc(lead, self.common_extra(lead, root, companions)):
             return False
-        if not draft and r() < P_ARTICLE * 1.5 and not self.write_article(lead):
+        if not draft and rand() < P_ARTICLE * 1.5 and not self.write_article(lead):
             return False
         ddocs = [lead] if not draft else []
-        if not draft and r() < 0.35:
+        if not draft and rand() < 0.35:
             k2 = self.wpick(ds_kinds)
-            if k2 == "BTGHU" and D.word == "thị xã":
+            if k2 == "BTGHU" and district.word == "thị xã":
                 k2 = "UBH"
-            iss2 = I.get(k2, P, D)
-            if iss2 is not iss:
-                d2 = self.doc_for(iss2, lead, self.lag(lead.od, 0, 10), topic,
-                                  parent2=parent if r() < 0.3 else None)
+            second_issuer = I.get(k2, province, district)
+            if second_issuer is not issuer:
+                d2 = self.doc_for(second_issuer, lead, self.lag(lead.day, 0, 10), topic,
+                                  parent2=parent if rand() < 0.3 else None)
                 if not self.write_doc(d2, self.common_extra(d2, root, companions)):
                     return False
                 ddocs.append(d2)
         if not ddocs:
             return True
-        for C in (self.rng.sample(communes, nc) if nc else []):
+        for commune in (self.rng.sample(communes, nc) if nc else []):
             par = self.pick(ddocs)
             ck = self.wpick(c_kinds)
-            ci = I.get(ck, P, D, C)
-            cd = self.doc_for(ci, par, self.lag(par.od, 1, 20), topic, draft=r() < P_DRAFT)
+            cited_issuer = I.get(ck, province, district, commune)
+            cd = self.doc_for(cited_issuer, par, self.lag(par.day, 1, 20), topic, draft=rand() < P_DRAFT)
             if not self.write_doc(cd, self.common_extra(cd, root, companions)):
                 return False
         return True
 
 
-_SECTOR_CUM = _t(*SECTORS)
+_SECTOR_CUM = _cumulative(*SECTORS)
 # sector -> (province lead kinds, province secondary kinds, district lead kinds, district secondary kinds, commune kinds)
 _SECTOR_PLAN = {
-    "party": (_t(("TU", 8), ("BTGTU", 2)), _t(("UBND", 35), ("BTGTU", 20), ("ĐUK", 10), ("LĐ", 10), ("TĐ", 10), ("MT", 15)),
-              _t(("HU", 85), ("BTGHU", 15)), _t(("UBH", 50), ("BTGHU", 20), ("MTH", 15), ("LĐH", 15)), _t(("ĐUX", 7), ("UBX", 3))),
-    "state": (_t(("UBND", 1),), _t(("SO0", 2), ("SO1", 2), ("SO2", 2), ("SO3", 2), ("TU", 1), ("LĐ", 1), ("MT", 1)),
-              _t(("UBH", 1),), _t(("PH0", 3), ("PH1", 2), ("PH2", 2), ("HU", 1)), _t(("UBX", 8), ("ĐUX", 2))),
-    "health": (_t(("SO0", 6), ("UBND", 4)), _t(("UBND", 4), ("LĐ", 2), ("TĐ", 2), ("SO2", 2)),
-               _t(("UBH", 6), ("PH1", 4)), _t(("PH1", 5), ("PH2", 3), ("UBH", 2)), _t(("UBX", 1),)),
-    "union": (_t(("LĐ", 1),), _t(("MT", 1), ("TĐ", 1)), _t(("LĐH", 1),), _t(("MTH", 1),), None),
-    "youth": (_t(("TĐ", 1),), _t(("LĐ", 1), ("MT", 1)), _t(("ĐH", 1),), _t(("MTH", 1),), None),
-    "front": (_t(("MT", 1),), _t(("LĐ", 1), ("TĐ", 1)), _t(("MTH", 1),), _t(("ĐH", 1), ("LĐH", 1)), None),
+    "party": (_cumulative(("TU", 8), ("BTGTU", 2)), _cumulative(("UBND", 35), ("BTGTU", 20), ("ĐUK", 10), ("LĐ", 10), ("TĐ", 10), ("MT", 15)),
+              _cumulative(("HU", 85), ("BTGHU", 15)), _cumulative(("UBH", 50), ("BTGHU", 20), ("MTH", 15), ("LĐH", 15)), _cumulative(("ĐUX", 7), ("UBX", 3))),
+    "state": (_cumulative(("UBND", 1),), _cumulative(("SO0", 2), ("SO1", 2), ("SO2", 2), ("SO3", 2), ("TU", 1), ("LĐ", 1), ("MT", 1)),
+              _cumulative(("UBH", 1),), _cumulative(("PH0", 3), ("PH1", 2), ("PH2", 2), ("HU", 1)), _cumulative(("UBX", 8), ("ĐUX", 2))),
+    "health": (_cumulative(("SO0", 6), ("UBND", 4)), _cumulative(("UBND", 4), ("LĐ", 2), ("TĐ", 2), ("SO2", 2)),
+               _cumulative(("UBH", 6), ("PH1", 4)), _cumulative(("PH1", 5), ("PH2", 3), ("UBH", 2)), _cumulative(("UBX", 1),)),
+    "union": (_cumulative(("LĐ", 1),), _cumulative(("MT", 1), ("TĐ", 1)), _cumulative(("LĐH", 1),), _cumulative(("MTH", 1),), None),
+    "youth": (_cumulative(("TĐ", 1),), _cumulative(("LĐ", 1), ("MT", 1)), _cumulative(("ĐH", 1),), _cumulative(("MTH", 1),), None),
+    "front": (_cumulative(("MT", 1),), _cumulative(("LĐ", 1), ("TĐ", 1)), _cumulative(("MTH", 1),), _cumulative(("ĐH", 1), ("LĐH", 1)), None),
 }
 
 
