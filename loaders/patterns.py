@@ -15,7 +15,8 @@ from .vocabulary import CUES, TYPE_BY_CODE, TYPE_NAMES, UNNUMBERED_TYPES
 __all__ = [
     "DIGIT_RUN_RE", "SYMBOL_RE", "HEADER_SYMBOL_RE", "NUMBER_ONLY_RE", "UNNUMBERED_RE", "TYPE_BEFORE_RE",
     "SO_BEFORE_RE", "LIST_HEADER_RE", "DATE_AFTER_RE", "ISSUER_AFTER_RE", "ISSUER_BEFORE_RE",
-    "CUE_RE", "ADJACENT_TAIL_RE", "NESTED_GAP_RE", "SENTENCE_BREAK_RE", "SEPARATOR_RE",
+    "CUE_RE", "ADJACENT_TAIL_RE", "NESTED_GAP_RE", "SENTENCE_BREAK_RE", "SEPARATOR_RE", "WHITESPACE_RE",
+    "LOOSE_NGAY_DATE_RE", "DESCRIPTIVE_BEFORE_RE", "SUBJECT_START_RE",
 ]
 
 
@@ -203,3 +204,14 @@ SENTENCE_BREAK_RE = re.compile(
 )
 # Abbreviations whose period does not end a sentence: "TP. Hồ Chí Minh".
 ABBREVIATIONS = frozenset({"tp", "tt", "q", "p", "ths", "ts", "pgs", "gs", "đ/c", "v.v", "tx", "st", "no"})
+
+
+# -- small pieces the citation finder uses ----------------------------------------------------
+# Any run of blanks: "Căn  cứ" -> "Căn cứ" before a cue word is looked up.
+WHITESPACE_RE = re.compile(r"\s+")
+# "ngày 10/5/2021", "ngày10 tháng 5 năm 2021": the date of an unnumbered act when DATE_AFTER_RE finds none.
+LOOSE_NGAY_DATE_RE = re.compile(r"ngày\s*" + DATE, re.VERBOSE | re.IGNORECASE)
+# "các cấp đang triển khai", "sẽ thực hiện": what others do, not the document's own cue.
+DESCRIPTIVE_BEFORE_RE = re.compile(r"(?<!\w)(?:đang|sẽ)\s+$", re.IGNORECASE)
+# ", về phòng, chống dịch ...": the gap after a reference opens its subject.
+SUBJECT_START_RE = re.compile(r"^\s*,?\s*về\s", re.IGNORECASE)
