@@ -26,6 +26,8 @@ __all__ = [
     "LEVELS",
     "OCR_CODE_FIXES",
     "OCR_WORD_FIXES",
+    "REPORT_COPY_MARKS",
+    "ADDRESSEE_SOURCES",
 ]
 
 LEVELS = ("central", "province", "district", "commune")
@@ -225,3 +227,10 @@ OCR_CODE_FIXES: dict[str, str] = {"ƯBND": "UBND", "TƯ": "TW", "UBNĐ": "UBND",
 # OCR slips of whole words in running text (same length, so offsets stay aligned): the
 # codes above, and "cơng" for "công".
 OCR_WORD_FIXES: dict[str, str] = {**OCR_CODE_FIXES, "cơng": "công", "Cơng": "Công"}
+
+# Nơi nhận lines that send a copy upward "to report" (để báo cáo, "b/c"): not an order to act.
+# Matched as substrings of the lower-cased line (the Cypher faces do the same with CONTAINS):
+# "TT Tỉnh ủy, TT HĐND tỉnh (b/c)", "UBND tỉnh (để b/c)", "Thường trực Huyện ủy (để báo cáo)".
+REPORT_COPY_MARKS: tuple[str, ...] = ("(b/c", "b/c)", "để b/c", "(báo cáo)", "để báo cáo")
+# Where an addressee was named, by link type: "Kính gửi" (ADDRESSED_TO), "Nơi nhận" (COPIED_TO).
+ADDRESSEE_SOURCES: dict[str, str] = {"ADDRESSED_TO": "Kính gửi", "COPIED_TO": "Nơi nhận"}

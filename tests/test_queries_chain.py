@@ -389,7 +389,7 @@ def test_plot_writes_a_png(sample_graph, tmp_path):
 
 MODULES = [implements, trace, basis, gaps, timeline]
 PARAMS = {"implements": {"uid", "depth", "level"}, "basis": {"uid", "depth", "level"},
-          "timeline": {"uid", "depth"}, "trace": {"uid", "to", "max_chains"}, "gaps": {"uid", "level"}}
+          "timeline": {"uid", "depth"}, "trace": {"uid", "to", "max_chains"}, "gaps": {"uid", "level", "report_marks"}}
 
 
 @pytest.mark.parametrize("module", MODULES, ids=lambda m: m.NAME)
