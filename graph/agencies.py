@@ -486,9 +486,10 @@ def _expand_group(text: str, province=None, district=None, commune=None) -> tupl
     ['agency:lai-chau/tam-duong/tam-duong:ubnd', 'agency:lai-chau/tam-duong/then-sin:ubnd']
     """
     ctx = _ctx(province, district, commune)
-    if ctx.province is None:
-        return _central_group(_expand(fold(_clean(re.sub(r"\((?:[^()]*)\)", " ", text)))))
     folded = _expand(fold(_clean(re.sub(r"\((?:[^()]*)\)", " ", text))))
+    central = _central_group(folded)  # a central document is placed in Hà Nội: its groups are national
+    if central or ctx.province is None:
+        return central
     g = gazetteer()
     m = _GROUP_BODY_RE.match(folded)
     if m:

@@ -99,7 +99,7 @@ def run(graph, uid: str, *, level: str | None = None) -> list[dict]:
     for doc in down:
         d = graph.nodes[doc]
         p = d.get("province")
-        if p is None:
+        if p is None or d.get("level") == "central":  # a central guide placed in Hà Nội is not Hà Nội's
             continue
         docs_in.setdefault(p, []).append(doc)
         for _, agency, t in graph.out_edges(doc, data="type"):

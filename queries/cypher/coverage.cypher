@@ -46,7 +46,7 @@ WITH root, down, chain, province, named_province, named_district, named_commune,
 ORDER BY t0
 WITH root, down, chain, province, named_province, named_district, named_commune, collect(t0) AS told
 WITH root, [x IN chain | x.uid] AS chain_uids, province, told, named_province, named_district, named_commune,
-     [x IN down WHERE x.province = province] AS local
+     [x IN down WHERE x.province = province AND coalesce(x.level, '') <> 'central'] AS local
 // From here on no list of nodes is carried through an aggregation (FalkorDB 4.16 crashes on it).
 WITH root, chain_uids, province, told, named_province, named_district, named_commune,
      size(local) AS local_n,
