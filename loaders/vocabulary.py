@@ -30,6 +30,8 @@ __all__ = [
     "YOUTH_NAMES",
     "OCR_CODE_FIXES",
     "OCR_WORD_FIXES",
+    "REPORT_COPY_MARKS",
+    "ADDRESSEE_SOURCES",
 ]
 
 LEVELS = ("central", "province", "district", "commune")
@@ -254,3 +256,10 @@ AGENCY_ABBREVIATIONS = {"UBND": "Ủy ban nhân dân", "HĐND": "Hội đồng n
                         "MTTQ": "Mặt trận Tổ quốc", "BCĐ": "Ban Chỉ đạo", "ĐUK": "Đảng ủy Khối", "BTV": "Ban Thường vụ"}
 # The words before a unit's name, as written: "huyện Tam Đường", "thị xã Sơn Tây" (đơn vị hành chính).
 UNIT_WORDS = ("thành phố", "thị trấn", "thị xã", "tỉnh", "huyện", "quận", "xã", "phường")
+
+# Nơi nhận lines that send a copy upward "to report" (để báo cáo, "b/c"): not an order to act.
+# Matched as substrings of the lower-cased line (the Cypher faces do the same with CONTAINS):
+# "TT Tỉnh ủy, TT HĐND tỉnh (b/c)", "UBND tỉnh (để b/c)", "Thường trực Huyện ủy (để báo cáo)".
+REPORT_COPY_MARKS: tuple[str, ...] = ("(b/c", "b/c)", "để b/c", "(báo cáo)", "để báo cáo")
+# Where an addressee was named, by link type: "Kính gửi" (ADDRESSED_TO), "Nơi nhận" (COPIED_TO).
+ADDRESSEE_SOURCES: dict[str, str] = {"ADDRESSED_TO": "Kính gửi", "COPIED_TO": "Nơi nhận"}

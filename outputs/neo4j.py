@@ -619,5 +619,6 @@ def run_question(target: Target, name: str, **params) -> list[dict]:
         return run_query(target, module.CYPHER, cypher_parameters(params["text"], params.get("limit", 50)))
     values = {p.name: p.default for p in inspect.signature(module.run).parameters.values()
               if p.default is not inspect.Parameter.empty}
+    values.update(getattr(module, "CYPHER_PARAMETERS", {}))  # vocabulary the Cypher face takes as data
     values.update(params)
     return run_query(target, module.CYPHER, values)
