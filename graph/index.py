@@ -22,13 +22,13 @@ dropped.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..loaders.normalize import fold
+from ..loaders.patterns import LEADING_ZEROS_RE
 
 __all__ = ["symbol_key", "symbol_tail", "SymbolIndex", "build_symbol_index", "search_form", "search_text",
            "query_words", "SearchTexts", "SEPARATOR", "PRECOMPUTED", "precompute_tables", "documents"]
@@ -38,7 +38,7 @@ SEPARATOR = " | "
 
 # -- symbol keys -------------------------------------------------------------------
 
-_LEADING_ZEROS_RE = re.compile(r"^0+(?=\d)")
+_LEADING_ZEROS_RE = LEADING_ZEROS_RE
 
 
 def symbol_key(symbol: str) -> str:
