@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 
 from ..loaders.normalize import fold, match_form
 from ..loaders.patterns import PLACE_TOKEN_RE, SLUG_BREAK_RE, UNIT_IN_TEXT_RE
+from ..loaders.vocabulary import LEVELS
 
 __all__ = [
     "Place",
@@ -351,7 +352,7 @@ class Gazetteer:
         return None
 
 
-_LEVEL_RANK = {"province": 0, "district": 1, "commune": 2}
+_LEVEL_RANK = {level: rank for rank, level in enumerate(LEVELS[1:])}  # province 0, district 1, commune 2
 # Unit and committee words met before a place name in agency names (folded).
 _WORD_KIND = {
     "tinh": "province", "thanh pho": "district", "tp": "district", "tp.": "district",

@@ -13,11 +13,10 @@ keeps them apart; the same central 07-KL/TW cited by ten provinces is one key.
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
 
-from ..loaders.normalize import match_form
-from ..loaders.patterns import WHITESPACE_RE, YEAR_PREFIX_RE
+from ..loaders.normalize import symbol_form
+from ..loaders.patterns import YEAR_PREFIX_RE
 from ..loaders.vocabulary import CENTRAL_CODES
 from .agencies import Agency
 
@@ -42,10 +41,8 @@ class DocKey:
         return self.symbol, self.scope
 
 
-def normalize_symbol(symbol: str) -> str:
-    """The matching form of a symbol: NFC, one dash, no spaces ("159 -CV/ĐUK" -> "159-CV/ĐUK")."""
-    s = match_form(unicodedata.normalize("NFC", symbol))
-    return WHITESPACE_RE.sub("", s)
+# The matching form of a symbol: NFC, one dash, no spaces ("159 -CV/ĐUK" -> "159-CV/ĐUK").
+normalize_symbol = symbol_form
 
 
 def year_of(date: str | None) -> int | None:

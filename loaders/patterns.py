@@ -26,8 +26,8 @@ __all__ = [
     # folded text (graph/ and queries/)
     "FOLDED_UNIT_WORDS", "FOLDED_TYPE_WORDS", "AGENCY_ROLE_RE", "TRAILING_UNIT_RE", "LAST_UNIT_WORD_RE",
     "PLACE_WORD_RE", "PARENTHESES_RE", "GROUP_BODY_RE", "GROUP_COMMITTEE_RE", "GROUP_UNIT_RE", "UNIT_IN_TEXT_RE",
-    "COMMUNE_WORD_RE", "SLUG_BREAK_RE", "PLACE_TOKEN_RE", "YEAR_PREFIX_RE", "LEADING_ZEROS_RE", "NUMBER_REF_RE",
-    "BARE_NUMBER_REF_RE", "YEAR_RE", "ISSUER_TAIL_RE", "DATE_WORDS_RE", "PATH_LIKE_RE", "NON_WORD_RE",
+    "COMMUNE_WORD_RE", "SLUG_BREAK_RE", "PLACE_TOKEN_RE", "YEAR_PREFIX_RE", "NUMBER_REF_RE",
+    "BARE_NUMBER_REF_RE", "YEAR_RE", "ISSUER_TAIL_RE", "DATE_WORDS_RE", "PATH_LIKE_RE",
 ]
 
 
@@ -341,8 +341,6 @@ SLUG_BREAK_RE = re.compile(r"[^0-9a-z]+")
 PLACE_TOKEN_RE = re.compile(r"[0-9a-z]+(?:\s*-\s*[0-9a-z]+)?")
 # An ISO date's year: "2021-06-11".
 YEAR_PREFIX_RE = re.compile(r"^\d{4}")
-# The zeros before a symbol's number: "07-kl/tw" -> "7-kl/tw".
-LEADING_ZEROS_RE = re.compile(r"^0+(?=\d)")
 
 # -- references as people type them (queries/refs.py) ------------------------------------------------
 # Folded type names, aliases and codes -> the type name: "ket luan", "thong bao ket luan", "kl" -> "Kết luận".
@@ -363,5 +361,3 @@ ISSUER_TAIL_RE = re.compile(r"(?<!\w)cua\s+(?P<issuer>.+)$")
 DATE_WORDS_RE = re.compile(r"\b(?:ngay|nam|thang)\b|[\d/.-]+")
 # "./a.txt", "~/x", "plan.docx": a reference that looks like a path.
 PATH_LIKE_RE = re.compile(r"(?:^[~./\\]|\.[A-Za-z0-9]{1,5}$)")
-# A character that is not part of a word.
-NON_WORD_RE = re.compile(r"[\W_]")

@@ -22,16 +22,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..loaders.vocabulary import LEVELS
+from ..loaders.vocabulary import CHAIN_LINKS, LEVELS
 
 __all__ = ["load_cypher", "cypher_path", "CHAIN_LINKS", "DOWNSTREAM_LINKS", "LEVELS", "LEVEL_ORDER", "document_row",
            "Option", "Question"]
 
 CYPHER_DIR = Path(__file__).resolve().parent / "cypher"
 
-# Links that carry an order down the hierarchy: the citing document acts on the cited one.
-CHAIN_LINKS = ("IMPLEMENTS", "BASED_ON", "RESPONDS_TO")
-# ... and their follow-ups (Tiếp theo): a follow-up continues the document it follows.
+# CHAIN_LINKS (loaders/vocabulary.py) carry an order down the hierarchy: the citing document acts on the
+# cited one; and their follow-ups (Tiếp theo): a follow-up continues the document it follows.
 DOWNSTREAM_LINKS = CHAIN_LINKS + ("FOLLOWS_UP",)
 
 # central 0, province 1, district 2, commune 3; an unknown level sorts last.

@@ -30,18 +30,17 @@ import difflib
 import hashlib
 import os
 from collections import defaultdict
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
 from ..graph.cache import graph_cache
 from ..graph.gazetteer import Place, find_place
-from ..graph.index import SymbolIndex, build_symbol_index, documents, symbol_key, symbol_tail
+from ..graph.index import SymbolIndex, build_symbol_index, documents, search_form, symbol_key, symbol_tail
 from ..loaders.citations import parse_symbol_match
 from ..loaders.errors import ChidaoError
 from ..loaders.normalize import fold, normalize
-from ..loaders.patterns import (BARE_NUMBER_REF_RE, DATE_WORDS_RE, FOLDED_TYPE_WORDS, ISSUER_TAIL_RE, NON_WORD_RE,
+from ..loaders.patterns import (BARE_NUMBER_REF_RE, DATE_WORDS_RE, FOLDED_TYPE_WORDS, ISSUER_TAIL_RE,
                                NUMBER_REF_RE, PATH_LIKE_RE, SYMBOL_RE, YEAR_RE)
 from .base import LEVEL_ORDER, document_row
 
@@ -77,29 +76,9 @@ class UnknownRef(RefError, LookupError):
         return (type(self), (self.text, self.suggestions))
 
 
-# -- folding fast ------------------------------------------------------------------
-# ``fold`` is a str.translate over a per-character table (loaders/normalize.py);
-# the search form also turns punctuation into spaces, with a table of its own.
-
-
-class _FoldTable(dict):
-    """codepoint -> folded text, computed by ``fold_char`` the first time a character is seen."""
-
-    def __init__(self, fold_char: Callable[[str], str]):
-        super().__init__()
-        self.fold_char = fold_char
-
-    def __missing__(self, codepoint: int) -> str:
-        value = self[codepoint] = self.fold_char(chr(codepoint))
-        return value
-
-
-def _fold_char(ch: str) -> str:
-    # Between two letters, so that a space (or what fold turns into one) survives the collapsing.
-    return fold(f"a{ch}a")[1:-1]
-
-
-_WORDS = _FoldTable(lambda ch: NON_WORD_RE.sub(" ", _fold_char(ch)))
+# -- folding ------------------------------------------------------------------------
+# One fold (loaders.normalize.fold) and one words form (graph.index.search_form: folded,
+# punctuation to single spaces), shared with the search question.
 
 
 def fast_fold(text: str | None) -> str:
@@ -107,9 +86,7 @@ def fast_fold(text: str | None) -> str:
     return fold(text or "")
 
 
-def words_form(text: str | None) -> str:
-    """Folded, punctuation to single spaces: "Phòng, chống dịch Covid-19" -> "phong chong dich covid 19"."""
-    return " ".join((text or "").translate(_WORDS).split())
+words_form = search_form  # "Phòng, chống dịch Covid-19" -> "phong chong dich covid 19"
 
 
 # -- parsing a reference ---------------------------------------------------------
