@@ -87,6 +87,9 @@ class Question:
     server: bool = True
     formats: tuple[str, ...] = ("json", "csv")
     as_json: Callable[..., object] | None = None
+    # The Cypher face's $parameters from the options, when they are not the options themselves
+    # (search puts its text in search form: Cypher cannot strip accents).
+    parameters: Callable[..., dict] | None = None
 
     @property
     def cypher_file(self) -> Path:
