@@ -25,7 +25,8 @@ import shutil
 import sqlite3
 import subprocess
 import tempfile
-from collections.abc import Callable, Sequence
+from collections import deque
+from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -159,37 +160,46 @@ def ocr_page(image) -> OcrPage:
     return OcrPage(text=text, confidence=_mean_confidence(tsv))
 
 
-def ocr_images(images: Sequence[Callable[[], object]], *, jobs: int = 1,
-               progress: Callable[[int, int], None] | None = None) -> list[OcrPage | Exception]:
-    """OCR pages (each given as a function returning a PIL image), ``jobs`` at a time.
+def ocr_images(images: Iterable, *, jobs: int = 1,
+               progress: Callable[[int, int], None] | None = None, total: int | None = None) -> list[OcrPage | Exception]:
+    """OCR pages, ``jobs`` at a time, in order.
 
-    A page that fails becomes its exception in the list; the others are kept.
+    ``images`` yields PIL images, or an exception for a page that could not be
+    made (it is passed through). It is consumed in the calling thread (PDFium is
+    not thread-safe) and at most ``jobs + 1`` pages are held at once. A page that
+    fails becomes its exception in the list; the others are kept. Raises
+    OcrUnavailable before any work when tesseract cannot run.
     """
-    total = len(images)
-    done = 0
+    reason = tesseract_available()
+    if reason:
+        raise OcrUnavailable(reason)
+    out: list[OcrPage | Exception] = []
 
-    def one(make):
+    def one(image):
+        if isinstance(image, Exception):
+            return image
         try:
-            return ocr_page(make())
-        except OcrUnavailable:
-            raise
+            return ocr_page(image)
         except Exception as e:  # noqa: BLE001 - one bad page must not lose the others
             return e
 
-    out: list[OcrPage | Exception] = []
-    if jobs <= 1 or total <= 1:
-        for make in images:
-            out.append(one(make))
-            done += 1
-            if progress:
-                progress(done, total)
+    def record(page) -> None:
+        out.append(page)
+        if progress:
+            progress(len(out), total if total is not None else len(out))
+
+    if jobs <= 1:
+        for image in images:
+            record(one(image))
         return out
+    pending: deque = deque()
     with ThreadPoolExecutor(max_workers=jobs) as pool:  # the work is in the tesseract processes
-        for page in pool.map(one, images):
-            out.append(page)
-            done += 1
-            if progress:
-                progress(done, total)
+        for image in images:
+            pending.append(pool.submit(one, image))
+            while len(pending) > jobs:
+                record(pending.popleft().result())
+        while pending:
+            record(pending.popleft().result())
     return out
 
 
