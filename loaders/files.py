@@ -346,6 +346,7 @@ def decode_text_bytes(data: bytes) -> tuple[str, str]:
         codec = _sniff_utf16(data)
         if codec:
             return _decode_utf16(data, codec, codec)
+        _check_utf8_not_binary(data)  # control bytes are single bytes in every 8-bit encoding too
 
     lossy = _lossy_utf8(data)
     if lossy is not None:
