@@ -204,8 +204,8 @@ REFUSALS = [
     ("bom-space", "a.txt", b"\xef\xbb\xbf \n", "empty file (only whitespace)"),
     ("utf16-bom-only", "a.txt", b"\xff\xfe", "empty file (only whitespace)"),
     ("nul-bytes", "a.txt", b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00\xb4\x9c", "binary content (NUL bytes)"),
-    ("nul-in-utf8", "a.txt", "Số 15\x00 của".encode() * 3, "binary content (NUL bytes)"),  # 8% NUL: binary
-    ("mostly-nul-8bit", "a.txt", b"\xe0\x00\x01\x00" * 50 + b"S\xf4 15", "binary content (NUL bytes)"),
+    ("nul-in-utf8", "a.txt", "Số 15\x00 của".encode() * 5, "binary content (NUL bytes)"),  # 8% NUL: binary
+    ("mostly-nul-8bit", "a.txt", b"\x00\x00\x01\xe0" * 50 + b"S\xf4 15", "binary content (NUL bytes)"),
     ("control-chars", "a.txt", b"Chi thi \x01\x02\x03\x04\x05\x06\x07\x08\x0e\x0f so 15", "binary content (control characters)"),
     ("undecodable", "a.txt", b"\x81\x8d\x8f\x90\x9d abc \x81\x8d", "undecodable (not UTF-8, UTF-16, Windows-1258, TCVN3 or VNI)"),
     ("bad-utf16", "a.txt", b"\xff\xfea\x00\x00\xd8b\x00", "undecodable (invalid UTF-16)"),
