@@ -24,6 +24,7 @@ import re
 import shutil
 import stat
 import unicodedata
+import warnings
 import zipfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -643,9 +644,11 @@ def _image_pages(data: bytes) -> tuple[int, Iterator]:
     from PIL import Image, ImageSequence, UnidentifiedImageError
 
     try:
-        image = Image.open(io.BytesIO(data))
-        frames = getattr(image, "n_frames", 1)
-        image.load()
+        with warnings.catch_warnings():  # Pillow warns (e.g. "Corrupt EXIF data") on what it then refuses or reads
+            warnings.simplefilter("ignore")
+            image = Image.open(io.BytesIO(data))
+            frames = getattr(image, "n_frames", 1)
+            image.load()
     except UnidentifiedImageError:
         raise UndecodableText("corrupt image (not a PNG, JPEG or TIFF picture)") from None
     except (OSError, SyntaxError, ValueError, Image.DecompressionBombError) as e:
@@ -750,6 +753,10 @@ def _read_pdf(data: bytes, digest: str, options: OcrOptions) -> tuple[str, str, 
 
     ocr_texts, confs, ocr_warnings = _ocr_text(rasterised(), len(missing), options, [i + 1 for i in missing])
     warnings += ocr_warnings
+    failed = {w.split(":")[0] for w in ocr_warnings}
+    blank = [str(i + 1) for i, t in zip(missing, ocr_texts) if t is None and f"page {i + 1}" not in failed]
+    if blank and len(blank) < len(layer.texts):
+        warnings.append(f"no text on page(s) {', '.join(blank)} (no text layer, nothing found by OCR)")
     merged = list(layer.texts)
     for i, t in zip(missing, ocr_texts):
         merged[i] = t
