@@ -664,11 +664,13 @@ def _image_pages(data: bytes) -> tuple[int, Iterator]:
     return frames, pages()
 
 
-def _ocr_text(pages, total: int, options: OcrOptions, numbers: list[int] | None = None,
+def _ocr_text(pages, total: int, options: OcrOptions, path: str, numbers: list[int] | None = None,
               ) -> tuple[list[str | None], list[float], list[str]]:
     """OCR the pages: (text per page or None, confidences, warnings naming the page numbers)."""
+    report = options.progress
+    progress = (lambda done, n: report(path, done, n)) if report else None
     try:
-        results = ocr_images(pages, jobs=options.jobs, progress=options.progress, total=total)
+        results = ocr_images(pages, jobs=options.jobs, progress=progress, total=total)
     except OcrUnavailable as e:
         raise UndecodableText(f"scanned: {e}") from None
     texts: list[str | None] = []
@@ -694,7 +696,7 @@ def _join_pages(texts: Iterable[str | None]) -> str:
     return "\n\n".join(t.strip("\n") for t in texts if t)
 
 
-def _read_image(data: bytes, digest: str, options: OcrOptions) -> tuple[str, str, float | None, int, tuple[str, ...]]:
+def _read_image(data: bytes, digest: str, options: OcrOptions, path: str) -> tuple[str, str, float | None, int, tuple[str, ...]]:
     cache = OcrCache(options.cache) if options.cache else None
     hit = cache.get(digest) if cache else None
     if hit is not None:
@@ -704,7 +706,7 @@ def _read_image(data: bytes, digest: str, options: OcrOptions) -> tuple[str, str
         off = _ocr_off_reason(options)
         if off:
             raise UndecodableText(f"scanned image: {off}")
-        texts, confs, warnings = _ocr_text(pages_iter, total, options)
+        texts, confs, warnings = _ocr_text(pages_iter, total, options, path)
         if warnings and not any(texts):
             raise UndecodableText(warnings[0])
         text, conf, pages = _join_pages(texts), _mean(confs), total
@@ -715,7 +717,7 @@ def _read_image(data: bytes, digest: str, options: OcrOptions) -> tuple[str, str
     return text, "ocr", conf, pages, ()
 
 
-def _read_pdf(data: bytes, digest: str, options: OcrOptions) -> tuple[str, str, float | None, int, tuple[str, ...]]:
+def _read_pdf(data: bytes, digest: str, options: OcrOptions, path: str) -> tuple[str, str, float | None, int, tuple[str, ...]]:
     layer = _pdf_pages(data)
     warnings = [f"page {n}: unreadable ({why})" for n, why in layer.bad]
     missing = [i for i, t in enumerate(layer.texts) if t is None and (i + 1) not in dict(layer.bad)]
@@ -727,7 +729,9 @@ def _read_pdf(data: bytes, digest: str, options: OcrOptions) -> tuple[str, str, 
     hit = cache.get(digest) if cache else None
     if hit is not None:
         text, conf, _pages = hit
-        return text, "pdf+ocr", conf, len(missing), tuple(warnings)
+        if not text.strip():
+            raise UndecodableText("no text layer (scanned?) and no text found by OCR")
+        return text, "pdf+ocr" if conf is not None else "pdf", conf, len(missing), tuple(warnings)
     off = _ocr_off_reason(options)
     if off:
         if not any(layer.texts):
@@ -751,7 +755,7 @@ def _read_pdf(data: bytes, digest: str, options: OcrOptions) -> tuple[str, str, 
         finally:
             doc.close()
 
-    ocr_texts, confs, ocr_warnings = _ocr_text(rasterised(), len(missing), options, [i + 1 for i in missing])
+    ocr_texts, confs, ocr_warnings = _ocr_text(rasterised(), len(missing), options, path, [i + 1 for i in missing])
     warnings += ocr_warnings
     failed = {w.split(":")[0] for w in ocr_warnings}
     blank = [str(i + 1) for i, t in zip(missing, ocr_texts) if t is None and f"page {i + 1}" not in failed]
@@ -761,10 +765,10 @@ def _read_pdf(data: bytes, digest: str, options: OcrOptions) -> tuple[str, str, 
     for i, t in zip(missing, ocr_texts):
         merged[i] = t
     text, conf = _join_pages(merged), _mean(confs)
+    if cache is not None and not ocr_warnings:
+        cache.put(digest, text, conf, len(missing))  # a blank scan is not OCR'd again either
     if not text.strip():
         raise UndecodableText("no text layer (scanned?) and no text found by OCR")
-    if cache is not None and not ocr_warnings:
-        cache.put(digest, text, conf, len(missing))
     return text, "pdf+ocr" if any(ocr_texts) else "pdf", conf if any(ocr_texts) else None, len(missing), tuple(warnings)
 
 
@@ -904,9 +908,9 @@ def _read(spath: str, max_bytes: int, ocr: OcrOptions) -> LoadedText:
         if not text.strip():
             raise LoadError(spath, "empty document (no text)")
     elif suffix in IMAGE_SUFFIXES:
-        text, encoding, confidence, ocr_pages, warnings = _read_image(data, digest, ocr)
+        text, encoding, confidence, ocr_pages, warnings = _read_image(data, digest, ocr, spath)
     else:  # .pdf
-        text, encoding, confidence, ocr_pages, warnings = _read_pdf(data, digest, ocr)
+        text, encoding, confidence, ocr_pages, warnings = _read_pdf(data, digest, ocr, spath)
     text, stray = _scrub_controls(text)
     if stray:
         warnings = (*warnings, stray)

@@ -61,7 +61,9 @@ class OcrOptions:
     enabled: bool = True
     jobs: int = 1  # pages OCR'd at once within one file
     cache: str | None = None  # an OcrCache file; None: no cache
-    progress: Callable[[int, int], None] | None = None  # (page done, pages) within one file
+    # progress(path, pages done, pages) after each OCR'd page; a module-level function
+    # (it travels to the worker processes by name)
+    progress: Callable[[str, int, int], None] | None = None
 
 
 @dataclass(frozen=True)
