@@ -275,3 +275,22 @@ def test_pdf_with_text_and_scanned_pages_keeps_both(tmp_path):
     assert docmaker.header_facts(rec) == docmaker.EXPECTED
     assert [c.symbol for c in rec.citations][-1] == "07-KL/TW"
     assert FPDF  # fpdf2 made the typed part
+
+
+def test_parallel_batch_reads_copies_from_the_cache(scanned, tmp_path, monkeypatch):
+    """Eight and more files go to worker processes (-j 2); copies under other names are
+    cache hits by hash, so no page is OCR'd again (the forked workers inherit the refusal)."""
+    folder, truth, records, cache = scanned
+    from chidao.loaders import ocr
+
+    monkeypatch.setattr(ocr, "ocr_page", lambda *a, **k: (_ for _ in ()).throw(AssertionError("OCR'd again")))
+    names = sorted(truth)
+    for i in range(2):
+        for name in names:
+            (tmp_path / f"copy{i}-{name}").write_bytes((folder / name).read_bytes())
+    results = list(extract_paths([tmp_path], jobs=2, ocr=OcrOptions(cache=str(cache))))
+    assert len(results) == 2 * len(names) >= 8
+    for path, rec, err, _ in results:
+        original = Path(path).name.split("-", 1)[1]
+        assert err is None, (path, err)
+        assert [c.symbol for c in rec.citations] == [c.symbol for c in records[original][0].citations]
