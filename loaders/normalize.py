@@ -16,7 +16,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from .vocabulary import OCR_PHRASE_FIXES, OCR_WORD_FIXES
+from .vocabulary import OCR_PHRASE_FIXES, OCR_TYPE_CODE_SLIPS, OCR_WORD_FIXES, TYPE_BY_CODE
 
 __all__ = ["Normalized", "normalize", "fold", "match_form"]
 
@@ -183,9 +183,37 @@ def _repair_symbol(m: re.Match) -> str:
 _YEAR_RE = re.compile(r"(?:19|20)\d\d")
 
 
+# A speck read as punctuation right after a symbol's hyphen ("15/CT-.UBND", seen):
+# a space there, which the symbol patterns allow.
+_SYMBOL_SPECK_RE = re.compile(r"(?<=\d[-/][A-ZĐ]{2}-)[.,'‘’`](?=[A-ZĐ])|(?<=\d[-/][A-ZĐ]{3}-)[.,'‘’`](?=[A-ZĐ])")
+# The document type code right after the number ("07-KU/TW" for 07-KL/TW, seen) comes
+# from a closed list: an unknown code one confusable letter away from a known one is it.
+_TYPE_SLOT_RE = re.compile(r"(?<=\d)(?P<sep>[ \t]{0,2}[-/][ \t]{0,2})(?P<code>[A-ZĐ][A-Za-zĐđ]{0,3})(?=[ \t]{0,2}[-/])")
+
+
+def _type_code_candidates(code: str) -> set[str]:
+    out = set()
+    for i, ch in enumerate(code):
+        for alt in OCR_TYPE_CODE_SLIPS.get(ch, ""):
+            fixed = code[:i] + alt + code[i + 1:]
+            if fixed in TYPE_BY_CODE:
+                out.add(fixed)
+    return out
+
+
+def _repair_type_code(m: re.Match) -> str:
+    code = m.group("code")
+    if code in TYPE_BY_CODE:
+        return m.group(0)
+    found = _type_code_candidates(code)
+    return m.group("sep") + found.pop() if len(found) == 1 else m.group(0)
+
+
 def ocr_repairs(text: str) -> str:
     """The OCR slips of symbols and cue words, repaired; same length (see vocabulary.OCR_PHRASE_FIXES)."""
     text = OCR_SYMBOL_RE.sub(_repair_symbol, text)
+    text = _SYMBOL_SPECK_RE.sub(" ", text)
+    text = _TYPE_SLOT_RE.sub(_repair_type_code, text)
     return _OCR_PHRASE_RE.sub(lambda m: _OCR_PHRASES.get(" ".join(m.group(1).split()), m.group(1))
                               if " " in m.group(1) else _OCR_PHRASES.get(m.group(1), m.group(1)), text)
 

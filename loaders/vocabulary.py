@@ -27,6 +27,7 @@ __all__ = [
     "OCR_CODE_FIXES",
     "OCR_WORD_FIXES",
     "OCR_PHRASE_FIXES",
+    "OCR_TYPE_CODE_SLIPS",
 ]
 
 LEVELS = ("central", "province", "district", "commune")
@@ -239,3 +240,8 @@ OCR_PHRASE_FIXES: dict[str, str] = {
     "chỉ ủy": "chi ủy", "chỉ bộ": "chi bộ", "chỉ hội": "chi hội", "chỉ đoàn": "chi đoàn",
     "phòng, chổng": "phòng, chống", "phòng chổng": "phòng chống",
 }
+
+# Letters Tesseract reads for one another in the type code of a symbol (seen: "07-KU/TW"
+# for 07-KL/TW on a blurred scan): a code not in the list one such letter away from
+# exactly one code in it is that code.
+OCR_TYPE_CODE_SLIPS: dict[str, str] = {"U": "L", "L": "U", "I": "LT", "1": "I", "0": "ĐO", "O": "ĐQ", "D": "Đ", "Q": "O"}

@@ -22,6 +22,9 @@ REPAIRS = [
     ("binh, chỉ hội Phụ nữ", "binh, chi hội Phụ nữ"),  # seen (seed 001)
     ("phòng, chổng dịch", "phòng, chống dịch"),  # seen (--harsh)
     ("Đẳng ủy Khối", "Đảng ủy Khối"),
+    ("Kết luận số 07-KU/TW, ngày 11/6/2021", "Kết luận số 07-KL/TW, ngày 11/6/2021"),  # seen (--harsh)
+    ("Chỉ thị số 15/CT-.UBND ngày 13/10/2021", "Chỉ thị số 15/CT- UBND ngày 13/10/2021"),  # seen (--harsh)
+    ("Quyết định số 12/QD-UBND", "Quyết định số 12/QĐ-UBND"),
     ("Căn cứ Công văn số l32-CV/BTGTU", "Căn cứ Công văn số 132-CV/BTGTU"),
     ("Kế hoạch số 1O5-KH/TU", "Kế hoạch số 105-KH/TU"),
     ("Quyết định số 23/2O21/QĐ-TTg", "Quyết định số 23/2021/QĐ-TTg"),
@@ -41,6 +44,9 @@ UNCHANGED = [
     "I-II",
     "lo-go",
     "ngày 10/5/2021",
+    "số 07-KL/TW",
+    "số 45-KH/TU",  # a known code stays
+    "số 3-XY/TU",  # unknown, but no known code one slip away
 ]
 
 
