@@ -30,6 +30,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from .errors import ChidaoError
 from .html_text import html_main_text
 from .ocr import DPI as OCR_DPI
 from .ocr import IMAGE_SUFFIXES, OcrCache, OcrOptions, OcrUnavailable, ocr_images, tesseract_available
@@ -72,7 +73,7 @@ def _one_line(s: str, limit: int = _REASON_MAX) -> str:
     return s
 
 
-class LoadError(Exception):
+class LoadError(ChidaoError):
     """A file that cannot be read, with a one-line reason."""
 
     def __init__(self, path, reason):
