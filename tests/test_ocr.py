@@ -10,6 +10,7 @@ the tests skip with the reason; CI installs it (.ci/run).
 from __future__ import annotations
 
 import json
+import os
 import unicodedata
 from collections import Counter
 from pathlib import Path
@@ -294,3 +295,75 @@ def test_parallel_batch_reads_copies_from_the_cache(scanned, tmp_path, monkeypat
         original = Path(path).name.split("-", 1)[1]
         assert err is None, (path, err)
         assert [c.symbol for c in rec.citations] == [c.symbol for c in records[original][0].citations]
+
+
+# ---------------------------------------------------------------- the CLI and the workspace
+
+def _build(args):
+    from click.testing import CliRunner
+
+    from chidao.cli import cli
+
+    result = CliRunner().invoke(cli, ["build", *args, "--json"], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def test_build_caches_ocr_in_the_workspace_and_never_ocrs_twice(scanned, tmp_path, monkeypatch):
+    """chidao build OCRs a scan once: a rebuild after a touch, or after the workspace itself
+    is gone (as after a chidao upgrade), takes the text from <workspace>/ocr.db."""
+    folder, _truth, records, _cache = scanned
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "cv.png").write_bytes((folder / "page1.jpg").read_bytes())  # a JPEG named .png reads the same
+    (docs / "article.png").write_bytes((folder / "article.png").read_bytes())
+    ws = tmp_path / "ws"
+    first = _build([str(docs), "-w", str(ws), "-j", "2"])
+    assert first["parsed"] == 2 and first["unreadable"] == []
+    assert (ws / "ocr.db").exists()
+
+    from chidao.loaders import ocr
+
+    monkeypatch.setattr(ocr, "ocr_page", lambda *a, **k: (_ for _ in ()).throw(AssertionError("OCR'd again")))
+    os.utime(docs / "cv.png")  # touched: same content
+    (ws / "workspace.db").unlink()  # the workspace rebuilt from the files
+    second = _build([str(docs), "-w", str(ws)])
+    assert second["parsed"] == 2 and second["unreadable"] == [] and second["documents"] >= first["documents"]
+    third = _build([str(docs), "-w", str(ws)])
+    assert third["parsed"] == 0 and third["unchanged"] == 2
+
+
+def test_build_no_ocr_then_with_ocr(scanned, tmp_path):
+    """--no-ocr leaves a scan out with one line; the next build with OCR on reads it (from the cache here)."""
+    folder, _truth, _records, cache = scanned
+    from click.testing import CliRunner
+
+    from chidao.cli import cli
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "a.png").write_bytes((folder / "article.png").read_bytes())
+    (docs / "b.txt").write_text("Căn cứ Chỉ thị số 42-CT/TW, ngày 24/3/2020 của Ban Bí thư.", "utf-8")
+    ws = tmp_path / "ws"
+    result = CliRunner().invoke(cli, ["build", str(docs), "-w", str(ws), "--no-ocr"], catch_exceptions=False)
+    assert result.exit_code == 0
+    assert f"chidao: skipped {docs / 'a.png'}: scanned image: OCR is off (--no-ocr)" in result.stderr.splitlines()
+    ws.joinpath("ocr.db").write_bytes(Path(cache).read_bytes())  # spare the second OCR
+    out = _build([str(docs), "-w", str(ws)])
+    assert out["parsed"] == 1 and out["unreadable"] == []
+
+
+def test_extract_prints_ocr_records(scanned):
+    folder, _truth, records, cache = scanned
+    from click.testing import CliRunner
+
+    from chidao.cli import cli
+
+    result = CliRunner().invoke(cli, ["extract", str(folder / "page1.jpg"), "--json", "--no-ocr"])
+    assert result.exit_code == 1 and "OCR is off (--no-ocr)" in result.stderr
+    # with OCR on it reads (and this one page is OCR'd again: no workspace here)
+    result = CliRunner().invoke(cli, ["extract", str(folder / "page1.jpg"), "--json"], catch_exceptions=False)
+    assert result.exit_code == 0
+    (obj,) = [json.loads(line) for line in result.stdout.splitlines()]
+    assert obj["encoding"] == "ocr" and obj["ocr_confidence"] > 80
+    assert obj["doc"]["symbol"] == records["page1.jpg"][0].doc.symbol
