@@ -19,6 +19,7 @@ Nothing here reads a file: the caller hands over image bytes or PIL images.
 
 from __future__ import annotations
 
+import functools
 import io
 import os
 import shutil
@@ -96,6 +97,7 @@ def tesseract_available() -> str | None:
     return reason
 
 
+@functools.lru_cache(maxsize=None)
 def engine_id() -> str:
     """The engine's version: part of the cache key (another version may read differently)."""
     exe = _tesseract()
