@@ -78,6 +78,16 @@ def bindings(image_paths: list[Path]) -> None:
             list(ex.map(fn, image_paths))
         print(f"  {name:28s} -j {jobs}: {len(image_paths) / (time.perf_counter() - t):.2f} pages/s")
     try:
+        import pytesseract
+    except ImportError:
+        print("  pytesseract: not installed")
+    else:
+        os.environ["OMP_THREAD_LIMIT"] = "1"
+        t = time.perf_counter()
+        for f in image_paths:
+            pytesseract.image_to_data(str(f), lang="vie")
+        print(f"  pytesseract image_to_data     -j 1: {len(image_paths) / (time.perf_counter() - t):.2f} pages/s")
+    try:
         import tesserocr
         from PIL import Image
     except ImportError:
