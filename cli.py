@@ -51,8 +51,8 @@ def _progress(total: int, label: str):
 def _ocr_page_progress(path: str, done: int, total: int) -> None:
     """One line on the terminal per scan being OCR'd, rewritten page by page (also from worker processes)."""
     line = f"chidao: OCR {os.path.basename(path)}: page {done}/{total}"
-    sys.stderr.write("\r\x1b[K" + (line if done < total else ""))
-    sys.stderr.flush()
+    # Straight to the terminal: a progress bar's stderr proxy would hold a line without a newline.
+    os.write(2, ("\r\x1b[K" + (line if done < total else "")).encode("utf-8", "replace"))
 
 
 def _ocr_options(no_ocr: bool, jobs: int):

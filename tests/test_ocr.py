@@ -332,6 +332,17 @@ def test_build_caches_ocr_in_the_workspace_and_never_ocrs_twice(scanned, tmp_pat
     third = _build([str(docs), "-w", str(ws)])
     assert third["parsed"] == 0 and third["unchanged"] == 2
 
+    # `chidao show` prints the passage of a citation, from the OCR text
+    from click.testing import CliRunner
+
+    from chidao.cli import cli
+
+    page1 = records["page1.jpg"][0]
+    shown = CliRunner().invoke(cli, ["show", page1.doc.symbol, "-w", str(ws)], catch_exceptions=False)
+    assert shown.exit_code == 0, shown.output
+    flat = " ".join(shown.stdout.split())
+    assert " ".join(page1.citations[0].sentence.split())[:60] in flat
+
 
 def test_build_no_ocr_then_with_ocr(scanned, tmp_path):
     """--no-ocr leaves a scan out with one line; the next build with OCR on reads it (from the cache here)."""
@@ -367,3 +378,20 @@ def test_extract_prints_ocr_records(scanned):
     (obj,) = [json.loads(line) for line in result.stdout.splitlines()]
     assert obj["encoding"] == "ocr" and obj["ocr_confidence"] > 80
     assert obj["doc"]["symbol"] == records["page1.jpg"][0].doc.symbol
+
+
+def test_multipage_tiff_gives_every_frame():
+    """A scanner's multi-page TIFF (bilevel, G4): each frame is a page (no OCR needed to see it)."""
+    pytest.importorskip("PIL", reason="Pillow is not installed")
+    import io
+
+    from PIL import Image
+
+    from chidao.loaders.files import _image_pages
+
+    frames = [Image.new("1", (400, 300), 1), Image.new("1", (400, 300), 0)]
+    buf = io.BytesIO()
+    frames[0].save(buf, "TIFF", save_all=True, append_images=frames[1:], compression="group4")
+    total, pages = _image_pages(buf.getvalue())
+    pages = list(pages)
+    assert total == 2 and [p.getpixel((0, 0)) for p in pages] == [255, 0]
