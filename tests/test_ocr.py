@@ -378,6 +378,10 @@ def test_extract_prints_ocr_records(scanned):
     (obj,) = [json.loads(line) for line in result.stdout.splitlines()]
     assert obj["encoding"] == "ocr" and obj["ocr_confidence"] > 80
     assert obj["doc"]["symbol"] == records["page1.jpg"][0].doc.symbol
+    from chidao.outputs.render import record_text
+
+    first = record_text(records["page1.jpg"][0]).splitlines()[0]
+    assert first.endswith(f"(read by OCR, mean confidence {records['page1.jpg'][0].ocr_confidence:.0f}%)")
 
 
 def test_multipage_tiff_gives_every_frame():
