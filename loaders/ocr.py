@@ -143,13 +143,14 @@ def _mean_confidence(tsv: str) -> float | None:
 def ocr_page(image) -> OcrPage:
     """OCR one PIL image; raises OcrUnavailable or RuntimeError (one-line reason)."""
     reason = tesseract_available()
-    if reason:
-        raise OcrUnavailable(reason)
+    exe = _tesseract()
+    if reason or exe is None:
+        raise OcrUnavailable(reason or f"tesseract is not installed (install it: {INSTALL_HINT})")
     with tempfile.TemporaryDirectory(prefix="chidao-ocr-") as tmp:
         base = os.path.join(tmp, "page")
         try:
             proc = subprocess.run(
-                [_tesseract(), "stdin", base, "-l", LANG, "--dpi", str(DPI), "txt", "tsv"],
+                [exe, "stdin", base, "-l", LANG, "--dpi", str(DPI), "txt", "tsv"],
                 input=_pnm(image), capture_output=True, env=_env(), timeout=_PAGE_TIMEOUT_S,
             )
         except subprocess.TimeoutExpired:
