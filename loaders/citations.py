@@ -28,7 +28,7 @@ from . import patterns as P
 from .dates import date_from_match
 from .models import Citation, Unnumbered
 from .normalize import Normalized
-from .vocabulary import CUE_BY_NAME, OCR_CODE_FIXES, TYPE_BY_CODE, TYPE_NAMES, UNNUMBERED_TYPES, type_for_code
+from .vocabulary import CUE_BY_NAME, ISSUER_CODES, OCR_CODE_FIXES, TYPE_BY_CODE, TYPE_NAMES, UNNUMBERED_TYPES, type_for_code
 
 __all__ = ["find_citations", "Symbol", "parse_symbol_match", "sentence_spans"]
 
@@ -49,30 +49,66 @@ class Symbol:
     party: bool
 
 
+_CODE_JOIN_RE = re.compile(r"\s*([-/&.])\s*")
+# Codes of the National Assembly's laws and resolutions: 72/2025/QH15 (the type word says which).
+_ASSEMBLY_CODE_RE = re.compile(r"^(?:UBTV)?QH\d*$")
+_TYPE_CODES_LONGEST = sorted({*TYPE_BY_CODE, "TT"}, key=len, reverse=True)
+
+
+def _is_issuer_code(code: str) -> bool:
+    return code in ISSUER_CODES or bool(_ASSEMBLY_CODE_RE.match(code))
+
+
+def repair_glued_code(part: str) -> str:
+    """A type code glued to an issuer code by a hyphen lost in PDF text, split again.
+
+    >>> repair_glued_code("QĐUBND"), repair_glued_code("NĐCP"), repair_glued_code("TTBTC")
+    ('QĐ-UBND', 'NĐ-CP', 'TT-BTC')
+    >>> repair_glued_code("BCĐ389"), repair_glued_code("TTg")
+    ('BCĐ389', 'TTg')
+    """
+    if _is_issuer_code(part) or part in TYPE_BY_CODE:
+        return part
+    for code in _TYPE_CODES_LONGEST:
+        if part.startswith(code) and _is_issuer_code(part[len(code):]):
+            return f"{code}-{part[len(code):]}"
+    return part
+
+
 def _clean_code(code: str) -> str:
-    code = re.sub(r"\s+", "", code)
-    return "-".join(OCR_CODE_FIXES.get(part, part) for part in code.split("-"))
+    """Spaces out, OCR slips fixed per segment, the separators kept: "QCPH/UBND-LĐLĐ", "BNN&MT"."""
+    pieces = _CODE_JOIN_RE.split(code.strip())
+    return "".join(OCR_CODE_FIXES.get(piece, piece) if i % 2 == 0 else piece for i, piece in enumerate(pieces))
 
 
 def parse_symbol_match(m: re.Match) -> Symbol:
     """Read a SYMBOL_RE / HEADER_SYMBOL_RE match into its normalised parts."""
+    tail_year = m.group("tail_year") or ""
     if m.group("p_type"):
         number = m.group("p_number")
         type_code = _clean_code(m.group("p_type"))
         issuer = _clean_code(m.group("p_issuer"))
-        tail = f"-{type_code}/{issuer}"
-        return Symbol(f"{number}{tail}" if number else None, number, type_code, issuer.split("-")[0], None, True)
+        tail = f"-{type_code}/{issuer}{tail_year}"
+        return Symbol(f"{number}{tail}" if number else None, number, type_code,
+                      re.split(r"[-/&.]", issuer)[0], None, True)
     number = m.group("s_number")
     year = m.group("s_year")
     code = _clean_code(m.group("s_code"))
-    parts = code.split("-")
+    head, sep, rest = code.partition("-")
+    if "/" not in head:  # 2204/QĐUBND: the hyphen the PDF lost comes back
+        code = repair_glued_code(head) + sep + rest
+    # 11/2019/TTLT/BTC-BNV, 03/QCPH/UBND-LĐLĐ: the type code stands before a further "/".
+    first, slash, after = code.partition("/")
+    parts = re.split(r"[-.]", first)
+    if slash and type_for_code(first, party=False, has_year=bool(year)):
+        type_code, issuer_code = first, re.split(r"[-&.]", after)[0]
     # 15/CT-UBND: a type code then the issuer; 1198/UBND-VX: a Công văn has no type code.
-    if len(parts) > 1 and type_for_code(parts[0], party=False, has_year=bool(year)):
-        type_code, issuer_code = parts[0], parts[1]
+    elif len(parts) > 1 and type_for_code(parts[0], party=False, has_year=bool(year)):
+        type_code, issuer_code = parts[0], re.split(r"[&./]", parts[1])[0]
     else:
-        type_code, issuer_code = None, parts[0]
+        type_code, issuer_code = None, re.split(r"[&./]", parts[0])[0]
     middle = f"/{year}" if year else ""
-    text = f"{number}{middle}/{code}" if number else None
+    text = f"{number}{middle}/{code}{tail_year}" if number else None
     return Symbol(text, number, type_code, issuer_code, year, False)
 
 
@@ -80,6 +116,8 @@ def doc_type_of(symbol: Symbol) -> str | None:
     """The type a symbol implies: its type code, or Công văn when it has none."""
     if symbol.type_code:
         return type_for_code(symbol.type_code, party=symbol.party, has_year=bool(symbol.year))
+    if symbol.issuer_code and _ASSEMBLY_CODE_RE.match(symbol.issuer_code):
+        return None  # a law or a resolution of the National Assembly: the type word decides
     if not symbol.party:
         return "Công văn"  # number/ISSUER-UNIT is the Công văn shape (NĐ 30/2020)
     return None
@@ -127,6 +165,7 @@ class _Ref:
     cue: str | None = None
     via: int | None = None
     listed: bool = False  # an item of "các Nghị quyết của Chính phủ: số ...; số ..."
+    mentions: list[tuple[int, int]] | None = None  # later mentions merged into this one
 
 
 def _canonical_type(word: str) -> str:
@@ -167,6 +206,9 @@ def _read_before(text: str, ref: _Ref, floor: int) -> None:
         m = P.SO_BEFORE_RE.search(before)
         if m:
             ref.start = window_start + m.start()
+            named = P.NAMED_LAW_BEFORE_RE.search(before, 0, m.start())
+            if named and ref.doc_type in (None, "Công văn"):  # "Luật Tổ chức chính quyền địa phương số 72/2025/QH15"
+                ref.doc_type = _canonical_type(named.group("type"))
     if ref.issuer is None:
         base = max(floor, ref.start - 120)
         m = P.ISSUER_BEFORE_RE.search(text[base : ref.start])
@@ -333,13 +375,84 @@ def _assign_cues(text: str, refs: list[_Ref], sentences: list[tuple[int, int]]) 
             top = ref
 
 
+def symbol_key(symbol: str) -> str:
+    """The comparison form of a normalised symbol: "07-KL/TW" and "07-kl/tw" are one document."""
+    return symbol.casefold()
+
+
+def _number_key(number: str | None) -> str:
+    n = (number or "").casefold()
+    return n.lstrip("0") or n
+
+
+def _merge_mentions(sequence: list[_Ref], own_symbol: str | None, own_type: str | None) -> list[_Ref]:
+    """One reference per cited document, as eyecite resolves short citations.
+
+    A symbol seen again, or a number-only short form ("Chỉ thị số 08" for
+    "08/CT-TTg", "Nghị quyết 29") whose number and type match a full citation
+    of the text, becomes a mention of that citation (the latest full one
+    before it, else the first after it; else the first short form of the same
+    number and type). The document's own symbol, and a short form of its own
+    number and type, are no citation. Linear: dictionaries keyed by symbol
+    and by (number, type), the full citations' positions searched by bisect.
+    """
+    own_key = symbol_key(own_symbol) if own_symbol else None
+    own_number = _number_key(own_symbol.split("/")[0].split("-")[0]) if own_symbol else None
+    by_symbol: dict[str, _Ref] = {}
+    full_by_number: dict[str, list[_Ref]] = {}  # number -> full citations in order
+    for ref in sequence:
+        if not ref.unnumbered and ref.symbol:
+            key = symbol_key(ref.symbol)
+            if key != own_key and key not in by_symbol:
+                by_symbol[key] = ref
+                full_by_number.setdefault(_number_key(ref.number), []).append(ref)
+    short_first: dict[tuple[str, str | None], _Ref] = {}
+    canonical: dict[int, _Ref | None] = {}  # id(ref) -> the reference it is a mention of (None: dropped)
+    kept: list[_Ref] = []
+    for ref in sequence:
+        target: _Ref | None = ref
+        if ref.unnumbered:
+            pass
+        elif ref.symbol:
+            key = symbol_key(ref.symbol)
+            target = None if key == own_key else by_symbol[key]
+        else:
+            number = _number_key(ref.number)
+            if own_number and number == own_number and ref.doc_type == own_type:
+                target = None  # "Nghị quyết số 21" in Nghị quyết 21/2025/NQ-HĐND itself
+            else:
+                fulls = [r for r in full_by_number.get(number, ()) if ref.doc_type in (None, r.doc_type)]
+                if fulls:
+                    before = [r for r in fulls if r.start < ref.start]
+                    target = before[-1] if before else fulls[0]
+                else:
+                    target = short_first.setdefault((number, ref.doc_type), ref)
+        canonical[id(ref)] = target
+        if target is ref:
+            kept.append(ref)
+        elif target is not None:
+            if target.mentions is None:
+                target.mentions = []
+            target.mentions.append((ref.start, ref.end))
+            target.date = target.date or ref.date
+            target.issuer = target.issuer or ref.issuer
+    index = {id(r): i for i, r in enumerate(kept)}
+    for ref in kept:
+        if ref.via is not None:
+            via = canonical.get(id(sequence[ref.via]))
+            ref.via = index.get(id(via)) if via is not None and via is not ref else None
+    return kept
+
+
 def find_citations(
-    norm: Normalized, *, exclude: tuple[tuple[int, int], ...] = ()
+    norm: Normalized, *, exclude: tuple[tuple[int, int], ...] = (), own_symbol: str | None = None,
+    own_type: str | None = None,
 ) -> tuple[list[Citation], list[Unnumbered]]:
-    """All numbered and unnumbered references of a text, in order of appearance.
+    """All numbered and unnumbered references of a text, in order of first mention.
 
     ``exclude`` lists normalised spans that are not references (the document's
-    own "Số: ..." line).
+    own "Số: ..." line); ``own_symbol`` / ``own_type`` are the document's own
+    (a document never cites itself).
     """
     text = norm.text
     runs = _digit_runs(text)
@@ -358,6 +471,7 @@ def find_citations(
     _apply_list_headers(text, refs, sentences)
     sequence = sorted(refs + unnumbered, key=lambda r: r.start)
     _assign_cues(text, sequence, sentences)
+    sequence = _merge_mentions(sequence, own_symbol, own_type)
     numbered_index = {id(r): i for i, r in enumerate(r for r in sequence if not r.unnumbered)}
     citations, others = [], []
     for ref in sequence:
@@ -390,6 +504,7 @@ def _to_citation(norm: Normalized, ref: _Ref, sentences, via: int | None) -> Cit
         doc_type=ref.doc_type, number=ref.number, symbol=ref.symbol, date=ref.date,
         issuer=_as_written(norm, ref.issuer), cue=ref.cue, text=norm.original[start:end], start=start, end=end,
         sentence=_sentence_of(norm, sentences, ref.start), issuer_code=ref.issuer_code, via=via,
+        mentions=tuple(norm.span(s, e) for s, e in ref.mentions or ()),
     )
 
 

@@ -68,18 +68,26 @@ DIGIT_RUN_RE = re.compile(r"\d+")
 
 _SP = r"[ \t]{0,2}"  # stray spaces inside a symbol: "159 -CV/ĐUK", "100 - KL/TW"
 _CODE = r"[A-ZĐƯ][A-Za-zĐđƯư0-9]{0,11}"  # CV, QĐ, QyĐ, TTg, BTGTU, LĐLĐ, BCĐ389
-_ISSUER_PART = rf"{_CODE}(?:{_SP}-{_SP}{_CODE})*"  # UBND-VX, MTTQ-BTT, ĐUK
+# Joins between code segments: "-" (UBND-VX), "&" (BNN&MT, "BNN& MT"), "." glued
+# (CĐ.UBND, Sabeco.HCM) and "/" (QCPH/UBND-LĐLĐ, TTLT/BTC-BNV: three or more segments).
+_JOIN = rf"(?:{_SP}-{_SP}|&[ ]?|\.|/)"
+_ISSUER_PART = rf"{_CODE}(?:{_JOIN}{_CODE})*"  # UBND-VX, MTTQ-BTT, ĐUK, QĐ/HNDTW
 _YEAR = r"(?:19|20)\d\d"
+# A number, with a letter suffix when one follows the digits: 45b/NQ-CP, 12a/QĐ-UBND, 71B/SYT-NV.
+_NUMBER = r"\d{1,5}(?:[a-zA-Z](?![a-zA-Z]))?"
+# A trailing year after the code: 118/CV-Petrolimex/2019, 09/HDTLMM/2025.
+_TAIL_YEAR = rf"(?:/{_YEAR}(?!\d))?"
 
 # A document symbol in either official shape, not glued to a word or a number.
 SYMBOL = rf"""
     (?=\d)(?<![\w/.-])          # lookahead first: see the note on speed above
     (?:
-        (?P<p_number>\d{{1,5}}) {_SP}-{_SP} (?P<p_type>{_CODE}) {_SP}/{_SP} (?P<p_issuer>{_ISSUER_PART})
-                                  # Party: 07-KL/TW, 132-CV/BTGTU, 159 -CV/ĐUK, 100 - KL/TW
-      | (?P<s_number>\d{{1,5}}) {_SP}/{_SP} (?:(?P<s_year>{_YEAR}){_SP}/{_SP})? (?P<s_code>{_ISSUER_PART})
+        (?P<p_number>{_NUMBER}) {_SP}-?{_SP} (?P<p_type>{_CODE}) {_SP}/{_SP} (?P<p_issuer>{_ISSUER_PART})
+                                  # Party: 07-KL/TW, 132-CV/BTGTU, 159 -CV/ĐUK, 100 - KL/TW, 20NQ/TW
+      | (?P<s_number>{_NUMBER}) {_SP}/{_SP} (?:(?P<s_year>{_YEAR}){_SP}/{_SP})? (?P<s_code>{_ISSUER_PART})
                                   # State: 15/CT-UBND, 23/2021/QĐ-TTg, 1198/UBND-VX, 675/LĐLĐ
     )
+    (?P<tail_year>{_TAIL_YEAR})
     (?![\w])
 """
 SYMBOL_RE = re.compile(SYMBOL, re.VERBOSE)
@@ -87,11 +95,12 @@ SYMBOL_RE = re.compile(SYMBOL, re.VERBOSE)
 # In a header a draft leaves the number blank: "Số: /CT-UBND", "Số:      -KH/TU".
 HEADER_SYMBOL_RE = re.compile(
     rf"""
-    ^[ \t*>-]*Số\s*:?[ \t]*
+    ^[ \t*>|_-]*Số\s*:?[ \t*_]*(?:\n[ \t*_|]*)?     # "Số:\n72/2025/QĐ-UBND" (a legal site's table cell)
     (?:
-        (?P<p_number>\d{{1,5}})? {_SP}-{_SP} (?P<p_type>{_CODE}) {_SP}/{_SP} (?P<p_issuer>{_ISSUER_PART})
-      | (?P<s_number>\d{{1,5}})? {_SP}/{_SP} (?:(?P<s_year>{_YEAR}){_SP}/{_SP})? (?P<s_code>{_ISSUER_PART})
+        (?P<p_number>{_NUMBER})? {_SP}-{_SP} (?P<p_type>{_CODE}) {_SP}/{_SP} (?P<p_issuer>{_ISSUER_PART})
+      | (?P<s_number>{_NUMBER})? {_SP}/{_SP} (?:(?P<s_year>{_YEAR}){_SP}/{_SP})? (?P<s_code>{_ISSUER_PART})
     )
+    (?P<tail_year>{_TAIL_YEAR})
     """,
     re.VERBOSE | re.MULTILINE,
 )
@@ -128,6 +137,10 @@ TYPE_BEFORE_RE = re.compile(
     re.IGNORECASE,
 )
 SO_BEFORE_RE = re.compile(r"(?<!\w)số\s*:?\s*$", re.IGNORECASE)
+# A law named between its type word and "số": "Luật Tổ chức chính quyền địa phương số 72/2025/QH15".
+NAMED_LAW_BEFORE_RE = re.compile(
+    rf"(?<!\w)(?P<type>Bộ\s+luật|Luật|Pháp\s+lệnh|Hiến\s+pháp)\s+[{UPPER}][^;:()\n]{{0,70}}?\s*$"
+)
 
 # "các Nghị quyết của Chính phủ: " opening a list whose items share type and issuer.
 LIST_HEADER_RE = re.compile(

@@ -43,7 +43,7 @@ class DocType:
 # ``type_for_code``.
 DOC_TYPES: tuple[DocType, ...] = (
     DocType("Công văn", ("CV",)),
-    DocType("Nghị quyết", ("NQ",)),
+    DocType("Nghị quyết", ("NQ", "NQLT")),  # NQLT: Nghị quyết liên tịch
     DocType("Quyết định", ("QĐ",)),
     DocType("Chỉ thị", ("CT",)),
     DocType("Kết luận", ("KL",), ("Thông báo kết luận",)),
@@ -52,7 +52,8 @@ DOC_TYPES: tuple[DocType, ...] = (
     DocType("Thông báo", ("TB",)),
     DocType("Thông tri", ()),
     DocType("Thông tư", ()),
-    DocType("Quy chế", ("QC",)),
+    DocType("Thông tư liên tịch", ("TTLT",)),
+    DocType("Quy chế", ("QC", "QCPH")),  # QCPH: Quy chế phối hợp
     DocType("Quy định", ("QyĐ",)),
     DocType("Chương trình", ("CTr",)),
     DocType("Báo cáo", ("BC",)),
