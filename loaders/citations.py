@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from . import patterns as P
 from .dates import date_from_match
 from .models import Citation, Unnumbered
-from .normalize import Normalized
+from .normalize import Normalized, match_form
 from .vocabulary import CUE_BY_NAME, ISSUER_CODES, OCR_CODE_FIXES, TYPE_BY_CODE, TYPE_NAMES, UNNUMBERED_TYPES, type_for_code
 
 __all__ = ["find_citations", "Symbol", "parse_symbol_match", "sentence_spans"]
@@ -498,12 +498,34 @@ def _as_written(norm: Normalized, span: tuple[int, int] | None) -> str | None:
     return " ".join(unicodedata.normalize("NFC", norm.original[s:e]).split()) or None
 
 
+_TU_SLIP_RE = re.compile(r"/\s*TƯ(?![\w])")
+_PROVINCIAL_COMMITTEE_RE = re.compile(r"(?<!\w)tỉnh\s+ủy(?!\w)", re.IGNORECASE)
+
+
+def provincial_tu(symbol: str | None, original: str, issuer: str | None) -> str | None:
+    """"TƯ" typed in a symbol is read as TW (the central committee) by normalize; for a
+    Tỉnh ủy it is the slip for TU: "512-KL/TƯ" of a Tỉnh ủy is 512-KL/TU.
+
+    >>> provincial_tu("79-KH/TW", "79-KH/TƯ", "Ban Thường vụ Tỉnh ủy")
+    '79-KH/TU'
+    >>> provincial_tu("46-CT/TW", "46-CT/TƯ", "Bộ Chính trị")
+    '46-CT/TW'
+    """
+    if symbol and issuer and symbol.endswith("/TW") and _TU_SLIP_RE.search(original) \
+            and _PROVINCIAL_COMMITTEE_RE.search(issuer):
+        return symbol[:-2] + "TU"
+    return symbol
+
+
 def _to_citation(norm: Normalized, ref: _Ref, sentences, via: int | None) -> Citation:
     start, end = norm.span(ref.start, ref.end)
+    issuer = _as_written(norm, ref.issuer)
+    symbol = provincial_tu(ref.symbol, norm.original[start:end], issuer and match_form(issuer))
     return Citation(
-        doc_type=ref.doc_type, number=ref.number, symbol=ref.symbol, date=ref.date,
-        issuer=_as_written(norm, ref.issuer), cue=ref.cue, text=norm.original[start:end], start=start, end=end,
-        sentence=_sentence_of(norm, sentences, ref.start), issuer_code=ref.issuer_code, via=via,
+        doc_type=ref.doc_type, number=ref.number, symbol=symbol, date=ref.date,
+        issuer=issuer, cue=ref.cue, text=norm.original[start:end], start=start, end=end,
+        sentence=_sentence_of(norm, sentences, ref.start),
+        issuer_code="TU" if symbol != ref.symbol else ref.issuer_code, via=via,
         mentions=tuple(norm.span(s, e) for s, e in ref.mentions or ()),
     )
 

@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from .citations import parse_symbol_match, doc_type_of
+from .citations import doc_type_of, parse_symbol_match, provincial_tu
 from .dates import DATE_RE, date_from_match, parse_date_text
 from .models import DocHeader, Signer
 from .normalize import Normalized, match_form
@@ -29,7 +29,8 @@ __all__ = ["parse_header", "canonical_agency", "HeaderResult"]
 
 _HEADER_ZONE = 3000  # characters: the header never runs longer
 _TAIL_LINES = 45  # lines searched from the end for the signer
-_CLOSING_ZONE = 4000  # characters from the end where "Nơi nhận" is looked for first
+_CLOSING_ZONE = 4000
+_TITLE_REACH = 600  # characters after the symbol within which the document's own title stands  # characters from the end where "Nơi nhận" is looked for first
 
 EMBLEM_RE = re.compile(
     r"CỘNG\s+HÒA\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM"
@@ -43,7 +44,7 @@ PLACE_DATE_RE = re.compile(
     rf"^[ \t*_>-]*(?P<place>(?![^\n,]*\bsố\b)[{UPPER}][^\n,/:;]{{1,40}}?)[ \t*_]*,[ \t]*ngày\b(?P<rest>[^\n]*)$", re.MULTILINE
 )
 TITLE_RE = re.compile(
-    r"^[ \t*_]*(?P<title>" + "|".join(sorted((t.upper() for t in TYPE_NAMES), key=len, reverse=True)) + r")[ \t*_]*$",
+    r"^[ \t*_#]*(?P<title>" + "|".join(sorted((t.upper() for t in TYPE_NAMES), key=len, reverse=True)) + r")[ \t*_]*$",
     re.MULTILINE,
 )
 VV_RE = re.compile(r"^[ \t*_>-]*V/v\b[ \t:.]*(?P<subject>[^\n]*)$", re.MULTILINE | re.IGNORECASE)
@@ -371,10 +372,57 @@ def _split_columns(text: str, end: int) -> str:
     return _COLUMN_GAP_RE.sub(lambda m: "\n" + " " * (len(m.group(0)) - 1), zone) + text[end:]
 
 
+_CELL_BAR_RE = re.compile(r"\|")
+
+
+def _open_cells(text: str, end: int) -> str:
+    """The cells of a legal-text site's table ("| Số: 1766/QĐ-UBND | Bình Thuận, ngày ... |")
+    put on lines of their own: each "|" of the header zone becomes a line break, keeping every position."""
+    zone = text[:end]
+    if "|" not in zone:
+        return text
+    return _CELL_BAR_RE.sub("\n", zone) + text[end:]
+
+
+_TITLE_WORDS = "|".join(sorted((t.upper() for t in TYPE_NAMES), key=len, reverse=True))
+# Where a header run together on one line breaks: before "Số" (and its number), before the
+# emblem and motto, and after a caps title word ("QUYẾT ĐỊNH VỀ VIỆC ...": the subject follows).
+_FLAT_BREAK_RE = re.compile(
+    rf"[ \t](?=[ \t]*(?:Số\s*:?\s*[\d/-]|CỘNG\s+HÒA|ĐẢNG\s+CỘNG\s+SẢN|Độc\s+lập\s*-?\s*Tự\s+do))"
+    rf"|(?<=[\s*])(?P<title>{_TITLE_WORDS})[ \t](?=\S)"
+)
+# The place of a place-and-date line standing on the "Số" line ("Số: - HD/TWĐTN-BTC Hà Nội, ngày ...").
+_PLACE_ON_LINE_RE = re.compile(rf"[ \t](?=[{UPPER}][\w]*(?:[ \t][{UPPER}][\w]*){{0,3}},[ \t]*ngày(?!\w))")
+
+
+def _break_runs(text: str, end: int) -> str:
+    """A header whose lines were run together (pages whose markup was stripped, PDF
+    text layers) broken again at its elements, one space becoming one line break
+    (positions kept). Only when the header zone has (almost) no line breaks; and on
+    the "Số" line, before a place-and-date that follows the symbol."""
+    zone = text[:end]
+    if zone[:1500].count("\n") < 3:
+        zone = _FLAT_BREAK_RE.sub(lambda m: (m.group("title") or "") + "\n", zone)
+    m = HEADER_SYMBOL_RE.search(zone)
+    if m:
+        line_end = zone.find("\n", m.end())
+        line_end = len(zone) if line_end < 0 else line_end
+        place = _PLACE_ON_LINE_RE.search(zone, m.end(), line_end)
+        if place:
+            zone = zone[: place.start()] + "\n" + zone[place.start() + 1 :]
+    return zone + text[end:]
+
+
+def _date_near(text: str, start: int) -> re.Match | None:
+    """The date of a place-and-date line broken over lines ("Hà Nội, ngày\n27 tháng 11 năm 2025")."""
+    return DATE_RE.match(text, start, min(len(text), start + 80)) or DATE_RE.match(
+        text, start + len(text[start:start + 80]) - len(text[start:start + 80].lstrip()), min(len(text), start + 80))
+
+
 def parse_header(norm: Normalized) -> HeaderResult:
     """Read the header and closing of a document; doc is None for an article."""
     zone_end = min(len(norm.text), _HEADER_ZONE)
-    text = _split_columns(norm.text, zone_end)
+    text = _break_runs(_open_cells(_split_columns(norm.text, zone_end), zone_end), zone_end)
     warnings: list[str] = []
 
     symbol_match = HEADER_SYMBOL_RE.search(text, 0, zone_end)
@@ -396,16 +444,19 @@ def parse_header(norm: Normalized) -> HeaderResult:
         symbol_span = (symbol_match.start(), symbol_match.end())
         if number is None:
             warnings.append("draft: the number is left blank")
+    code_type = doc_type if symbol_match and parsed.type_code else None
+    if title_match and code_type and symbol_match.end() + _TITLE_REACH < title_match.start():
+        title_match = None  # a title far below the symbol heads an appendix ("KẾ HOẠCH" under Quyết định 1589/QĐ-TTg)
     if title_match:
         doc_type = next(t for t in TYPE_NAMES if t.upper() == " ".join(title_match.group("title").split()))
-    elif vv_match and doc_type is None:
-        doc_type = "Công văn"
+    elif vv_match and (doc_type is None or not (symbol_match and parsed.party)):
+        doc_type = "Công văn"  # "V/v" marks a Công văn: 5253/CT-CS is the Cục Thuế's CS unit, no Chỉ thị
 
     # Place and date.
     place = date = None
     if date_match:
         place = _value(norm, date_match.start("place"), date_match.end("place"))
-        m = DATE_RE.search(date_match.group("rest"))
+        m = DATE_RE.search(date_match.group("rest")) or _date_near(text, date_match.start("rest"))
         date = date_from_match(m) if m else parse_date_text(date_match.group("rest"))
         if date is None:
             warnings.append(f"unreadable date: {date_match.group('rest').strip()[:40]!r}")
@@ -451,6 +502,11 @@ def parse_header(norm: Normalized) -> HeaderResult:
         first = (nn.start("rest"), nn.end("rest")) if nn.group("rest").strip() else None
         copied = _split_items(_block(text, nn.start(), started=first is not None), norm, first)
 
+    if symbol_match and issuer:
+        fixed = provincial_tu(symbol, norm.original[slice(*norm.span(*symbol_span))],
+                              match_form(" ".join(filter(None, (parent, issuer)))))
+        if fixed != symbol:
+            symbol, issuer_code = fixed, "TU"
     doc = DocHeader(
         doc_type=doc_type, number=number, symbol=symbol, issuer=issuer, issuer_canonical=canonical,
         issuer_parent=parent, issuer_code=issuer_code, date=date, place=place, subject=subject,

@@ -52,6 +52,10 @@ class Citation:
     # "Chỉ thị số 08/CT-TTg", "(sau đây gọi tắt là Nghị quyết 29)". One citation per cited document.
     mentions: tuple[tuple[int, int], ...] = ()
 
+    def __post_init__(self) -> None:
+        if not isinstance(self.mentions, tuple) or any(not isinstance(m, tuple) for m in self.mentions):
+            object.__setattr__(self, "mentions", tuple(tuple(m) for m in self.mentions))  # read back from JSON
+
 
 @dataclass(frozen=True)
 class Unnumbered:

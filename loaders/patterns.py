@@ -92,10 +92,13 @@ SYMBOL = rf"""
 """
 SYMBOL_RE = re.compile(SYMBOL, re.VERBOSE)
 
+_TYPE_WORD = _alternation(TYPE_NAMES)
+
 # In a header a draft leaves the number blank: "Số: /CT-UBND", "Số:      -KH/TU".
 HEADER_SYMBOL_RE = re.compile(
     rf"""
-    ^[ \t*>|_-]*Số\s*:?[ \t*_]*(?:\n[ \t*_|]*)?     # "Số:\n72/2025/QĐ-UBND" (a legal site's table cell)
+    ^[ \t*>|_#-]*(?:(?i:{_TYPE_WORD})[ \t]+[Ss]ố[ \t]*:|Số\s*:?)   # "Nghị quyết số: 653/2019/UBTVQH14"
+    [ \t*_]*(?:\n[ \t*_|]*)?     # "Số:\n72/2025/QĐ-UBND" (a legal site's table cell)
     (?:
         (?P<p_number>{_NUMBER})? {_SP}-{_SP} (?P<p_type>{_CODE}) {_SP}/{_SP} (?P<p_issuer>{_ISSUER_PART})
       | (?P<s_number>{_NUMBER})? {_SP}/{_SP} (?:(?P<s_year>{_YEAR}){_SP}/{_SP})? (?P<s_code>{_ISSUER_PART})
@@ -104,8 +107,6 @@ HEADER_SYMBOL_RE = re.compile(
     """,
     re.VERBOSE | re.MULTILINE,
 )
-
-_TYPE_WORD = _alternation(TYPE_NAMES)
 
 # "Chỉ thị số 17", "Kết luận 07": a number with a type word but no symbol. The scan
 # is anchored on the digits (fast); TYPE_THEN_NUMBER_RE then reads the words before them.
