@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 from . import patterns as P
 from .dates import date_from_match
-from .models import Citation, Unnumbered
+from .models import Citation, DocHeader, Unnumbered
 from .normalize import Normalized, match_form
 from .vocabulary import CUE_BY_NAME, ISSUER_CODES, OCR_CODE_FIXES, TYPE_BY_CODE, TYPE_NAMES, UNNUMBERED_TYPES, type_for_code
 
@@ -385,7 +385,34 @@ def _number_key(number: str | None) -> str:
     return n.lstrip("0") or n
 
 
-def _merge_mentions(sequence: list[_Ref], own_symbol: str | None, own_type: str | None) -> list[_Ref]:
+_UNIT_WORD_RE = re.compile(r"(?<!\w)(tỉnh|thành\s+phố|huyện|quận|thị\s+xã|thị\s+trấn|xã|phường)(?!\w)", re.IGNORECASE)
+
+
+def _unit_word(name: str | None) -> str | None:
+    """The administrative unit an agency's name places it in ("... tỉnh Đắk Nông" -> "tỉnh")."""
+    m = _UNIT_WORD_RE.search(name or "")
+    return " ".join(m.group(1).lower().split()) if m else None
+
+
+def _is_other_with_own_symbol(text: str, ref: _Ref, own_unit: str | None, own_date: str | None) -> bool:
+    """A reference carrying the document's own symbol names another document when its date
+    differs or its issuer sits at another level ("Số: 5/MTTQ-BTT" of a district committee
+    citing "Công văn số 5/MTTQ-BTT của Ủy ban MTTQ tỉnh")."""
+    if ref.date and own_date and ref.date != own_date:
+        return True
+    unit = _unit_word(text[slice(*ref.issuer)]) if ref.issuer else None
+    return bool(unit and own_unit and unit != own_unit)
+
+
+def _is_other(text: str, ref: _Ref, first: _Ref) -> bool:
+    """Two references of one symbol name two documents when their dates or their issuers' levels differ."""
+    if ref.date and first.date and ref.date != first.date:
+        return True
+    unit, first_unit = (_unit_word(text[slice(*r.issuer)]) if r.issuer else None for r in (ref, first))
+    return bool(unit and first_unit and unit != first_unit)
+
+
+def _merge_mentions(sequence: list[_Ref], text: str, own: DocHeader | None) -> list[_Ref]:
     """One reference per cited document, as eyecite resolves short citations.
 
     A symbol seen again, or a number-only short form ("Chỉ thị số 08" for
@@ -396,16 +423,29 @@ def _merge_mentions(sequence: list[_Ref], own_symbol: str | None, own_type: str 
     number and type, are no citation. Linear: dictionaries keyed by symbol
     and by (number, type), the full citations' positions searched by bisect.
     """
+    own_symbol = own.symbol if own else None
+    own_type = own.doc_type if own else None
     own_key = symbol_key(own_symbol) if own_symbol else None
-    own_number = _number_key(own_symbol.split("/")[0].split("-")[0]) if own_symbol else None
-    by_symbol: dict[str, _Ref] = {}
+    own_number = _number_key(own.number) if own and own.number else None
+    own_unit = _unit_word(match_form(" ".join(filter(None, (own.issuer, own.issuer_parent))))) if own else None
+    own_date = own.date if own else None
+    self_refs: set[int] = set()
+    by_symbol: dict[str, list[_Ref]] = {}  # symbol -> the distinct documents carrying it, in order
+    same_as: dict[int, _Ref] = {}  # id(ref) -> the first reference of its document
     full_by_number: dict[str, list[_Ref]] = {}  # number -> full citations in order
     for ref in sequence:
         if not ref.unnumbered and ref.symbol:
             key = symbol_key(ref.symbol)
-            if key != own_key and key not in by_symbol:
-                by_symbol[key] = ref
+            if key == own_key and not _is_other_with_own_symbol(text, ref, own_unit, own_date):
+                self_refs.add(id(ref))
+                continue
+            documents = by_symbol.setdefault(key, [])
+            first = next((d for d in documents if not _is_other(text, ref, d)), None)
+            if first is None:  # two documents of one symbol from two levels: both kept
+                documents.append(ref)
                 full_by_number.setdefault(_number_key(ref.number), []).append(ref)
+                first = ref
+            same_as[id(ref)] = first
     short_first: dict[tuple[str, str | None], _Ref] = {}
     canonical: dict[int, _Ref | None] = {}  # id(ref) -> the reference it is a mention of (None: dropped)
     kept: list[_Ref] = []
@@ -414,8 +454,7 @@ def _merge_mentions(sequence: list[_Ref], own_symbol: str | None, own_type: str 
         if ref.unnumbered:
             pass
         elif ref.symbol:
-            key = symbol_key(ref.symbol)
-            target = None if key == own_key else by_symbol[key]
+            target = None if id(ref) in self_refs else same_as[id(ref)]
         else:
             number = _number_key(ref.number)
             if own_number and number == own_number and ref.doc_type == own_type:
@@ -445,14 +484,12 @@ def _merge_mentions(sequence: list[_Ref], own_symbol: str | None, own_type: str 
 
 
 def find_citations(
-    norm: Normalized, *, exclude: tuple[tuple[int, int], ...] = (), own_symbol: str | None = None,
-    own_type: str | None = None,
+    norm: Normalized, *, exclude: tuple[tuple[int, int], ...] = (), own: DocHeader | None = None,
 ) -> tuple[list[Citation], list[Unnumbered]]:
     """All numbered and unnumbered references of a text, in order of first mention.
 
     ``exclude`` lists normalised spans that are not references (the document's
-    own "Số: ..." line); ``own_symbol`` / ``own_type`` are the document's own
-    (a document never cites itself).
+    own "Số: ..." line); ``own`` is the document's header: a document never cites itself.
     """
     text = norm.text
     runs = _digit_runs(text)
@@ -471,7 +508,7 @@ def find_citations(
     _apply_list_headers(text, refs, sentences)
     sequence = sorted(refs + unnumbered, key=lambda r: r.start)
     _assign_cues(text, sequence, sentences)
-    sequence = _merge_mentions(sequence, own_symbol, own_type)
+    sequence = _merge_mentions(sequence, text, own)
     numbered_index = {id(r): i for i, r in enumerate(r for r in sequence if not r.unnumbered)}
     citations, others = [], []
     for ref in sequence:

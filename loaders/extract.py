@@ -22,9 +22,7 @@ def extract_text(text: str, path: str = "<text>", *, sha256: str | None = None, 
     norm = normalize(text)
     header = parse_header(norm)
     exclude = (header.symbol_span,) if header.symbol_span else ()
-    doc = header.doc
-    citations, unnumbered = find_citations(norm, exclude=exclude, own_symbol=doc.symbol if doc else None,
-                                           own_type=doc.doc_type if doc else None)
+    citations, unnumbered = find_citations(norm, exclude=exclude, own=header.doc)
     kind = "document" if header.doc is not None else "article"
     return Record(
         path=path, kind=kind, doc=header.doc, citations=tuple(citations), unnumbered=tuple(unnumbered),
