@@ -28,7 +28,7 @@ from . import patterns as P
 from .dates import date_from_match
 from .models import Citation, DocHeader, Unnumbered
 from .normalize import Normalized, match_form
-from .vocabulary import CUE_BY_NAME, ISSUER_CODES, OCR_CODE_FIXES, TYPE_BY_CODE, TYPE_NAMES, UNNUMBERED_TYPES, type_for_code
+from .vocabulary import CUE_BY_NAME, ISSUER_CODES, OCR_CODE_FIXES, SCOPED_WORDS, TYPE_BY_CODE, TYPE_NAMES, UNNUMBERED_TYPES, type_for_code
 
 __all__ = ["find_citations", "Symbol", "parse_symbol_match", "sentence_spans"]
 
@@ -294,29 +294,52 @@ def _apply_list_headers(text: str, refs: list[_Ref], sentences: list[tuple[int, 
 _DESCRIPTIVE_RE = re.compile(r"(?<!\w)(?:đang|sẽ)\s+$", re.IGNORECASE)
 
 
+_CLAUSE_OPENING_RE = re.compile(r"[\s*+•-]*$")
+_OPINION_RE = re.compile(r"^[\s*+•-]*(?:ý\s+kiến|đề\s+nghị)(?!\w)", re.IGNORECASE)
+
+
+def _opinion_of(text: str, lo: int, cue: re.Match, at: int) -> bool:
+    """Whether a "tại" at ``at`` gives where a scoped cue's object is written: the cue opens
+    the clause ("Thực hiện ý kiến của Ban Tổ chức Trung ương tại Văn bản số"), or the clause
+    is an opinion in the cue's list ("Căn cứ ...; ý kiến chỉ đạo của Ban Bí thư tại Công văn số")."""
+    clause = max(lo, text.rfind(";", lo, at) + 1)
+    if clause <= cue.start():
+        return bool(_CLAUSE_OPENING_RE.match(text, max(lo, text.rfind("\n", lo, cue.start()) + 1), cue.start())) \
+            and ";" not in text[cue.end():at]
+    return bool(_OPINION_RE.match(text, clause, at))
+
+
 def _last_cue(text: str, lo: int, hi: int) -> str | None:
     """The cue governing a reference at hi, looking back to lo.
 
     A plain "theo"/"tại" right before the reference yields to a more specific
     adjacent cue before it ("Sửa đổi, bổ sung một số nội dung tại Kế hoạch số");
-    a verb after "đang" describes what others do ("các cấp đang triển khai
-    Kế hoạch số ...") and is not the document's own cue.
+    a "tại" yields to a scoped cue of its clause ("Thực hiện ý kiến của Ban Tổ
+    chức Trung ương tại Văn bản số ..." is thuc_hien); "Xét" and "trên cơ sở"
+    govern their clause as a scoped cue does; a verb after "đang" describes what
+    others do ("các cấp đang triển khai Kế hoạch số ...") and is not the document's own cue.
     """
-    found = None
+    found = found_word = None
+    found_at = hi
     for m in reversed(list(P.CUE_RE.finditer(text, lo, hi))):
-        name = P.CUE_BY_WORD.get(re.sub(r"\s+", " ", m.group("cue")).lower())
+        word = re.sub(r"\s+", " ", m.group("cue")).lower()
+        name = P.CUE_BY_WORD.get(word)
         if name is None:
             continue
-        scoped = CUE_BY_NAME[name].scoped
+        scoped = CUE_BY_NAME[name].scoped or word in SCOPED_WORDS
         adjacent = bool(P.ADJACENT_TAIL_RE.match(text[m.end() : hi]))
         if found == "theo":
+            if found_word == "tại" and scoped and name != "theo" and _opinion_of(text, lo, m, found_at):
+                return name
             return name if adjacent and not scoped else found
         if scoped and _DESCRIPTIVE_RE.search(text, max(lo, m.start() - 8), m.start()):
             return None
         if scoped or adjacent:
             if name != "theo":
                 return name
-            found = name
+            found, found_word, found_at = name, word, m.start()
+            if word in SCOPED_WORDS:
+                return found
     return found
 
 

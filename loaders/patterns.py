@@ -184,8 +184,11 @@ CUE_RE = re.compile(rf"(?=[{_CUE_INITIALS}])(?<!\w)(?P<cue>{_alternation(_CUE_WO
 
 # What may stand between an adjacent cue and the reference it governs:
 # "theo Nghị quyết", "tại Công văn", "sửa đổi, bổ sung một số điều của Quyết định".
+_GUIDANCE = r"(?:quy\s+định|hướng\s+dẫn|chỉ\s+đạo|nội\s+dung|yêu\s+cầu|tinh\s+thần|đúng)"
 ADJACENT_TAIL_RE = re.compile(
-    r"^\s*(?:(?:quy\s+định|hướng\s+dẫn|chỉ\s+đạo|nội\s+dung|yêu\s+cầu|tinh\s+thần|đúng)\s+)?"
+    r"^\s*(?:toàn\s+bộ\s+)?"                                             # "Bãi bỏ toàn bộ Quyết định số"
+    rf"(?:(?:các\s+)?{_GUIDANCE}(?:\s*,\s*{_GUIDANCE})*(?:\s+nêu)?\s+)?"   # "theo tinh thần, nội dung của", "theo các nội dung nêu trong"
+    r"(?:(?:tại|trong)\s+)?"
     r"(?:một\s+số\s+(?:điều|nội\s+dung|điểm|khoản)\s+)?(?:tại\s+|của\s+)?(?:các\s+|những\s+)?$",
     re.IGNORECASE,
 )

@@ -20,6 +20,7 @@ __all__ = [
     "UNNUMBERED_TYPES",
     "CUES",
     "Cue",
+    "SCOPED_WORDS",
     "ISSUER_CODES",
     "IssuerCode",
     "CENTRAL_CODES",
@@ -117,8 +118,12 @@ CUES: tuple[Cue, ...] = (
     Cue("sua_doi", ("sửa đổi, bổ sung", "sửa đổi bổ sung", "sửa đổi"), False, "AMENDS"),
     Cue("thay_the", ("thay thế",), False, "REPLACES"),  # thay thế
     Cue("bai_bo", ("bãi bỏ",), False, "REPEALS"),  # bãi bỏ
-    Cue("theo", ("theo", "tại"), False, "CITES"),  # theo, tại: a plain reference
+    Cue("theo", ("theo", "tại", "trên cơ sở", "xét"), False, "CITES"),  # theo, tại, trên cơ sở, Xét (Tờ trình): a plain reference
 )
+
+# Words of an adjacent cue that govern a whole clause as a scoped cue does:
+# "Xét đề nghị của Sở Nội vụ tại Tờ trình số 68/TTr-SNV và Báo cáo số ...", "Trên cơ sở Kế hoạch số A, B".
+SCOPED_WORDS: frozenset[str] = frozenset({"xét", "trên cơ sở"})
 
 CUE_BY_NAME: dict[str, Cue] = {c.name: c for c in CUES}
 
