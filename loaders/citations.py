@@ -216,6 +216,27 @@ def _read_before(text: str, ref: _Ref, floor: int) -> None:
             ref.issuer = (base + m.start("issuer"), base + m.end("issuer"))
 
 
+def _read_news_date(text: str, ref: _Ref, floor: int) -> None:
+    """The date a news item gives before the document it reports ("Ngày 14-11-2016, Tỉnh ủy
+    đã ban hành Nghị quyết số 10-NQ/TU"), for a reference that carries none after it."""
+    if ref.date is not None:
+        return
+    base = max(floor, ref.start - 300)
+    m = P.NEWS_DATE_BEFORE_RE.search(text, base, ref.start)
+    if m:
+        ref.date = date_from_match(m)
+
+
+def _share_list_dates(text: str, refs: list[_Ref]) -> None:
+    """"Quyết định số 217-QĐ/TW và Quyết định số 218-QĐ/TW ngày 12/12/2013": the date after a
+    list's last item dates the items before it that carry none (read from the end: one pass)."""
+    for i in range(len(refs) - 2, -1, -1):
+        ref, after = refs[i], refs[i + 1]
+        if ref.date is None and after.date is not None and ref.issuer is None and not ref.unnumbered \
+                and P.SHARED_DATE_GAP_RE.match(text, ref.end, after.start):
+            ref.date = after.date
+
+
 def _digit_runs(text: str) -> list[int]:
     """Where each run of digits starts. Symbols and number-only references can only
     start there, so one scan for digits serves both (each then tried by .match)."""
@@ -523,7 +544,9 @@ def find_citations(
     for ref in refs:
         _read_before(text, ref, floor)
         _read_after(text, ref)
+        _read_news_date(text, ref, floor)
         floor = ref.end
+    _share_list_dates(text, refs)
     unnumbered = [u for u in _unnumbered_refs(text) if not any(r.start <= u.start < r.end for r in refs)]
     if not refs and not unnumbered:
         return [], []

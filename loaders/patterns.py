@@ -155,6 +155,18 @@ DATE_AFTER_RE = re.compile(
     re.VERBOSE | re.IGNORECASE,
 )
 
+# A news item's opening date before the document it reports: "Ngày 14-11-2016, Ban Chấp hành
+# Đảng bộ tỉnh đã ban hành Nghị quyết số 10-NQ/TU", "Ngày 09/02/2021, Bộ Y tế đã có Công văn số 949".
+# Searched in the short window before a reference (the text since the previous one).
+NEWS_DATE_BEFORE_RE = re.compile(
+    rf"(?:^|(?<=[\n.]))[ \t*]*(?:\([^)\n]{{1,20}}\)\s*-\s*)?[Nn]gày[ \t]+{DATE}[ \t]*,"
+    rf"(?P<between>[^.;\n]{{0,160}}(?:\n[^.;\n]{{0,80}})?)"
+    rf"(?<!\w)(?:ban[ \t]+hành|có|ký)[ \t]+(?:\w+[ \t]+){{0,2}}$",
+    re.VERBOSE,
+)
+# "... A và Quyết định số 302-QĐ/TW ngày 05/3/2019": a list whose date stands after its last item.
+SHARED_DATE_GAP_RE = re.compile(r"^[ \t]*(?:,|và)[ \t\n]*$")
+
 # Words that end an issuer phrase in running text.
 _ISSUER_STOP = rf"""
     về | v/v | ngày | số | nhằm | phát[ \t]+động | thực[ \t]+hiện | triển[ \t]+khai | hướng[ \t]+dẫn
