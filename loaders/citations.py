@@ -414,6 +414,8 @@ def _assign_cues(text: str, refs: list[_Ref], sentences: list[tuple[int, int]]) 
                 ref.cue = _last_cue(text, tail_start, ref.start) or inherited
                 if previous.via is not None and ref.via is None and not separators:
                     ref.via = previous.via
+        if ref.cue is not None and P.REPORTED_BEFORE_RE.search(text, max(0, ref.start - 30), ref.start):
+            ref.cue = None
         previous, previous_index = ref, index
         if ref.via is None:
             top = ref

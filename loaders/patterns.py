@@ -213,7 +213,13 @@ NESTED_GAP_RE = re.compile(
 )
 
 # Separators that end one list item: "...; Công văn số", "... và Quyết định số".
-SEPARATOR_RE = re.compile(r";|,|\n|(?<!\w)và(?!\w)", re.IGNORECASE)
+# A line break separates only where a line ends without a word: a legal-text site wraps its
+# lines inside sentences ("Xét đề nghị của Ngân hàng Chính sách xã hội tại\nTờ trình số 127").
+SEPARATOR_RE = re.compile(r";|,|\n(?<!\w\n)|(?<!\w)và(?!\w)", re.IGNORECASE)
+
+# A document reported as issued, not cited: "Ban Tổ chức Trung ương đã ban hành Hướng dẫn số 31",
+# "đã khẩn trương ban hành Kế hoạch số 08", "Bộ Nội vụ đã có Văn bản số 8091" (cue null).
+REPORTED_BEFORE_RE = re.compile(r"(?<!\w)(?:ban\s+hành|(?:đã|vừa)\s+có)\s+$", re.IGNORECASE)
 
 # -- sentences ---------------------------------------------------------------
 
