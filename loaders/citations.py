@@ -237,6 +237,22 @@ def _share_list_dates(text: str, refs: list[_Ref]) -> None:
             ref.date = after.date
 
 
+def _outside(candidates: list[_Ref], refs: list[_Ref]) -> list[_Ref]:
+    """The candidates that start outside every ref's span (refs sorted by start): a
+    bisect over the starts and the running furthest end, not a test of every pair."""
+    starts = [r.start for r in refs]
+    furthest, reach = [], -1
+    for r in refs:
+        reach = max(reach, r.end)
+        furthest.append(reach)
+    kept = []
+    for u in candidates:
+        i = bisect.bisect_right(starts, u.start) - 1
+        if i < 0 or furthest[i] <= u.start:
+            kept.append(u)
+    return kept
+
+
 def _digit_runs(text: str) -> list[int]:
     """Where each run of digits starts. Symbols and number-only references can only
     start there, so one scan for digits serves both (each then tried by .match)."""
@@ -258,10 +274,17 @@ def _symbol_refs(text: str, runs: list[int]) -> list[_Ref]:
 
 
 def _number_only_refs(text: str, runs: list[int], taken: list[tuple[int, int]]) -> list[_Ref]:
+    """Number-only references at the digit runs outside the symbols already read (``taken``,
+    in order: one pointer walks both lists, so the cost is linear in runs plus symbols)."""
     refs = []
+    t = 0
     for start in runs:
+        while t < len(taken) and taken[t][1] <= start:
+            t += 1
+        if t < len(taken) and taken[t][0] <= start:
+            continue  # inside a symbol
         m = P.NUMBER_ONLY_RE.match(text, start)
-        if not m or any(s <= start < e for s, e in taken):
+        if not m:
             continue
         typed = P.TYPE_THEN_NUMBER_RE.search(text, max(0, start - 40), start)
         if typed:
@@ -315,19 +338,17 @@ def _apply_list_headers(text: str, refs: list[_Ref], sentences: list[tuple[int, 
 _DESCRIPTIVE_RE = re.compile(r"(?<!\w)(?:đang|sẽ)\s+$", re.IGNORECASE)
 
 
-_CLAUSE_OPENING_RE = re.compile(r"[\s*+•-]*$")
-_OPINION_RE = re.compile(r"^[\s*+•-]*(?:ý\s+kiến|đề\s+nghị)(?!\w)", re.IGNORECASE)
+_OPINION_RE = re.compile(r"[\s*+•-]*(?:ý\s+kiến|chỉ\s+đạo|đề\s+nghị)(?!\w)", re.IGNORECASE)
 
 
 def _opinion_of(text: str, lo: int, cue: re.Match, at: int) -> bool:
-    """Whether a "tại" at ``at`` gives where a scoped cue's object is written: the cue opens
-    the clause ("Thực hiện ý kiến của Ban Tổ chức Trung ương tại Văn bản số"), or the clause
-    is an opinion in the cue's list ("Căn cứ ...; ý kiến chỉ đạo của Ban Bí thư tại Công văn số")."""
+    """Whether a "tại" at ``at`` gives where an opinion under a scoped cue is written: the
+    opinion follows the cue ("Thực hiện ý kiến của Ban Tổ chức Trung ương tại Văn bản số") or
+    opens a clause of its list ("Căn cứ ...; ý kiến chỉ đạo của Ban Bí thư tại Công văn số").
+    A task "được giao tại Công văn số" stays a plain "tại"."""
     clause = max(lo, text.rfind(";", lo, at) + 1)
-    if clause <= cue.start():
-        return bool(_CLAUSE_OPENING_RE.match(text, max(lo, text.rfind("\n", lo, cue.start()) + 1), cue.start())) \
-            and ";" not in text[cue.end():at]
-    return bool(_OPINION_RE.match(text, clause, at))
+    start = cue.end() if clause <= cue.start() else clause
+    return bool(_OPINION_RE.match(text, start, at))
 
 
 def _last_cue(text: str, lo: int, hi: int) -> str | None:
@@ -478,7 +499,8 @@ def _merge_mentions(sequence: list[_Ref], text: str, own: DocHeader | None) -> l
     self_refs: set[int] = set()
     by_symbol: dict[str, list[_Ref]] = {}  # symbol -> the distinct documents carrying it, in order
     same_as: dict[int, _Ref] = {}  # id(ref) -> the first reference of its document
-    full_by_number: dict[str, list[_Ref]] = {}  # number -> full citations in order
+    # number, and (number, type) -> the full citations' starts and the citations, in order
+    full_by_number: dict[object, tuple[list[int], list[_Ref]]] = {}
     for ref in sequence:
         if not ref.unnumbered and ref.symbol:
             key = symbol_key(ref.symbol)
@@ -489,7 +511,10 @@ def _merge_mentions(sequence: list[_Ref], text: str, own: DocHeader | None) -> l
             first = next((d for d in documents if not _is_other(text, ref, d)), None)
             if first is None:  # two documents of one symbol from two levels: both kept
                 documents.append(ref)
-                full_by_number.setdefault(_number_key(ref.number), []).append(ref)
+                for key in (_number_key(ref.number), (_number_key(ref.number), ref.doc_type)):
+                    starts, found = full_by_number.setdefault(key, ([], []))
+                    starts.append(ref.start)
+                    found.append(ref)
                 first = ref
             same_as[id(ref)] = first
     short_first: dict[tuple[str, str | None], _Ref] = {}
@@ -506,10 +531,10 @@ def _merge_mentions(sequence: list[_Ref], text: str, own: DocHeader | None) -> l
             if own_number and number == own_number and ref.doc_type == own_type:
                 target = None  # "Nghị quyết số 21" in Nghị quyết 21/2025/NQ-HĐND itself
             else:
-                fulls = [r for r in full_by_number.get(number, ()) if ref.doc_type in (None, r.doc_type)]
+                fulls = full_by_number.get((number, ref.doc_type) if ref.doc_type else number)
                 if fulls:
-                    before = [r for r in fulls if r.start < ref.start]
-                    target = before[-1] if before else fulls[0]
+                    at = bisect.bisect_left(fulls[0], ref.start)  # the latest full one before, else the first after
+                    target = fulls[1][at - 1] if at else fulls[1][0]
                 else:
                     target = short_first.setdefault((number, ref.doc_type), ref)
         canonical[id(ref)] = target
@@ -549,7 +574,7 @@ def find_citations(
         _read_news_date(text, ref, floor)
         floor = ref.end
     _share_list_dates(text, refs)
-    unnumbered = [u for u in _unnumbered_refs(text) if not any(r.start <= u.start < r.end for r in refs)]
+    unnumbered = _outside(_unnumbered_refs(text), refs)
     if not refs and not unnumbered:
         return [], []
     sentences = sentence_spans(text, until=max(r.start for r in refs + unnumbered))
@@ -558,21 +583,54 @@ def find_citations(
     _assign_cues(text, sequence, sentences)
     sequence = _merge_mentions(sequence, text, own)
     numbered_index = {id(r): i for i, r in enumerate(r for r in sequence if not r.unnumbered)}
+    sentence_of = _Sentences(norm, sentences)
     citations, others = [], []
-    for ref in sequence:
+    for i, ref in enumerate(sequence):
+        lo = sequence[i - 1].start if i else 0
+        hi = sequence[i + 1].end if i + 1 < len(sequence) else None
+        sentence = sentence_of.of(ref.start, lo, hi)
         if ref.unnumbered:
-            others.append(_to_unnumbered(norm, ref, _sentence_of(norm, sentences, ref.start)))
+            others.append(_to_unnumbered(norm, ref, sentence))
         else:
             via = sequence[ref.via] if ref.via is not None else None
-            citations.append(_to_citation(norm, ref, sentences, numbered_index.get(id(via))))
+            citations.append(_to_citation(norm, ref, sentence, numbered_index.get(id(via))))
     return citations, others
 
 
-def _sentence_of(norm: Normalized, sentences: list[tuple[int, int]], position: int) -> str:
-    starts = [s for s, _ in sentences]
-    s, e = sentences[bisect.bisect_right(starts, position) - 1]
-    o_start, o_end = norm.span(s, e)
-    return norm.original[o_start:o_end].strip()
+_SENTENCE_REACH = 300  # characters kept on either side of a reference in a run-on sentence
+
+
+class _Sentences:
+    """The sentence holding a position, found by bisect over starts made once (not per
+    reference); the text of each sentence made once and shared by its references."""
+
+    def __init__(self, norm: Normalized, spans: list[tuple[int, int]]):
+        self.norm, self.spans, self.starts = norm, spans, [s for s, _ in spans]
+        self.made: dict[tuple[int, int], str] = {}
+
+    def of(self, position: int, lo_bound: int = 0, hi_bound: int | None = None) -> str:
+        """The original text of the sentence holding position. A run-on "sentence" (a text
+        without sentence breaks) is cut to _SENTENCE_REACH characters on either side of the
+        reference and to its neighbours (lo_bound: where the reference before it starts,
+        hi_bound: where the one after it ends), at a space: what all citations carry together
+        stays linear in the text."""
+        s, e = self.spans[bisect.bisect_right(self.starts, position) - 1]
+        if e - s > 2 * _SENTENCE_REACH:
+            text = self.norm.text
+            lo = max(s, position - _SENTENCE_REACH, lo_bound)
+            hi = min(e, position + _SENTENCE_REACH, hi_bound if hi_bound is not None else e)
+            if lo > s:
+                space = text.find(" ", lo, position)
+                lo = space + 1 if space >= 0 else lo
+            if hi < e:
+                space = text.rfind(" ", position, hi)
+                hi = space if space > position else hi
+            s, e = lo, hi
+        made = self.made.get((s, e))
+        if made is None:
+            o_start, o_end = self.norm.span(s, e)
+            made = self.made[(s, e)] = self.norm.original[o_start:o_end].strip()
+        return made
 
 
 def _as_written(norm: Normalized, span: tuple[int, int] | None) -> str | None:
@@ -602,14 +660,14 @@ def provincial_tu(symbol: str | None, original: str, issuer: str | None) -> str 
     return symbol
 
 
-def _to_citation(norm: Normalized, ref: _Ref, sentences, via: int | None) -> Citation:
+def _to_citation(norm: Normalized, ref: _Ref, sentence: str, via: int | None) -> Citation:
     start, end = norm.span(ref.start, ref.end)
     issuer = _as_written(norm, ref.issuer)
     symbol = provincial_tu(ref.symbol, norm.original[start:end], issuer and match_form(issuer))
     return Citation(
         doc_type=ref.doc_type, number=ref.number, symbol=symbol, date=ref.date,
         issuer=issuer, cue=ref.cue, text=norm.original[start:end], start=start, end=end,
-        sentence=_sentence_of(norm, sentences, ref.start),
+        sentence=sentence,
         issuer_code="TU" if symbol != ref.symbol else ref.issuer_code, via=via,
         mentions=tuple(norm.span(s, e) for s, e in ref.mentions or ()),
     )

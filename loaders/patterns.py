@@ -165,7 +165,7 @@ NEWS_DATE_BEFORE_RE = re.compile(
     re.VERBOSE,
 )
 # "... A và Quyết định số 302-QĐ/TW ngày 05/3/2019": a list whose date stands after its last item.
-SHARED_DATE_GAP_RE = re.compile(r"^[ \t]*(?:,|và)[ \t\n]*$")
+SHARED_DATE_GAP_RE = re.compile(r"[ \t]*(?:,|và)[ \t\n]*$")
 
 # Words that end an issuer phrase in running text.
 _ISSUER_STOP = rf"""
