@@ -22,7 +22,7 @@ from .citations import doc_type_of, parse_symbol_match, provincial_tu
 from .dates import DATE_RE, date_from_match, parse_date_text
 from .models import DocHeader, Signer
 from .normalize import Normalized, match_form
-from .patterns import HEADER_SYMBOL_RE, UPPER
+from .patterns import HEADER_SYMBOL_RE, SYMBOL_RE, UPPER
 from .vocabulary import ISSUER_CODES, TYPE_NAMES
 
 __all__ = ["parse_header", "canonical_agency", "HeaderResult"]
@@ -47,6 +47,15 @@ TITLE_RE = re.compile(
     r"^[ \t*_#]*(?P<title>" + "|".join(sorted((t.upper() for t in TYPE_NAMES), key=len, reverse=True)) + r")[ \t*_]*$",
     re.MULTILINE,
 )
+# A title line that carries the type and goes on ("ĐỀ CƯƠNG TUYÊN TRUYỀN SẮP XẾP ĐƠN VỊ ...",
+# "KẾT LUẬN CỦA BAN BÍ THƯ ..."), and the cue opening a document's body ("Căn cứ Luật ...").
+TITLE_LEAD_RE = re.compile(
+    r"^[ \t*_#]*(?P<title>" + "|".join(sorted((t.upper() for t in TYPE_NAMES), key=len, reverse=True))
+    + rf")[ \t]+[{UPPER}0-9][^\n]*$", re.MULTILINE,
+)
+BODY_OPENING_RE = re.compile(r"^[ \t*_#]*(?:[IVX]+\.[ \t]+)?(?:Căn\s+cứ|Thực\s+hiện)(?!\w)", re.MULTILINE)
+_TITLE_ONLY_ZONE = 400  # characters from the start where a header without Số or date has its title
+
 VV_RE = re.compile(r"^[ \t*_>-]*V/v\b[ \t:.]*(?P<subject>[^\n]*)$", re.MULTILINE | re.IGNORECASE)
 KINH_GUI_RE = re.compile(r"^[ \t*_>-]*Kính\s+gửi\s*:?[ \t*]*(?P<rest>[^\n]*)$", re.MULTILINE | re.IGNORECASE)
 NOI_NHAN_RE = re.compile(r"^[ \t*_>-]*Nơi\s+nhận\s*:?[ \t*]*(?P<rest>[^\n]*)$", re.MULTILINE | re.IGNORECASE)
@@ -431,7 +440,14 @@ def parse_header(norm: Normalized) -> HeaderResult:
     vv_match = VV_RE.search(text, 0, zone_end)
     emblem = EMBLEM_RE.search(text, 0, zone_end)
     if not symbol_match and not (date_match and (emblem or title_match or vv_match)):
-        return HeaderResult(None, None, ())
+        # A copy that kept only the title: a document when its body opens with a cue.
+        lead = TITLE_RE.search(text, 0, _TITLE_ONLY_ZONE) or TITLE_LEAD_RE.search(text, 0, _TITLE_ONLY_ZONE)
+        # (Not when what stands before the title already cites a document: an editor's line
+        # presenting the text, "Ban biên tập giới thiệu toàn văn Nghị quyết số 10-NQ/TU ...".)
+        if not (lead and _is_caps(lead.group(0).strip(" \t*_#")) and not SYMBOL_RE.search(text, 0, lead.start())
+                and BODY_OPENING_RE.search(text, lead.end(), lead.end() + 1500)):
+            return HeaderResult(None, None, ())
+        title_match = lead
 
     # Symbol, number, type.
     symbol = number = issuer_code = None
@@ -449,6 +465,8 @@ def parse_header(norm: Normalized) -> HeaderResult:
         title_match = None  # a title far below the symbol heads an appendix ("KẾ HOẠCH" under Quyết định 1589/QĐ-TTg)
     if title_match:
         doc_type = next(t for t in TYPE_NAMES if t.upper() == " ".join(title_match.group("title").split()))
+        if title_match.re is TITLE_LEAD_RE and not _is_caps(title_match.group(0).strip(" \t*_#")):
+            doc_type = None
     elif vv_match and (doc_type is None or not (symbol_match and parsed.party)):
         doc_type = "Công văn"  # "V/v" marks a Công văn: 5253/CT-CS is the Cục Thuế's CS unit, no Chỉ thị
 

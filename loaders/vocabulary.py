@@ -64,6 +64,7 @@ DOC_TYPES: tuple[DocType, ...] = (
     DocType("Công điện", ("CĐ",)),
     DocType("Nghị định", ("NĐ",)),
     DocType("Giấy mời", ("GM",)),
+    DocType("Đề cương", ()),  # Đề cương tuyên truyền
     DocType("Biên bản", ("BB",)),
     DocType("Luật", ()),
     DocType("Pháp lệnh", ()),
