@@ -1,7 +1,9 @@
 """Stages 2-4: find references, read what surrounds them, decide their cue.
 
-``find_citations(normalized)`` scans the matching form once per pattern
-(symbols, number-only references, unnumbered ones), reads each reference's
+``find_citations(normalized, scanners=SCANNERS)`` runs each ``Scanner`` over the
+matching form (symbols, number-only references, unnumbered ones: a new form of
+reference is one more scanner, its pattern in patterns.py and its table test),
+reads each reference's
 type word, date and issuer from the text around it, and assigns the cue from
 the sentence it stands in:
 
@@ -22,6 +24,7 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from . import patterns as P
@@ -30,7 +33,7 @@ from .models import Citation, DocHeader, Unnumbered
 from .normalize import Normalized, match_form
 from .vocabulary import CUE_BY_NAME, ISSUER_CODES, OCR_CODE_FIXES, SCOPED_WORDS, TYPE_BY_CODE, TYPE_NAMES, UNNUMBERED_TYPES, type_for_code
 
-__all__ = ["find_citations", "Symbol", "parse_symbol_match", "sentence_spans"]
+__all__ = ["find_citations", "Symbol", "parse_symbol_match", "sentence_spans", "Scanner", "SCANNERS"]
 
 _TYPE_BY_FOLDED = {t.lower(): t for t in TYPE_NAMES}
 _LOOKBACK = 80  # characters searched before a symbol for its type word
@@ -49,14 +52,11 @@ class Symbol:
     party: bool
 
 
-_CODE_JOIN_RE = re.compile(r"\s*([-/&.])\s*")
-# Codes of the National Assembly's laws and resolutions: 72/2025/QH15 (the type word says which).
-_ASSEMBLY_CODE_RE = re.compile(r"^(?:UBTV)?QH\d*$")
 _TYPE_CODES_LONGEST = sorted({*TYPE_BY_CODE, "TT"}, key=len, reverse=True)
 
 
 def _is_issuer_code(code: str) -> bool:
-    return code in ISSUER_CODES or bool(_ASSEMBLY_CODE_RE.match(code))
+    return code in ISSUER_CODES or bool(P.ASSEMBLY_CODE_RE.match(code))
 
 
 def repair_glued_code(part: str) -> str:
@@ -77,7 +77,7 @@ def repair_glued_code(part: str) -> str:
 
 def _clean_code(code: str) -> str:
     """Spaces out, OCR slips fixed per segment, the separators kept: "QCPH/UBND-LĐLĐ", "BNN&MT"."""
-    pieces = _CODE_JOIN_RE.split(code.strip())
+    pieces = P.CODE_JOIN_RE.split(code.strip())
     return "".join(OCR_CODE_FIXES.get(piece, piece) if i % 2 == 0 else piece for i, piece in enumerate(pieces))
 
 
@@ -90,7 +90,7 @@ def parse_symbol_match(m: re.Match) -> Symbol:
         issuer = _clean_code(m.group("p_issuer"))
         tail = f"-{type_code}/{issuer}{tail_year}"
         return Symbol(f"{number}{tail}" if number else None, number, type_code,
-                      re.split(r"[-/&.]", issuer)[0], None, True)
+                      P.CODE_SEPARATOR_RE.split(issuer)[0], None, True)
     number = m.group("s_number")
     year = m.group("s_year")
     code = _clean_code(m.group("s_code"))
@@ -99,14 +99,14 @@ def parse_symbol_match(m: re.Match) -> Symbol:
         code = repair_glued_code(head) + sep + rest
     # 11/2019/TTLT/BTC-BNV, 03/QCPH/UBND-LĐLĐ: the type code stands before a further "/".
     first, slash, after = code.partition("/")
-    parts = re.split(r"[-.]", first)
+    parts = P.CODE_SEPARATOR_RE.split(first)
     if slash and type_for_code(first, party=False, has_year=bool(year)):
-        type_code, issuer_code = first, re.split(r"[-&.]", after)[0]
+        type_code, issuer_code = first, P.CODE_SEPARATOR_RE.split(after)[0]
     # 15/CT-UBND: a type code then the issuer; 1198/UBND-VX: a Công văn has no type code.
     elif len(parts) > 1 and type_for_code(parts[0], party=False, has_year=bool(year)):
-        type_code, issuer_code = parts[0], re.split(r"[&./]", parts[1])[0]
+        type_code, issuer_code = parts[0], P.CODE_SEPARATOR_RE.split(parts[1])[0]
     else:
-        type_code, issuer_code = None, re.split(r"[&./]", parts[0])[0]
+        type_code, issuer_code = None, P.CODE_SEPARATOR_RE.split(parts[0])[0]
     middle = f"/{year}" if year else ""
     text = f"{number}{middle}/{code}{tail_year}" if number else None
     return Symbol(text, number, type_code, issuer_code, year, False)
@@ -116,7 +116,7 @@ def doc_type_of(symbol: Symbol) -> str | None:
     """The type a symbol implies: its type code, or Công văn when it has none."""
     if symbol.type_code:
         return type_for_code(symbol.type_code, party=symbol.party, has_year=bool(symbol.year))
-    if symbol.issuer_code and _ASSEMBLY_CODE_RE.match(symbol.issuer_code):
+    if symbol.issuer_code and P.ASSEMBLY_CODE_RE.match(symbol.issuer_code):
         return None  # a law or a resolution of the National Assembly: the type word decides
     if not symbol.party:
         return "Công văn"  # number/ISSUER-UNIT is the Công văn shape (NĐ 30/2020)
@@ -130,7 +130,8 @@ def sentence_spans(text: str, until: int | None = None) -> list[tuple[int, int]]
     returned are the same as the first ones of the full split (references sit
     mostly in the opening paragraphs; the rest of a long text is not scanned).
     """
-    spans, start = [], 0
+    spans: list[tuple[int, int]] = []
+    start = 0
     for m in P.SENTENCE_BREAK_RE.finditer(text):
         if until is not None and start > until:
             return spans
@@ -169,7 +170,7 @@ class _Ref:
 
 
 def _canonical_type(word: str) -> str:
-    return _TYPE_BY_FOLDED.get(re.sub(r"\s+", " ", word).lower(), word)
+    return _TYPE_BY_FOLDED.get(P.WHITESPACE_RE.sub(" ", word).lower(), word)
 
 
 def _read_after(text: str, ref: _Ref) -> None:
@@ -259,7 +260,24 @@ def _digit_runs(text: str) -> list[int]:
     return [m.start() for m in P.DIGIT_RUN_RE.finditer(text)]
 
 
-def _symbol_refs(text: str, runs: list[int]) -> list[_Ref]:
+@dataclass(frozen=True)
+class Scanner:
+    """One form of reference. ``scan(text, digit_runs, taken)`` returns its references in the
+    matching form, given where runs of digits start and the spans earlier scanners took
+    (in order of their starts).
+
+    A numbered scanner's references get their type word, date and issuer read from around
+    them and may become citations; an unnumbered one (``numbered=False``) reads its own and
+    yields only where no numbered reference stands.
+    """
+
+    name: str
+    scan: Callable[[str, list[int], list[tuple[int, int]]], list[_Ref]]
+    numbered: bool = True
+
+
+def _symbol_refs(text: str, runs: list[int], taken: list[tuple[int, int]]) -> list[_Ref]:
+    """ "Kết luận số 07-KL/TW", "23/2021/QĐ-TTg", "159 -CV/ĐUK" (SYMBOL_RE at a run of digits)."""
     refs: list[_Ref] = []
     end = 0
     for start in runs:
@@ -292,14 +310,15 @@ def _number_only_refs(text: str, runs: list[int], taken: list[tuple[int, int]]) 
     return refs
 
 
-def _unnumbered_refs(text: str) -> list[_Ref]:
-    refs = []
+def _unnumbered_refs(text: str, runs: list[int], taken: list[tuple[int, int]]) -> list[_Ref]:
+    """ "Điện của Thủ tướng Chính phủ ngày ...": a type word with no number, an issuer and a date."""
+    refs: list[_Ref] = []
     if not any(word in text for word in UNNUMBERED_TYPES):  # most documents have none: skip the scan
         return refs
     for m in P.UNNUMBERED_RE.finditer(text):
         ref = _Ref(m.start(), m.end("type"), m.group("type"), None, None, None, unnumbered=True)
         rest = m.group("rest")
-        dm = P.DATE_AFTER_RE.search(rest) or re.search(r"ngày\s*" + P.DATE, rest, re.VERBOSE | re.IGNORECASE)
+        dm = P.DATE_AFTER_RE.search(rest) or P.LOOSE_NGAY_DATE_RE.search(rest)
         if dm:
             ref.date = date_from_match(dm)
         ref.end = m.end("rest")
@@ -313,7 +332,7 @@ def _unnumbered_refs(text: str) -> list[_Ref]:
 def _apply_list_headers(text: str, refs: list[_Ref], sentences: list[tuple[int, int]]) -> None:
     """Items after "các Nghị quyết của Chính phủ:" share the header's type and issuer."""
     starts = [s for s, _ in sentences]
-    shared: tuple[str, str | None, int] | None = None
+    shared: tuple[str | None, tuple[int, int] | None, int] | None = None
     for ref in refs:
         if ref.unnumbered:
             continue
@@ -335,10 +354,6 @@ def _apply_list_headers(text: str, refs: list[_Ref], sentences: list[tuple[int, 
             ref.issuer = shared[1]
 
 
-_DESCRIPTIVE_RE = re.compile(r"(?<!\w)(?:đang|sẽ)\s+$", re.IGNORECASE)
-
-
-_OPINION_RE = re.compile(r"[\s*+•-]*(?:ý\s+kiến|chỉ\s+đạo|đề\s+nghị)(?!\w)", re.IGNORECASE)
 
 
 def _opinion_of(text: str, lo: int, cue: re.Match, at: int) -> bool:
@@ -348,7 +363,7 @@ def _opinion_of(text: str, lo: int, cue: re.Match, at: int) -> bool:
     A task "được giao tại Công văn số" stays a plain "tại"."""
     clause = max(lo, text.rfind(";", lo, at) + 1)
     start = cue.end() if clause <= cue.start() else clause
-    return bool(_OPINION_RE.match(text, start, at))
+    return bool(P.OPINION_RE.match(text, start, at))
 
 
 def _last_cue(text: str, lo: int, hi: int) -> str | None:
@@ -364,7 +379,7 @@ def _last_cue(text: str, lo: int, hi: int) -> str | None:
     found = found_word = None
     found_at = hi
     for m in reversed(list(P.CUE_RE.finditer(text, lo, hi))):
-        word = re.sub(r"\s+", " ", m.group("cue")).lower()
+        word = P.WHITESPACE_RE.sub(" ", m.group("cue")).lower()
         name = P.CUE_BY_WORD.get(word)
         if name is None:
             continue
@@ -374,7 +389,7 @@ def _last_cue(text: str, lo: int, hi: int) -> str | None:
             if found_word == "tại" and scoped and name != "theo" and _opinion_of(text, lo, m, found_at):
                 return name
             return name if adjacent and not scoped else found
-        if scoped and _DESCRIPTIVE_RE.search(text, max(lo, m.start() - 8), m.start()):
+        if scoped and P.DESCRIPTIVE_BEFORE_RE.search(text, max(lo, m.start() - 8), m.start()):
             return None
         if scoped or adjacent:
             if name != "theo":
@@ -385,9 +400,6 @@ def _last_cue(text: str, lo: int, hi: int) -> str | None:
     return found
 
 
-_SUBJECT_START_RE = re.compile(r"^\s*,?\s*về\s", re.IGNORECASE)
-
-
 def _cue_in_subject(text: str, lo: int, hi: int) -> str | None:
     """The cue of a reference inside the previous reference's "về ..." subject.
 
@@ -396,7 +408,7 @@ def _cue_in_subject(text: str, lo: int, hi: int) -> str | None:
     ("về phòng, chống dịch, thực hiện Kế hoạch số ..." is a list, not a subject).
     """
     gap = text[lo:hi]
-    if not _SUBJECT_START_RE.match(gap) or ";" in gap or "\n" in gap:
+    if not P.SUBJECT_START_RE.match(gap) or ";" in gap or "\n" in gap:
         return None
     tail_start = lo + gap.rfind(",") + 1 if "," in gap else lo
     for m in reversed(list(P.CUE_RE.finditer(text, tail_start, hi))):
@@ -404,7 +416,7 @@ def _cue_in_subject(text: str, lo: int, hi: int) -> str | None:
             return None
         if not text[tail_start : m.start()].strip():
             return None
-        return P.CUE_BY_WORD.get(re.sub(r"\s+", " ", m.group("cue")).lower())
+        return P.CUE_BY_WORD.get(P.WHITESPACE_RE.sub(" ", m.group("cue")).lower())
     return None
 
 
@@ -423,7 +435,7 @@ def _assign_cues(text: str, refs: list[_Ref], sentences: list[tuple[int, int]]) 
             if nested and not previous.unnumbered and not ref.listed and gap.strip():
                 ref.via = previous_index
                 cue = nested.group("cue")
-                ref.cue = P.CUE_BY_WORD.get(re.sub(r"\s+", " ", cue).lower()) if cue else None
+                ref.cue = P.CUE_BY_WORD.get(P.WHITESPACE_RE.sub(" ", cue).lower()) if cue else None
             elif (subject_cue := _cue_in_subject(text, previous.end, ref.start)) is not None and not ref.listed:
                 # "... của Sở về hướng dẫn ... theo Nghị quyết số 68": the
                 # reference is part of the previous one's subject.
@@ -442,6 +454,15 @@ def _assign_cues(text: str, refs: list[_Ref], sentences: list[tuple[int, int]]) 
             top = ref
 
 
+# The forms of reference, in the order they claim text: a symbol's digits are not read again
+# as a number-only reference.
+SCANNERS: tuple[Scanner, ...] = (
+    Scanner("symbol", _symbol_refs),
+    Scanner("number-only", _number_only_refs),
+    Scanner("unnumbered", _unnumbered_refs, numbered=False),
+)
+
+
 def symbol_key(symbol: str) -> str:
     """The comparison form of a normalised symbol: "07-KL/TW" and "07-kl/tw" are one document."""
     return symbol.casefold()
@@ -452,12 +473,11 @@ def _number_key(number: str | None) -> str:
     return n.lstrip("0") or n
 
 
-_UNIT_WORD_RE = re.compile(r"(?<!\w)(tỉnh|thành\s+phố|huyện|quận|thị\s+xã|thị\s+trấn|xã|phường)(?!\w)", re.IGNORECASE)
 
 
 def _unit_word(name: str | None) -> str | None:
     """The administrative unit an agency's name places it in ("... tỉnh Đắk Nông" -> "tỉnh")."""
-    m = _UNIT_WORD_RE.search(name or "")
+    m = P.UNIT_WORD_RE.search(name or "")
     return " ".join(m.group(1).lower().split()) if m else None
 
 
@@ -556,16 +576,21 @@ def _merge_mentions(sequence: list[_Ref], text: str, own: DocHeader | None) -> l
 
 def find_citations(
     norm: Normalized, *, exclude: tuple[tuple[int, int], ...] = (), own: DocHeader | None = None,
+    scanners: tuple[Scanner, ...] = SCANNERS,
 ) -> tuple[list[Citation], list[Unnumbered]]:
     """All numbered and unnumbered references of a text, in order of first mention.
 
     ``exclude`` lists normalised spans that are not references (the document's
     own "Số: ..." line); ``own`` is the document's header: a document never cites itself.
+    ``scanners`` are the forms of reference looked for.
     """
     text = norm.text
     runs = _digit_runs(text)
-    refs = [r for r in _symbol_refs(text, runs) if not any(s <= r.start < e for s, e in exclude)]
-    refs += _number_only_refs(text, runs, [(r.start, r.end) for r in refs])
+    refs: list[_Ref] = []
+    for scanner in scanners:
+        if scanner.numbered:
+            found = scanner.scan(text, runs, sorted((r.start, r.end) for r in refs))
+            refs += [r for r in found if not any(s <= r.start < e for s, e in exclude)]  # exclude: one span at most
     refs.sort(key=lambda r: r.start)
     floor = 0
     for ref in refs:
@@ -574,7 +599,9 @@ def find_citations(
         _read_news_date(text, ref, floor)
         floor = ref.end
     _share_list_dates(text, refs)
-    unnumbered = _outside(_unnumbered_refs(text), refs)
+    unnumbered = _outside([u for scanner in scanners if not scanner.numbered
+                           for u in scanner.scan(text, runs, [(r.start, r.end) for r in refs])], refs)
+    unnumbered.sort(key=lambda r: r.start)
     if not refs and not unnumbered:
         return [], []
     sentences = sentence_spans(text, until=max(r.start for r in refs + unnumbered))
@@ -641,8 +668,6 @@ def _as_written(norm: Normalized, span: tuple[int, int] | None) -> str | None:
     return " ".join(unicodedata.normalize("NFC", norm.original[s:e]).split()) or None
 
 
-_TU_SLIP_RE = re.compile(r"/\s*TƯ(?![\w])")
-_PROVINCIAL_COMMITTEE_RE = re.compile(r"(?<!\w)tỉnh\s+ủy(?!\w)", re.IGNORECASE)
 
 
 def provincial_tu(symbol: str | None, original: str, issuer: str | None) -> str | None:
@@ -654,8 +679,8 @@ def provincial_tu(symbol: str | None, original: str, issuer: str | None) -> str 
     >>> provincial_tu("46-CT/TW", "46-CT/TƯ", "Bộ Chính trị")
     '46-CT/TW'
     """
-    if symbol and issuer and symbol.endswith("/TW") and _TU_SLIP_RE.search(original) \
-            and _PROVINCIAL_COMMITTEE_RE.search(issuer):
+    if symbol and issuer and symbol.endswith("/TW") and P.TU_SLIP_RE.search(original) \
+            and P.PROVINCIAL_COMMITTEE_RE.search(issuer):
         return symbol[:-2] + "TU"
     return symbol
 
