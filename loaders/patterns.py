@@ -170,7 +170,7 @@ DATE_AFTER_RE = re.compile(
 NEWS_DATE_BEFORE_RE = re.compile(
     rf"(?:^|(?<=[\n.]))[ \t*]*(?:\([^)\n]{{1,20}}\)\s*-\s*)?[Nn]gày[ \t]+{DATE}[ \t]*,"
     rf"(?P<between>[^.;\n]{{0,160}}(?:\n[^.;\n]{{0,80}})?)"
-    rf"(?<!\w)(?:ban[ \t]+hành|có|ký)[ \t]+(?:\w+[ \t]+){{0,2}}$",
+    rf"(?<!\w)(?:ban[ \t]+hành|có|ký)[ \t]+(?:\w+[ \t]+){{0,8}}$",
     re.VERBOSE,
 )
 # "... A và Quyết định số 302-QĐ/TW ngày 05/3/2019": a list whose date stands after its last item.
