@@ -291,6 +291,41 @@ def _symbol_refs(text: str, runs: list[int], taken: list[tuple[int, int]]) -> li
     return refs
 
 
+_TYPE_CODE_BY_UPPER = {code.upper(): code for code in (*TYPE_BY_CODE, "TT")}
+
+
+def _slip_symbol_refs(text: str, runs: list[int], taken: list[tuple[int, int]]) -> list[_Ref]:
+    """Symbols typed with a slip, right after "số": glued to it ("số782-QĐ/HU"), a space for a
+    separator ("Nghị quyết số 57-NQ TW", "Quyết định số 61 QĐ/TWĐTN"), a type code in lower
+    case ("kết luận 48/kl TW"). Read as the symbol meant; the span keeps what was typed."""
+    refs: list[_Ref] = []
+    t = 0
+    for start in runs:
+        while t < len(taken) and taken[t][1] <= start:
+            t += 1
+        if t < len(taken) and taken[t][0] <= start:
+            continue  # inside a symbol already read
+        if text[max(0, start - 2):start].lower() == "số":
+            m = P.GLUED_SYMBOL_RE.match(text, start)
+            if m:
+                sym = parse_symbol_match(m)
+                refs.append(_Ref(m.start(), m.end(), doc_type_of(sym), sym.number, sym.text, sym.issuer_code))
+            continue
+        m = P.SLIP_SYMBOL_RE.match(text, start)
+        if not m or not (P.SLIP_AFTER_SO_RE.search(text, max(0, start - 12), start)
+                         or P.TYPE_THEN_NUMBER_RE.search(text, max(0, start - 40), start)):
+            continue
+        type_code = _TYPE_CODE_BY_UPPER[(m.group("type1") or m.group("type2")).upper()]
+        issuer = _clean_code(m.group("issuer1") or m.group("issuer2"))
+        head = ISSUER_CODES.get(P.CODE_SEPARATOR_RE.split(issuer)[0])
+        if head is not None and head.kind == "state":
+            continue  # "số 12 CV/UBND" is no Party symbol: left as the text has it
+        sym = Symbol(f"{m.group('number')}-{type_code}/{issuer}", m.group("number"), type_code,
+                     P.CODE_SEPARATOR_RE.split(issuer)[0], None, True)
+        refs.append(_Ref(m.start(), m.end(), doc_type_of(sym), sym.number, sym.text, sym.issuer_code))
+    return refs
+
+
 def _number_only_refs(text: str, runs: list[int], taken: list[tuple[int, int]]) -> list[_Ref]:
     """Number-only references at the digit runs outside the symbols already read (``taken``,
     in order: one pointer walks both lists, so the cost is linear in runs plus symbols)."""
@@ -458,6 +493,7 @@ def _assign_cues(text: str, refs: list[_Ref], sentences: list[tuple[int, int]]) 
 # as a number-only reference.
 SCANNERS: tuple[Scanner, ...] = (
     Scanner("symbol", _symbol_refs),
+    Scanner("symbol-slip", _slip_symbol_refs),
     Scanner("number-only", _number_only_refs),
     Scanner("unnumbered", _unnumbered_refs, numbered=False),
 )

@@ -24,7 +24,8 @@ __all__ = [
     "UNIT_PHRASE_RE", "COLUMN_GAP_RE", "PARENT_PLACE_RE", "SEMICOLON_SPLIT_RE", "TITLE_LEAD_RE", "BODY_OPENING_RE",
     "CELL_BAR_RE", "FLAT_BREAK_RE", "PLACE_ON_LINE_RE", "NAMED_LAW_BEFORE_RE", "NEWS_DATE_BEFORE_RE",
     "SHARED_DATE_GAP_RE", "REPORTED_BEFORE_RE", "CODE_JOIN_RE", "ASSEMBLY_CODE_RE", "OPINION_RE", "UNIT_WORD_RE",
-    "TU_SLIP_RE", "PROVINCIAL_COMMITTEE_RE", "CODE_SEPARATOR_RE",
+    "TU_SLIP_RE", "PROVINCIAL_COMMITTEE_RE", "CODE_SEPARATOR_RE", "GLUED_SYMBOL_RE", "SLIP_SYMBOL_RE",
+    "SLIP_AFTER_SO_RE",
 ]
 
 
@@ -100,6 +101,26 @@ SYMBOL = rf"""
     (?![\w])
 """
 SYMBOL_RE = re.compile(SYMBOL, re.VERBOSE)
+# The same glued to "số" by a typing slip: "số782-QĐ/HU" (the lookbehind would refuse the "ố").
+GLUED_SYMBOL_RE = re.compile(SYMBOL.replace(r"(?=\d)(?<![\w/.-])", r"(?<=[Ss]ố)", 1), re.VERBOSE)
+assert GLUED_SYMBOL_RE.pattern != SYMBOL
+
+# Typing slips in a Party symbol, read only after "số" (SLIP_AFTER_SO_RE): a space for the
+# slash before a committee code ("Nghị quyết số 57-NQ TW", "kết luận 48/kl TW"), or for the
+# hyphen after the number ("Quyết định số 61 QĐ/TWĐTN"); type codes in either case.
+_COMMITTEE_CODE = r"(?:TW|TƯ|TU|HU|ThU|QU|TxU|ĐUK|ĐU)"
+_ANY_CASE_TYPE_CODE = "(?i:" + "|".join(sorted(map(re.escape, {*TYPE_BY_CODE, "TT"}), key=len, reverse=True)) + ")"
+SLIP_SYMBOL_RE = re.compile(
+    rf"""
+    (?P<number>{_NUMBER})
+    (?: {_SP}[-/]{_SP} (?P<type1>{_ANY_CASE_TYPE_CODE}) [ \t]+ (?P<issuer1>{_COMMITTEE_CODE})   # 57-NQ TW, 48/kl TW
+      | [ \t]+ (?P<type2>{_ANY_CASE_TYPE_CODE}) {_SP}/{_SP} (?P<issuer2>{_ISSUER_PART})         # 61 QĐ/TWĐTN
+    )
+    (?![\w/-])
+    """,
+    re.VERBOSE,
+)
+SLIP_AFTER_SO_RE = re.compile(r"(?<!\w)số[ \t]*:?[ \t]*$", re.IGNORECASE)
 
 _TYPE_WORD = _alternation(TYPE_NAMES)
 

@@ -90,6 +90,13 @@ CASES = [
     ("PROVINCIAL_COMMITTEE_RE", "Ban Thường vụ Huyện ủy", None),
     ("CODE_SEPARATOR_RE", "QCPH/UBND-LĐLĐ", True),  # 2017-ubnd-ubmttq-daklak-01-qcph
     ("CODE_SEPARATOR_RE", "HĐND", None),
+    ("GLUED_SYMBOL_RE", "Quyết định số782-QĐ/HU", True),  # the form issue 16 names ("số782-QĐ/HU")
+    ("GLUED_SYMBOL_RE", "Quyết định số 782-QĐ/HU", None),
+    ("SLIP_SYMBOL_RE", "57-NQ TW, ngày 22/12/2024", True),  # 2025-ubtwmttq-baocao-t3-danviet: "số 57-NQ TW"
+    ("SLIP_SYMBOL_RE", "61 QĐ/TWĐTN", True),
+    ("SLIP_SYMBOL_RE", "100 người tham gia", None),
+    ("SLIP_AFTER_SO_RE", "Nghị quyết số ", True),
+    ("SLIP_AFTER_SO_RE", "có ", None),
 ]
 
 

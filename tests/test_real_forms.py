@@ -77,6 +77,9 @@ CITATIONS = [
      [cite("79-KH/TU", "Kế hoạch", date="2019-08-14", issuer="Ban Thường vụ Tỉnh ủy")]),
     ("2025-thu-hanoi-03-ctr", "tu-slip-central", "Chỉ thị số 46-CT/TƯ ngày 16/5/2025 của Bộ Chính trị",
      [cite("46-CT/TW", "Chỉ thị", date="2025-05-16", issuer="Bộ Chính trị")]),
+    # -- separators lost or typed as spaces (a slip read after "số") --------------------------------
+    ("2025-ubtwmttq-baocao-t3-danviet", "space-for-slash", "số 57-NQ TW, ngày 22/12/2024 củ",
+     [cite("57-NQ/TW", "Nghị quyết", date="2024-12-22")]),  # the type from its code
     # -- a law named between its type word and "số" ------------------------------------------------
     ("2025-ttg-1589-qd", "named-law",
      "Ngày 16 tháng 6 năm 2025, tại kỳ họp thứ 9, Quốc hội Khóa XV đã ban hành Luật Tổ chức chính quyền địa phương số 72/2025/QH15",
