@@ -212,7 +212,7 @@ def _read_before(text: str, ref: _Ref, floor: int) -> None:
                 ref.doc_type = _canonical_type(named.group("type"))
     if ref.issuer is None:
         base = max(floor, ref.start - 120)
-        m = P.ISSUER_BEFORE_RE.search(text[base : ref.start])
+        m = P.ISSUER_BEFORE_RE.search(text[base : ref.start]) or P.ISSUER_TAI_BEFORE_RE.search(text[base : ref.start])
         if m:
             ref.issuer = (base + m.start("issuer"), base + m.end("issuer"))
 
@@ -233,7 +233,8 @@ def _share_list_dates(text: str, refs: list[_Ref]) -> None:
     list's last item dates the items before it that carry none (read from the end: one pass)."""
     for i in range(len(refs) - 2, -1, -1):
         ref, after = refs[i], refs[i + 1]
-        if ref.date is None and after.date is not None and ref.issuer is None and not ref.unnumbered \
+        named_after = ref.issuer is not None and ref.issuer[0] >= ref.start  # "A của X và B ngày ...": A is X's
+        if ref.date is None and after.date is not None and not named_after and not ref.unnumbered \
                 and P.SHARED_DATE_GAP_RE.match(text, ref.end, after.start):
             ref.date = after.date
 

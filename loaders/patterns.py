@@ -25,7 +25,7 @@ __all__ = [
     "CELL_BAR_RE", "FLAT_BREAK_RE", "PLACE_ON_LINE_RE", "NAMED_LAW_BEFORE_RE", "NEWS_DATE_BEFORE_RE",
     "SHARED_DATE_GAP_RE", "REPORTED_BEFORE_RE", "CODE_JOIN_RE", "ASSEMBLY_CODE_RE", "OPINION_RE", "UNIT_WORD_RE",
     "TU_SLIP_RE", "PROVINCIAL_COMMITTEE_RE", "CODE_SEPARATOR_RE", "GLUED_SYMBOL_RE", "SLIP_SYMBOL_RE",
-    "SLIP_AFTER_SO_RE",
+    "SLIP_AFTER_SO_RE", "ISSUER_TAI_BEFORE_RE",
 ]
 
 
@@ -199,20 +199,25 @@ SHARED_DATE_GAP_RE = re.compile(r"[ \t]*(?:,|và)[ \t\n]*$")
 
 # Words that end an issuer phrase in running text.
 _ISSUER_STOP = rf"""
-    về | v/v | ngày | số | nhằm | phát[ \t]+động | thực[ \t]+hiện | triển[ \t]+khai | hướng[ \t]+dẫn
-  | ban[ \t]+hành | quy[ \t]+định | đối[ \t]+với | trong | tại | theo | để | cho | đã
+    (?i:về|quy\s+định|sửa\s+đổi|hướng\s+dẫn|ban\s+hành)   # also capitalised: "của Bộ Chính trị Về đổi mới", "Chính phủ Quy định"
+  | v/v | ngày | số | nhằm | phát\s+động | thực\s+hiện | triển\s+khai
+  | đối\s+với | trong | tại | theo | để | cho | đã
   | và(?![ \t]+(?!{_TYPE_WORD})[{UPPER}])   # "Thương binh và Xã hội" goes on; "và phong trào", "và Quyết định" stop
-  | sửa[ \t]+đổi | thay[ \t]+thế | bãi[ \t]+bỏ | kèm[ \t]+theo | gửi | yêu[ \t]+cầu | đề[ \t]+nghị
-  | đến | tới | kể[ \t]+từ | ký | có | được | đang | này | trên | với | nêu | đề[ \t]+ra | xác[ \t]+định | là
+  | thay\s+thế | bãi\s+bỏ | kèm\s+theo | gửi | yêu\s+cầu | đề\s+nghị
+  | đến | tới | kể\s+từ | ký | có | được | đang | này | trên | với | nêu | đề\s+ra | xác\s+định | là
+  | phê\s+duyệt | công\s+bố | tuyên\s+truyền | thi\s+hành | quyết\s+(?:định|nghị)   # the subject's verb
 """
 _ISSUER_PHRASE = rf"""
     (?P<issuer>[{UPPER}][^\n,;:.()\[\]“”"]{{1,100}}?)
-    (?= [ \t]+(?:{_ISSUER_STOP})(?!\w) | [ \t]*[\n,;:.()\[\]“”"] | [ \t]*$ )
+    (?= \s+(?:{_ISSUER_STOP})(?!\w) | [ \t]*[\n,;:.()\[\]“”"] | [ \t]*$ )
 """
 # "của Ban Tuyên giáo Tỉnh ủy Lai Châu về ..." after a symbol (and its date).
 ISSUER_AFTER_RE = re.compile(rf"^\s{{0,3}},?\s{{0,3}}của\s+{_ISSUER_PHRASE}", re.VERBOSE)
 
 # "Ban Tuyên giáo Quận ủy vừa ban hành " before a type word (news items).
+# "Xét đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số ...", "ý kiến của Ban Tổ chức Trung ương tại Văn bản số":
+# the issuer named before "tại" and the reference.
+ISSUER_TAI_BEFORE_RE = re.compile(rf"(?<!\w)của\s+(?P<issuer>[{UPPER}][^.,;:\n()]{{1,80}}?)\s+tại\s+$")
 ISSUER_BEFORE_RE = re.compile(
     r"(?:^|[.,;:\n]\s*)(?P<issuer>[A-ZĐ][^.,;:\n]{2,80}?)\s+(?:vừa\s+|đã\s+|mới\s+)?(?:ký\s+)?ban\s+hành\s+$"
 )

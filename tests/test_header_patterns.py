@@ -97,6 +97,8 @@ CASES = [
     ("SLIP_SYMBOL_RE", "100 người tham gia", None),
     ("SLIP_AFTER_SO_RE", "Nghị quyết số ", True),
     ("SLIP_AFTER_SO_RE", "có ", None),
+    ("ISSUER_TAI_BEFORE_RE", "Xét đề nghị của Giám đốc Sở Nội vụ tại ", ("issuer", "Giám đốc Sở Nội vụ")),  # 2019-ubnd-thanhhoa-1649-qd
+    ("ISSUER_TAI_BEFORE_RE", "được quy định tại ", None),
 ]
 
 

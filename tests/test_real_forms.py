@@ -119,6 +119,10 @@ CITATIONS = [
     ("2025-btctw-31-hd-vietnamplus", "reported-no-cue-2",
      "Ban Tổ chức Trung ương đã ban hành Hướng dẫn số 31-HD/BTCTW, ngày 23/4/2025",
      [cite("31-HD/BTCTW", "Hướng dẫn", date="2025-04-23")]),
+    # -- issuers: the subject is no part of them, and "của X tại" names X ---------------------------
+    ("2018-btgtw-hd-kyniem-2019-vinhuni", "issuer-stops-at-capital-subject",
+     "Nghị định số 145/2013/NĐ-CP ngày 29/10/2013 của Chính phủ Quy định",
+     [cite("145/2013/NĐ-CP", "Nghị định", date="2013-10-29", issuer="Chính phủ")]),
     ("2025-bnv-10989-cv", "tai-after-opinion",
      "Thực hiện ý kiến của Ban Tổ chức\nTrung ương tại Văn bản số 9151- CV/BTCTW ngày 29/7/2025",
      [cite("9151-CV/BTCTW", "Công văn", date="2025-07-29", cue="thuc_hien")]),
