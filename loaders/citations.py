@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from . import patterns as P
 from .dates import date_from_match
 from .models import Citation, DocHeader, Unnumbered
-from .normalize import Normalized, match_form
+from .normalize import Normalized, match_form, symbol_key
 from .vocabulary import CUE_BY_NAME, ISSUER_CODES, OCR_CODE_FIXES, SCOPED_WORDS, TYPE_BY_CODE, TYPE_NAMES, UNNUMBERED_TYPES, type_for_code
 
 __all__ = ["find_citations", "Symbol", "parse_symbol_match", "sentence_spans", "Scanner", "SCANNERS"]
@@ -498,11 +498,6 @@ SCANNERS: tuple[Scanner, ...] = (
     Scanner("number-only", _number_only_refs),
     Scanner("unnumbered", _unnumbered_refs, numbered=False),
 )
-
-
-def symbol_key(symbol: str) -> str:
-    """The comparison form of a normalised symbol: "07-KL/TW" and "07-kl/tw" are one document."""
-    return symbol.casefold()
 
 
 def _number_key(number: str | None) -> str:
