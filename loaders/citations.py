@@ -28,7 +28,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from . import patterns as P
-from .dates import date_from_match
+from .dates import date_from_match, iso_date
 from .models import Citation, DocHeader, Unnumbered
 from .normalize import Normalized, match_form, symbol_key
 from .vocabulary import CUE_BY_NAME, ISSUER_CODES, OCR_CODE_FIXES, SCOPED_WORDS, TYPE_BY_CODE, TYPE_NAMES, UNNUMBERED_TYPES, type_for_code
@@ -365,6 +365,18 @@ def _unnumbered_refs(text: str, runs: list[int], taken: list[tuple[int, int]]) -
     return refs
 
 
+def _named_law_refs(text: str, runs: list[int], taken: list[tuple[int, int]]) -> list[_Ref]:
+    """ "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19/6/2015": a law named and dated, no number."""
+    refs: list[_Ref] = []
+    if "uật" not in text and "Pháp lệnh" not in text:  # most documents name no law: skip the scan
+        return refs
+    for m in P.NAMED_LAW_RE.finditer(text):
+        ref = _Ref(m.start(), m.end(), _canonical_type(m.group("type")), None, None, None, unnumbered=True)
+        ref.date = date_from_match(m) if m.group("when").lower().startswith("ngày") else iso_date(m.group("year"))
+        refs.append(ref)
+    return refs
+
+
 def _apply_list_headers(text: str, refs: list[_Ref], sentences: list[tuple[int, int]]) -> None:
     """Items after "các Nghị quyết của Chính phủ:" share the header's type and issuer."""
     starts = [s for s, _ in sentences]
@@ -497,6 +509,7 @@ SCANNERS: tuple[Scanner, ...] = (
     Scanner("symbol-slip", _slip_symbol_refs),
     Scanner("number-only", _number_only_refs),
     Scanner("unnumbered", _unnumbered_refs, numbered=False),
+    Scanner("named-law", _named_law_refs, numbered=False),
 )
 
 

@@ -33,7 +33,7 @@ __all__ = [
     "CELL_BAR_RE", "FLAT_BREAK_RE", "PLACE_ON_LINE_RE", "NAMED_LAW_BEFORE_RE", "NEWS_DATE_BEFORE_RE",
     "SHARED_DATE_GAP_RE", "REPORTED_BEFORE_RE", "CODE_JOIN_RE", "ASSEMBLY_CODE_RE", "OPINION_RE", "UNIT_WORD_RE",
     "TU_SLIP_RE", "PROVINCIAL_COMMITTEE_RE", "CODE_SEPARATOR_RE", "GLUED_SYMBOL_RE", "SLIP_SYMBOL_RE",
-    "SLIP_AFTER_SO_RE", "ISSUER_TAI_BEFORE_RE",
+    "SLIP_AFTER_SO_RE", "ISSUER_TAI_BEFORE_RE", "NAMED_LAW_RE",
 ]
 
 
@@ -163,6 +163,15 @@ TYPE_THEN_NUMBER_RE = re.compile(
 
 # "Điện của Thường trực Ban Bí thư", "Lời kêu gọi ... ngày 29/7/2021 của Tổng Bí thư":
 # capitalised, and followed in the same clause by "của <issuer>".
+# A law named and dated but not numbered: "Luật Tổ chức chính quyền địa phương ngày 19/6/2015", "Luật
+# Tiếp công dân năm 2013", "Luật Sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật ...
+# ngày 22/11/2019" (one law: the names inside an amending law's title are its own). The name runs
+# to its date, never over "số" (a numbered law is a citation) or a clause break.
+NAMED_LAW_RE = re.compile(
+    rf"(?<!\w)(?P<type>Bộ\s+luật|Luật|Pháp\s+lệnh)(?P<name>(?:\s+(?!(?:số|ngày|năm)(?!\w))[^\s;:.()\d][^\s;:.()]*){{0,24}}?)"
+    rf"\s+(?P<when>ngày\s+{DATE}|năm\s+(?P<year>(?:19|20)\d\d)(?!\d))",
+    re.VERBOSE,
+)
 UNNUMBERED_RE = re.compile(
     rf"(?<!\w)(?P<type>{_alternation(UNNUMBERED_TYPES)})(?!\w)(?!\s+số)(?P<rest>[^.;\n]{{0,160}}?)\s(?=của\s+[A-ZĐ])"
 )

@@ -99,6 +99,10 @@ CASES = [
     ("SLIP_AFTER_SO_RE", "có ", None),
     ("ISSUER_TAI_BEFORE_RE", "Xét đề nghị của Giám đốc Sở Nội vụ tại ", ("issuer", "Giám đốc Sở Nội vụ")),  # 2019-ubnd-thanhhoa-1649-qd
     ("ISSUER_TAI_BEFORE_RE", "được quy định tại ", None),
+    ("NAMED_LAW_RE", "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19/6/2015;",  # 2020-ubnd-binhthuan-1766-qd
+     ("name", "Tổ chức chính quyền địa phương")),
+    ("NAMED_LAW_RE", "Căn cứ Luật Tổ chức Quốc hội số 57/2014/QH13;", None),  # 2019-ubtvqh-653-nq: numbered
+    ("NAMED_LAW_RE", "theo quy định của pháp luật năm 2020", None),
     # folded text
     ("AGENCY_ROLE_RE", "ban thuong vu tinh uy lai chau", True),
     ("AGENCY_ROLE_RE", "chu tich nuoc", None),

@@ -174,6 +174,18 @@ def test_lost_hyphens_are_repaired_from_known_codes(glued, repaired):
     assert repair_glued_code(glued) == repaired
 
 
+def test_named_laws_without_a_number_are_unnumbered_references():
+    """2020-ubnd-binhthuan-1766-qd: two laws named and dated, the second an amending law whose title
+    names two more (its own words, not citations of this text)."""
+    snippet = ("Căn cứ Luật Tổ chức chính quyền địa phương ngày 19/6/2015; Luật Sửa đổi, bổ sung một số Điều của "
+               "Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương ngày 22/11/2019;")
+    _quoted("2020-ubnd-binhthuan-1766-qd", snippet)
+    citations, unnumbered = find_citations(normalize(snippet))
+    assert citations == []
+    assert [(u.doc_type, u.date, u.cue, u.issuer) for u in unnumbered] == [
+        ("Luật", "2015-06-19", "can_cu", None), ("Luật", "2019-11-22", "can_cu", None)]
+
+
 # -- headers --------------------------------------------------------------------------------------
 
 HEADERS = [
