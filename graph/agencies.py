@@ -19,6 +19,7 @@ uids: ``agency:vn:bo-chinh-tri``, ``agency:lai-chau:ubnd``,
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache

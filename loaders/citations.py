@@ -28,10 +28,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from . import patterns as P
-from .dates import date_from_match
-from .models import Citation, Unnumbered
-from .normalize import Normalized
-from .vocabulary import CUE_BY_NAME, OCR_CODE_FIXES, TYPE_BY_CODE, TYPE_NAMES, UNNUMBERED_TYPES, type_for_code
+from .dates import date_from_match, iso_date
+from .models import Citation, DocHeader, Unnumbered
+from .normalize import Normalized, match_form, symbol_key
+from .vocabulary import CUE_BY_NAME, ISSUER_CODES, OCR_CODE_FIXES, SCOPED_WORDS, TYPE_BY_CODE, TYPE_NAMES, UNNUMBERED_TYPES, type_for_code
 
 __all__ = ["find_citations", "Symbol", "parse_symbol_match", "sentence_spans", "Scanner", "SCANNERS"]
 
@@ -52,30 +52,63 @@ class Symbol:
     party: bool
 
 
+_TYPE_CODES_LONGEST = sorted({*TYPE_BY_CODE, "TT"}, key=len, reverse=True)
+
+
+def _is_issuer_code(code: str) -> bool:
+    return code in ISSUER_CODES or bool(P.ASSEMBLY_CODE_RE.match(code))
+
+
+def repair_glued_code(part: str) -> str:
+    """A type code glued to an issuer code by a hyphen lost in PDF text, split again.
+
+    >>> repair_glued_code("QĐUBND"), repair_glued_code("NĐCP"), repair_glued_code("TTBTC")
+    ('QĐ-UBND', 'NĐ-CP', 'TT-BTC')
+    >>> repair_glued_code("BCĐ389"), repair_glued_code("TTg")
+    ('BCĐ389', 'TTg')
+    """
+    if _is_issuer_code(part) or part in TYPE_BY_CODE:
+        return part
+    for code in _TYPE_CODES_LONGEST:
+        if part.startswith(code) and _is_issuer_code(part[len(code):]):
+            return f"{code}-{part[len(code):]}"
+    return part
+
+
 def _clean_code(code: str) -> str:
-    code = P.WHITESPACE_RE.sub("", code)
-    return "-".join(OCR_CODE_FIXES.get(part, part) for part in code.split("-"))
+    """Spaces out, OCR slips fixed per segment, the separators kept: "QCPH/UBND-LĐLĐ", "BNN&MT"."""
+    pieces = P.CODE_JOIN_RE.split(code.strip())
+    return "".join(OCR_CODE_FIXES.get(piece, piece) if i % 2 == 0 else piece for i, piece in enumerate(pieces))
 
 
 def parse_symbol_match(m: re.Match) -> Symbol:
     """Read a SYMBOL_RE / HEADER_SYMBOL_RE match into its normalised parts."""
+    tail_year = m.group("tail_year") or ""
     if m.group("p_type"):
         number = m.group("p_number")
         type_code = _clean_code(m.group("p_type"))
         issuer = _clean_code(m.group("p_issuer"))
-        tail = f"-{type_code}/{issuer}"
-        return Symbol(f"{number}{tail}" if number else None, number, type_code, issuer.split("-")[0], None, True)
+        tail = f"-{type_code}/{issuer}{tail_year}"
+        return Symbol(f"{number}{tail}" if number else None, number, type_code,
+                      P.CODE_SEPARATOR_RE.split(issuer)[0], None, True)
     number = m.group("s_number")
     year = m.group("s_year")
     code = _clean_code(m.group("s_code"))
-    parts = code.split("-")
+    head, sep, rest = code.partition("-")
+    if "/" not in head:  # 2204/QĐUBND: the hyphen the PDF lost comes back
+        code = repair_glued_code(head) + sep + rest
+    # 11/2019/TTLT/BTC-BNV, 03/QCPH/UBND-LĐLĐ: the type code stands before a further "/".
+    first, slash, after = code.partition("/")
+    parts = P.CODE_SEPARATOR_RE.split(first)
+    if slash and type_for_code(first, party=False, has_year=bool(year)):
+        type_code, issuer_code = first, P.CODE_SEPARATOR_RE.split(after)[0]
     # 15/CT-UBND: a type code then the issuer; 1198/UBND-VX: a Công văn has no type code.
-    if len(parts) > 1 and type_for_code(parts[0], party=False, has_year=bool(year)):
-        type_code, issuer_code = parts[0], parts[1]
+    elif len(parts) > 1 and type_for_code(parts[0], party=False, has_year=bool(year)):
+        type_code, issuer_code = parts[0], P.CODE_SEPARATOR_RE.split(parts[1])[0]
     else:
-        type_code, issuer_code = None, parts[0]
+        type_code, issuer_code = None, P.CODE_SEPARATOR_RE.split(parts[0])[0]
     middle = f"/{year}" if year else ""
-    text = f"{number}{middle}/{code}" if number else None
+    text = f"{number}{middle}/{code}{tail_year}" if number else None
     return Symbol(text, number, type_code, issuer_code, year, False)
 
 
@@ -83,6 +116,8 @@ def doc_type_of(symbol: Symbol) -> str | None:
     """The type a symbol implies: its type code, or Công văn when it has none."""
     if symbol.type_code:
         return type_for_code(symbol.type_code, party=symbol.party, has_year=bool(symbol.year))
+    if symbol.issuer_code and P.ASSEMBLY_CODE_RE.match(symbol.issuer_code):
+        return None  # a law or a resolution of the National Assembly: the type word decides
     if not symbol.party:
         return "Công văn"  # number/ISSUER-UNIT is the Công văn shape (NĐ 30/2020)
     return None
@@ -131,6 +166,7 @@ class _Ref:
     cue: str | None = None
     via: int | None = None
     listed: bool = False  # an item of "các Nghị quyết của Chính phủ: số ...; số ..."
+    mentions: list[tuple[int, int]] | None = None  # later mentions merged into this one
 
 
 def _canonical_type(word: str) -> str:
@@ -171,17 +207,65 @@ def _read_before(text: str, ref: _Ref, floor: int) -> None:
         m = P.SO_BEFORE_RE.search(before)
         if m:
             ref.start = window_start + m.start()
+            named = P.NAMED_LAW_BEFORE_RE.search(before, 0, m.start())
+            if named and ref.doc_type in (None, "Công văn"):  # "Luật Tổ chức chính quyền địa phương số 72/2025/QH15"
+                ref.doc_type = _canonical_type(named.group("type"))
     if ref.issuer is None:
         base = max(floor, ref.start - 120)
-        m = P.ISSUER_BEFORE_RE.search(text[base : ref.start])
+        m = P.ISSUER_BEFORE_RE.search(text[base : ref.start]) or P.ISSUER_TAI_BEFORE_RE.search(text[base : ref.start])
         if m:
             ref.issuer = (base + m.start("issuer"), base + m.end("issuer"))
+
+
+def _read_news_date(text: str, ref: _Ref, floor: int) -> None:
+    """The date a news item gives before the document it reports ("Ngày 14-11-2016, Tỉnh ủy
+    đã ban hành Nghị quyết số 10-NQ/TU"), for a reference that carries none after it."""
+    if ref.date is not None:
+        return
+    base = max(floor, ref.start - 300)
+    m = P.NEWS_DATE_BEFORE_RE.search(text, base, ref.start)
+    if m:
+        ref.date = date_from_match(m)
+
+
+def _share_list_dates(text: str, refs: list[_Ref]) -> None:
+    """"Quyết định số 217-QĐ/TW và Quyết định số 218-QĐ/TW ngày 12/12/2013": the date after a
+    list's last item dates the items before it that carry none (read from the end: one pass)."""
+    for i in range(len(refs) - 2, -1, -1):
+        ref, after = refs[i], refs[i + 1]
+        named_after = ref.issuer is not None and ref.issuer[0] >= ref.start  # "A của X và B ngày ...": A is X's
+        if ref.date is None and after.date is not None and not named_after and not ref.unnumbered \
+                and P.SHARED_DATE_GAP_RE.match(text, ref.end, after.start):
+            ref.date = after.date
+
+
+def _outside(candidates: list[_Ref], refs: list[_Ref]) -> list[_Ref]:
+    """The candidates that start outside every ref's span (refs sorted by start): a
+    bisect over the starts and the running furthest end, not a test of every pair."""
+    starts = [r.start for r in refs]
+    furthest, reach = [], -1
+    for r in refs:
+        reach = max(reach, r.end)
+        furthest.append(reach)
+    kept = []
+    for u in candidates:
+        i = bisect.bisect_right(starts, u.start) - 1
+        if i < 0 or furthest[i] <= u.start:
+            kept.append(u)
+    return kept
+
+
+def _digit_runs(text: str) -> list[int]:
+    """Where each run of digits starts. Symbols and number-only references can only
+    start there, so one scan for digits serves both (each then tried by .match)."""
+    return [m.start() for m in P.DIGIT_RUN_RE.finditer(text)]
 
 
 @dataclass(frozen=True)
 class Scanner:
     """One form of reference. ``scan(text, digit_runs, taken)`` returns its references in the
-    matching form, given where runs of digits start and the spans earlier scanners took.
+    matching form, given where runs of digits start and the spans earlier scanners took
+    (in order of their starts).
 
     A numbered scanner's references get their type word, date and issuer read from around
     them and may become citations; an unnumbered one (``numbered=False``) reads its own and
@@ -191,12 +275,6 @@ class Scanner:
     name: str
     scan: Callable[[str, list[int], list[tuple[int, int]]], list[_Ref]]
     numbered: bool = True
-
-
-def _digit_runs(text: str) -> list[int]:
-    """Where each run of digits starts. Symbols and number-only references can only
-    start there, so one scan for digits serves both (each then tried by .match)."""
-    return [m.start() for m in P.DIGIT_RUN_RE.finditer(text)]
 
 
 def _symbol_refs(text: str, runs: list[int], taken: list[tuple[int, int]]) -> list[_Ref]:
@@ -214,12 +292,53 @@ def _symbol_refs(text: str, runs: list[int], taken: list[tuple[int, int]]) -> li
     return refs
 
 
-def _number_only_refs(text: str, runs: list[int], taken: list[tuple[int, int]]) -> list[_Ref]:
-    """ "Công văn số 294 ngày ...": a number after a type word, outside the symbols already taken."""
-    refs = []
+_TYPE_CODE_BY_UPPER = {code.upper(): code for code in (*TYPE_BY_CODE, "TT")}
+
+
+def _slip_symbol_refs(text: str, runs: list[int], taken: list[tuple[int, int]]) -> list[_Ref]:
+    """Symbols typed with a slip, right after "số": glued to it ("số782-QĐ/HU"), a space for a
+    separator ("Nghị quyết số 57-NQ TW", "Quyết định số 61 QĐ/TWĐTN"), a type code in lower
+    case ("kết luận 48/kl TW"). Read as the symbol meant; the span keeps what was typed."""
+    refs: list[_Ref] = []
+    t = 0
     for start in runs:
+        while t < len(taken) and taken[t][1] <= start:
+            t += 1
+        if t < len(taken) and taken[t][0] <= start:
+            continue  # inside a symbol already read
+        if text[max(0, start - 2):start].lower() == "số":
+            m = P.GLUED_SYMBOL_RE.match(text, start)
+            if m:
+                sym = parse_symbol_match(m)
+                refs.append(_Ref(m.start(), m.end(), doc_type_of(sym), sym.number, sym.text, sym.issuer_code))
+            continue
+        m = P.SLIP_SYMBOL_RE.match(text, start)
+        if not m or not (P.SLIP_AFTER_SO_RE.search(text, max(0, start - 12), start)
+                         or P.TYPE_THEN_NUMBER_RE.search(text, max(0, start - 40), start)):
+            continue
+        type_code = _TYPE_CODE_BY_UPPER[(m.group("type1") or m.group("type2")).upper()]
+        issuer = _clean_code(m.group("issuer1") or m.group("issuer2"))
+        head = ISSUER_CODES.get(P.CODE_SEPARATOR_RE.split(issuer)[0])
+        if head is not None and head.kind == "state":
+            continue  # "số 12 CV/UBND" is no Party symbol: left as the text has it
+        sym = Symbol(f"{m.group('number')}-{type_code}/{issuer}", m.group("number"), type_code,
+                     P.CODE_SEPARATOR_RE.split(issuer)[0], None, True)
+        refs.append(_Ref(m.start(), m.end(), doc_type_of(sym), sym.number, sym.text, sym.issuer_code))
+    return refs
+
+
+def _number_only_refs(text: str, runs: list[int], taken: list[tuple[int, int]]) -> list[_Ref]:
+    """Number-only references at the digit runs outside the symbols already read (``taken``,
+    in order: one pointer walks both lists, so the cost is linear in runs plus symbols)."""
+    refs = []
+    t = 0
+    for start in runs:
+        while t < len(taken) and taken[t][1] <= start:
+            t += 1
+        if t < len(taken) and taken[t][0] <= start:
+            continue  # inside a symbol
         m = P.NUMBER_ONLY_RE.match(text, start)
-        if not m or any(s <= start < e for s, e in taken):
+        if not m:
             continue
         typed = P.TYPE_THEN_NUMBER_RE.search(text, max(0, start - 40), start)
         if typed:
@@ -242,6 +361,18 @@ def _unnumbered_refs(text: str, runs: list[int], taken: list[tuple[int, int]]) -
         _read_after(text, ref)
         if ref.issuer is None:
             continue  # "Điện" alone is too vague to be a reference
+        refs.append(ref)
+    return refs
+
+
+def _named_law_refs(text: str, runs: list[int], taken: list[tuple[int, int]]) -> list[_Ref]:
+    """ "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19/6/2015": a law named and dated, no number."""
+    refs: list[_Ref] = []
+    if "uật" not in text and "Pháp lệnh" not in text:  # most documents name no law: skip the scan
+        return refs
+    for m in P.NAMED_LAW_RE.finditer(text):
+        ref = _Ref(m.start(), m.end(), _canonical_type(m.group("type")), None, None, None, unnumbered=True)
+        ref.date = date_from_match(m) if m.group("when").lower().startswith("ngày") else iso_date(m.group("year"))
         refs.append(ref)
     return refs
 
@@ -271,29 +402,49 @@ def _apply_list_headers(text: str, refs: list[_Ref], sentences: list[tuple[int, 
             ref.issuer = shared[1]
 
 
+
+
+def _opinion_of(text: str, lo: int, cue: re.Match, at: int) -> bool:
+    """Whether a "tại" at ``at`` gives where an opinion under a scoped cue is written: the
+    opinion follows the cue ("Thực hiện ý kiến của Ban Tổ chức Trung ương tại Văn bản số") or
+    opens a clause of its list ("Căn cứ ...; ý kiến chỉ đạo của Ban Bí thư tại Công văn số").
+    A task "được giao tại Công văn số" stays a plain "tại"."""
+    clause = max(lo, text.rfind(";", lo, at) + 1)
+    start = cue.end() if clause <= cue.start() else clause
+    return bool(P.OPINION_RE.match(text, start, at))
+
+
 def _last_cue(text: str, lo: int, hi: int) -> str | None:
     """The cue governing a reference at hi, looking back to lo.
 
     A plain "theo"/"tại" right before the reference yields to a more specific
     adjacent cue before it ("Sửa đổi, bổ sung một số nội dung tại Kế hoạch số");
-    a verb after "đang" describes what others do ("các cấp đang triển khai
-    Kế hoạch số ...") and is not the document's own cue.
+    a "tại" yields to a scoped cue of its clause ("Thực hiện ý kiến của Ban Tổ
+    chức Trung ương tại Văn bản số ..." is thuc_hien); "Xét" and "trên cơ sở"
+    govern their clause as a scoped cue does; a verb after "đang" describes what
+    others do ("các cấp đang triển khai Kế hoạch số ...") and is not the document's own cue.
     """
-    found = None
+    found = found_word = None
+    found_at = hi
     for m in reversed(list(P.CUE_RE.finditer(text, lo, hi))):
-        name = P.CUE_BY_WORD.get(P.WHITESPACE_RE.sub(" ", m.group("cue")).lower())
+        word = P.WHITESPACE_RE.sub(" ", m.group("cue")).lower()
+        name = P.CUE_BY_WORD.get(word)
         if name is None:
             continue
-        scoped = CUE_BY_NAME[name].scoped
+        scoped = CUE_BY_NAME[name].scoped or word in SCOPED_WORDS
         adjacent = bool(P.ADJACENT_TAIL_RE.match(text[m.end() : hi]))
         if found == "theo":
+            if found_word == "tại" and scoped and name != "theo" and _opinion_of(text, lo, m, found_at):
+                return name
             return name if adjacent and not scoped else found
         if scoped and P.DESCRIPTIVE_BEFORE_RE.search(text, max(lo, m.start() - 8), m.start()):
             return None
         if scoped or adjacent:
             if name != "theo":
                 return name
-            found = name
+            found, found_word, found_at = name, word, m.start()
+            if word in SCOPED_WORDS:
+                return found
     return found
 
 
@@ -344,6 +495,8 @@ def _assign_cues(text: str, refs: list[_Ref], sentences: list[tuple[int, int]]) 
                 ref.cue = _last_cue(text, tail_start, ref.start) or inherited
                 if previous.via is not None and ref.via is None and not separators:
                     ref.via = previous.via
+        if ref.cue is not None and P.REPORTED_BEFORE_RE.search(text, max(0, ref.start - 30), ref.start):
+            ref.cue = None
         previous, previous_index = ref, index
         if ref.via is None:
             top = ref
@@ -353,57 +506,203 @@ def _assign_cues(text: str, refs: list[_Ref], sentences: list[tuple[int, int]]) 
 # as a number-only reference.
 SCANNERS: tuple[Scanner, ...] = (
     Scanner("symbol", _symbol_refs),
+    Scanner("symbol-slip", _slip_symbol_refs),
     Scanner("number-only", _number_only_refs),
     Scanner("unnumbered", _unnumbered_refs, numbered=False),
+    Scanner("named-law", _named_law_refs, numbered=False),
 )
 
 
+def _number_key(number: str | None) -> str:
+    n = (number or "").casefold()
+    return n.lstrip("0") or n
+
+
+
+
+def _unit_word(name: str | None) -> str | None:
+    """The administrative unit an agency's name places it in ("... tỉnh Đắk Nông" -> "tỉnh")."""
+    m = P.UNIT_WORD_RE.search(name or "")
+    return " ".join(m.group(1).lower().split()) if m else None
+
+
+def _is_other_with_own_symbol(text: str, ref: _Ref, own_unit: str | None, own_date: str | None) -> bool:
+    """A reference carrying the document's own symbol names another document when its date
+    differs or its issuer sits at another level ("Số: 5/MTTQ-BTT" of a district committee
+    citing "Công văn số 5/MTTQ-BTT của Ủy ban MTTQ tỉnh")."""
+    if ref.date and own_date and ref.date != own_date:
+        return True
+    unit = _unit_word(text[slice(*ref.issuer)]) if ref.issuer else None
+    return bool(unit and own_unit and unit != own_unit)
+
+
+def _is_other(text: str, ref: _Ref, first: _Ref) -> bool:
+    """Two references of one symbol name two documents when their dates or their issuers' levels differ."""
+    if ref.date and first.date and ref.date != first.date:
+        return True
+    unit, first_unit = (_unit_word(text[slice(*r.issuer)]) if r.issuer else None for r in (ref, first))
+    return bool(unit and first_unit and unit != first_unit)
+
+
+def _merge_mentions(sequence: list[_Ref], text: str, own: DocHeader | None) -> list[_Ref]:
+    """One reference per cited document, as eyecite resolves short citations.
+
+    A symbol seen again, or a number-only short form ("Chỉ thị số 08" for
+    "08/CT-TTg", "Nghị quyết 29") whose number and type match a full citation
+    of the text, becomes a mention of that citation (the latest full one
+    before it, else the first after it; else the first short form of the same
+    number and type). The document's own symbol, and a short form of its own
+    number and type, are no citation. Linear: dictionaries keyed by symbol
+    and by (number, type), the full citations' positions searched by bisect.
+    """
+    own_symbol = own.symbol if own else None
+    own_type = own.doc_type if own else None
+    own_key = symbol_key(own_symbol) if own_symbol else None
+    own_number = _number_key(own.number) if own and own.number else None
+    own_unit = _unit_word(match_form(" ".join(filter(None, (own.issuer, own.issuer_parent))))) if own else None
+    own_date = own.date if own else None
+    self_refs: set[int] = set()
+    by_symbol: dict[str, list[_Ref]] = {}  # symbol -> the distinct documents carrying it, in order
+    same_as: dict[int, _Ref] = {}  # id(ref) -> the first reference of its document
+    # number, and (number, type) -> the full citations' starts and the citations, in order
+    full_by_number: dict[object, tuple[list[int], list[_Ref]]] = {}
+    for ref in sequence:
+        if not ref.unnumbered and ref.symbol:
+            key = symbol_key(ref.symbol)
+            if key == own_key and not _is_other_with_own_symbol(text, ref, own_unit, own_date):
+                self_refs.add(id(ref))
+                continue
+            documents = by_symbol.setdefault(key, [])
+            first = next((d for d in documents if not _is_other(text, ref, d)), None)
+            if first is None:  # two documents of one symbol from two levels: both kept
+                documents.append(ref)
+                for key in (_number_key(ref.number), (_number_key(ref.number), ref.doc_type)):
+                    starts, found = full_by_number.setdefault(key, ([], []))
+                    starts.append(ref.start)
+                    found.append(ref)
+                first = ref
+            same_as[id(ref)] = first
+    short_first: dict[tuple[str, str | None], _Ref] = {}
+    canonical: dict[int, _Ref | None] = {}  # id(ref) -> the reference it is a mention of (None: dropped)
+    kept: list[_Ref] = []
+    for ref in sequence:
+        target: _Ref | None = ref
+        if ref.unnumbered:
+            pass
+        elif ref.symbol:
+            target = None if id(ref) in self_refs else same_as[id(ref)]
+        else:
+            number = _number_key(ref.number)
+            if own_number and number == own_number and ref.doc_type == own_type:
+                target = None  # "Nghị quyết số 21" in Nghị quyết 21/2025/NQ-HĐND itself
+            else:
+                fulls = full_by_number.get((number, ref.doc_type) if ref.doc_type else number)
+                if fulls:
+                    at = bisect.bisect_left(fulls[0], ref.start)  # the latest full one before, else the first after
+                    target = fulls[1][at - 1] if at else fulls[1][0]
+                else:
+                    target = short_first.setdefault((number, ref.doc_type), ref)
+        canonical[id(ref)] = target
+        if target is ref:
+            kept.append(ref)
+        elif target is not None:
+            if target.mentions is None:
+                target.mentions = []
+            target.mentions.append((ref.start, ref.end))
+            target.date = target.date or ref.date
+            target.issuer = target.issuer or ref.issuer
+    index = {id(r): i for i, r in enumerate(kept)}
+    for ref in kept:
+        if ref.via is not None:
+            via = canonical.get(id(sequence[ref.via]))
+            ref.via = index.get(id(via)) if via is not None and via is not ref else None
+    return kept
+
+
 def find_citations(
-    norm: Normalized, *, exclude: tuple[tuple[int, int], ...] = (), scanners: tuple[Scanner, ...] = SCANNERS
+    norm: Normalized, *, exclude: tuple[tuple[int, int], ...] = (), own: DocHeader | None = None,
+    scanners: tuple[Scanner, ...] = SCANNERS,
 ) -> tuple[list[Citation], list[Unnumbered]]:
-    """All numbered and unnumbered references of a text, in order of appearance.
+    """All numbered and unnumbered references of a text, in order of first mention.
 
     ``exclude`` lists normalised spans that are not references (the document's
-    own "Số: ..." line). ``scanners`` are the forms of reference looked for.
+    own "Số: ..." line); ``own`` is the document's header: a document never cites itself.
+    ``scanners`` are the forms of reference looked for.
     """
     text = norm.text
     runs = _digit_runs(text)
     refs: list[_Ref] = []
     for scanner in scanners:
         if scanner.numbered:
-            found = scanner.scan(text, runs, [(r.start, r.end) for r in refs])
-            refs += [r for r in found if not any(s <= r.start < e for s, e in exclude)]
+            found = scanner.scan(text, runs, sorted((r.start, r.end) for r in refs))
+            refs += [r for r in found if not any(s <= r.start < e for s, e in exclude)]  # exclude: one span at most
     refs.sort(key=lambda r: r.start)
     floor = 0
     for ref in refs:
         _read_before(text, ref, floor)
         _read_after(text, ref)
+        _read_news_date(text, ref, floor)
         floor = ref.end
-    unnumbered = [u for scanner in scanners if not scanner.numbered
-                  for u in scanner.scan(text, runs, [(r.start, r.end) for r in refs])
-                  if not any(r.start <= u.start < r.end for r in refs)]
+    _share_list_dates(text, refs)
+    unnumbered = _outside([u for scanner in scanners if not scanner.numbered
+                           for u in scanner.scan(text, runs, [(r.start, r.end) for r in refs])], refs)
+    unnumbered.sort(key=lambda r: r.start)
     if not refs and not unnumbered:
         return [], []
     sentences = sentence_spans(text, until=max(r.start for r in refs + unnumbered))
     _apply_list_headers(text, refs, sentences)
     sequence = sorted(refs + unnumbered, key=lambda r: r.start)
     _assign_cues(text, sequence, sentences)
+    sequence = _merge_mentions(sequence, text, own)
     numbered_index = {id(r): i for i, r in enumerate(r for r in sequence if not r.unnumbered)}
+    sentence_of = _Sentences(norm, sentences)
     citations, others = [], []
-    for ref in sequence:
+    for i, ref in enumerate(sequence):
+        lo = sequence[i - 1].start if i else 0
+        hi = sequence[i + 1].end if i + 1 < len(sequence) else None
+        sentence = sentence_of.of(ref.start, lo, hi)
         if ref.unnumbered:
-            others.append(_to_unnumbered(norm, ref, _sentence_of(norm, sentences, ref.start)))
+            others.append(_to_unnumbered(norm, ref, sentence))
         else:
             via = sequence[ref.via] if ref.via is not None else None
-            citations.append(_to_citation(norm, ref, sentences, numbered_index.get(id(via))))
+            citations.append(_to_citation(norm, ref, sentence, numbered_index.get(id(via))))
     return citations, others
 
 
-def _sentence_of(norm: Normalized, sentences: list[tuple[int, int]], position: int) -> str:
-    starts = [s for s, _ in sentences]
-    s, e = sentences[bisect.bisect_right(starts, position) - 1]
-    o_start, o_end = norm.span(s, e)
-    return norm.original[o_start:o_end].strip()
+_SENTENCE_REACH = 300  # characters kept on either side of a reference in a run-on sentence
+
+
+class _Sentences:
+    """The sentence holding a position, found by bisect over starts made once (not per
+    reference); the text of each sentence made once and shared by its references."""
+
+    def __init__(self, norm: Normalized, spans: list[tuple[int, int]]):
+        self.norm, self.spans, self.starts = norm, spans, [s for s, _ in spans]
+        self.made: dict[tuple[int, int], str] = {}
+
+    def of(self, position: int, lo_bound: int = 0, hi_bound: int | None = None) -> str:
+        """The original text of the sentence holding position. A run-on "sentence" (a text
+        without sentence breaks) is cut to _SENTENCE_REACH characters on either side of the
+        reference and to its neighbours (lo_bound: where the reference before it starts,
+        hi_bound: where the one after it ends), at a space: what all citations carry together
+        stays linear in the text."""
+        s, e = self.spans[bisect.bisect_right(self.starts, position) - 1]
+        if e - s > 2 * _SENTENCE_REACH:
+            text = self.norm.text
+            lo = max(s, position - _SENTENCE_REACH, lo_bound)
+            hi = min(e, position + _SENTENCE_REACH, hi_bound if hi_bound is not None else e)
+            if lo > s:
+                space = text.find(" ", lo, position)
+                lo = space + 1 if space >= 0 else lo
+            if hi < e:
+                space = text.rfind(" ", position, hi)
+                hi = space if space > position else hi
+            s, e = lo, hi
+        made = self.made.get((s, e))
+        if made is None:
+            o_start, o_end = self.norm.span(s, e)
+            made = self.made[(s, e)] = self.norm.original[o_start:o_end].strip()
+        return made
 
 
 def _as_written(norm: Normalized, span: tuple[int, int] | None) -> str | None:
@@ -414,12 +713,33 @@ def _as_written(norm: Normalized, span: tuple[int, int] | None) -> str | None:
     return " ".join(unicodedata.normalize("NFC", norm.original[s:e]).split()) or None
 
 
-def _to_citation(norm: Normalized, ref: _Ref, sentences, via: int | None) -> Citation:
+
+
+def provincial_tu(symbol: str | None, original: str, issuer: str | None) -> str | None:
+    """"TƯ" typed in a symbol is read as TW (the central committee) by normalize; for a
+    Tỉnh ủy it is the slip for TU: "512-KL/TƯ" of a Tỉnh ủy is 512-KL/TU.
+
+    >>> provincial_tu("79-KH/TW", "79-KH/TƯ", "Ban Thường vụ Tỉnh ủy")
+    '79-KH/TU'
+    >>> provincial_tu("46-CT/TW", "46-CT/TƯ", "Bộ Chính trị")
+    '46-CT/TW'
+    """
+    if symbol and issuer and symbol.endswith("/TW") and P.TU_SLIP_RE.search(original) \
+            and P.PROVINCIAL_COMMITTEE_RE.search(issuer):
+        return symbol[:-2] + "TU"
+    return symbol
+
+
+def _to_citation(norm: Normalized, ref: _Ref, sentence: str, via: int | None) -> Citation:
     start, end = norm.span(ref.start, ref.end)
+    issuer = _as_written(norm, ref.issuer)
+    symbol = provincial_tu(ref.symbol, norm.original[start:end], issuer and match_form(issuer))
     return Citation(
-        doc_type=ref.doc_type, number=ref.number, symbol=ref.symbol, date=ref.date,
-        issuer=_as_written(norm, ref.issuer), cue=ref.cue, text=norm.original[start:end], start=start, end=end,
-        sentence=_sentence_of(norm, sentences, ref.start), issuer_code=ref.issuer_code, via=via,
+        doc_type=ref.doc_type, number=ref.number, symbol=symbol, date=ref.date,
+        issuer=issuer, cue=ref.cue, text=norm.original[start:end], start=start, end=end,
+        sentence=sentence,
+        issuer_code="TU" if symbol != ref.symbol else ref.issuer_code, via=via,
+        mentions=tuple(norm.span(s, e) for s, e in ref.mentions or ()),
     )
 
 

@@ -18,7 +18,7 @@ DATE = r"""
     (?:
         (?P<d_day>\d{1,2}) \s*(?P<sep>[/.-])\s* (?P<d_month>\d{1,2}) \s*(?P=sep)\s* (?P<d_year>(?:19|20)\d\d)
                                               # 06/5/2021, 11-6-2021, 11.6.2021
-      | (?P<s_day>\d{1,2})? [\s.…_]* tháng [\s.…_]* (?P<s_month>\d{1,2})? [\s.…_]* năm \s* (?P<s_year>(?:19|20)\d\d)
+      | (?P<s_day>\d{1,2})? [\s.…_]* tháng [\s.…_]* (?P<s_month>\d(?:[ ]?\d)?)? [\s.…_]* năm \s* (?P<s_year>(?:19|20)\d\d)
                                               # 10 tháng 5 năm 2021; "   tháng 12 năm 2021" (draft)
     )
 """
@@ -49,8 +49,11 @@ def iso_date(year: str | int | None, month: str | int | None = None, day: str | 
 def date_from_match(m: re.Match) -> str | None:
     """The ISO date of a DATE_RE / NGAY_DATE_RE match."""
     if m.group("d_year"):
+        # A slip ("ngày 15/20/2010") keeps what can be read: the year.
+        if not 1 <= int(m.group("d_month")) <= 12:
+            return iso_date(m.group("d_year"))
         return iso_date(m.group("d_year"), m.group("d_month"), m.group("d_day"))
-    month = m.group("s_month")
+    month = (m.group("s_month") or "").replace(" ", "") or None  # "tháng 0 6": a stray space
     # A day without a month cannot be placed: keep the year only.
     return iso_date(m.group("s_year"), month, m.group("s_day") if month else None)
 

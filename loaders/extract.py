@@ -26,7 +26,7 @@ def extract_text(text: str, path: str = "<text>", *, sha256: str | None = None, 
     norm = normalize(text, ocr=bool(encoding and encoding.endswith("ocr")))
     header = parse_header(norm)
     exclude = (header.symbol_span,) if header.symbol_span else ()
-    citations, unnumbered = find_citations(norm, exclude=exclude)
+    citations, unnumbered = find_citations(norm, exclude=exclude, own=header.doc)
     kind = "document" if header.doc is not None else "article"
     return Record(
         path=path, kind=kind, doc=header.doc, citations=tuple(citations), unnumbered=tuple(unnumbered),

@@ -18,13 +18,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from .citations import parse_symbol_match, doc_type_of
+from .citations import doc_type_of, parse_symbol_match, provincial_tu
 from .dates import DATE_RE, date_from_match, parse_date_text
 from .models import DocHeader, Signer
 from .normalize import Normalized, match_form
-from .patterns import (BODY_ISSUER_RE, BULLET_RE, DANGLING_UNIT_RE, EMBLEM_RE, HEADER_SYMBOL_RE, KINH_GUI_RE, NOI_NHAN_RE,
-                       PARENT_PLACE_RE, PERSON_NAME_RE, PLACE_DATE_RE, SEMICOLON_SPLIT_RE, SIGN_TITLE_RE, TITLE_RE,
-                       VV_RE)
+from .patterns import (BODY_ISSUER_RE, BODY_OPENING_RE, BULLET_RE, CELL_BAR_RE, DANGLING_UNIT_RE, EMBLEM_RE,
+                       FLAT_BREAK_RE, HEADER_SYMBOL_RE, KINH_GUI_RE, NOI_NHAN_RE, PARENT_PLACE_RE, PERSON_NAME_RE,
+                       PLACE_DATE_RE, PLACE_ON_LINE_RE, SEMICOLON_SPLIT_RE, SIGN_TITLE_RE, SYMBOL_RE, TITLE_LEAD_RE,
+                       TITLE_RE, VV_RE)
 from .patterns import AGENCY_ABBREVIATION_RE as _ABBREVIATION_RE
 from .patterns import AGENCY_CASING_RE as _CASING_RE
 from .patterns import BOARD_RE as _BOARD_RE
@@ -48,6 +49,8 @@ __all__ = ["parse_header", "canonical_agency", "HeaderResult"]
 _HEADER_ZONE = 3000  # characters: the header never runs longer
 _TAIL_LINES = 45  # lines searched from the end for the signer
 _CLOSING_ZONE = 4000  # characters from the end where "Nơi nhận" is looked for first
+_TITLE_REACH = 600  # characters after the symbol within which the document's own title stands
+_TITLE_ONLY_ZONE = 400  # characters from the start where a header without Số or date has its title
 
 
 @dataclass(frozen=True)
@@ -317,10 +320,43 @@ def _split_columns(text: str, end: int) -> str:
     return _COLUMN_GAP_RE.sub(lambda m: "\n" + " " * (len(m.group(0)) - 1), zone) + text[end:]
 
 
+def _open_cells(text: str, end: int) -> str:
+    """The cells of a legal-text site's table ("| Số: 1766/QĐ-UBND | Bình Thuận, ngày ... |")
+    put on lines of their own: each "|" of the header zone becomes a line break, keeping every position."""
+    zone = text[:end]
+    if "|" not in zone:
+        return text
+    return CELL_BAR_RE.sub("\n", zone) + text[end:]
+
+
+def _break_runs(text: str, end: int) -> str:
+    """A header whose lines were run together (pages whose markup was stripped, PDF
+    text layers) broken again at its elements, one space becoming one line break
+    (positions kept). Only when the header zone has (almost) no line breaks; and on
+    the "Số" line, before a place-and-date that follows the symbol."""
+    zone = text[:end]
+    if zone[:1500].count("\n") < 3:
+        zone = FLAT_BREAK_RE.sub(lambda m: (m.group("title") or "") + "\n", zone)
+    m = HEADER_SYMBOL_RE.search(zone)
+    if m:
+        line_end = zone.find("\n", m.end())
+        line_end = len(zone) if line_end < 0 else line_end
+        place = PLACE_ON_LINE_RE.search(zone, m.end(), line_end)
+        if place:
+            zone = zone[: place.start()] + "\n" + zone[place.start() + 1 :]
+    return zone + text[end:]
+
+
+def _date_near(text: str, start: int) -> re.Match | None:
+    """The date of a place-and-date line broken over lines ("Hà Nội, ngày\n27 tháng 11 năm 2025")."""
+    return DATE_RE.match(text, start, min(len(text), start + 80)) or DATE_RE.match(
+        text, start + len(text[start:start + 80]) - len(text[start:start + 80].lstrip()), min(len(text), start + 80))
+
+
 def parse_header(norm: Normalized) -> HeaderResult:
     """Read the header and closing of a document; doc is None for an article."""
     zone_end = min(len(norm.text), _HEADER_ZONE)
-    text = _split_columns(norm.text, zone_end)
+    text = _break_runs(_open_cells(_split_columns(norm.text, zone_end), zone_end), zone_end)
     warnings: list[str] = []
 
     symbol_match = HEADER_SYMBOL_RE.search(text, 0, zone_end)
@@ -329,7 +365,14 @@ def parse_header(norm: Normalized) -> HeaderResult:
     vv_match = VV_RE.search(text, 0, zone_end)
     emblem = EMBLEM_RE.search(text, 0, zone_end)
     if not symbol_match and not (date_match and (emblem or title_match or vv_match)):
-        return HeaderResult(None, None, ())
+        # A copy that kept only the title: a document when its body opens with a cue.
+        lead = TITLE_RE.search(text, 0, _TITLE_ONLY_ZONE) or TITLE_LEAD_RE.search(text, 0, _TITLE_ONLY_ZONE)
+        # (Not when what stands before the title already cites a document: an editor's line
+        # presenting the text, "Ban biên tập giới thiệu toàn văn Nghị quyết số 10-NQ/TU ...".)
+        if not (lead and _is_caps(lead.group(0).strip(" \t*_#")) and not SYMBOL_RE.search(text, 0, lead.start())
+                and BODY_OPENING_RE.search(text, lead.end(), lead.end() + 1500)):
+            return HeaderResult(None, None, ())
+        title_match = lead
 
     # Symbol, number, type.
     symbol = number = issuer_code = None
@@ -342,16 +385,21 @@ def parse_header(norm: Normalized) -> HeaderResult:
         symbol_span = (symbol_match.start(), symbol_match.end())
         if number is None:
             warnings.append("draft: the number is left blank")
+    code_type = doc_type if symbol_match and parsed.type_code else None
+    if title_match and code_type and symbol_match.end() + _TITLE_REACH < title_match.start():
+        title_match = None  # a title far below the symbol heads an appendix ("KẾ HOẠCH" under Quyết định 1589/QĐ-TTg)
     if title_match:
         doc_type = next(t for t in TYPE_NAMES if t.upper() == " ".join(title_match.group("title").split()))
-    elif vv_match and doc_type is None:
-        doc_type = "Công văn"
+        if title_match.re is TITLE_LEAD_RE and not _is_caps(title_match.group(0).strip(" \t*_#")):
+            doc_type = None
+    elif vv_match and (doc_type is None or not (symbol_match and parsed.party)):
+        doc_type = "Công văn"  # "V/v" marks a Công văn: 5253/CT-CS is the Cục Thuế's CS unit, no Chỉ thị
 
     # Place and date.
     place = date = None
     if date_match:
         place = _value(norm, date_match.start("place"), date_match.end("place"))
-        m = DATE_RE.search(date_match.group("rest"))
+        m = DATE_RE.search(date_match.group("rest")) or _date_near(text, date_match.start("rest"))
         date = date_from_match(m) if m else parse_date_text(date_match.group("rest"))
         if date is None:
             warnings.append(f"unreadable date: {date_match.group('rest').strip()[:40]!r}")
@@ -397,6 +445,11 @@ def parse_header(norm: Normalized) -> HeaderResult:
         first = (nn.start("rest"), nn.end("rest")) if nn.group("rest").strip() else None
         copied = _split_items(_block(text, nn.start(), started=first is not None), norm, first)
 
+    if symbol_match and issuer:
+        fixed = provincial_tu(symbol, norm.original[slice(*norm.span(*symbol_span))],
+                              match_form(" ".join(filter(None, (parent, issuer)))))
+        if fixed != symbol:
+            symbol, issuer_code = fixed, "TU"
     doc = DocHeader(
         doc_type=doc_type, number=number, symbol=symbol, issuer=issuer, issuer_canonical=canonical,
         issuer_parent=parent, issuer_code=issuer_code, date=date, place=place, subject=subject,

@@ -48,6 +48,13 @@ class Citation:
     sentence: str
     issuer_code: str | None = None  # "TW"
     via: int | None = None  # index of the citation that itself cites this one (nested form)
+    # Later mentions of the same document, (start, end) in the original: "Chỉ thị số 08" after
+    # "Chỉ thị số 08/CT-TTg", "(sau đây gọi tắt là Nghị quyết 29)". One citation per cited document.
+    mentions: tuple[tuple[int, int], ...] = ()
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.mentions, tuple) or any(not isinstance(m, tuple) for m in self.mentions):
+            object.__setattr__(self, "mentions", tuple(tuple(m) for m in self.mentions))  # read back from JSON
 
 
 @dataclass(frozen=True)
@@ -91,7 +98,7 @@ class Record:
             doc["signer"] = dict(vars(self.doc.signer)) if self.doc.signer is not None else None
         out = dict(vars(self))
         out["doc"] = doc
-        out["citations"] = [dict(vars(c)) for c in self.citations]
+        out["citations"] = [{**vars(c), "mentions": [list(m) for m in c.mentions]} for c in self.citations]
         out["unnumbered"] = [dict(vars(u)) for u in self.unnumbered]
         out["warnings"] = list(self.warnings)
         return out

@@ -28,6 +28,12 @@ __all__ = [
     "PLACE_WORD_RE", "PARENTHESES_RE", "CENTRAL_GROUP_RE", "GROUP_BODY_RE", "GROUP_COMMITTEE_RE", "GROUP_UNIT_RE", "UNIT_IN_TEXT_RE",
     "COMMUNE_WORD_RE", "SLUG_BREAK_RE", "PLACE_TOKEN_RE", "YEAR_PREFIX_RE", "NUMBER_REF_RE",
     "BARE_NUMBER_REF_RE", "YEAR_RE", "ISSUER_TAIL_RE", "DATE_WORDS_RE", "PATH_LIKE_RE",
+    # real layouts and slips (issue 16)
+    "TITLE_LEAD_RE", "BODY_OPENING_RE",
+    "CELL_BAR_RE", "FLAT_BREAK_RE", "PLACE_ON_LINE_RE", "NAMED_LAW_BEFORE_RE", "NEWS_DATE_BEFORE_RE",
+    "SHARED_DATE_GAP_RE", "REPORTED_BEFORE_RE", "CODE_JOIN_RE", "ASSEMBLY_CODE_RE", "OPINION_RE", "UNIT_WORD_RE",
+    "TU_SLIP_RE", "PROVINCIAL_COMMITTEE_RE", "CODE_SEPARATOR_RE", "GLUED_SYMBOL_RE", "SLIP_SYMBOL_RE",
+    "SLIP_AFTER_SO_RE", "ISSUER_TAI_BEFORE_RE", "NAMED_LAW_RE",
 ]
 
 
@@ -80,35 +86,65 @@ DIGIT_RUN_RE = re.compile(r"\d+")
 
 _SP = r"[ \t]{0,2}"  # stray spaces inside a symbol: "159 -CV/ĐUK", "100 - KL/TW"
 _CODE = r"[A-ZĐƯ][A-Za-zĐđƯư0-9]{0,11}"  # CV, QĐ, QyĐ, TTg, BTGTU, LĐLĐ, BCĐ389
-_ISSUER_PART = rf"{_CODE}(?:{_SP}-{_SP}{_CODE})*"  # UBND-VX, MTTQ-BTT, ĐUK
+# Joins between code segments: "-" (UBND-VX), "&" (BNN&MT, "BNN& MT"), "." glued
+# (CĐ.UBND, Sabeco.HCM) and "/" (QCPH/UBND-LĐLĐ, TTLT/BTC-BNV: three or more segments).
+_JOIN = rf"(?:{_SP}-{_SP}|&[ ]?|\.|/)"
+_ISSUER_PART = rf"{_CODE}(?:{_JOIN}{_CODE})*"  # UBND-VX, MTTQ-BTT, ĐUK, QĐ/HNDTW
 _YEAR = r"(?:19|20)\d\d"
+# A number, with a letter suffix when one follows the digits: 45b/NQ-CP, 12a/QĐ-UBND, 71B/SYT-NV.
+_NUMBER = r"\d{1,5}(?:[a-zA-Z](?![a-zA-Z]))?"
+# A trailing year after the code: 118/CV-Petrolimex/2019, 09/HDTLMM/2025.
+_TAIL_YEAR = rf"(?:/{_YEAR}(?!\d))?"
 
 # A document symbol in either official shape, not glued to a word or a number.
 SYMBOL = rf"""
     (?=\d)(?<![\w/.-])          # lookahead first: see the note on speed above
     (?:
-        (?P<p_number>\d{{1,5}}) {_SP}-{_SP} (?P<p_type>{_CODE}) {_SP}/{_SP} (?P<p_issuer>{_ISSUER_PART})
-                                  # Party: 07-KL/TW, 132-CV/BTGTU, 159 -CV/ĐUK, 100 - KL/TW
-      | (?P<s_number>\d{{1,5}}) {_SP}/{_SP} (?:(?P<s_year>{_YEAR}){_SP}/{_SP})? (?P<s_code>{_ISSUER_PART})
+        (?P<p_number>{_NUMBER}) {_SP}-?{_SP} (?P<p_type>{_CODE}) {_SP}/{_SP} (?P<p_issuer>{_ISSUER_PART})
+                                  # Party: 07-KL/TW, 132-CV/BTGTU, 159 -CV/ĐUK, 100 - KL/TW, 20NQ/TW
+      | (?P<s_number>{_NUMBER}) {_SP}/{_SP} (?:(?P<s_year>{_YEAR}){_SP}/{_SP})? (?P<s_code>{_ISSUER_PART})
                                   # State: 15/CT-UBND, 23/2021/QĐ-TTg, 1198/UBND-VX, 675/LĐLĐ
     )
+    (?P<tail_year>{_TAIL_YEAR})
     (?![\w])
 """
 SYMBOL_RE = re.compile(SYMBOL, re.VERBOSE)
+# The same glued to "số" by a typing slip: "số782-QĐ/HU" (the lookbehind would refuse the "ố").
+GLUED_SYMBOL_RE = re.compile(SYMBOL.replace(r"(?=\d)(?<![\w/.-])", r"(?<=[Ss]ố)", 1), re.VERBOSE)
+assert GLUED_SYMBOL_RE.pattern != SYMBOL
+
+# Typing slips in a Party symbol, read only after "số" (SLIP_AFTER_SO_RE): a space for the
+# slash before a committee code ("Nghị quyết số 57-NQ TW", "kết luận 48/kl TW"), or for the
+# hyphen after the number ("Quyết định số 61 QĐ/TWĐTN"); type codes in either case.
+_COMMITTEE_CODE = r"(?:TW|TƯ|TU|HU|ThU|QU|TxU|ĐUK|ĐU)"
+_ANY_CASE_TYPE_CODE = "(?i:" + "|".join(sorted(map(re.escape, {*TYPE_BY_CODE, "TT"}), key=len, reverse=True)) + ")"
+SLIP_SYMBOL_RE = re.compile(
+    rf"""
+    (?P<number>{_NUMBER})
+    (?: {_SP}[-/]{_SP} (?P<type1>{_ANY_CASE_TYPE_CODE}) [ \t]+ (?P<issuer1>{_COMMITTEE_CODE})   # 57-NQ TW, 48/kl TW
+      | [ \t]+ (?P<type2>{_ANY_CASE_TYPE_CODE}) {_SP}/{_SP} (?P<issuer2>{_ISSUER_PART})         # 61 QĐ/TWĐTN
+    )
+    (?![\w/-])
+    """,
+    re.VERBOSE,
+)
+SLIP_AFTER_SO_RE = re.compile(r"(?<!\w)số[ \t]*:?[ \t]*$", re.IGNORECASE)
+
+_TYPE_WORD = _alternation(TYPE_NAMES)
 
 # In a header a draft leaves the number blank: "Số: /CT-UBND", "Số:      -KH/TU".
 HEADER_SYMBOL_RE = re.compile(
     rf"""
-    ^[ \t*>-]*Số\s*:?[ \t]*
+    ^[ \t*>|_#-]*(?:(?i:{_TYPE_WORD})[ \t]+[Ss]ố[ \t]*:|Số\s*:?)   # "Nghị quyết số: 653/2019/UBTVQH14"
+    [ \t*_]*(?:\n[ \t*_|]*)?     # "Số:\n72/2025/QĐ-UBND" (a legal site's table cell)
     (?:
-        (?P<p_number>\d{{1,5}})? {_SP}-{_SP} (?P<p_type>{_CODE}) {_SP}/{_SP} (?P<p_issuer>{_ISSUER_PART})
-      | (?P<s_number>\d{{1,5}})? {_SP}/{_SP} (?:(?P<s_year>{_YEAR}){_SP}/{_SP})? (?P<s_code>{_ISSUER_PART})
+        (?P<p_number>{_NUMBER})? {_SP}-{_SP} (?P<p_type>{_CODE}) {_SP}/{_SP} (?P<p_issuer>{_ISSUER_PART})
+      | (?P<s_number>{_NUMBER})? {_SP}/{_SP} (?:(?P<s_year>{_YEAR}){_SP}/{_SP})? (?P<s_code>{_ISSUER_PART})
     )
+    (?P<tail_year>{_TAIL_YEAR})
     """,
     re.VERBOSE | re.MULTILINE,
 )
-
-_TYPE_WORD = _alternation(TYPE_NAMES)
 
 # "Chỉ thị số 17", "Kết luận 07": a number with a type word but no symbol. The scan
 # is anchored on the digits (fast); TYPE_THEN_NUMBER_RE then reads the words before them.
@@ -127,6 +163,15 @@ TYPE_THEN_NUMBER_RE = re.compile(
 
 # "Điện của Thường trực Ban Bí thư", "Lời kêu gọi ... ngày 29/7/2021 của Tổng Bí thư":
 # capitalised, and followed in the same clause by "của <issuer>".
+# A law named and dated but not numbered: "Luật Tổ chức chính quyền địa phương ngày 19/6/2015", "Luật
+# Tiếp công dân năm 2013", "Luật Sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật ...
+# ngày 22/11/2019" (one law: the names inside an amending law's title are its own). The name runs
+# to its date, never over "số" (a numbered law is a citation) or a clause break.
+NAMED_LAW_RE = re.compile(
+    rf"(?<!\w)(?P<type>Bộ\s+luật|Luật|Pháp\s+lệnh)(?P<name>(?:\s+(?!(?:số|ngày|năm)(?!\w))[^\s;:.()\d][^\s;:.()]*){{0,24}}?)"
+    rf"\s+(?P<when>ngày\s+{DATE}|năm\s+(?P<year>(?:19|20)\d\d)(?!\d))",
+    re.VERBOSE,
+)
 UNNUMBERED_RE = re.compile(
     rf"(?<!\w)(?P<type>{_alternation(UNNUMBERED_TYPES)})(?!\w)(?!\s+số)(?P<rest>[^.;\n]{{0,160}}?)\s(?=của\s+[A-ZĐ])"
 )
@@ -140,6 +185,10 @@ TYPE_BEFORE_RE = re.compile(
     re.IGNORECASE,
 )
 SO_BEFORE_RE = re.compile(r"(?<!\w)số\s*:?\s*$", re.IGNORECASE)
+# A law named between its type word and "số": "Luật Tổ chức chính quyền địa phương số 72/2025/QH15".
+NAMED_LAW_BEFORE_RE = re.compile(
+    rf"(?<!\w)(?P<type>Bộ\s+luật|Luật|Pháp\s+lệnh|Hiến\s+pháp)\s+[{UPPER}][^;:()\n]{{0,70}}?\s*$"
+)
 
 # "các Nghị quyết của Chính phủ: " opening a list whose items share type and issuer.
 LIST_HEADER_RE = re.compile(
@@ -153,25 +202,58 @@ DATE_AFTER_RE = re.compile(
     re.VERBOSE | re.IGNORECASE,
 )
 
+# A news item's opening date before the document it reports: "Ngày 14-11-2016, Ban Chấp hành
+# Đảng bộ tỉnh đã ban hành Nghị quyết số 10-NQ/TU", "Ngày 09/02/2021, Bộ Y tế đã có Công văn số 949".
+# Searched in the short window before a reference (the text since the previous one).
+NEWS_DATE_BEFORE_RE = re.compile(
+    rf"(?:^|(?<=[\n.]))[ \t*]*(?:\([^)\n]{{1,20}}\)\s*-\s*)?[Nn]gày[ \t]+{DATE}[ \t]*,"
+    rf"(?P<between>[^.;\n]{{0,160}}(?:\n[^.;\n]{{0,80}})?)"
+    rf"(?<!\w)(?:ban[ \t]+hành|có|ký)[ \t]+(?:\w+[ \t]+){{0,8}}$",
+    re.VERBOSE,
+)
+# "... A và Quyết định số 302-QĐ/TW ngày 05/3/2019": a list whose date stands after its last item.
+SHARED_DATE_GAP_RE = re.compile(r"[ \t]*(?:,|và)[ \t\n]*$")
+
 # Words that end an issuer phrase in running text.
 _ISSUER_STOP = rf"""
-    về | v/v | ngày | số | nhằm | phát[ \t]+động | thực[ \t]+hiện | triển[ \t]+khai | hướng[ \t]+dẫn
-  | ban[ \t]+hành | quy[ \t]+định | đối[ \t]+với | trong | tại | theo | để | cho | đã
+    (?i:về|quy\s+định|sửa\s+đổi|hướng\s+dẫn|ban\s+hành)   # also capitalised: "của Bộ Chính trị Về đổi mới", "Chính phủ Quy định"
+  | v/v | ngày | số | nhằm | phát\s+động | thực\s+hiện | triển\s+khai
+  | đối\s+với | trong | tại | theo | để | cho | đã
   | và(?![ \t]+(?!{_TYPE_WORD})[{UPPER}])   # "Thương binh và Xã hội" goes on; "và phong trào", "và Quyết định" stop
-  | sửa[ \t]+đổi | thay[ \t]+thế | bãi[ \t]+bỏ | kèm[ \t]+theo | gửi | yêu[ \t]+cầu | đề[ \t]+nghị
-  | đến | tới | kể[ \t]+từ | ký | có | được | đang | này | trên | với | nêu | đề[ \t]+ra | xác[ \t]+định | là
+  | thay\s+thế | bãi\s+bỏ | kèm\s+theo | gửi | yêu\s+cầu | đề\s+nghị
+  | đến | tới | kể\s+từ | ký | có | được | đang | này | trên | với | nêu | đề\s+ra | xác\s+định | là
+  | phê\s+duyệt | công\s+bố | tuyên\s+truyền | thi\s+hành | quyết\s+(?:định|nghị)   # the subject's verb
 """
 _ISSUER_PHRASE = rf"""
     (?P<issuer>[{UPPER}][^\n,;:.()\[\]“”"]{{1,100}}?)
-    (?= [ \t]+(?:{_ISSUER_STOP})(?!\w) | [ \t]*[\n,;:.()\[\]“”"] | [ \t]*$ )
+    (?= \s+(?:{_ISSUER_STOP})(?!\w) | [ \t]*[\n,;:.()\[\]“”"] | [ \t]*$ )
 """
 # "của Ban Tuyên giáo Tỉnh ủy Lai Châu về ..." after a symbol (and its date).
 ISSUER_AFTER_RE = re.compile(rf"^\s{{0,3}},?\s{{0,3}}của\s+{_ISSUER_PHRASE}", re.VERBOSE)
 
 # "Ban Tuyên giáo Quận ủy vừa ban hành " before a type word (news items).
+# "Xét đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số ...", "ý kiến của Ban Tổ chức Trung ương tại Văn bản số":
+# the issuer named before "tại" and the reference.
+ISSUER_TAI_BEFORE_RE = re.compile(rf"(?<!\w)của\s+(?P<issuer>[{UPPER}][^.,;:\n()]{{1,80}}?)\s+tại\s+$")
 ISSUER_BEFORE_RE = re.compile(
     r"(?:^|[.,;:\n]\s*)(?P<issuer>[A-ZĐ][^.,;:\n]{2,80}?)\s+(?:vừa\s+|đã\s+|mới\s+)?(?:ký\s+)?ban\s+hành\s+$"
 )
+
+# -- symbol parts, issuers ---------------------------------------------------------------
+
+# The joins between a code's segments, kept when spaces are taken out: "BNN& MT", "UBND - VX".
+CODE_JOIN_RE = re.compile(r"\s*([-/&.])\s*")
+# Codes of the National Assembly's laws and resolutions: 72/2025/QH15 (the type word says which).
+# The separators between a code's segments: "UBND-VX", "QCPH/UBND", "BNN&MT", "CĐ.UBND".
+CODE_SEPARATOR_RE = re.compile(r"[-/&.]")
+ASSEMBLY_CODE_RE = re.compile(r"^(?:UBTV)?QH\d*$")
+# An opinion whose place a "tại" gives: "ý kiến (chỉ đạo) của ... tại Văn bản số".
+OPINION_RE = re.compile(r"[\s*+•-]*(?:ý\s+kiến|chỉ\s+đạo|đề\s+nghị)(?!\w)", re.IGNORECASE)
+# The administrative unit an agency's name places it in: "Ủy ban MTTQ tỉnh Đắk Nông".
+UNIT_WORD_RE = re.compile(r"(?<!\w)(tỉnh|thành\s+phố|huyện|quận|thị\s+xã|thị\s+trấn|xã|phường)(?!\w)", re.IGNORECASE)
+# "TƯ" typed in a symbol ("512-KL/TƯ"), and the provincial committee it stands for TU under.
+TU_SLIP_RE = re.compile(r"/\s*TƯ(?![\w])")
+PROVINCIAL_COMMITTEE_RE = re.compile(r"(?<!\w)tỉnh\s+ủy(?!\w)", re.IGNORECASE)
 
 # -- cues --------------------------------------------------------------------
 
@@ -182,8 +264,11 @@ CUE_RE = re.compile(rf"(?=[{_CUE_INITIALS}])(?<!\w)(?P<cue>{_alternation(_CUE_WO
 
 # What may stand between an adjacent cue and the reference it governs:
 # "theo Nghị quyết", "tại Công văn", "sửa đổi, bổ sung một số điều của Quyết định".
+_GUIDANCE = r"(?:quy\s+định|hướng\s+dẫn|chỉ\s+đạo|nội\s+dung|yêu\s+cầu|tinh\s+thần|đúng)"
 ADJACENT_TAIL_RE = re.compile(
-    r"^\s*(?:(?:quy\s+định|hướng\s+dẫn|chỉ\s+đạo|nội\s+dung|yêu\s+cầu|tinh\s+thần|đúng)\s+)?"
+    r"^\s*(?:toàn\s+bộ\s+)?"                                             # "Bãi bỏ toàn bộ Quyết định số"
+    rf"(?:(?:các\s+)?{_GUIDANCE}(?:\s*,\s*{_GUIDANCE})*(?:\s+nêu)?\s+)?"   # "theo tinh thần, nội dung của", "theo các nội dung nêu trong"
+    r"(?:(?:tại|trong)\s+)?"
     r"(?:một\s+số\s+(?:điều|nội\s+dung|điểm|khoản)\s+)?(?:tại\s+|của\s+)?(?:các\s+|những\s+)?$",
     re.IGNORECASE,
 )
@@ -196,7 +281,13 @@ NESTED_GAP_RE = re.compile(
 )
 
 # Separators that end one list item: "...; Công văn số", "... và Quyết định số".
-SEPARATOR_RE = re.compile(r";|,|\n|(?<!\w)và(?!\w)", re.IGNORECASE)
+# A line break separates only where a line ends without a word: a legal-text site wraps its
+# lines inside sentences ("Xét đề nghị của Ngân hàng Chính sách xã hội tại\nTờ trình số 127").
+SEPARATOR_RE = re.compile(r";|,|\n(?<!\w\n)|(?<!\w)và(?!\w)", re.IGNORECASE)
+
+# A document reported as issued, not cited: "Ban Tổ chức Trung ương đã ban hành Hướng dẫn số 31",
+# "đã khẩn trương ban hành Kế hoạch số 08", "Bộ Nội vụ đã có Văn bản số 8091" (cue null).
+REPORTED_BEFORE_RE = re.compile(r"(?<!\w)(?:ban\s+hành|(?:đã|vừa)\s+có)\s+$", re.IGNORECASE)
 
 # -- sentences ---------------------------------------------------------------
 
@@ -242,10 +333,22 @@ PLACE_DATE_RE = re.compile(
     # A place is a short name: no digits or slashes ("Thực hiện Công văn số 62/LĐLĐ, ngày ..." is not one).
     rf"^[ \t*_>-]*(?P<place>(?![^\n,]*\bsố\b)[{UPPER}][^\n,/:;]{{1,40}}?)[ \t*_]*,[ \t]*ngày\b(?P<rest>[^\n]*)$", re.MULTILINE
 )
-TITLE_RE = re.compile(
-    r"^[ \t*_]*(?P<title>" + "|".join(sorted((t.upper() for t in TYPE_NAMES), key=len, reverse=True)) + r")[ \t*_]*$",
-    re.MULTILINE,
+_TITLE_WORDS = "|".join(sorted((t.upper() for t in TYPE_NAMES), key=len, reverse=True))
+TITLE_RE = re.compile(rf"^[ \t*_#]*(?P<title>{_TITLE_WORDS})[ \t*_]*$", re.MULTILINE)  # "QUYẾT ĐỊNH", "# THÔNG BÁO"
+# A title line that carries the type and goes on ("ĐỀ CƯƠNG TUYÊN TRUYỀN SẮP XẾP ĐƠN VỊ ...",
+# "KẾT LUẬN CỦA BAN BÍ THƯ ..."), and the cue opening a document's body ("Căn cứ Luật ...").
+TITLE_LEAD_RE = re.compile(rf"^[ \t*_#]*(?P<title>{_TITLE_WORDS})[ \t]+[{UPPER}0-9][^\n]*$", re.MULTILINE)
+BODY_OPENING_RE = re.compile(r"^[ \t*_#]*(?:[IVX]+\.[ \t]+)?(?:Căn\s+cứ|Thực\s+hiện)(?!\w)", re.MULTILINE)
+# The cell bars of a legal-text site's table ("| Số: 1766/QĐ-UBND | Bình Thuận, ngày ... |").
+CELL_BAR_RE = re.compile(r"\|")
+# Where a header run together on one line breaks: before "Số" (and its number), before the
+# emblem and motto, and after a caps title word ("QUYẾT ĐỊNH VỀ VIỆC ...": the subject follows).
+FLAT_BREAK_RE = re.compile(
+    rf"[ \t](?=[ \t]*(?:Số\s*:?\s*[\d/-]|CỘNG\s+HÒA|ĐẢNG\s+CỘNG\s+SẢN|Độc\s+lập\s*-?\s*Tự\s+do))"
+    rf"|(?<=[\s*])(?P<title>{_TITLE_WORDS})[ \t](?=\S)"
 )
+# The place of a place-and-date line standing on the "Số" line ("Số: - HD/TWĐTN-BTC Hà Nội, ngày ...").
+PLACE_ON_LINE_RE = re.compile(rf"[ \t](?=[{UPPER}][\w]*(?:[ \t][{UPPER}][\w]*){{0,3}},[ \t]*ngày(?!\w))")
 VV_RE = re.compile(r"^[ \t*_>-]*V/v\b[ \t:.]*(?P<subject>[^\n]*)$", re.MULTILINE | re.IGNORECASE)
 KINH_GUI_RE = re.compile(r"^[ \t*_>-]*Kính\s+gửi\s*:?[ \t*]*(?P<rest>[^\n]*)$", re.MULTILINE | re.IGNORECASE)
 NOI_NHAN_RE = re.compile(r"^[ \t*_>-]*Nơi\s+nhận\s*:?[ \t*]*(?P<rest>[^\n]*)$", re.MULTILINE | re.IGNORECASE)

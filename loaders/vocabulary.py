@@ -20,6 +20,7 @@ __all__ = [
     "UNNUMBERED_TYPES",
     "CUES",
     "Cue",
+    "SCOPED_WORDS",
     "ISSUER_CODES",
     "IssuerCode",
     "CENTRAL_CODES",
@@ -56,7 +57,7 @@ class DocType:
 # ``type_for_code``.
 DOC_TYPES: tuple[DocType, ...] = (
     DocType("Công văn", ("CV",)),
-    DocType("Nghị quyết", ("NQ",)),
+    DocType("Nghị quyết", ("NQ", "NQLT")),  # NQLT: Nghị quyết liên tịch
     DocType("Quyết định", ("QĐ",)),
     DocType("Chỉ thị", ("CT",)),
     DocType("Kết luận", ("KL",), ("Thông báo kết luận",)),
@@ -65,7 +66,8 @@ DOC_TYPES: tuple[DocType, ...] = (
     DocType("Thông báo", ("TB",)),
     DocType("Thông tri", ()),
     DocType("Thông tư", ()),
-    DocType("Quy chế", ("QC",)),
+    DocType("Thông tư liên tịch", ("TTLT",)),
+    DocType("Quy chế", ("QC", "QCPH")),  # QCPH: Quy chế phối hợp
     DocType("Quy định", ("QyĐ",)),
     DocType("Chương trình", ("CTr",)),
     DocType("Báo cáo", ("BC",)),
@@ -75,6 +77,7 @@ DOC_TYPES: tuple[DocType, ...] = (
     DocType("Công điện", ("CĐ",)),
     DocType("Nghị định", ("NĐ",)),
     DocType("Giấy mời", ("GM",)),
+    DocType("Đề cương", ()),  # Đề cương tuyên truyền
     DocType("Biên bản", ("BB",)),
     DocType("Luật", ()),
     DocType("Pháp lệnh", ()),
@@ -129,8 +132,12 @@ CUES: tuple[Cue, ...] = (
     Cue("sua_doi", ("sửa đổi, bổ sung", "sửa đổi bổ sung", "sửa đổi"), False, "AMENDS"),
     Cue("thay_the", ("thay thế",), False, "REPLACES"),  # thay thế
     Cue("bai_bo", ("bãi bỏ",), False, "REPEALS"),  # bãi bỏ
-    Cue("theo", ("theo", "tại"), False, "CITES"),  # theo, tại: a plain reference
+    Cue("theo", ("theo", "tại", "trên cơ sở", "xét"), False, "CITES"),  # theo, tại, trên cơ sở, Xét (Tờ trình): a plain reference
 )
+
+# Words of an adjacent cue that govern a whole clause as a scoped cue does:
+# "Xét đề nghị của Sở Nội vụ tại Tờ trình số 68/TTr-SNV và Báo cáo số ...", "Trên cơ sở Kế hoạch số A, B".
+SCOPED_WORDS: frozenset[str] = frozenset({"xét", "trên cơ sở"})
 
 CUE_BY_NAME: dict[str, Cue] = {c.name: c for c in CUES}
 

@@ -107,7 +107,8 @@ CASES = [
     ("state-spaces", "Căn cứ Kế hoạch số 1520 / KH-UBND ngày 28/6/2021 của UBND tỉnh.",
      [cite("1520/KH-UBND", "Kế hoạch", date="2021-06-28", issuer="UBND tỉnh", cue="can_cu")]),
     ("state-to-trinh", "Theo đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số 15/TTr-SNV ngày 02/3/2021.",
-     [cite("15/TTr-SNV", "Tờ trình", date="2021-03-02", cue="theo")]),
+     # the one who proposes is the Tờ trình's issuer (so the real annotations: 2019-ubnd-thanhhoa-1649-qd)
+     [cite("15/TTr-SNV", "Tờ trình", date="2021-03-02", issuer="Giám đốc Sở Nội vụ", cue="theo")]),
     ("state-bao-cao", "Tiếp theo Báo cáo số 210/BC-UBND ngày 30/7/2021 của UBND huyện Phong Thổ.",
      [cite("210/BC-UBND", "Báo cáo", date="2021-07-30", issuer="UBND huyện Phong Thổ", cue="tiep_theo")]),
     # -- dates ---------------------------------------------------------------

@@ -55,6 +55,54 @@ CASES = [
     ("COLUMN_GAP_RE", "TỈNH ỦY LAI CHÂU ĐẢNG", None),
     ("PARENT_PLACE_RE", "ĐẢNG BỘ TỈNH BẾN TRE", (1, "BẾN TRE")),
     ("SEMICOLON_SPLIT_RE", "a; b", True),
+    # Real layouts (issue 16), quoted from tests/data/real (text id in the comment).
+    ("TITLE_RE", "# THÔNG BÁO", ("title", "THÔNG BÁO")),  # 2025-vpcp-tb-ketluan-ocr
+    ("TITLE_LEAD_RE", "ĐỀ CƯƠNG TUYÊN TRUYỀN SẮP XẾP ĐƠN VỊ HÀNH CHÍNH CẤP XÃ GIAI ĐOẠN 2023-2025",
+     ("title", "ĐỀ CƯƠNG")),  # 2024-phanrang-decuong-sapxep
+    ("TITLE_LEAD_RE", "Thông báo Lịch tiếp công dân của UBND xã Tân Đoàn năm 2026", None),  # a headline, not caps
+    ("BODY_OPENING_RE", "I. Căn cứ pháp lý", True),  # 2024-phanrang-decuong-sapxep
+    ("BODY_OPENING_RE", "Ban biên tập giới thiệu toàn văn Nghị quyết", None),
+    ("CELL_BAR_RE", "| Số: 1766/QĐ-UBND | Bình Thuận, ngày 3 tháng 8 năm 2020 |", True),  # 2020-ubnd-binhthuan-1766-qd
+    ("FLAT_BREAK_RE", "BAN CHẤP HÀNH TRUNG ƯƠNG VĂN PHÒNG * Số 36-HD/VPTW ĐẢNG CỘNG SẢN VIỆT NAM", True),  # 2018-vptw-36-hd-docplayer
+    ("FLAT_BREAK_RE", "về việc thực hiện nhiệm vụ năm 2021", None),
+    ("PLACE_ON_LINE_RE", "Số: - HD/TWĐTN-BTC Hà Nội, ngày tháng năm 2023", True),  # 2023-twdtn-btc-hd-kientoan-draft
+    ("PLACE_ON_LINE_RE", "Số: 12/QĐ-UBND", None),
+    ("NAMED_LAW_BEFORE_RE", "Luật Tổ chức chính quyền địa phương ", ("type", "Luật")),  # 2025-ttg-1589-qd
+    ("NAMED_LAW_BEFORE_RE", "Căn cứ Nghị định ", None),
+    ("NEWS_DATE_BEFORE_RE", "\nNgày 23/8/2017, Tỉnh Ủy Thừa Thiên Huế đã ban hành ", True),  # 2017-tu-thuathienhue-27-ctr
+    ("NEWS_DATE_BEFORE_RE", "\nNgày 23/8/2017, Tỉnh Ủy họp. Các cấp ủy thực hiện ", None),
+    ("SHARED_DATE_GAP_RE", " và ", True),  # 2017-ubnd-ubmttq-daklak-01-qcph: "217-QĐ/TW và Quyết định số 218-QĐ/TW ngày ..."
+    ("SHARED_DATE_GAP_RE", " của Bộ Chính trị; ", None),
+    ("REPORTED_BEFORE_RE", "Ban Tổ chức Trung ương đã ban hành ", True),  # 2025-btctw-31-hd-vietnamplus
+    ("REPORTED_BEFORE_RE", "Bộ Nội vụ đã có ", True),  # 2025-bnv-10989-cv
+    ("REPORTED_BEFORE_RE", "ban hành kèm theo ", None),
+    ("CODE_JOIN_RE", "BNN& MT-KH", True),
+    ("CODE_JOIN_RE", "UBND", None),
+    ("ASSEMBLY_CODE_RE", "QH15", True),  # 72/2025/QH15
+    ("ASSEMBLY_CODE_RE", "QĐ", None),
+    ("OPINION_RE", " ý kiến của Ban Tổ chức Trung ương ", True),  # 2025-bnv-10989-cv
+    ("OPINION_RE", " nhiệm vụ được giao ", None),
+    ("UNIT_WORD_RE", "Ủy ban MTTQ Việt Nam tỉnh Đắk Nông", True),
+    ("UNIT_WORD_RE", "Bộ Chính trị", None),
+    ("TU_SLIP_RE", "79-KH/TƯ", True),  # 2020-tu-dienbien-79-kh-dienbientv
+    ("TU_SLIP_RE", "79-KH/TU", None),
+    ("PROVINCIAL_COMMITTEE_RE", "Ban Thường vụ Tỉnh ủy", True),
+    ("PROVINCIAL_COMMITTEE_RE", "Ban Thường vụ Huyện ủy", None),
+    ("CODE_SEPARATOR_RE", "QCPH/UBND-LĐLĐ", True),  # 2017-ubnd-ubmttq-daklak-01-qcph
+    ("CODE_SEPARATOR_RE", "HĐND", None),
+    ("GLUED_SYMBOL_RE", "Quyết định số782-QĐ/HU", True),  # the form issue 16 names ("số782-QĐ/HU")
+    ("GLUED_SYMBOL_RE", "Quyết định số 782-QĐ/HU", None),
+    ("SLIP_SYMBOL_RE", "57-NQ TW, ngày 22/12/2024", True),  # 2025-ubtwmttq-baocao-t3-danviet: "số 57-NQ TW"
+    ("SLIP_SYMBOL_RE", "61 QĐ/TWĐTN", True),
+    ("SLIP_SYMBOL_RE", "100 người tham gia", None),
+    ("SLIP_AFTER_SO_RE", "Nghị quyết số ", True),
+    ("SLIP_AFTER_SO_RE", "có ", None),
+    ("ISSUER_TAI_BEFORE_RE", "Xét đề nghị của Giám đốc Sở Nội vụ tại ", ("issuer", "Giám đốc Sở Nội vụ")),  # 2019-ubnd-thanhhoa-1649-qd
+    ("ISSUER_TAI_BEFORE_RE", "được quy định tại ", None),
+    ("NAMED_LAW_RE", "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19/6/2015;",  # 2020-ubnd-binhthuan-1766-qd
+     ("name", "Tổ chức chính quyền địa phương")),
+    ("NAMED_LAW_RE", "Căn cứ Luật Tổ chức Quốc hội số 57/2014/QH13;", None),  # 2019-ubtvqh-653-nq: numbered
+    ("NAMED_LAW_RE", "theo quy định của pháp luật năm 2020", None),
     # folded text
     ("AGENCY_ROLE_RE", "ban thuong vu tinh uy lai chau", True),
     ("AGENCY_ROLE_RE", "chu tich nuoc", None),

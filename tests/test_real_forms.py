@@ -1,0 +1,228 @@
+"""Citation and header forms of real documents (issue 16), as tables: (text id, snippet, expected).
+
+Every snippet is quoted character for character from the real development set
+(tests/data/real/<part>/<id>.txt; the test checks it is there), so each rule is
+held by the texts that showed it. Expected values are what the annotation of that
+text says. Compare tests/test_citations.py, whose sentences are written from DOMAIN.md.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from chidao.loaders.citations import find_citations, repair_glued_code
+from chidao.loaders.extract import extract_text
+from chidao.loaders.normalize import normalize
+
+REAL = Path(__file__).resolve().parent / "data" / "real"
+
+
+def _source(text_id: str) -> str | None:
+    for part in ("party", "state"):
+        path = REAL / part / f"{text_id}.txt"
+        if path.is_file():
+            return path.read_text(encoding="utf-8")
+    return None
+
+
+def _quoted(text_id: str, snippet: str) -> None:
+    body = _source(text_id)
+    if body is None:
+        pytest.skip(f"{text_id}.txt is not in {REAL}")
+    assert snippet in body, f"the snippet is not quoted from {text_id}.txt"
+
+
+def cite(symbol, doc_type=None, *, date=None, cue=None, issuer=None, number=None):
+    out = {"symbol": symbol, "doc_type": doc_type, "date": date, "cue": cue}
+    if issuer is not None:
+        out["issuer"] = issuer
+    if number is not None:
+        out["number"] = number
+    return out
+
+
+def _got(citations, keys):
+    return [{k: getattr(c, k) for k in keys} for c in citations]
+
+
+CITATIONS = [
+    # -- numbers with a letter suffix ------------------------------------------------------------
+    ("2019-ubnd-kiengiang-1961-qd", "suffix-and-lost-hyphen",
+     "Nghị quyết số 30c/NQCP ngày 08 tháng 11 năm 2011 của Chính phủ",
+     [cite("30c/NQ-CP", "Nghị quyết", date="2011-11-08", issuer="Chính phủ")]),
+    ("2026-ubnd-xa-tandoan-langson-tb", "suffix", "Quyết định số 168a/QĐ-UBND ngày 6/9/2025",
+     [cite("168a/QĐ-UBND", "Quyết định", date="2025-09-06", number="168a")]),
+    # -- three or more segments, joint issuers, dots, trailing years ------------------------------
+    ("2018-ubnd-angiang-186-qd", "joint-circular",
+     "Thông tư liên tịch số: 183/2010/TTLT/BTC-BNN, ngày 15 tháng 11 năm 2010",
+     [cite("183/2010/TTLT/BTC-BNN", "Thông tư liên tịch", date="2010-11-15")]),
+    ("2023-hndtw-vankien-viii-danviet", "type-slash-issuer", "Quyết định số 5921/QĐ/HNDTW ngày 23/9/2022",
+     [cite("5921/QĐ/HNDTW", "Quyết định", date="2022-09-23")]),
+    ("2018-ubnd-nghean-12-cd-tin", "dot-joined", "công điện khẩn số 12/CĐ.UBND",
+     [cite("12/CĐ.UBND", "Công điện")]),
+    ("2025-cuchaiquan-39209-cv", "trailing-year", "công văn số 09/HDTLMM/2025",
+     [cite("09/HDTLMM/2025", "Công văn")]),
+    # -- hyphens lost in PDF text, repaired from the known codes (the span keeps the original) -----
+    ("2021-byt-5556-qd", "lost-hyphen-decree", "Nghị định số 75/2017/NĐCP ngày 20 tháng 6 năm 2017 của Chính phủ",
+     [cite("75/2017/NĐ-CP", "Nghị định", date="2017-06-20", issuer="Chính phủ")]),
+    ("2019-ubnd-kiengiang-1961-qd", "lost-hyphen-decision", "Quyết định số 2468/QĐUBND ngày 02 tháng 11 năm 2018",
+     [cite("2468/QĐ-UBND", "Quyết định", date="2018-11-02")]),
+    ("2021-byt-5556-qd", "party-lost-hyphen", "Nghị quyết số 20NQ/TW ngày 25/10/2017",
+     [cite("20-NQ/TW", "Nghị quyết", date="2017-10-25")]),
+    # -- TƯ decided by the issuer ----------------------------------------------------------------
+    ("2020-tu-dienbien-79-kh-dienbientv", "tu-slip-provincial",
+     "Kế hoạch số 79-KH/TƯ, ngày 14/8/2019 của Ban Thường vụ Tỉnh ủy",
+     [cite("79-KH/TU", "Kế hoạch", date="2019-08-14", issuer="Ban Thường vụ Tỉnh ủy")]),
+    ("2025-thu-hanoi-03-ctr", "tu-slip-central", "Chỉ thị số 46-CT/TƯ ngày 16/5/2025 của Bộ Chính trị",
+     [cite("46-CT/TW", "Chỉ thị", date="2025-05-16", issuer="Bộ Chính trị")]),
+    # -- separators lost or typed as spaces (a slip read after "số") --------------------------------
+    ("2025-ubtwmttq-baocao-t3-danviet", "space-for-slash", "số 57-NQ TW, ngày 22/12/2024 củ",
+     [cite("57-NQ/TW", "Nghị quyết", date="2024-12-22")]),  # the type from its code
+    # -- a law named between its type word and "số" ------------------------------------------------
+    ("2025-ttg-1589-qd", "named-law",
+     "Ngày 16 tháng 6 năm 2025, tại kỳ họp thứ 9, Quốc hội Khóa XV đã ban hành Luật Tổ chức chính quyền địa phương số 72/2025/QH15",
+     [cite("72/2025/QH15", "Luật", date="2025-06-16")]),
+    # -- short forms: one citation carrying all its mentions --------------------------------------
+    ("2018-btgtw-hd-kyniem-2019-vinhuni", "short-form-viet-tat",
+     "Chỉ thị số 45-CT/TW ngày 22/7/2010 của Bộ Chính trị Về đổi mới, nâng cao hiệu quả tổ chức các ngày kỷ niệm, "
+     "nghi thức trao tặng, đón nhận danh hiệu vinh dự Nhà nước và các hình thức khen thưởng cao (viết tắt là Chỉ "
+     "thị 45 của Bộ Chính trị);",
+     [cite("45-CT/TW", "Chỉ thị", date="2010-07-22")]),
+    # -- dates shared by a list, and a news item's opening date ---------------------------------------
+    ("2017-ubnd-ubmttq-daklak-01-qcph", "shared-date",
+     "Căn cứ Quyết định số 217-QĐ/TW và Quyết định số 218-QĐ/TW ngày 12/12/2013 của",
+     [cite("217-QĐ/TW", "Quyết định", date="2013-12-12", cue="can_cu"),
+      cite("218-QĐ/TW", "Quyết định", date="2013-12-12", cue="can_cu")]),
+    ("2017-tu-thuathienhue-27-ctr", "news-date-before",
+     "Ngày 23/8/2017, Tỉnh Ủy Thừa Thiên Huế đã ban hành Chương trình số 27-CTr/TU",
+     [cite("27-CTr/TU", "Chương trình", date="2017-08-23")]),
+    # -- cues ----------------------------------------------------------------------------------
+    ("2025-hdnd-hanoi-74-nq", "cue-xet", "*Xét Tờ trình số 423/TTr-UBND ngày 21 tháng 11",
+     [cite("423/TTr-UBND", "Tờ trình", cue="theo")]),  # the year stands on the next line
+    ("2021-ldld-yendinh-34-kh", "cue-tren-co-so",
+     "Thực hiện Kế hoạch số 168/KH-LĐLĐ ngày 03/12/2021của LĐLĐ tỉnh Thanh Hóa, trên cơ sở Kế hoạch số 31/KH-LĐLĐ, "
+     "ngày 12/11/2021 của LĐLĐ huyện",
+     [cite("168/KH-LĐLĐ", "Kế hoạch", date="2021-12-03", cue="thuc_hien"),
+      cite("31/KH-LĐLĐ", "Kế hoạch", date="2021-11-12", cue="theo")]),
+    ("2021-du-huongvinh-ct02-ct05", "cue-theo-tinh-than-list",
+     "theo tinh thần, nội dung của Chỉ thị 02-CT/TU, ngày 23/12/2020 của Tỉnh ủy và Chỉ thị 05-CT/TU, ngày "
+     "25/12/2020 của Ban Thường vụ Thị ủy",
+     [cite("02-CT/TU", "Chỉ thị", date="2020-12-23", cue="theo"),
+      cite("05-CT/TU", "Chỉ thị", date="2020-12-25", cue="theo")]),
+    ("2025-btctw-31-hd-vietnamplus", "reported-no-cue",
+     "Căn cứ Nghị quyết 60-NQ/TW, ngày 12/4/2025 của Hội nghị Ban Chấp hành Trung ương Đảng lần thứ 11, khóa XIII; "
+     "Kế hoạch số 47-KH/BCĐ",
+     [cite("60-NQ/TW", "Nghị quyết", date="2025-04-12", cue="can_cu"),
+      cite("47-KH/BCĐ", "Kế hoạch", cue="can_cu")]),
+    ("2025-btctw-31-hd-vietnamplus", "reported-no-cue-2",
+     "Ban Tổ chức Trung ương đã ban hành Hướng dẫn số 31-HD/BTCTW, ngày 23/4/2025",
+     [cite("31-HD/BTCTW", "Hướng dẫn", date="2025-04-23")]),
+    # -- issuers: the subject is no part of them, and "của X tại" names X ---------------------------
+    ("2018-btgtw-hd-kyniem-2019-vinhuni", "issuer-stops-at-capital-subject",
+     "Nghị định số 145/2013/NĐ-CP ngày 29/10/2013 của Chính phủ Quy định",
+     [cite("145/2013/NĐ-CP", "Nghị định", date="2013-10-29", issuer="Chính phủ")]),
+    ("2025-bnv-10989-cv", "tai-after-opinion",
+     "Thực hiện ý kiến của Ban Tổ chức\nTrung ương tại Văn bản số 9151- CV/BTCTW ngày 29/7/2025",
+     [cite("9151-CV/BTCTW", "Công văn", date="2025-07-29", cue="thuc_hien")]),
+]
+
+
+@pytest.mark.parametrize("text_id, case, snippet, expected", CITATIONS, ids=[c[1] for c in CITATIONS])
+def test_real_citation_forms(text_id, case, snippet, expected):
+    _quoted(text_id, snippet)
+    norm = normalize(snippet)
+    got, _ = find_citations(norm)
+    keys = sorted({k for e in expected for k in e})
+    assert _got(got, keys) == [{k: e.get(k) for k in keys} for e in expected]
+    for c in got:  # the span keeps the original ("NĐCP" stays as typed)
+        assert snippet[c.start:c.end] == c.text
+
+
+def test_short_forms_are_mentions_of_the_full_citation():
+    """2018-btgtw-hd-kyniem-2019-vinhuni: "(viết tắt là Chỉ thị 45 của Bộ Chính trị)" is the
+    Chỉ thị 45-CT/TW cited just before, one citation with two mentions, not a second one."""
+    snippet = ("Chỉ thị số 45-CT/TW ngày 22/7/2010 của Bộ Chính trị Về đổi mới, nâng cao hiệu quả tổ chức các ngày kỷ "
+               "niệm, nghi thức trao tặng, đón nhận danh hiệu vinh dự Nhà nước và các hình thức khen thưởng cao (viết "
+               "tắt là Chỉ thị 45 của Bộ Chính trị);")
+    _quoted("2018-btgtw-hd-kyniem-2019-vinhuni", snippet)
+    got, _ = find_citations(normalize(snippet))
+    assert [c.symbol for c in got] == ["45-CT/TW"]
+    (start, end), = got[0].mentions
+    assert snippet[start:end].startswith("Chỉ thị 45")
+
+
+def test_the_same_symbol_again_is_one_citation():
+    """2025-hdnd-vinhlong-21-nq cites Nghị định 145/2020/NĐ-CP three times: one citation, three mentions."""
+    body = _source("2025-hdnd-vinhlong-21-nq")
+    if body is None:
+        pytest.skip("2025-hdnd-vinhlong-21-nq.txt is not in the development set")
+    record = extract_text(body)
+    symbols = [c.symbol for c in record.citations]
+    assert symbols.count("145/2020/NĐ-CP") == 1
+    cited = next(c for c in record.citations if c.symbol == "145/2020/NĐ-CP")
+    assert len(cited.mentions) >= 2
+    assert all("145/2020/NĐ-CP" in body[s:e] for s, e in cited.mentions)
+
+
+@pytest.mark.parametrize("glued, repaired", [("QĐUBND", "QĐ-UBND"), ("NĐCP", "NĐ-CP"), ("TTVPCP", "TT-VPCP"),
+                                             ("NQCP", "NQ-CP"), ("QĐBYT", "QĐ-BYT"),
+                                             ("BCĐ389", "BCĐ389"), ("TTg", "TTg"), ("HDTLMM", "HDTLMM")])
+def test_lost_hyphens_are_repaired_from_known_codes(glued, repaired):
+    # QĐUBND, NĐCP, TTVPCP: 2019-ubnd-kiengiang-1961-qd; QĐBYT: 2021-byt-5556-qd; HDTLMM: 2025-cuchaiquan-39209-cv
+    assert repair_glued_code(glued) == repaired
+
+
+def test_named_laws_without_a_number_are_unnumbered_references():
+    """2020-ubnd-binhthuan-1766-qd: two laws named and dated, the second an amending law whose title
+    names two more (its own words, not citations of this text)."""
+    snippet = ("Căn cứ Luật Tổ chức chính quyền địa phương ngày 19/6/2015; Luật Sửa đổi, bổ sung một số Điều của "
+               "Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương ngày 22/11/2019;")
+    _quoted("2020-ubnd-binhthuan-1766-qd", snippet)
+    citations, unnumbered = find_citations(normalize(snippet))
+    assert citations == []
+    assert [(u.doc_type, u.date, u.cue, u.issuer) for u in unnumbered] == [
+        ("Luật", "2015-06-19", "can_cu", None), ("Luật", "2019-11-22", "can_cu", None)]
+
+
+# -- headers --------------------------------------------------------------------------------------
+
+HEADERS = [
+    # (text id, case, the header's first characters, expected type, symbol, date)
+    ("2020-ubnd-binhthuan-1766-qd", "legal-site-markdown-table", None, "Quyết định", "1766/QĐ-UBND", "2020-08-03"),
+    ("2025-ubnd-hanoi-72-qd", "so-and-date-split-over-lines", None, "Quyết định", "72/2025/QĐ-UBND", "2025-11-27"),
+    ("2018-vptw-36-hd-docplayer", "no-line-breaks", None, "Hướng dẫn", "36-HD/VPTW", "2018-04-03"),
+    ("2021-byt-5556-qd", "no-line-breaks-lost-hyphen", None, "Quyết định", "5556/QĐ-BYT", "2021-12-04"),
+    ("2025-cucthue-5253-cv", "vv-marks-cong-van", None, "Công văn", "5253/CT-CS", "2025-11-17"),
+    ("2025-ttg-1589-qd", "appendix-title-far-below", None, "Quyết định", "1589/QĐ-TTg", "2025-07-24"),
+    ("2022-tu-thuathienhue-445-kl", "tu-slip-in-header", None, "Kết luận", "445-KL/TU", "2022-05-13"),
+    ("2018-ttg-773-qd", "month-with-a-space", None, "Quyết định", "773/QĐ-TTg", "2018-06-26"),
+    ("2019-ubtvqh-653-nq", "type-word-before-so", None, "Nghị quyết", "653/2019/UBTVQH14", "2019-03-12"),
+    ("2023-twdtn-btc-hd-kientoan-draft", "place-date-on-the-so-line", None, "Hướng dẫn", None, "2023"),
+    ("2026-ubnd-xa-tandoan-langson-tb", "title-only", None, "Thông báo", None, None),
+    ("2024-phanrang-decuong-sapxep", "title-line-carrying-the-type", None, "Đề cương", None, None),
+]
+
+
+@pytest.mark.parametrize("text_id, case, _unused, doc_type, symbol, date", HEADERS, ids=[h[1] for h in HEADERS])
+def test_real_header_layouts(text_id, case, _unused, doc_type, symbol, date):
+    body = _source(text_id)
+    if body is None:
+        pytest.skip(f"{text_id}.txt is not in the development set")
+    record = extract_text(body)
+    assert record.doc is not None
+    assert (record.doc.doc_type, record.doc.symbol, record.doc.date) == (doc_type, symbol, date)
+    if symbol:  # a document never cites itself
+        assert symbol not in [c.symbol for c in record.citations]
+
+
+def test_an_editors_line_before_the_title_keeps_an_article():
+    """2021-tu-phuyen-10-nq-songcau: a page presenting a resolution ("Ban biên tập giới thiệu toàn
+    văn Nghị quyết số 10-NQ/TU ...") before its title is an article, the resolution its citation."""
+    body = _source("2021-tu-phuyen-10-nq-songcau")
+    if body is None:
+        pytest.skip("2021-tu-phuyen-10-nq-songcau.txt is not in the development set")
+    record = extract_text(body)
+    assert record.doc is None
+    assert "10-NQ/TU" in [c.symbol for c in record.citations]
