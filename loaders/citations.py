@@ -576,8 +576,8 @@ def _merge_mentions(sequence: list[_Ref], text: str, own: DocHeader | None) -> l
             first = next((d for d in documents if not _is_other(text, ref, d)), None)
             if first is None:  # two documents of one symbol from two levels: both kept
                 documents.append(ref)
-                for key in (_number_key(ref.number), (_number_key(ref.number), ref.doc_type)):
-                    starts, found = full_by_number.setdefault(key, ([], []))
+                for number_key in (_number_key(ref.number), (_number_key(ref.number), ref.doc_type)):
+                    starts, found = full_by_number.setdefault(number_key, ([], []))
                     starts.append(ref.start)
                     found.append(ref)
                 first = ref

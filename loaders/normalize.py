@@ -132,7 +132,7 @@ def _has_other_marks(text: str) -> bool:
     return any(combining(ch) for m in _UNCOMMON_RE.finditer(text) for ch in m.group())
 
 
-def _nfc_with_offsets(text: str) -> tuple[str, tuple[int, ...]]:
+def _nfc_with_offsets(text: str) -> tuple[str, Sequence[int]]:
     """NFC-compose text, recording for each output character the index of
     the original cluster it came from. Only called for non-NFC input.
 
@@ -155,7 +155,7 @@ def _nfc_with_offsets(text: str) -> tuple[str, tuple[int, ...]]:
     return _nfc_with_offsets_slowly(text)
 
 
-def _nfc_with_offsets_slowly(text: str) -> tuple[str, tuple[int, ...]]:
+def _nfc_with_offsets_slowly(text: str) -> tuple[str, Sequence[int]]:
     out: list[str] = []
     offsets: list[int] = []
     i, n = 0, len(text)
