@@ -33,12 +33,13 @@ def __getattr__(name: str):
 __all__ = ["ChidaoError", "extract_text", "extract_file", "Record", "DocHeader", "Citation", "Unnumbered", "Signer", "extract_paths"]
 
 
-def extract_paths(paths, *, jobs: int = 1):
+def extract_paths(paths, *, jobs: int = 1, budget=None):
     """Yield (path, Record | None, error | None) for every document under paths.
 
     A file that cannot be read yields its one-line reason instead of a record;
-    the batch goes on. ``jobs`` > 1 parses in that many processes.
+    the batch goes on. ``jobs`` > 1 parses in that many processes; ``budget``
+    (a ``batch.Budget``) caps each document's bytes and seconds.
     """
-    from .batch import extract_paths as _extract_paths
+    from .batch import DEFAULT_BUDGET, extract_paths as _extract_paths
 
-    return _extract_paths(paths, jobs=jobs)
+    return _extract_paths(paths, jobs=jobs, budget=budget or DEFAULT_BUDGET)

@@ -1,44 +1,108 @@
-"""Many files: walk, read, parse, in one or several processes; never stop on a bad file."""
+"""Many files: walk, read, parse, in one or several processes; never stop on a bad file.
+
+Guards that keep a batch alive whatever slips through the parser: each document
+has a :class:`Budget` (bytes read, seconds spent reading and parsing it); one
+over it is reported in one line and skipped, the others go on. Worker processes
+are replaced every few chunks (``maxtasksperchild``) so the memory one large
+document made a worker take is given back to the system.
+"""
 
 from __future__ import annotations
 
+import functools
 import multiprocessing
 import os
+import signal
+import threading
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 from .extract import extract_text
-from .files import LoadError, iter_document_paths, read_document
+from .files import MAX_BYTES, LoadError, display_path, iter_document_paths, read_document
 from .models import Record
 
-__all__ = ["extract_paths", "extract_one", "parse_files"]
+__all__ = ["Budget", "DEFAULT_BUDGET", "extract_paths", "extract_one", "parse_files", "TASKS_PER_WORKER"]
+
+# Chunks a worker process handles before it is replaced by a fresh one.
+TASKS_PER_WORKER = 8
 
 
-def extract_one(path: str | Path) -> tuple[str, Record | None, str | None, int]:
-    """(path, record, error, bytes read): bad input becomes an error string, never an exception."""
+@dataclass(frozen=True)
+class Budget:
+    """What one document may cost: bytes on disk, and seconds to read and parse (0: no limit)."""
+
+    max_bytes: int = MAX_BYTES
+    max_seconds: float = 60.0
+
+
+DEFAULT_BUDGET = Budget()
+
+
+class _OverTime(BaseException):
+    """Raised by the alarm inside a document's parse; a BaseException so no ``except Exception`` in
+    the parser swallows it."""
+
+
+@contextmanager
+def _time_limit(seconds: float):
+    """SIGALRM after ``seconds`` (main thread of a POSIX process only; elsewhere no limit).
+
+    Python runs the handler between bytecodes: one long call into C (a single regex
+    match) is only stopped when it returns."""
+    if not seconds or not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def on_alarm(signum, frame):
+        raise _OverTime
+
+    previous = signal.signal(signal.SIGALRM, on_alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
     try:
-        loaded = read_document(path)
-    except LoadError as e:
-        return str(path), None, e.reason, 0
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def extract_one(path: str | Path, budget: Budget = DEFAULT_BUDGET) -> tuple[str, Record | None, str | None, int]:
+    """(path as shown, record, error, bytes read): bad input becomes an error string, never an exception."""
+    shown = display_path(path)
+    size = 0
     try:
-        record = extract_text(loaded.text, loaded.path, sha256=loaded.sha256, encoding=loaded.encoding)
-    except Exception as e:  # a parser bug must not end the batch; report it as the file's reason
-        return str(path), None, f"parser error: {type(e).__name__}: {e}".splitlines()[0][:200], loaded.size
-    return str(path), record, None, loaded.size
+        with _time_limit(budget.max_seconds):
+            try:
+                loaded = read_document(path, max_bytes=budget.max_bytes)
+            except LoadError as e:
+                return shown, None, e.reason, 0
+            size = loaded.size
+            try:
+                record = extract_text(loaded.text, loaded.path, sha256=loaded.sha256, encoding=loaded.encoding)
+            except (MemoryError, RecursionError) as e:
+                return shown, None, f"too large to parse ({type(e).__name__})", size
+            except Exception as e:  # a parser bug must not end the batch; report it as the file's reason
+                return shown, None, f"parser error: {type(e).__name__}: {e}".splitlines()[0][:200], size
+    except _OverTime:
+        return shown, None, (f"over the time budget ({budget.max_seconds:g} s per document; "
+                             "raise it with --max-seconds)"), size
+    return shown, record, None, size
 
 
 def _walk(paths: Iterable[str | Path], errors: list) -> Iterator[Path]:
     for path in paths:
         try:
-            yield from iter_document_paths([path])
+            yield from iter_document_paths([path], on_error=lambda p, reason: errors.append((p, reason)))
         except LoadError as e:
-            errors.append((str(path), e.reason))
+            errors.append((e.path, e.reason))
 
 
 def parse_files(paths: list, *, jobs: int = 1, chunksize: int = 32, worker: Callable = extract_one) -> Iterator:
     """worker (default extract_one) over paths, in order, in ``jobs`` processes (0: one per core).
 
-    ``worker`` must be a module-level function (it is sent to the processes by name).
+    ``worker`` must be a module-level function, or a functools.partial of one (it is
+    sent to the processes by name). Each process is replaced after TASKS_PER_WORKER chunks.
     """
     if jobs == 0:
         jobs = os.cpu_count() or 1
@@ -47,14 +111,17 @@ def parse_files(paths: list, *, jobs: int = 1, chunksize: int = 32, worker: Call
             yield worker(path)
         return
     ctx = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
-    with ctx.Pool(jobs) as pool:
+    with ctx.Pool(jobs, maxtasksperchild=TASKS_PER_WORKER) as pool:
         yield from pool.imap(worker, paths, chunksize=chunksize)
 
 
-def extract_paths(paths: Iterable[str | Path], *, jobs: int = 1) -> Iterator[tuple[str, Record | None, str | None, int]]:
-    """Yield extract_one's tuple for every document under paths, in walk order."""
+def extract_paths(paths: Iterable[str | Path], *, jobs: int = 1,
+                  budget: Budget = DEFAULT_BUDGET) -> Iterator[tuple[str, Record | None, str | None, int]]:
+    """Yield extract_one's tuple for every document under paths, in walk order; the
+    folders and paths that could not be read first, one tuple each."""
     errors: list[tuple[str, str]] = []
     files = list(_walk(paths, errors))
     for path, reason in errors:
         yield path, None, reason, 0
-    yield from parse_files(files, jobs=jobs)
+    worker = extract_one if budget == DEFAULT_BUDGET else functools.partial(extract_one, budget=budget)
+    yield from parse_files(files, jobs=jobs, worker=worker)
