@@ -18,7 +18,7 @@ from importlib.metadata import PackageNotFoundError, version
 
 import click
 
-from .loaders.errors import ChidaoError
+from .loaders.errors import ChidaoError, printable
 
 try:
     __version__ = version("chidao")
@@ -29,7 +29,7 @@ CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 
 
 
 def _warn(message: str) -> None:
-    click.echo(f"chidao: {message}", err=True)
+    click.echo(f"chidao: {printable(message)}", err=True)  # a file name's ESC or newline is shown escaped
 
 
 @contextmanager
@@ -54,7 +54,7 @@ class _Group(click.Group):
         try:
             return super().invoke(ctx)
         except ChidaoError as e:
-            raise click.ClickException(str(e)) from e
+            raise click.ClickException(printable(str(e))) from e
 
 
 @click.group(cls=_Group, context_settings=CONTEXT_SETTINGS)
@@ -80,13 +80,32 @@ def cli():
 
 # -- extract -------------------------------------------------------------------
 
+def budget_options(f):
+    """--max-mb / --max-seconds: what one document may cost before it is skipped with one line."""
+    from .loaders.batch import DEFAULT_BUDGET
+
+    f = click.option("--max-seconds", type=click.FloatRange(min=0), default=DEFAULT_BUDGET.max_seconds,
+                     show_default=True, help="Skip a document whose reading and parsing take longer (0: no limit).")(f)
+    f = click.option("--max-mb", type=click.FloatRange(min=0, min_open=True),
+                     default=DEFAULT_BUDGET.max_bytes / 2**20, show_default=True,
+                     help="Skip a file larger than this many MiB.")(f)
+    return f
+
+
+def _budget(max_mb: float, max_seconds: float):
+    from .loaders.batch import Budget
+
+    return Budget(max_bytes=int(max_mb * 2**20), max_seconds=max_seconds)
+
+
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=str))
 @click.option("--json", "as_json", is_flag=True, help="JSON Lines: one object per input file.")
 @click.option("-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True,
               help="Parse in this many processes (0: one per core).")
 @click.option("-q", "--quiet", is_flag=True, help="No summary line on stderr.")
-def extract(paths, as_json, jobs, quiet):
+@budget_options
+def extract(paths, as_json, jobs, quiet, max_mb, max_seconds):
     """Extract the header and every citation of each document.
 
     PATHS are files or directories (walked recursively for .txt, .docx, .pdf,
@@ -109,7 +128,7 @@ def extract(paths, as_json, jobs, quiet):
         _warn(f"no PATH given: reading the bundled sample corpus ({paths[0]})")
     started = time.perf_counter()
     read = failed = citations = nbytes = 0
-    results = extract_paths(paths, jobs=jobs)
+    results = extract_paths(paths, jobs=jobs, budget=_budget(max_mb, max_seconds))
     for path, record, error, size in results:
         if error is not None:
             failed += 1
@@ -186,14 +205,16 @@ def _cell(value) -> str:
 @click.option("-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True,
               help="Parse in this many processes (0: one per core).")
 @click.option("--json", "as_json", is_flag=True, help="Print the build summary as JSON.")
-def build(paths, workspace, jobs, as_json):
+@budget_options
+def build(paths, workspace, jobs, as_json, max_mb, max_seconds):
     """Read documents into the workspace and resolve them into one graph.
 
     Builds are incremental: an unchanged file is not parsed again, a changed
     file replaces its facts, a file removed from under PATHS loses its facts.
     The workspace is replaced only when the build completes, so an interrupted
-    build leaves the previous one intact. Without PATHS, the bundled sample
-    corpus is read.
+    build leaves the previous one intact; a second build on the same workspace
+    refuses while one runs. A document over --max-mb or --max-seconds is
+    skipped with one line. Without PATHS, the bundled sample corpus is read.
 
     \b
     Examples:
@@ -219,7 +240,7 @@ def build(paths, workspace, jobs, as_json):
             advance(1)
 
     try:
-        summary = build_workspace(paths, workspace, jobs=jobs, progress=progress)
+        summary = build_workspace(paths, workspace, jobs=jobs, progress=progress, budget=_budget(max_mb, max_seconds))
     except KeyboardInterrupt:
         raise click.ClickException("interrupted: the previous workspace is unchanged")
     finally:
@@ -519,8 +540,11 @@ def viz(ref, workspace, output, depth, levels, max_nodes):
     from .loaders.vocabulary import LEVELS
     from .outputs import viz as v
 
+    if ref is not None and not ref.strip():
+        raise click.BadParameter("an empty REF names no document (leave REF out to draw the whole workspace)",
+                                 param_hint="REF")
     graph = _full_graph(workspace)
-    root = _resolve(graph, ref) if ref else None
+    root = _resolve(graph, ref) if ref is not None else None
     wanted = tuple(x.strip() for x in levels.split(",")) if levels else None
     if wanted and not set(wanted) <= set(LEVELS):
         raise click.BadParameter(f"{levels!r}: use levels among {', '.join(LEVELS)}", param_hint="--levels")
@@ -707,7 +731,7 @@ def main():
         e.show()
         sys.exit(e.exit_code)
     except ChidaoError as e:  # raised outside a command (the group turns those inside into ClickException)
-        click.echo(f"Error: {e}", err=True)
+        click.echo(f"Error: {printable(str(e))}", err=True)
         sys.exit(1)
     except (click.Abort, KeyboardInterrupt):
         click.echo("Interrupted.", err=True)
@@ -718,6 +742,6 @@ def main():
     except Exception as e:
         if os.environ.get("CHIDAO_DEBUG"):
             raise
-        click.echo(f"Error: unexpected {type(e).__name__}: {str(e).splitlines()[0] if str(e) else ''} "
+        click.echo(f"Error: unexpected {type(e).__name__}: {printable(str(e).splitlines()[0]) if str(e) else ''} "
                    "(a bug in chidao: run again with CHIDAO_DEBUG=1 for the details, and report it)", err=True)
         sys.exit(1)

@@ -262,6 +262,9 @@ class _Builder:
         }
         if key is None:
             uid = f"doc:~{_file_key(record)}@{scope}:{dates['year'] or '?'}"
+            if uid in self.g and not self.g.nodes[uid].get("stub"):  # byte-identical copies of an unnumbered document
+                self.g.nodes[uid].setdefault("duplicate_paths", []).append(record.path)
+                return
         else:
             uid = key.uid
             claimed = self.by_key[key]

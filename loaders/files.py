@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
-from .errors import ChidaoError
+from .errors import ChidaoError, printable
 
 __all__ = [
     "SUPPORTED_SUFFIXES",
@@ -685,30 +685,13 @@ def _os_reason(e: OSError) -> str:
 
 
 def display_path(path: str | os.PathLike) -> str:
-    """``path`` as text that can be printed and stored: bytes that are not UTF-8 (kept by Python as
-    lone surrogates) become ``\\xNN`` and control characters (a newline, an ESC that would drive
-    the terminal) become escapes. The key under which a file is stored and shown; the file itself
-    is always read under its real name."""
+    """``path`` as text that can be printed and stored (see ``errors.printable``): bytes that are
+    not UTF-8 become ``\\xNN``, a newline or an ESC become escapes. The key under which a file is
+    stored and shown; the file itself is always read under its real name."""
     s = os.fspath(path)
     if isinstance(s, bytes):
         s = os.fsdecode(s)
-    if s.isprintable():
-        return s
-    return _UNPRINTABLE.sub(_escape_char, s)
-
-
-def _escape_char(m: re.Match) -> str:
-    c = m.group()
-    o = ord(c)
-    if 0xDC80 <= o <= 0xDCFF:  # surrogateescape: the original byte
-        return f"\\x{o - 0xDC00:02x}"
-    if o < 0x100:
-        return f"\\x{o:02x}"
-    return f"\\u{o:04x}" if o < 0x10000 else f"\\U{o:08x}"
-
-
-# Controls (C0, DEL, C1), lone surrogates, line and paragraph separators, bidi overrides.
-_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+    return printable(s)
 
 
 def _walk(directory: str, on_error: Callable[[str, str], None]) -> Iterator[Path]:
