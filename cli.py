@@ -176,8 +176,10 @@ def _emit(rows: list[dict], columns: list[str], fmt: str | None, *, title: str |
 
         writer = csv.DictWriter(sys.stdout, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
         writer.writeheader()
-        for row in rows:
-            writer.writerow({k: _cell(row.get(k)) for k in columns})
+        from .outputs.files import spreadsheet_safe
+
+        for row in rows:  # document text that looks like a formula is neutralised (OWASP: CSV injection)
+            writer.writerow({k: spreadsheet_safe(_cell(row.get(k))) for k in columns})
         return
     from rich.console import Console
     from rich.table import Table
@@ -704,8 +706,9 @@ def cypher_command(query, params, uri, user, password, database, fmt):
         chidao cypher "MATCH (d:Document {symbol: $s}) RETURN d.uid AS uid, d.date AS date" --param s=07-KL/TW
         chidao cypher "MATCH (d:Document) RETURN d.level AS level, count(*) AS n" --csv
     """
-    from .outputs.neo4j import run_query
+    from .outputs.neo4j import refuse_writes, run_query
 
+    refuse_writes(query)  # before connecting: a write is refused whatever the server
     parameters = dict(_param(p) for p in params)
     with _connect(uri, user, password, database) as target:
         rows = run_query(target, query, parameters)
