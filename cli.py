@@ -174,7 +174,8 @@ def _emit(rows: list[dict], columns: list[str], fmt: str | None, *, title: str |
     if fmt == "csv":
         import csv
 
-        writer = csv.DictWriter(sys.stdout, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
+        writer = csv.DictWriter(sys.stdout, fieldnames=columns, extrasaction="ignore",
+                                lineterminator="\r\n")  # RFC 4180: a CR inside a cell is quoted too
         writer.writeheader()
         from .outputs.files import spreadsheet_safe
 
