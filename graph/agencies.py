@@ -486,9 +486,10 @@ def _expand_group(text: str, province=None, district=None, commune=None) -> tupl
     ['agency:lai-chau/tam-duong/tam-duong:ubnd', 'agency:lai-chau/tam-duong/then-sin:ubnd']
     """
     ctx = _ctx(province, district, commune)
-    if ctx.province is None:
-        return ()
     folded = _expand(fold(_clean(re.sub(r"\((?:[^()]*)\)", " ", text))))
+    central = _central_group(folded)  # a central document is placed in Hà Nội: its groups are national
+    if central or ctx.province is None:
+        return central
     g = gazetteer()
     m = _GROUP_BODY_RE.match(folded)
     if m:
@@ -524,6 +525,30 @@ def _expand_group(text: str, province=None, district=None, commune=None) -> tupl
                     out.append(a)
         return tuple(out)
     return ()
+
+
+# From a central document: "Các tỉnh ủy, thành ủy trực thuộc Trung ương" (every province's
+# committee), "UBND các tỉnh, thành phố trực thuộc Trung ương" (every province's UBND).
+# (Minimal, for issue 13's coverage; issue 12 owns group expansion and the 2025 units.)
+_CENTRAL_GROUP_RE = re.compile(
+    r"^(?:cac\s+)?(?:(?P<committees>tinh uy\s*,\s*thanh uy)"
+    r"|(?P<head>uy ban nhan dan|hoi dong nhan dan)\s+cac\s+tinh\s*,\s*thanh pho)\s+truc thuoc trung uong")
+
+
+def _central_group(folded: str) -> tuple[Agency, ...]:
+    m = _CENTRAL_GROUP_RE.match(folded)
+    if not m:
+        return ()
+    out = []
+    for p in (p for p in gazetteer().places.values() if p.level == "province"):
+        if m.group("committees"):
+            a = _committee("ThU" if p.unit_type == "Thành phố" else "TU", "province", context_for(p), p)
+        else:
+            key, name, kind = _LEVELLED[m.group("head")]
+            a = _levelled(key, name, kind, "province", context_for(p), p)
+        if a is not None:
+            out.append(a)
+    return tuple(out)
 
 
 def agency_from_uid(uid: str) -> Agency | None:

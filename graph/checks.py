@@ -16,6 +16,9 @@ if TYPE_CHECKING:
 
 __all__ = ["Issue", "check", "CITATION_LINKS"]
 
+# Every kind of issue ``check`` reports (the CLI's --kind choices).
+ISSUE_KINDS = ("cited_after", "conflict", "ambiguous", "no_date", "no_issuer", "unresolved", "unscoped")
+
 CITATION_LINKS = frozenset({"BASED_ON", "IMPLEMENTS", "RESPONDS_TO", "FOLLOWS_UP", "REPLIES_TO", "AMENDS",
                             "REPLACES", "REPEALS", "CITES", "MENTIONS"})
 
