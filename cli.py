@@ -81,9 +81,11 @@ def cli():
 # -- extract -------------------------------------------------------------------
 
 def budget_options(f):
-    """--max-mb / --max-seconds: what one document may cost before it is skipped with one line."""
+    """--max-mb / --max-seconds / --max-memory-mb: what one document may cost before it is skipped with one line."""
     from .loaders.batch import DEFAULT_BUDGET
 
+    f = click.option("--max-memory-mb", type=click.FloatRange(min=0), default=DEFAULT_BUDGET.max_memory / 2**20,
+                     show_default=True, help="Skip a document whose parsing needs more memory than this (0: no limit).")(f)
     f = click.option("--max-seconds", type=click.FloatRange(min=0), default=DEFAULT_BUDGET.max_seconds,
                      show_default=True, help="Skip a document whose reading and parsing take longer (0: no limit).")(f)
     f = click.option("--max-mb", type=click.FloatRange(min=0, min_open=True),
@@ -92,10 +94,10 @@ def budget_options(f):
     return f
 
 
-def _budget(max_mb: float, max_seconds: float):
+def _budget(max_mb: float, max_seconds: float, max_memory_mb: float):
     from .loaders.batch import Budget
 
-    return Budget(max_bytes=int(max_mb * 2**20), max_seconds=max_seconds)
+    return Budget(max_bytes=int(max_mb * 2**20), max_seconds=max_seconds, max_memory=int(max_memory_mb * 2**20))
 
 
 @cli.command()
@@ -105,7 +107,7 @@ def _budget(max_mb: float, max_seconds: float):
               help="Parse in this many processes (0: one per core).")
 @click.option("-q", "--quiet", is_flag=True, help="No summary line on stderr.")
 @budget_options
-def extract(paths, as_json, jobs, quiet, max_mb, max_seconds):
+def extract(paths, as_json, jobs, quiet, max_mb, max_seconds, max_memory_mb):
     """Extract the header and every citation of each document.
 
     PATHS are files or directories (walked recursively for .txt, .docx, .pdf,
@@ -128,7 +130,7 @@ def extract(paths, as_json, jobs, quiet, max_mb, max_seconds):
         _warn(f"no PATH given: reading the bundled sample corpus ({paths[0]})")
     started = time.perf_counter()
     read = failed = citations = nbytes = 0
-    results = extract_paths(paths, jobs=jobs, budget=_budget(max_mb, max_seconds))
+    results = extract_paths(paths, jobs=jobs, budget=_budget(max_mb, max_seconds, max_memory_mb))
     for path, record, error, size in results:
         if error is not None:
             failed += 1
@@ -232,15 +234,15 @@ def _cell(value) -> str:
               help="Parse in this many processes (0: one per core).")
 @click.option("--json", "as_json", is_flag=True, help="Print the build summary as JSON.")
 @budget_options
-def build(paths, workspace, jobs, as_json, max_mb, max_seconds):
+def build(paths, workspace, jobs, as_json, max_mb, max_seconds, max_memory_mb):
     """Read documents into the workspace and resolve them into one graph.
 
     Builds are incremental: an unchanged file is not parsed again, a changed
     file replaces its facts, a file removed from under PATHS loses its facts.
     The workspace is replaced only when the build completes, so an interrupted
     build leaves the previous one intact; a second build on the same workspace
-    refuses while one runs. A document over --max-mb or --max-seconds is
-    skipped with one line. Without PATHS, the bundled sample corpus is read.
+    refuses while one runs. A document over --max-mb, --max-seconds or
+    --max-memory-mb is skipped with one line. Without PATHS, the bundled sample corpus is read.
 
     \b
     Examples:
@@ -271,7 +273,7 @@ def build(paths, workspace, jobs, as_json, max_mb, max_seconds):
             advance(1)
 
     try:
-        summary = build_workspace(paths, workspace, jobs=jobs, progress=progress, budget=_budget(max_mb, max_seconds))
+        summary = build_workspace(paths, workspace, jobs=jobs, progress=progress, budget=_budget(max_mb, max_seconds, max_memory_mb))
     except KeyboardInterrupt:
         raise click.ClickException("interrupted: the previous workspace is unchanged")
     finally:

@@ -31,10 +31,12 @@ TASKS_PER_WORKER = 8
 
 @dataclass(frozen=True)
 class Budget:
-    """What one document may cost: bytes on disk, and seconds to read and parse (0: no limit)."""
+    """What one document may cost: bytes on disk, seconds to read and parse, and memory (address
+    space) taken on top of what the process held before it (0: no limit)."""
 
     max_bytes: int = MAX_BYTES
     max_seconds: float = 60.0
+    max_memory: int = 2 * 2**30
 
 
 DEFAULT_BUDGET = Budget()
@@ -67,6 +69,42 @@ def _time_limit(seconds: float):
         signal.signal(signal.SIGALRM, previous)
 
 
+def _address_space() -> int | None:
+    """This process's virtual memory size in bytes (Linux), else None."""
+    try:
+        with open("/proc/self/statm", "rb") as f:
+            return int(f.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):
+        return None
+
+
+@contextmanager
+def _memory_limit(extra: int):
+    """Lower the soft RLIMIT_AS to what the process holds plus ``extra`` bytes while one
+    document is parsed, so a runaway parse gets a MemoryError instead of the machine's
+    memory; the previous limit is put back after. Linux only; elsewhere no limit."""
+    try:
+        import resource
+    except ImportError:  # pragma: no cover - not POSIX
+        resource = None
+    now = _address_space() if extra and resource is not None else None
+    if now is None:
+        yield
+        return
+    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    limit = now + extra
+    if hard != resource.RLIM_INFINITY:
+        limit = min(limit, hard)
+    if soft != resource.RLIM_INFINITY and soft <= limit:
+        yield  # already tighter
+        return
+    resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+    try:
+        yield
+    finally:
+        resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
+
+
 def extract_one(path: str | Path, budget: Budget = DEFAULT_BUDGET) -> tuple[str, Record | None, str | None, int]:
     """(path as shown, record, error, bytes read): bad input becomes an error string, never an exception."""
     shown = display_path(path)
@@ -79,9 +117,13 @@ def extract_one(path: str | Path, budget: Budget = DEFAULT_BUDGET) -> tuple[str,
                 return shown, None, e.reason, 0
             size = loaded.size
             try:
-                record = extract_text(loaded.text, loaded.path, sha256=loaded.sha256, encoding=loaded.encoding)
-            except (MemoryError, RecursionError) as e:
-                return shown, None, f"too large to parse ({type(e).__name__})", size
+                with _memory_limit(budget.max_memory):
+                    record = extract_text(loaded.text, loaded.path, sha256=loaded.sha256, encoding=loaded.encoding)
+            except MemoryError:
+                return shown, None, (f"over the memory budget ({budget.max_memory / 2**20:g} MiB per document; "
+                                     "raise it with --max-memory-mb)"), size
+            except RecursionError:
+                return shown, None, "too deeply nested to parse (RecursionError)", size
             except Exception as e:  # a parser bug must not end the batch; report it as the file's reason
                 return shown, None, f"parser error: {type(e).__name__}: {e}".splitlines()[0][:200], size
     except _OverTime:

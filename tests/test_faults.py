@@ -307,6 +307,33 @@ def test_time_budget_stops_one_document(tmp_path):
     assert error is None and record is not None
 
 
+@pytest.mark.skipif(not Path("/proc/self/statm").exists(), reason="the memory budget needs Linux's /proc")
+def test_memory_budget_skips_one_document_the_others_go_on(tmp_path):
+    tree = tmp_path / "tree"
+    good_copy(tree)
+    lines = GOOD[0].read_text(encoding="utf-8").splitlines()
+    (tree / "big.txt").write_text("\n".join(lines[:10] + [lines[8]] * 120_000 + lines[10:]), encoding="utf-8")
+    p = run(["extract", tree, "--max-memory-mb", "4"])
+    assert_no_bug(p)
+    assert p.returncode == 0
+    assert [line for line in err_lines(p) if line.startswith("chidao: skipped")] == [
+        f"chidao: skipped {tree}/big.txt: over the memory budget (4 MiB per document; raise it with --max-memory-mb)"]
+    assert b"3 file(s) read" in p.stderr
+    p = run(["extract", tree / "big.txt", "-q"])  # the default budget parses it
+    assert p.returncode == 0 and not err_lines(p)
+
+
+def test_memory_budget_puts_the_limit_back():
+    import resource
+
+    from chidao.loaders.batch import Budget, extract_one
+
+    before = resource.getrlimit(resource.RLIMIT_AS)
+    _, record, error, _ = extract_one(GOOD[0], Budget(max_memory=2**30))
+    assert error is None and record is not None
+    assert resource.getrlimit(resource.RLIMIT_AS) == before
+
+
 def _pid(path):
     return os.getpid()
 
