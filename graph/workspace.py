@@ -387,12 +387,16 @@ def _parse_and_place(path: str, budget: Budget = DEFAULT_BUDGET
 
 
 def _stored_summary(db: Path) -> dict | None:
-    con = _connect_existing(db)
+    """The counts the last build stored; None when they cannot be read (the graph is built again)."""
     try:
-        row = con.execute("SELECT value FROM meta WHERE key = 'summary'").fetchone()
-    finally:
-        con.close()
-    return json.loads(row[0]) if row else None
+        con = _connect_existing(db)
+        try:
+            row = con.execute("SELECT value FROM meta WHERE key = 'summary'").fetchone()
+        finally:
+            con.close()
+        return json.loads(row[0]) if row else None
+    except (WorkspaceError, sqlite3.Error, ValueError, TypeError):
+        return None
 
 
 def _refresh_times(db: Path, rows: dict[str, tuple]) -> None:
