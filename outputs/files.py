@@ -254,7 +254,7 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def spreadsheet_safe(value: str) -> str:
-    """A CSV cell a spreadsheet shows as text: OWASP's advice, a leading ``'`` before a cell that
+    r"""A CSV cell a spreadsheet shows as text: OWASP's advice, a leading ``'`` before a cell that
     starts like a formula (the quote is not shown by Excel, LibreOffice or Sheets).
 
     >>> spreadsheet_safe('=HYPERLINK("http://x","y")'), spreadsheet_safe("- Căn cứ"), spreadsheet_safe("07-KL/TW")
