@@ -19,7 +19,7 @@ from importlib.metadata import PackageNotFoundError, version
 
 import click
 
-from .loaders.errors import ChidaoError
+from .loaders.errors import ChidaoError, printable
 
 try:
     __version__ = version("chidao")
@@ -30,7 +30,7 @@ CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 
 
 
 def _warn(message: str) -> None:
-    click.echo(f"chidao: {message}", err=True)
+    click.echo(f"chidao: {printable(message)}", err=True)  # a file name's ESC or newline is shown escaped
 
 
 @contextmanager
@@ -76,7 +76,7 @@ class _Group(click.Group):
         try:
             return super().invoke(ctx)
         except ChidaoError as e:
-            raise click.ClickException(str(e)) from e
+            raise click.ClickException(printable(str(e))) from e
 
 
 @click.group(cls=_Group, context_settings=CONTEXT_SETTINGS)
@@ -102,6 +102,26 @@ def cli():
 
 # -- extract -------------------------------------------------------------------
 
+def budget_options(f):
+    """--max-mb / --max-seconds / --max-memory-mb: what one document may cost before it is skipped with one line."""
+    from .loaders.batch import DEFAULT_BUDGET
+
+    f = click.option("--max-memory-mb", type=click.FloatRange(min=0), default=DEFAULT_BUDGET.max_memory / 2**20,
+                     show_default=True, help="Skip a document whose parsing needs more memory than this (0: no limit).")(f)
+    f = click.option("--max-seconds", type=click.FloatRange(min=0), default=DEFAULT_BUDGET.max_seconds,
+                     show_default=True, help="Skip a document whose reading and parsing take longer (0: no limit).")(f)
+    f = click.option("--max-mb", type=click.FloatRange(min=0, min_open=True),
+                     default=DEFAULT_BUDGET.max_bytes / 2**20, show_default=True,
+                     help="Skip a file larger than this many MiB.")(f)
+    return f
+
+
+def _budget(max_mb: float, max_seconds: float, max_memory_mb: float):
+    from .loaders.batch import Budget
+
+    return Budget(max_bytes=int(max_mb * 2**20), max_seconds=max_seconds, max_memory=int(max_memory_mb * 2**20))
+
+
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=str))
 @click.option("--json", "as_json", is_flag=True, help="JSON Lines: one object per input file.")
@@ -109,7 +129,8 @@ def cli():
               help="Parse in this many processes, or OCR this many pages of a scan at once (0: one per core).")
 @click.option("-q", "--quiet", is_flag=True, help="No summary line on stderr.")
 @ocr_option
-def extract(paths, as_json, jobs, quiet, no_ocr):
+@budget_options
+def extract(paths, as_json, jobs, quiet, no_ocr, max_mb, max_seconds, max_memory_mb):
     """Extract the header and every citation of each document.
 
     PATHS are files or directories (walked recursively for .txt, .docx, .doc,
@@ -133,7 +154,8 @@ def extract(paths, as_json, jobs, quiet, no_ocr):
         _warn(f"no PATH given: reading the bundled sample corpus ({paths[0]})")
     started = time.perf_counter()
     read = failed = citations = nbytes = 0
-    results = extract_paths(paths, jobs=jobs, ocr=_ocr_options(no_ocr, jobs))
+    results = extract_paths(paths, jobs=jobs, ocr=_ocr_options(no_ocr, jobs),
+                            budget=_budget(max_mb, max_seconds, max_memory_mb))
     for path, record, error, size in results:
         if error is not None:
             failed += 1
@@ -202,10 +224,13 @@ def _emit(rows: list[dict], columns: list[str], fmt: str | None, *, title: str |
 
         if excel:
             sys.stdout.write("\ufeff")
-        writer = csv.DictWriter(sys.stdout, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
+        # RFC 4180 line ends: a CR inside a cell is quoted too
+        writer = csv.DictWriter(sys.stdout, fieldnames=columns, extrasaction="ignore", lineterminator="\r\n")
         writer.writeheader()
-        for row in rows:
-            writer.writerow({k: _cell(row.get(k)) for k in columns})
+        from .outputs.files import spreadsheet_safe
+
+        for row in rows:  # document text that looks like a formula is neutralised (OWASP: CSV injection)
+            writer.writerow({k: spreadsheet_safe(_cell(row.get(k))) for k in columns})
         return
     from rich.console import Console
     from rich.table import Table
@@ -234,14 +259,16 @@ def _cell(value) -> str:
               help="Parse in this many processes, or OCR this many pages of a scan at once (0: one per core).")
 @click.option("--json", "as_json", is_flag=True, help="Print the build summary as JSON.")
 @ocr_option
-def build(paths, workspace, jobs, as_json, no_ocr):
+@budget_options
+def build(paths, workspace, jobs, as_json, no_ocr, max_mb, max_seconds, max_memory_mb):
     """Read documents into the workspace and resolve them into one graph.
 
     Builds are incremental: an unchanged file is not parsed again, a changed
     file replaces its facts, a file removed from under PATHS loses its facts.
     The workspace is replaced only when the build completes, so an interrupted
-    build leaves the previous one intact. Without PATHS, the bundled sample
-    corpus is read.
+    build leaves the previous one intact; a second build on the same workspace
+    refuses while one runs. A document over --max-mb, --max-seconds or
+    --max-memory-mb is skipped with one line. Without PATHS, the bundled sample corpus is read.
 
     \b
     Examples:
@@ -272,7 +299,8 @@ def build(paths, workspace, jobs, as_json, no_ocr):
             advance(1)
 
     try:
-        summary = build_workspace(paths, workspace, jobs=jobs, progress=progress, ocr=_ocr_options(no_ocr, jobs))
+        summary = build_workspace(paths, workspace, jobs=jobs, progress=progress, ocr=_ocr_options(no_ocr, jobs),
+                                  budget=_budget(max_mb, max_seconds, max_memory_mb))
     except KeyboardInterrupt:
         raise click.ClickException("interrupted: the previous workspace is unchanged")
     finally:
@@ -591,8 +619,11 @@ def viz(ref, workspace, output, depth, levels, max_nodes):
     from .loaders.vocabulary import LEVELS
     from .outputs import viz as v
 
+    if ref is not None and not ref.strip():
+        raise click.BadParameter("an empty REF names no document (leave REF out to draw the whole workspace)",
+                                 param_hint="REF")
     graph = _full_graph(workspace)
-    root = _resolve(graph, ref) if ref else None
+    root = _resolve(graph, ref) if ref is not None else None
     wanted = tuple(x.strip() for x in levels.split(",")) if levels else None
     if wanted and not set(wanted) <= set(LEVELS):
         raise click.BadParameter(f"{levels!r}: use levels among {', '.join(LEVELS)}", param_hint="--levels")
@@ -752,8 +783,9 @@ def cypher_command(query, params, uri, user, password, database, fmt, excel=Fals
         chidao cypher "MATCH (d:Document {symbol: $s}) RETURN d.uid AS uid, d.date AS date" --param s=07-KL/TW
         chidao cypher "MATCH (d:Document) RETURN d.level AS level, count(*) AS n" --csv
     """
-    from .outputs.neo4j import run_query
+    from .outputs.neo4j import refuse_writes, run_query
 
+    refuse_writes(query)  # before connecting: a write is refused whatever the server
     parameters = dict(_param(p) for p in params)
     with _connect(uri, user, password, database) as target:
         rows = run_query(target, query, parameters)
@@ -779,7 +811,7 @@ def main():
         e.show()
         sys.exit(e.exit_code)
     except ChidaoError as e:  # raised outside a command (the group turns those inside into ClickException)
-        click.echo(f"Error: {e}", err=True)
+        click.echo(f"Error: {printable(str(e))}", err=True)
         sys.exit(1)
     except (click.Abort, KeyboardInterrupt):
         click.echo("Interrupted.", err=True)
@@ -790,6 +822,6 @@ def main():
     except Exception as e:
         if os.environ.get("CHIDAO_DEBUG"):
             raise
-        click.echo(f"Error: unexpected {type(e).__name__}: {str(e).splitlines()[0] if str(e) else ''} "
+        click.echo(f"Error: unexpected {type(e).__name__}: {printable(str(e).splitlines()[0]) if str(e) else ''} "
                    "(a bug in chidao: run again with CHIDAO_DEBUG=1 for the details, and report it)", err=True)
         sys.exit(1)

@@ -263,7 +263,7 @@ class _Builder:
         }
         if key is None:
             uid = f"doc:~{_file_key(record)}@{scope}:{dates['year'] or '?'}"
-            if uid in self.g:  # the same bytes twice (a copied scan): one document, as below
+            if uid in self.g and not self.g.nodes[uid].get("stub"):  # the same bytes twice (a copied scan): one document, as below
                 self.g.nodes[uid].setdefault("duplicate_paths", []).append(record.path)
                 return
         else:

@@ -14,13 +14,16 @@ package data; the rest of graph/ is pure).
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
+import functools
 import gc
 import hashlib
 import json
 import os
 import pickle
 import sqlite3
+import stat
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -29,9 +32,9 @@ from pathlib import Path
 
 import networkx as nx
 
-from ..loaders.batch import extract_one, parse_files
+from ..loaders.batch import DEFAULT_BUDGET, Budget, extract_one, parse_files
+from ..loaders.files import LoadError, display_path, iter_document_paths
 from ..loaders.ocr import OcrOptions
-from ..loaders.files import LoadError, iter_document_paths
 from ..loaders.models import Record
 from ..loaders.errors import ChidaoError
 from .build import Placement, build_graph, chidao_version, place_record
@@ -52,6 +55,7 @@ OCR_CACHE_NAME = "ocr.db"
 # Files read without OCR (off, or tesseract missing): an error naming it, or a PDF whose scanned pages were left out.
 _NEEDED_OCR = ("SELECT path FROM files WHERE error LIKE '%OCR is off%' OR error LIKE '%tesseract%' "
                "OR (path LIKE '%.pdf' AND record LIKE '%without a text layer left out%')")
+LOCK_NAME = "build.lock"
 SCHEMA_VERSION = "2"
 
 _SCHEMA = """
@@ -95,17 +99,35 @@ class BuildSummary:
         return {k: v for k, v in self.__dict__.items()}
 
 
+def _reads_workspace(fn):
+    """A reader of the workspace whose damage (bytes flipped, a junk pickle, a bad JSON row, a
+    truncated file) ends in one WorkspaceError line, never an unexpected exception."""
+    @functools.wraps(fn)
+    def read(workspace_dir=DEFAULT_DIR, *args, **kwargs):
+        try:
+            return fn(workspace_dir, *args, **kwargs)
+        except (ChidaoError, MemoryError, KeyboardInterrupt):
+            raise
+        except Exception as e:  # noqa: BLE001 - sqlite3, pickle, json, EOF...: all mean a damaged file
+            raise WorkspaceError(f"workspace {display_path(_db_path(workspace_dir))} is damaged "
+                                 f"({type(e).__name__}: {str(e).splitlines()[0][:120] if str(e) else ''}): "
+                                 "delete it and build again") from None
+    return read
+
+
 def _db_path(workspace_dir: str | Path) -> Path:
     return Path(workspace_dir) / DB_NAME
 
 
 def _connect_existing(db: Path) -> sqlite3.Connection:
+    if db.exists() and not db.is_file():
+        raise WorkspaceError(f"workspace {db} is not a file: remove it and build again")
     if not db.is_file():
         raise WorkspaceError(f"no workspace at {db.parent}: run `chidao build` first")
     try:
         con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
         version = con.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
-    except sqlite3.DatabaseError as e:
+    except (sqlite3.Error, OSError) as e:
         raise WorkspaceError(f"workspace {db} is unreadable ({e}): delete it and build again") from None
     if not version or version[0] != SCHEMA_VERSION:
         con.close()
@@ -114,15 +136,60 @@ def _connect_existing(db: Path) -> sqlite3.Connection:
     return con
 
 
-def _sha256(path: str) -> str | None:
+def _sha256(path: str, max_bytes: int = DEFAULT_BUDGET.max_bytes) -> str | None:
+    """The file's sha256; None for what is not a regular file or cannot be read (a FIFO, a
+    device such as /dev/zero behind a symlink, a file over ``max_bytes``): never blocks."""
     h = hashlib.sha256()
     try:
-        with open(path, "rb") as f:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with open(fd, "rb") as f:
+            st = os.fstat(fd)
+            if not stat.S_ISREG(st.st_mode) or st.st_size > max_bytes:
+                return None
             for chunk in iter(lambda: f.read(1 << 20), b""):
                 h.update(chunk)
     except OSError:
         return None
     return h.hexdigest()
+
+
+@contextlib.contextmanager
+def workspace_lock(workspace_dir: Path):
+    """Hold the build lock of a workspace: a second build on it refuses with one line.
+
+    ``fcntl.flock`` on ``<dir>/build.lock``: the kernel releases it when the holder
+    exits, however it dies (a SIGKILLed build leaves no stale lock to clean up), and
+    it needs no dependency. Where fcntl is missing (Windows), no lock is taken.
+    """
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - not POSIX
+        yield
+        return
+    path = workspace_dir / LOCK_NAME
+    try:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError as e:
+        raise WorkspaceError(f"cannot write the workspace {workspace_dir}: {e.strerror or e}") from None
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            try:
+                holder = os.pread(fd, 32, 0).decode("ascii", "replace").strip()
+            except OSError:
+                holder = ""
+            who = f" (pid {holder})" if holder.isdigit() else ""
+            raise WorkspaceError(f"workspace {workspace_dir} is being built by another chidao{who}: "
+                                 "try again when it has finished") from None
+        except OSError as e:  # a file system without locks
+            raise WorkspaceError(f"cannot lock the workspace {workspace_dir}: {e.strerror or e}") from None
+        with contextlib.suppress(OSError):
+            os.ftruncate(fd, 0)
+            os.pwrite(fd, str(os.getpid()).encode(), 0)
+        yield
+    finally:
+        os.close(fd)  # releases the lock
 
 
 def _under(path: str, roots: list[str]) -> bool:
@@ -131,14 +198,17 @@ def _under(path: str, roots: list[str]) -> bool:
 
 def build_workspace(paths: Iterable[str | Path], workspace_dir: str | Path = DEFAULT_DIR, *, jobs: int = 1,
                     progress: Callable[[int, int, str], None] | None = None,
-                    ocr: OcrOptions | None = None) -> BuildSummary:
+                    ocr: OcrOptions | None = None, budget: Budget = DEFAULT_BUDGET) -> BuildSummary:
     """Parse what changed under ``paths``, rebuild the graph, and replace the workspace atomically.
 
     ``progress(done, total, path)`` is called after each file is looked at.
 
     Parsed records go into the new workspace file as they arrive (a million
     records' JSON is not held in memory); the file replaces the old workspace
-    only once everything is written.
+    only once everything is written. One build at a time holds the workspace
+    (``workspace_lock``); a path given that cannot be read at all is an error,
+    never an empty workspace; what lay under a folder that cannot be read now
+    is kept as it was.
     """
     workspace_dir = Path(workspace_dir)
     try:
@@ -148,6 +218,21 @@ def build_workspace(paths: Iterable[str | Path], workspace_dir: str | Path = DEF
     # OCR text by file hash, beside the workspace and kept across its rebuilds (see loaders.ocr.OcrCache).
     ocr = dataclasses.replace(ocr or OcrOptions(), cache=str(workspace_dir / OCR_CACHE_NAME))
     db = _db_path(workspace_dir)
+    if db.exists() and not db.is_file():
+        raise WorkspaceError(f"workspace {db} is not a file: remove it and build again")
+    with workspace_lock(workspace_dir):
+        try:
+            return _build(paths, workspace_dir, db, jobs, progress, budget, ocr)
+        except sqlite3.Error as e:
+            raise WorkspaceError(f"cannot write the workspace {workspace_dir}: {e}") from None
+        except OSError as e:
+            where = e.filename or workspace_dir
+            raise WorkspaceError(f"cannot write the workspace {display_path(where)}: "
+                                 f"{e.strerror or type(e).__name__}") from None
+
+
+def _build(paths, workspace_dir: Path, db: Path, jobs: int, progress, budget: Budget,
+           ocr: OcrOptions) -> BuildSummary:
     _remove_stale_temporaries(db)
     old: dict[str, tuple] = {}  # path -> (size, mtime_ns, sha256, error): the record stays on disk
     if db.exists():
@@ -165,41 +250,52 @@ def build_workspace(paths: Iterable[str | Path], workspace_dir: str | Path = DEF
             finally:
                 con.close()
     summary = BuildSummary()
+    # Files are known by their display_path (what is stored and printed), read under their real name.
     roots = [os.path.abspath(p) for p in paths]
+    root_keys = [display_path(r) for r in roots]
     files: list[str] = []
+    blind: list[str] = []  # folders under a root that could not be read: what was under them is kept
+
+    def unreadable_folder(path: str, reason: str) -> None:
+        summary.unreadable.append((path, reason))
+        blind.append(path)
+
     for root in roots:
         try:
-            files.extend(os.path.abspath(p) for p in iter_document_paths([root]))
+            files.extend(os.path.abspath(p) for p in iter_document_paths([root], on_error=unreadable_folder))
         except LoadError as e:
-            summary.unreadable.append((root, e.reason))
+            raise WorkspaceError(f"cannot read {e.path}: {e.reason}; the workspace is unchanged") from None
     files = list(dict.fromkeys(files))
     summary.files_seen = len(files)
-    kept: dict[str, tuple] = {p: r for p, r in old.items() if not _under(p, roots)}  # other roots: kept as they are
-    to_parse: list[tuple[str, int, int]] = []
+    kept: dict[str, tuple] = {p: r for p, r in old.items()  # other roots, and folders not readable now: kept
+                              if not _under(p, root_keys) or _under(p, blind)}
+    to_parse: list[tuple[str, str, int, int]] = []
     total = len(files)
     done = 0
     for path in files:
+        key = display_path(path)
         try:
             st = os.stat(path)
         except OSError as e:
-            summary.unreadable.append((path, f"cannot stat: {e.strerror}"))
+            summary.unreadable.append((key, f"cannot stat: {e.strerror}"))
             continue
-        prev = old.get(path)
+        prev = old.get(key)
         if prev is not None and prev[0] == st.st_size and prev[1] == st.st_mtime_ns:
-            kept[path] = prev
-        elif prev is not None and prev[0] == st.st_size and prev[2] and _sha256(path) == prev[2]:
-            kept[path] = (st.st_size, st.st_mtime_ns, *prev[2:])  # touched, same content
+            kept[key] = prev
+        elif (prev is not None and prev[0] == st.st_size and prev[2] and stat.S_ISREG(st.st_mode)
+              and _sha256(path, budget.max_bytes) == prev[2]):
+            kept[key] = (st.st_size, st.st_mtime_ns, *prev[2:])  # touched, same content
         else:
-            to_parse.append((path, st.st_size, st.st_mtime_ns))
+            to_parse.append((path, key, st.st_size, st.st_mtime_ns))
             continue
         summary.unchanged += 1
         if prev[3]:
-            summary.unreadable.append((path, prev[3]))
+            summary.unreadable.append((key, prev[3]))
         done += 1
         if progress:
-            progress(done, total, path)
-    parsing = {t[0] for t in to_parse}
-    summary.removed = sum(1 for p in old if _under(p, roots) and p not in kept and p not in parsing)
+            progress(done, total, key)
+    parsing = {t[1] for t in to_parse}
+    summary.removed = sum(1 for p in old if _under(p, root_keys) and p not in kept and p not in parsing)
     if not to_parse and summary.removed == 0 and set(kept) == set(old) and db.exists():
         # Nothing changed: the stored graph stands; only refresh touched files' times.
         stored = _stored_summary(db)
@@ -219,27 +315,30 @@ def build_workspace(paths: Iterable[str | Path], workspace_dir: str | Path = DEF
             records = _copy_kept(db, con, kept) if kept else []
             placements: dict[str, Placement] = {}
             agencies: dict = {}  # one copy of each agency the workers sent (a group phrase names hundreds)
-            sizes = {p: (size, mtime) for p, size, mtime in to_parse}
+            sizes = {p: (key, size, mtime) for p, key, size, mtime in to_parse}
             if to_parse:
                 gazetteer()  # loaded once here, shared with the forked workers instead of loaded in each
 
             def parsed_rows():
                 nonlocal done
+                worker = functools.partial(_parse_and_place, budget=budget)
                 for path, record_json, sha256, error, placement in parse_files(
-                        list(sizes), jobs=jobs, chunksize=32, worker=_parse_and_place, ocr=ocr):
+                        list(sizes), jobs=jobs, chunksize=32, worker=worker, ocr=ocr):
+                    key, size, mtime = sizes[path]
                     if record_json is None:
-                        summary.unreadable.append((path, error or "unreadable"))
-                        sha256 = _sha256(path)
+                        summary.unreadable.append((key, error or "unreadable"))
+                        # hashed only when it is a regular file (never a FIFO or a device)
+                        sha256 = _sha256(path, budget.max_bytes)
                     else:
                         records.append(record_from_json(json.loads(record_json)))
                         if placement is not None:
-                            placements[path] = placement.shared(agencies)
+                            placements[key] = placement.shared(agencies)
                     summary.parsed += 1
-                    summary.parsed_paths.append(path)
+                    summary.parsed_paths.append(key)
                     done += 1
                     if progress:
-                        progress(done, total, path)
-                    yield (path, *sizes[path], sha256, record_json, error)
+                        progress(done, total, key)
+                    yield (key, size, mtime, sha256, record_json, error)
 
             con.executemany(_INSERT_FILE, parsed_rows())
             graph, issues = build_graph(records, placements)
@@ -279,17 +378,17 @@ def _copy_kept(db: Path, con: sqlite3.Connection, kept: dict[str, tuple]) -> lis
     return records
 
 
-def _parse_and_place(path: str, ocr: OcrOptions | None = None,
+def _parse_and_place(path: str, ocr: OcrOptions | None = None, budget: Budget = DEFAULT_BUDGET
                      ) -> tuple[str, str | None, str | None, str | None, Placement | None]:
     """Build's per-file work, run in the worker processes: parse one file, place its
     record, and write the record as the JSON the workspace keeps (the parent only
     stores it: a JSON string crosses between processes faster than a Record).
 
-    Returns (path, record JSON or None, sha256, error, placement).
+    Returns (path as given, record JSON or None, sha256, error, placement).
     """
     if not gc.isenabled():  # forked from a parent whose collector was off: this process makes garbage
         gc.enable()
-    path, record, error, _size = extract_one(path, ocr)
+    _shown, record, error, _size = extract_one(path, budget, ocr)
     if record is None:
         return path, None, None, error, None
     try:
@@ -300,12 +399,16 @@ def _parse_and_place(path: str, ocr: OcrOptions | None = None,
 
 
 def _stored_summary(db: Path) -> dict | None:
-    con = _connect_existing(db)
+    """The counts the last build stored; None when they cannot be read (the graph is built again)."""
     try:
-        row = con.execute("SELECT value FROM meta WHERE key = 'summary'").fetchone()
-    finally:
-        con.close()
-    return json.loads(row[0]) if row else None
+        con = _connect_existing(db)
+        try:
+            row = con.execute("SELECT value FROM meta WHERE key = 'summary'").fetchone()
+        finally:
+            con.close()
+        return json.loads(row[0]) if row else None
+    except (WorkspaceError, sqlite3.Error, ValueError, TypeError):
+        return None
 
 
 def _refresh_times(db: Path, rows: dict[str, tuple]) -> None:
@@ -371,6 +474,7 @@ def _summarise(summary: BuildSummary, graph: nx.MultiDiGraph, issues: list[Issue
     summary.issues = len(issues)
 
 
+@_reads_workspace
 def load_graph(workspace_dir: str | Path = DEFAULT_DIR) -> nx.MultiDiGraph:
     """The stored graph: one SELECT per table, one json.loads per row."""
     con = _connect_existing(_db_path(workspace_dir))
@@ -430,6 +534,7 @@ def question_graph(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
     return q
 
 
+@_reads_workspace
 def load_question_graph(workspace_dir: str | Path = DEFAULT_DIR) -> nx.MultiDiGraph:
     """The graph the questions walk (see ``question_graph``): one blob, fast to load.
 
@@ -490,6 +595,7 @@ def _blob_reader(db: Path, name: str) -> Callable[[], object]:
     return read
 
 
+@_reads_workspace
 def load_neighbourhood(workspace_dir: str | Path, uid: str) -> nx.MultiDiGraph:
     """One node, its links with all their evidence, and the nodes at their other ends."""
     con = _connect_existing(_db_path(workspace_dir))
@@ -516,6 +622,7 @@ def load_neighbourhood(workspace_dir: str | Path, uid: str) -> nx.MultiDiGraph:
     return g
 
 
+@_reads_workspace
 def load_stats(workspace_dir: str | Path = DEFAULT_DIR) -> list[dict]:
     """The rows of ``graph.stats.count`` (the stats question) over the full graph, as stored by the last build."""
     con = _connect_existing(_db_path(workspace_dir))
@@ -528,6 +635,7 @@ def load_stats(workspace_dir: str | Path = DEFAULT_DIR) -> list[dict]:
     return json.loads(row[0])
 
 
+@_reads_workspace
 def load_issues(workspace_dir: str | Path = DEFAULT_DIR) -> list[Issue]:
     con = _connect_existing(_db_path(workspace_dir))
     try:

@@ -34,15 +34,15 @@ def __getattr__(name: str):
 __all__ = ["ChidaoError", "extract_text", "extract_file", "Record", "DocHeader", "Citation", "Unnumbered", "Signer", "extract_paths"]
 
 
-def extract_paths(paths, *, jobs: int = 1, ocr=None):
+def extract_paths(paths, *, jobs: int = 1, ocr=None, budget=None):
     """Yield (path, Record | None, error | None, size in bytes) for every document under paths.
 
     A file that cannot be read yields its one-line reason instead of a record
     (and size 0 when it could not be looked at); the batch goes on. ``jobs`` > 1
     parses in that many processes (or OCRs that many pages of one scan at once);
     ``ocr`` is an ``ocr.OcrOptions`` (default: scans are OCR'd when tesseract is
-    installed).
+    installed); ``budget`` (a ``batch.Budget``) caps each document's bytes, seconds and memory.
     """
-    from .batch import extract_paths as _extract_paths
+    from .batch import DEFAULT_BUDGET, extract_paths as _extract_paths
 
-    return _extract_paths(paths, jobs=jobs, ocr=ocr)
+    return _extract_paths(paths, jobs=jobs, ocr=ocr, budget=budget or DEFAULT_BUDGET)

@@ -1,4 +1,11 @@
-"""Many files: walk, read, parse, in one or several processes; never stop on a bad file."""
+"""Many files: walk, read, parse, in one or several processes; never stop on a bad file.
+
+Guards that keep a batch alive whatever slips through the parser: each document
+has a :class:`Budget` (bytes read, seconds spent reading and parsing it); one
+over it is reported in one line and skipped, the others go on. Worker processes
+are replaced every few chunks (``maxtasksperchild``) so the memory one large
+document made a worker take is given back to the system.
+"""
 
 from __future__ import annotations
 
@@ -6,43 +13,147 @@ import dataclasses
 import functools
 import multiprocessing
 import os
+import signal
+import threading
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 from .extract import extract_loaded
-from .files import LoadError, iter_document_paths, read_document
+from .files import MAX_BYTES, LoadError, display_path, iter_document_paths, read_document
 from .models import Record
 from .ocr import OcrOptions
 
-__all__ = ["extract_paths", "extract_one", "parse_files"]
+__all__ = ["Budget", "DEFAULT_BUDGET", "extract_paths", "extract_one", "parse_files", "TASKS_PER_WORKER"]
+
+# Chunks a worker process handles before it is replaced by a fresh one.
+TASKS_PER_WORKER = 8
 
 
-def extract_one(path: str | Path, ocr: OcrOptions | None = None) -> tuple[str, Record | None, str | None, int]:
-    """(path, record, error, bytes read): bad input becomes an error string, never an exception."""
+@dataclass(frozen=True)
+class Budget:
+    """What one document may cost: bytes on disk, seconds to read and parse, and memory (address
+    space) taken on top of what the process held before it (0: no limit)."""
+
+    max_bytes: int = MAX_BYTES
+    max_seconds: float = 60.0
+    max_memory: int = 2 * 2**30
+
+
+DEFAULT_BUDGET = Budget()
+
+
+class _OverTime(BaseException):
+    """Raised by the alarm inside a document's parse; a BaseException so no ``except Exception`` in
+    the parser swallows it."""
+
+
+@contextmanager
+def _time_limit(seconds: float):
+    """SIGALRM after ``seconds`` (main thread of a POSIX process only; elsewhere no limit).
+
+    Python runs the handler between bytecodes: one long call into C (a single regex
+    match) is only stopped when it returns."""
+    if not seconds or not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def on_alarm(signum, frame):
+        raise _OverTime
+
+    previous = signal.signal(signal.SIGALRM, on_alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
     try:
-        loaded = read_document(path, ocr=ocr)
-    except LoadError as e:
-        return str(path), None, e.reason, 0
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _address_space() -> int | None:
+    """This process's virtual memory size in bytes (Linux), else None."""
     try:
-        record = extract_loaded(loaded)
-    except Exception as e:  # a parser bug must not end the batch; report it as the file's reason
-        return str(path), None, f"parser error: {type(e).__name__}: {e}".splitlines()[0][:200], loaded.size
-    return str(path), record, None, loaded.size
+        with open("/proc/self/statm", "rb") as f:
+            return int(f.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):
+        return None
+
+
+@contextmanager
+def _memory_limit(extra: int):
+    """Lower the soft RLIMIT_AS to what the process holds plus ``extra`` bytes while one
+    document is parsed, so a runaway parse gets a MemoryError instead of the machine's
+    memory; the previous limit is put back after. Linux only; elsewhere no limit."""
+    try:
+        import resource
+    except ImportError:  # pragma: no cover - not POSIX
+        resource = None
+    now = _address_space() if extra and resource is not None else None
+    if now is None:
+        yield
+        return
+    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    limit = now + extra
+    if hard != resource.RLIM_INFINITY:
+        limit = min(limit, hard)
+    if soft != resource.RLIM_INFINITY and soft <= limit:
+        yield  # already tighter
+        return
+    resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+    try:
+        yield
+    finally:
+        resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
+
+
+def extract_one(path: str | Path, budget: Budget = DEFAULT_BUDGET,
+                ocr: OcrOptions | None = None) -> tuple[str, Record | None, str | None, int]:
+    """(path as shown, record, error, bytes read): bad input becomes an error string, never an exception.
+
+    The time budget covers reading and parsing, except that a file read with OCR on gets it for
+    the parse alone: tesseract's page time is its own (a 30-page scan is no runaway)."""
+    shown = display_path(path)
+    size = 0
+    ocr_on = ocr is not None and ocr.enabled
+    try:
+        with _time_limit(0 if ocr_on else budget.max_seconds):
+            try:
+                loaded = read_document(path, max_bytes=budget.max_bytes, ocr=ocr)
+            except LoadError as e:
+                return shown, None, e.reason, 0
+        size = loaded.size
+        with _time_limit(budget.max_seconds):
+            try:
+                with _memory_limit(budget.max_memory):
+                    record = extract_loaded(loaded)
+            except MemoryError:
+                return shown, None, (f"over the memory budget ({budget.max_memory / 2**20:g} MiB per document; "
+                                     "raise it with --max-memory-mb)"), size
+            except RecursionError:
+                return shown, None, "too deeply nested to parse (RecursionError)", size
+            except Exception as e:  # a parser bug must not end the batch; report it as the file's reason
+                return shown, None, f"parser error: {type(e).__name__}: {e}".splitlines()[0][:200], size
+    except _OverTime:
+        return shown, None, (f"over the time budget ({budget.max_seconds:g} s per document; "
+                             "raise it with --max-seconds)"), size
+    return shown, record, None, size
 
 
 def _walk(paths: Iterable[str | Path], errors: list) -> Iterator[Path]:
     for path in paths:
         try:
-            yield from iter_document_paths([path])
+            yield from iter_document_paths([path], on_error=lambda p, reason: errors.append((p, reason)))
         except LoadError as e:
-            errors.append((str(path), e.reason))
+            errors.append((e.path, e.reason))
 
 
 def parse_files(paths: list, *, jobs: int = 1, chunksize: int = 32, worker: Callable = extract_one,
                 ocr: OcrOptions | None = None) -> Iterator:
     """worker (default extract_one) over paths, in order, in ``jobs`` processes (0: one per core).
 
-    ``worker`` must be a module-level function (it is sent to the processes by name).
+    ``worker`` must be a module-level function, or a functools.partial of one (it is
+    sent to the processes by name). Each process is replaced after TASKS_PER_WORKER chunks.
     ``ocr`` is passed on to it: files run in parallel when there are enough of them,
     else the pages of a scan do (never both: ``jobs`` tesseracts at most).
     """
@@ -56,15 +167,17 @@ def parse_files(paths: list, *, jobs: int = 1, chunksize: int = 32, worker: Call
             yield worker(path)
         return
     ctx = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
-    with ctx.Pool(jobs) as pool:
+    with ctx.Pool(jobs, maxtasksperchild=TASKS_PER_WORKER) as pool:
         yield from pool.imap(worker, paths, chunksize=1 if ocr is not None and ocr.enabled else chunksize)
 
 
 def extract_paths(paths: Iterable[str | Path], *, jobs: int = 1, ocr: OcrOptions | None = None,
-                  ) -> Iterator[tuple[str, Record | None, str | None, int]]:
-    """Yield extract_one's tuple for every document under paths, in walk order."""
+                  budget: Budget = DEFAULT_BUDGET) -> Iterator[tuple[str, Record | None, str | None, int]]:
+    """Yield extract_one's tuple for every document under paths, in walk order; the
+    folders and paths that could not be read first, one tuple each."""
     errors: list[tuple[str, str]] = []
     files = list(_walk(paths, errors))
     for path, reason in errors:
         yield path, None, reason, 0
-    yield from parse_files(files, jobs=jobs, ocr=ocr or OcrOptions())
+    worker = extract_one if budget == DEFAULT_BUDGET else functools.partial(extract_one, budget=budget)
+    yield from parse_files(files, jobs=jobs, worker=worker, ocr=ocr or OcrOptions())

@@ -12,8 +12,9 @@ can raise it.
 from __future__ import annotations
 
 import os
+import re
 
-__all__ = ["ChidaoError", "write_error"]
+__all__ = ["ChidaoError", "write_error", "printable"]
 
 
 class ChidaoError(Exception):
@@ -28,3 +29,25 @@ def write_error(path: str | os.PathLike, error: OSError) -> ChidaoError:
     """
     reason = error.strerror or str(error) or type(error).__name__
     return ChidaoError(f"cannot write {os.fspath(path)}: {reason}")
+
+
+# Controls (C0, DEL, C1), lone surrogates (undecodable bytes of a file name), line and
+# paragraph separators, bidi overrides and isolates: what could move a terminal's cursor,
+# colour it, break a line or reverse the text around it.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def _escape(m: re.Match) -> str:
+    o = ord(m.group())
+    if 0xDC80 <= o <= 0xDCFF:  # surrogateescape: the original byte of a name
+        return f"\\x{o - 0xDC00:02x}"
+    return f"\\x{o:02x}" if o < 0x100 else f"\\u{o:04x}"
+
+
+def printable(text: str) -> str:
+    r"""``text`` with every character that could drive a terminal written as an escape.
+
+    >>> printable("a\x1b[31mb\nc\udcff")
+    'a\\x1b[31mb\\x0ac\\xff'
+    """
+    return text if text.isprintable() else _UNPRINTABLE.sub(_escape, text)

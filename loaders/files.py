@@ -22,6 +22,7 @@ Every failure surfaces as :class:`LoadError` with a one-line reason.
 from __future__ import annotations
 
 import codecs
+import errno
 import functools
 import hashlib
 import io
@@ -36,7 +37,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import ChidaoError
+from .errors import ChidaoError, printable
 from .html_text import html_main_text
 from .ocr import DPI as OCR_DPI
 from .ocr import IMAGE_SUFFIXES, OcrCache, OcrOptions, OcrUnavailable, ocr_images, tesseract_available
@@ -49,6 +50,7 @@ __all__ = [
     "UndecodableText",
     "read_document",
     "iter_document_paths",
+    "display_path",
     "decode_text_bytes",
 ]
 
@@ -83,7 +85,7 @@ class LoadError(ChidaoError):
     """A file that cannot be read, with a one-line reason."""
 
     def __init__(self, path, reason):
-        self.path = os.fspath(path) if isinstance(path, os.PathLike) else str(path)
+        self.path = display_path(path if isinstance(path, (str, bytes, os.PathLike)) else str(path))
         self.reason = _one_line(reason)
         super().__init__(self.path, self.reason)  # args match __init__: picklable
 
@@ -859,6 +861,8 @@ def _read(spath: str, max_bytes: int, ocr: OcrOptions) -> LoadedText:
         raise LoadError(spath, "permission denied") from None
     except NotADirectoryError:
         raise LoadError(spath, "no such file or directory") from None
+    except OSError as e:  # a name too long, a symlink loop...
+        raise LoadError(spath, _os_reason(e)) from None
     if stat.S_ISDIR(st.st_mode):
         raise LoadError(spath, "is a directory")
     if not stat.S_ISREG(st.st_mode):
@@ -873,13 +877,20 @@ def _read(spath: str, max_bytes: int, ocr: OcrOptions) -> LoadedText:
     if st.st_size > max_bytes:
         raise LoadError(spath, f"file too large ({st.st_size} bytes, limit {max_bytes})")
     try:
-        with open(spath, "rb") as f:
+        # O_NONBLOCK: a file swapped for a FIFO since stat must not block the open
+        fd = os.open(spath, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            os.close(fd)
+            raise LoadError(spath, "not a regular file")
+        with open(fd, "rb") as f:
             # read(n) allocates n bytes up front: ask for the size stat gave, +1 to see growth
             data = f.read(st.st_size + 1)
             if len(data) > st.st_size:
                 data += f.read(max_bytes + 1 - len(data))
-    except PermissionError:
-        raise LoadError(spath, "permission denied") from None
+    except FileNotFoundError:
+        raise LoadError(spath, "vanished while being read") from None
+    except OSError as e:
+        raise LoadError(spath, _os_reason(e)) from None
     if len(data) > max_bytes:  # grew since stat
         raise LoadError(spath, f"file too large (over {max_bytes} bytes, limit {max_bytes})")
     if not data:
@@ -922,7 +933,7 @@ def _read(spath: str, max_bytes: int, ocr: OcrOptions) -> LoadedText:
         text, stray = _scrub_controls(text)
         if stray:
             warnings = (*warnings, stray)
-    return LoadedText(path=spath, text=text, encoding=encoding, sha256=digest, size=size,
+    return LoadedText(path=display_path(spath), text=text, encoding=encoding, sha256=digest, size=size,
                       ocr_confidence=confidence, ocr_pages=ocr_pages, warnings=warnings)
 
 
@@ -930,12 +941,34 @@ def _skipped(name: str) -> bool:
     return name.startswith(".") or name.startswith("~$")
 
 
-def _walk(directory: str) -> Iterator[Path]:
+def _os_reason(e: OSError) -> str:
+    """The reason of an OSError, for one line (errno names the common ones)."""
+    if isinstance(e, PermissionError):
+        return "permission denied"
+    if e.errno == errno.ENAMETOOLONG:
+        return "path too long"
+    if e.errno == errno.ELOOP:
+        return "too many levels of symbolic links"
+    return e.strerror or type(e).__name__
+
+
+def display_path(path: str | os.PathLike) -> str:
+    """``path`` as text that can be printed and stored (see ``errors.printable``): bytes that are
+    not UTF-8 become ``\\xNN``, a newline or an ESC become escapes. The key under which a file is
+    stored and shown; the file itself is always read under its real name."""
+    s = os.fspath(path)
+    if isinstance(s, bytes):
+        s = os.fsdecode(s)
+    return printable(s)
+
+
+def _walk(directory: str, on_error: Callable[[str, str], None]) -> Iterator[Path]:
     try:
         with os.scandir(directory) as it:
             entries = sorted(it, key=lambda e: e.name)
-    except PermissionError:
-        raise LoadError(directory, "permission denied") from None
+    except OSError as e:
+        on_error(directory, _os_reason(e))
+        return
     for entry in entries:
         if _skipped(entry.name):
             continue
@@ -944,24 +977,40 @@ def _walk(directory: str) -> Iterator[Path]:
         except OSError:
             is_dir = False
         if is_dir:
-            yield from _walk(entry.path)
+            yield from _walk(entry.path, on_error)
         elif os.path.splitext(entry.name)[1].lower() in SUPPORTED_SUFFIXES:
             yield Path(entry.path)
 
 
-def iter_document_paths(paths: Iterable[str | Path]) -> Iterator[Path]:
+def _raise(path: str, reason: str) -> None:
+    raise LoadError(path, reason)
+
+
+def iter_document_paths(paths: Iterable[str | Path],
+                        on_error: Callable[[str, str], None] | None = None) -> Iterator[Path]:
     """Files to read, in a deterministic order.
 
     Directories are walked recursively in sorted name order (symlinked
     directories are not followed; hidden entries and ``~$`` Word lock files are
     skipped) keeping :data:`SUPPORTED_SUFFIXES`.  A file named explicitly is
-    yielded whatever its suffix.  A missing path raises :class:`LoadError`.
+    yielded whatever its suffix.  A path given that does not exist or cannot be
+    read at all raises :class:`LoadError`.  A folder *under* it that cannot be
+    read is reported to ``on_error(path, reason)`` and the walk goes on (without
+    ``on_error``, it raises too).
     """
+    report = on_error or _raise
     for p in paths:
         sp = os.fspath(p)
-        if not os.path.exists(sp):
-            raise LoadError(sp, "no such file or directory")
-        if os.path.isdir(sp):
-            yield from _walk(sp)
+        try:
+            st = os.stat(sp)
+        except OSError as e:
+            reason = "no such file or directory" if isinstance(e, FileNotFoundError) else _os_reason(e)
+            raise LoadError(display_path(sp), reason) from None
+        if stat.S_ISDIR(st.st_mode):
+            try:
+                os.scandir(sp).close()
+            except OSError as e:
+                raise LoadError(display_path(sp), f"cannot read the folder: {_os_reason(e)}") from None
+            yield from _walk(sp, lambda path, reason: report(display_path(path), reason))
         else:
             yield Path(sp)

