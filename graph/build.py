@@ -173,7 +173,8 @@ def place_record(record: Record) -> Placement:
 
 def _addressees(record: Record, ctx: Context) -> tuple[tuple, tuple]:
     """Kính gửi and Nơi nhận items resolved to agencies (group phrases expanded)."""
-    links, unresolved_by_link = [], []
+    links: list[tuple] = []
+    unresolved_by_link: list[tuple] = []
     for link, items in (("ADDRESSED_TO", record.doc.recipients), ("COPIED_TO", record.doc.copied_to)):
         unresolved = []
         for item in items:

@@ -72,7 +72,8 @@ class SymbolIndex:
 
 
 def build_symbol_index(graph) -> SymbolIndex:
-    by_key, display = defaultdict(list), {}
+    by_key: defaultdict[str, list[str]] = defaultdict(list)
+    display: dict[str, str] = {}
     for uid, d in documents(graph):
         symbol = d.get("symbol")
         if symbol:
@@ -93,12 +94,12 @@ _RECORD = "\x01"  # kept through the form: it splits the joined texts back apart
 # Letters NFD does not decompose, and punctuation that would otherwise vanish with the accents.
 _BEFORE = (("đ", "d"), ("Đ", "d"), ("\u00d0", "d"), ("\u00f0", "d"),
            *((ch, " ") for ch in "\u2010\u2011\u2012\u2013\u2014\u2212\u00a0\u2007\u202f\u200b\ufeff“”‘’«»…•·"))
-_BYTES = bytearray(b" " * 256)
+_TABLE = bytearray(b" " * 256)
 for _c in b"abcdefghijklmnopqrstuvwxyz0123456789" + _RECORD.encode():
-    _BYTES[_c] = _c
+    _TABLE[_c] = _c
 for _c in b"ABCDEFGHIJKLMNOPQRSTUVWXYZ":
-    _BYTES[_c] = _c + 32
-_BYTES = bytes(_BYTES)
+    _TABLE[_c] = _c + 32
+_BYTES = bytes(_TABLE)
 
 
 def _form(text: str) -> str:

@@ -69,7 +69,7 @@ NODE_PROPERTIES: dict[str, str] = {
     "kind": "string", "doc_type": "string", "number": "string", "symbol": "string",
     "date": "string",            # ISO text "2021-05-10" (FalkorDB crashes returning native dates)
     "date_precision": "string", "year": "long", "year_inferred": "boolean",
-    "day_number": "long",        # days since 0001-01-01: lag arithmetic on every server
+    "day_number": "long",        # days since 1970-01-01 (graph.build): lag arithmetic on every server
     "subject": "string", "scope": "string", "level": "string", "province": "string", "district": "string",
     "commune": "string", "issuer_uid": "string", "issuer_as_written": "string", "path": "string",
     "sha256": "string", "stub": "boolean", "conflicts_with": "string",

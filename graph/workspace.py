@@ -345,7 +345,7 @@ def _write(con: sqlite3.Connection, graph: nx.MultiDiGraph, issues: list[Issue],
 
 
 def _summarise(summary: BuildSummary, graph: nx.MultiDiGraph, issues: list[Issue]) -> None:
-    labels = Counter()
+    labels: Counter[str] = Counter()
     for _, attrs in graph.nodes(data=True):
         label = attrs.get("label")
         if label == "Document":

@@ -34,10 +34,11 @@ __all__ = ["ChidaoError", "extract_text", "extract_file", "Record", "DocHeader",
 
 
 def extract_paths(paths, *, jobs: int = 1):
-    """Yield (path, Record | None, error | None) for every document under paths.
+    """Yield (path, Record | None, error | None, size in bytes) for every document under paths.
 
-    A file that cannot be read yields its one-line reason instead of a record;
-    the batch goes on. ``jobs`` > 1 parses in that many processes.
+    A file that cannot be read yields its one-line reason instead of a record
+    (and size 0 when it could not be looked at); the batch goes on. ``jobs`` > 1
+    parses in that many processes.
     """
     from .batch import extract_paths as _extract_paths
 

@@ -24,7 +24,7 @@ import re
 import stat
 import unicodedata
 import zipfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
@@ -332,7 +332,7 @@ def decode_text_bytes(data: bytes) -> tuple[str, str]:
 def _decode_8bit(data: bytes) -> tuple[str, str]:
     """Windows-1258 vs TCVN3 vs VNI: keep whichever reads most like Vietnamese."""
     head = data[:_SCORE_BYTES]
-    candidates: list[tuple[str, object]] = []
+    candidates: list[tuple[str, Callable[[bytes], str]]] = []
     try:
         head.decode("cp1258")
         cp1258_ok = True

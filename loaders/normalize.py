@@ -12,6 +12,7 @@ common case of an NFC file the offset map is the identity and costs nothing.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -104,6 +105,16 @@ _MARKS = frozenset(map(chr, range(0x300, 0x370)))  # the combining marks Vietnam
 _MARK_RE = re.compile("[\u0300-\u036f]")
 
 
+@functools.cache
+def _other_marks_re() -> re.Pattern[str]:
+    """Combining characters outside U+0300-036F (Syriac, Hebrew points, ...).
+
+    Built on first use (a scan of the first two planes, ~20 ms): only NFD input reaches it.
+    Their clusters need the slow path, which groups a base with all its marks."""
+    others = [chr(c) for c in range(0x20000) if unicodedata.combining(chr(c)) and not 0x300 <= c < 0x370]
+    return re.compile("[" + "".join(map(re.escape, others)) + "]")
+
+
 def _nfc_with_offsets(text: str) -> tuple[str, tuple[int, ...]]:
     """NFC-compose text, recording for each output character the index of
     the original cluster it came from. Only called for non-NFC input.
@@ -115,7 +126,11 @@ def _nfc_with_offsets(text: str) -> tuple[str, tuple[int, ...]]:
     composed = unicodedata.normalize("NFC", text)
     marks = _MARKS
     offsets = [i for i, ch in enumerate(text) if ch not in marks]
-    if len(offsets) == len(composed) and not (text and text[0] in marks) and not _MARK_RE.search(composed):
+    if (
+        len(offsets) == len(composed)
+        and not (text and text[0] in marks) and not _MARK_RE.search(composed)
+        and not _other_marks_re().search(text)
+    ):
         return composed, tuple(offsets)
     return _nfc_with_offsets_slowly(text)
 

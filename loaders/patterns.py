@@ -10,12 +10,18 @@ from __future__ import annotations
 import re
 
 from .dates import DATE
-from .vocabulary import CUES, TYPE_BY_CODE, TYPE_NAMES, UNNUMBERED_TYPES
+from .vocabulary import (AGENCY_ABBREVIATIONS, AGENCY_CASING, CUES, TYPE_BY_CODE, TYPE_NAMES, UNIT_WORDS,
+                         UNNUMBERED_TYPES)
 
 __all__ = [
     "DIGIT_RUN_RE", "SYMBOL_RE", "HEADER_SYMBOL_RE", "NUMBER_ONLY_RE", "UNNUMBERED_RE", "TYPE_BEFORE_RE",
     "SO_BEFORE_RE", "LIST_HEADER_RE", "DATE_AFTER_RE", "ISSUER_AFTER_RE", "ISSUER_BEFORE_RE",
-    "CUE_RE", "ADJACENT_TAIL_RE", "NESTED_GAP_RE", "SENTENCE_BREAK_RE", "SEPARATOR_RE",
+    "CUE_RE", "ADJACENT_TAIL_RE", "NESTED_GAP_RE", "SENTENCE_BREAK_RE", "SEPARATOR_RE", "WHITESPACE_RE",
+    "LOOSE_NGAY_DATE_RE", "DESCRIPTIVE_BEFORE_RE", "SUBJECT_START_RE", "EMBLEM_RE", "PLACE_DATE_RE", "TITLE_RE",
+    "VV_RE", "KINH_GUI_RE", "NOI_NHAN_RE", "SIGN_TITLE_RE", "PERSON_NAME_RE", "BULLET_RE", "BODY_ISSUER_RE",
+    "ROLE_PREFIX_RE", "ROLE_SUFFIX_RE", "YOUTH_RE", "AGENCY_ABBREVIATION_RE", "AGENCY_CASING_RE", "UNIT_RE",
+    "PARENT_HEAD_RE", "NOT_LETTER_RE", "DANGLING_UNIT_RE", "ROLE_ONLY_RE", "BOARD_RE", "COMMITTEE_RE",
+    "UNIT_PHRASE_RE", "COLUMN_GAP_RE", "PARENT_PLACE_RE", "SEMICOLON_SPLIT_RE",
 ]
 
 
@@ -203,3 +209,84 @@ SENTENCE_BREAK_RE = re.compile(
 )
 # Abbreviations whose period does not end a sentence: "TP. Hồ Chí Minh".
 ABBREVIATIONS = frozenset({"tp", "tt", "q", "p", "ths", "ts", "pgs", "gs", "đ/c", "v.v", "tx", "st", "no"})
+
+
+# -- small pieces the citation finder uses ----------------------------------------------------
+# Any run of blanks: "Căn  cứ" -> "Căn cứ" before a cue word is looked up.
+WHITESPACE_RE = re.compile(r"\s+")
+# "ngày 10/5/2021", "ngày10 tháng 5 năm 2021": the date of an unnumbered act when DATE_AFTER_RE finds none.
+LOOSE_NGAY_DATE_RE = re.compile(r"ngày\s*" + DATE, re.VERBOSE | re.IGNORECASE)
+# "các cấp đang triển khai", "sẽ thực hiện": what others do, not the document's own cue.
+DESCRIPTIVE_BEFORE_RE = re.compile(r"(?<!\w)(?:đang|sẽ)\s+$", re.IGNORECASE)
+# ", về phòng, chống dịch ...": the gap after a reference opens its subject.
+SUBJECT_START_RE = re.compile(r"^\s*,?\s*về\s", re.IGNORECASE)
+
+
+# -- the header (loaders/header.py) ----------------------------------------------------------------
+_UNIT_WORD = "(?:" + "|".join(UNIT_WORDS) + ")"
+
+EMBLEM_RE = re.compile(
+    r"CỘNG\s+HÒA\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM"
+    r"|ĐOÀN\s+TNCS\s+HỒ\s+CHÍ\s+MINH|ĐOÀN\s+THANH\s+NIÊN\s+CỘNG\s+SẢN\s+HỒ\s+CHÍ\s+MINH"
+    r"|Độc\s+lập\s*-\s*Tự\s+do\s*-\s*Hạnh\s+phúc",
+    re.IGNORECASE,
+)
+# "Lai Châu, ngày 10 tháng 5 năm 2021"; the place is what stands before the comma.
+PLACE_DATE_RE = re.compile(
+    # A place is a short name: no digits or slashes ("Thực hiện Công văn số 62/LĐLĐ, ngày ..." is not one).
+    rf"^[ \t*_>-]*(?P<place>(?![^\n,]*\bsố\b)[{UPPER}][^\n,/:;]{{1,40}}?)[ \t*_]*,[ \t]*ngày\b(?P<rest>[^\n]*)$", re.MULTILINE
+)
+TITLE_RE = re.compile(
+    r"^[ \t*_]*(?P<title>" + "|".join(sorted((t.upper() for t in TYPE_NAMES), key=len, reverse=True)) + r")[ \t*_]*$",
+    re.MULTILINE,
+)
+VV_RE = re.compile(r"^[ \t*_>-]*V/v\b[ \t:.]*(?P<subject>[^\n]*)$", re.MULTILINE | re.IGNORECASE)
+KINH_GUI_RE = re.compile(r"^[ \t*_>-]*Kính\s+gửi\s*:?[ \t*]*(?P<rest>[^\n]*)$", re.MULTILINE | re.IGNORECASE)
+NOI_NHAN_RE = re.compile(r"^[ \t*_>-]*Nơi\s+nhận\s*:?[ \t*]*(?P<rest>[^\n]*)$", re.MULTILINE | re.IGNORECASE)
+SIGN_TITLE_RE = re.compile(
+    r"^(?:T/M|TM\.?|K/T|KT\.?|T/L|TL\.?|TUQ\.?|Q\.|Q/)?[ \t.]*"
+    r".*(?:CHỦ\s+TỊCH|BÍ\s+THƯ|GIÁM\s+ĐỐC|TRƯỞNG\s+BAN|CHÁNH\s+VĂN\s+PHÒNG|TRƯỞNG\s+PHÒNG|THỦ\s+TRƯỞNG"
+    r"|BỘ\s+TRƯỞNG|THỦ\s+TƯỚNG|BAN\s+THƯỜNG\s+VỤ|BAN\s+CHẤP\s+HÀNH|ỦY\s+BAN\s+NHÂN\s+DÂN|THƯỜNG\s+TRỰC"
+    r"|BAN\s+BÍ\s+THƯ|BỘ\s+CHÍNH\s+TRỊ|BAN\s+CHỈ\s+ĐẠO|ĐẢNG\s+ỦY|TỈNH\s+ỦY|HUYỆN\s+ỦY|UBND)"
+)
+PERSON_NAME_RE = re.compile(rf"^[{UPPER}][\w]*(?:[ \t]+[{UPPER}][\w]*){{1,5}}$")
+BULLET_RE = re.compile(r"^[ \t]*(?:[-+•*–—]|\d{1,2}[.)])[ \t]*")
+# Who acts in the body when the header lost its issuer lines:
+# "..., Ban Thường vụ LĐLĐ tỉnh yêu cầu", "Chủ tịch UBND huyện Tam Đường phát động".
+_ROLE = r"(?:Ban\s+Thường\s+vụ|Thường\s+trực|Ban\s+Chấp\s+hành|Chủ\s+tịch|Giám\s+đốc|Trưởng\s+ban|Bí\s+thư)"
+BODY_ISSUER_RE = re.compile(
+    rf"(?:^|[,.;:]\s+|\n)(?P<who>(?:{_ROLE}\s+)?(?:UBND|Ủy\s+ban|HĐND|LĐLĐ|Liên\s+đoàn|Tỉnh\s+ủy|Huyện\s+ủy|Thành\s+ủy"
+    rf"|Quận\s+ủy|Đảng\s+ủy|Ban|Sở|Phòng|Tỉnh\s+đoàn|Huyện\s+đoàn|MTTQ|Mặt\s+trận|Hội|Công\s+đoàn)[^,.;:\n]{{0,50}}?)"
+    r"\s+(?:yêu\s+cầu|đề\s+nghị|phát\s+động|chỉ\s+đạo|thông\s+báo|hướng\s+dẫn|quyết\s+định|giao)(?!\w)"
+)
+ROLE_PREFIX_RE = re.compile(rf"^{_ROLE}\s+", re.IGNORECASE)
+ROLE_SUFFIX_RE = re.compile(r"\s+(?:Ban\s+Thường\s+(?:trực|vụ)|Thường\s+trực)$", re.IGNORECASE)
+YOUTH_RE = re.compile(r"^(?:BCH|Ban\s+Chấp\s+hành)\s+Đoàn\s+(tỉnh|huyện|thành\s+phố|quận|thị\s+xã)\s+", re.IGNORECASE)
+# Agency names: abbreviations spelled out, heads given their casing, the unit word before a name.
+AGENCY_ABBREVIATION_RE = re.compile(r"(?<!\w)(" + "|".join(AGENCY_ABBREVIATIONS) + r")(?!\w)")
+AGENCY_CASING_RE = re.compile(r"^(" + "|".join(sorted(map(re.escape, AGENCY_CASING), key=len, reverse=True)) + r")(?!\w)")
+UNIT_RE = re.compile(r"(?<!\w)(?!xã hội(?!\w))(" + "|".join(UNIT_WORDS) + r")(?:\s+(?P<name>[^\s].*))?$")
+PARENT_HEAD_RE = re.compile(
+    r"^(?:ĐẢNG\s+ỦY|BAN|SỞ|PHÒNG|VĂN\s+PHÒNG|HUYỆN\s+ỦY|THÀNH\s+ỦY|QUẬN\s+ỦY|ỦY\s+BAN|UBND|HỘI\s+ĐỒNG|LIÊN\s+ĐOÀN"
+    r"|CÔNG\s+ĐOÀN|TRUNG\s+TÂM|CHI\s+CỤC|CỤC|BỘ|ĐOÀN|BCH|BAN\s+CHẤP\s+HÀNH|TỈNH\s+ĐOÀN|HUYỆN\s+ĐOÀN|LĐLĐ)(?!\w)"
+)
+# A name's letters only: "UBND TỈNH" -> "UBNDTỈNH" (the share of capitals of a header line).
+NOT_LETTER_RE = re.compile(r"[\W\d_]+")
+# "... tỉnh" left dangling at the end of an issuer: the place is the document's own.
+DANGLING_UNIT_RE = re.compile(rf"(?<!\w){_UNIT_WORD}$")
+# "Ban Thường vụ", "Thường trực": a role with no body of its own.
+ROLE_ONLY_RE = re.compile(r"^(?:Ban\s+Thường\s+(?:trực|vụ)|Thường\s+trực|Ban\s+Chấp\s+hành)$", re.IGNORECASE)
+# A board of a committee: "Ban Tuyên giáo", "Văn phòng", "Ủy ban Kiểm tra".
+BOARD_RE = re.compile(r"^(?:Ban|Văn\s+phòng|Ủy\s+ban\s+Kiểm\s+tra)\s")
+# A party committee: "Tỉnh ủy", "Huyện ủy", "Đảng ủy".
+COMMITTEE_RE = re.compile(r"^(?:Tỉnh|Huyện|Thành|Quận|Thị|Đảng)\s+ủy\b")
+# A unit word before a name: "huyện Tam Đường", "thị trấn Phong Thổ".
+UNIT_PHRASE_RE = re.compile(rf"(?<!\w){_UNIT_WORD}\s+[{UPPER}]")
+# Two header columns on one line (as pdftotext -layout and plain-text archives write them): a wide gap
+# is a column break. (Written to start with a character class so the scan is fast, see above;
+# it means: after a non-space, four or more blanks, or one or more tabs.)
+COLUMN_GAP_RE = re.compile(rf"[ \t](?<=\S[ \t])(?:[ \t]{{3,}}|(?<=\t)\t*)(?=[{UPPER}])")
+# The place of a parent line: "ĐẢNG BỘ TỈNH BẾN TRE" -> "BẾN TRE".
+PARENT_PLACE_RE = re.compile(r"(?<!\w)(?:TỈNH|THÀNH\s+PHỐ|HUYỆN|QUẬN|THỊ\s+XÃ)\s+(.+)$", re.IGNORECASE)
+# Kính gửi / Nơi nhận items: split on ";" keeping the separators.
+SEMICOLON_SPLIT_RE = re.compile(r"(;)")

@@ -24,6 +24,10 @@ __all__ = [
     "IssuerCode",
     "CENTRAL_CODES",
     "LEVELS",
+    "UNIT_WORDS",
+    "AGENCY_CASING",
+    "AGENCY_ABBREVIATIONS",
+    "YOUTH_NAMES",
     "OCR_CODE_FIXES",
     "OCR_WORD_FIXES",
 ]
@@ -225,3 +229,28 @@ OCR_CODE_FIXES: dict[str, str] = {"ƯBND": "UBND", "TƯ": "TW", "UBNĐ": "UBND",
 # OCR slips of whole words in running text (same length, so offsets stay aligned): the
 # codes above, and "cơng" for "công".
 OCR_WORD_FIXES: dict[str, str] = {**OCR_CODE_FIXES, "cơng": "công", "Cơng": "Công"}
+
+
+# -- agency and unit words (loaders/header.py; folded, graph/agencies.py) ------------------------------
+# The youth union of a unit: "BCH Đoàn huyện X" is the Huyện đoàn (Đoàn Thanh niên).
+YOUTH_NAMES = {"tỉnh": "Tỉnh đoàn", "huyện": "Huyện đoàn", "thành phố": "Thành đoàn", "quận": "Quận đoàn",
+               "thị xã": "Thị đoàn"}
+
+# Heads of agency names with their canonical casing (matching form, lower-case keys).
+AGENCY_CASING = {
+    "ủy ban nhân dân": "Ủy ban nhân dân", "hội đồng nhân dân": "Hội đồng nhân dân",
+    "đảng ủy khối": "Đảng ủy Khối", "đảng ủy": "Đảng ủy", "tỉnh ủy": "Tỉnh ủy", "thành ủy": "Thành ủy",
+    "huyện ủy": "Huyện ủy", "quận ủy": "Quận ủy", "thị ủy": "Thị ủy", "ban tuyên giáo": "Ban Tuyên giáo",
+    "ban dân vận": "Ban Dân vận", "ban tổ chức": "Ban Tổ chức", "ban nội chính": "Ban Nội chính",
+    "ủy ban kiểm tra": "Ủy ban Kiểm tra", "văn phòng": "Văn phòng", "liên đoàn lao động": "Liên đoàn Lao động",
+    "ủy ban mặt trận tổ quốc việt nam": "Ủy ban Mặt trận Tổ quốc Việt Nam", "mặt trận tổ quốc": "Mặt trận Tổ quốc",
+    "tỉnh đoàn": "Tỉnh đoàn", "huyện đoàn": "Huyện đoàn", "ban chỉ đạo": "Ban Chỉ đạo", "bộ chính trị": "Bộ Chính trị",
+    "ban bí thư": "Ban Bí thư", "chính phủ": "Chính phủ", "thủ tướng chính phủ": "Thủ tướng Chính phủ",
+    "đảng bộ": "Đảng bộ", "ban thường trực": "Ban Thường trực", "ban thường vụ": "Ban Thường vụ",
+    "sở": "Sở", "phòng": "Phòng", "bộ": "Bộ", "ban": "Ban", "hội": "Hội",
+}
+# Abbreviations in agency names, as written, and the words they stand for.
+AGENCY_ABBREVIATIONS = {"UBND": "Ủy ban nhân dân", "HĐND": "Hội đồng nhân dân", "LĐLĐ": "Liên đoàn Lao động",
+                        "MTTQ": "Mặt trận Tổ quốc", "BCĐ": "Ban Chỉ đạo", "ĐUK": "Đảng ủy Khối", "BTV": "Ban Thường vụ"}
+# The words before a unit's name, as written: "huyện Tam Đường", "thị xã Sơn Tây" (đơn vị hành chính).
+UNIT_WORDS = ("thành phố", "thị trấn", "thị xã", "tỉnh", "huyện", "quận", "xã", "phường")

@@ -289,7 +289,8 @@ def _size(obj) -> int:
 
 def _chunks(sized: list[tuple[dict, int]], max_rows: int | None, max_bytes: int | None) -> Iterator[list[dict]]:
     """Batches of at most ``max_rows`` rows and ``max_bytes`` bytes, from (row, encoded size) pairs."""
-    batch, used = [], 0
+    batch: list[dict] = []
+    used = 0
     for row, n in sized:
         if batch and ((max_rows and len(batch) >= max_rows) or (max_bytes and used + n > max_bytes)):
             yield batch
@@ -306,7 +307,10 @@ def _split_row(row: dict, max_bytes: int, kind: tuple, encode=lambda x: x) -> tu
     those of ``encode``d values; the rows returned are not encoded yet."""
     anchor = {k: v for k, v in row.items() if k != "props"}
     room = max_bytes - _size(encode({**anchor, "props": {}})) - 16
-    parts, current, used, pieces = [], {}, 0, []
+    parts: list[dict] = []
+    current: dict = {}
+    used = 0
+    pieces: list = []
     for k, v in row["props"].items():
         n = _size(encode({k: v}))
         if n > room:
@@ -503,7 +507,8 @@ def export(graph, target: Target, *, workspace_id: str, replace: bool = False, b
             deleted = _delete_workspace(writer, workspace_id)
         # the bytes $ws and the message framing take beside $rows
         room = None if batch_bytes is None else batch_bytes - _size(workspace_id) - 32
-        jobs = [(("node", label), _node_statement(label), rows) for label, rows in nodes.items()]
+        jobs: list[tuple[tuple, str, list]] = [(("node", label), _node_statement(label), rows)
+                                              for label, rows in nodes.items()]
         jobs += [(("rel", *key), _rel_statement(*key), rows) for key, rows in rels.items()]
         ws = target.encode(workspace_id)
         for kind, statement, raw_rows in jobs:

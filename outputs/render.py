@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from ..queries import gaps as gaps_question
 from ..queries import show as show_question
@@ -43,7 +44,7 @@ class Answer:
     rows: list[dict]
     subject: str | None = None  # the REF or the search text as typed
     uid: str | None = None
-    graph: object = None
+    graph: Any = None  # the networkx graph the rows were read from
     options: dict = field(default_factory=dict)
 
 
@@ -77,7 +78,7 @@ def _table(answer: Answer, title: str | None = None) -> Output:
 
 def implements(answer: Answer) -> Output:
     graph, uid, rows = answer.graph, answer.uid, answer.rows
-    if graph is None:
+    if graph is None or uid is None:
         return _table(answer)
     out: Output = [doc_label(document_row(graph, uid))]
     if not rows:
@@ -107,7 +108,7 @@ def trace(answer: Answer) -> Output:
 
 def basis(answer: Answer) -> Output:
     graph, uid, rows = answer.graph, answer.uid, answer.rows
-    if graph is None:
+    if graph is None or uid is None:
         return _table(answer)
     out: Output = [doc_label(document_row(graph, uid))]
     if not rows:
@@ -163,7 +164,7 @@ def card_lines(card: dict) -> list[str]:
 
 
 def show(answer: Answer) -> Output:
-    if answer.graph is None:
+    if answer.graph is None or answer.uid is None:
         return _table(answer)
     return list(card_lines(show_question.card(answer.graph, answer.uid)))
 

@@ -273,10 +273,11 @@ def _positions(view: nx.MultiDiGraph) -> dict[str, tuple[float, float]]:
             for chunk in chunks:
                 xs, last = [], -math.inf
                 for n in chunk:  # loose nodes (no linked node above) follow the placed ones
-                    want = bary[n] if bary[n] is not None else (0.0 if last == -math.inf else last + X_GAP)
+                    placed = bary[n]
+                    want = placed if placed is not None else (0.0 if last == -math.inf else last + X_GAP)
                     last = max(want, last + X_GAP)
                     xs.append(last)
-                wants = [bary[n] for n in chunk if bary[n] is not None]
+                wants = [b for b in (bary[n] for n in chunk) if b is not None]
                 shift = (sum(wants) / len(wants) if wants else 0.0) - (xs[0] + xs[-1]) / 2
                 for n, xv in zip(chunk, xs):
                     x[n] = xv + shift

@@ -234,7 +234,8 @@ def _build_numbers(graph) -> _Numbers:
 
 
 def _build_paths(graph) -> _Paths:
-    by_path, by_sha = {}, {}
+    by_path: dict[str, str] = {}
+    by_sha: dict[str, str] = {}
     for uid, d in documents(graph):
         for path in (d.get("path"), *(d.get("duplicate_paths") or ())):
             if path:
@@ -279,7 +280,7 @@ def resolve_ref(graph, text: str) -> str:
         return uid
     ref = parse_ref(text)
     if ref.symbol is not None:
-        found = _symbols(graph).by_key.get(ref.key, [])
+        found = _symbols(graph).by_key.get(ref.key or "", [])
     elif ref.number is not None:
         numbers = _numbers(graph)
         found = (numbers.by_number.get((ref.doc_type, ref.number), []) if ref.doc_type
@@ -322,7 +323,9 @@ def _by_path(graph, text: str) -> str | None:
 
 
 def _within(scope: str | None, place: Place) -> bool:
-    return bool(scope) and (scope == place.scope or scope.startswith(place.scope + "/"))
+    if not scope:
+        return False
+    return scope == place.scope or scope.startswith(place.scope + "/")
 
 
 def _names_its_place(scope: str | None, where: str) -> bool:
@@ -405,7 +408,8 @@ def _suggestions(graph, ref: Ref, text: str, n: int = 5) -> list[str]:
             pool = [(number, uids) for (t, number), uids in numbers.by_number.items() if t == ref.doc_type]
         else:
             pool = list(numbers.by_any_number.items())
-        pool.sort(key=lambda item: (abs(item[0] - ref.number), item[0]))
+        wanted = ref.number
+        pool.sort(key=lambda item: (abs(item[0] - wanted), item[0]))
         out: list[str] = []
         for _, uids in pool:
             for u in uids:
