@@ -611,6 +611,9 @@ def in_system(place: Place | None, system: str) -> Place | None:
         return None
     if len(found) == 1:
         return found[0]
+    if place.level == "province":  # a merged province keeps one of its names: that one is its default
+        same = [p for p in found if fold(p.name) == fold(place.name)]
+        return same[0] if same else None
     for level_uid in (lambda p: p.district_uid, lambda p: p.province_uid):
         ups = {level_uid(p) for p in found}
         if len(ups) == 1 and None not in ups:
