@@ -132,13 +132,14 @@ def _document_place(record: Record) -> tuple[Context, Agency | None, tuple[str, 
     if place is None and parent is not None and parent.level == "district":
         # The parent line decides: "ĐẢNG BỘ HUYỆN MÊ LINH / ĐẢNG ỦY XÃ QUANG MINH" is the thị trấn
         # Quang Minh of Mê Linh, whatever the unit word says.
-        m = _TYPED_COMMUNE_RE.search(issuer_folded)
+        m = _TYPED_COMMUNE_RE.search(fold(issuer_text))
         if m:
             found = [c for c in g.communes_of(parent) if fold(c.name) == m.group("name").strip()]
             if len(found) == 1:
                 place = found[0]
                 notes.append(("type_mismatch", f"issuer {issuer_text!r}: {parent.full_name} has no "
                               f"{m.group(0).split()[0]} of that name; read as {place.full_name} under the parent line"))
+    national = None
     if place is None:
         national = _find_issuer_place(doc, [None], system)
         if national is not None and parent is not None and national.province_uid != parent.province_uid:
@@ -146,7 +147,7 @@ def _document_place(record: Record) -> tuple[Context, Agency | None, tuple[str, 
                           f"({national.province}) but the parent line {doc.issuer_parent!r} is in {parent.province}"))
         elif national is not None:
             place = national
-    if place is None and (system == REFORM or _COMMUNE_WORD_RE.search(issuer_folded)):
+    if place is None and national is None and (system == REFORM or _COMMUNE_WORD_RE.search(issuer_folded)):
         # Named in the other system? A 2026 text naming a pre-reform unit, or the reverse.
         other = _find_issuer_place(doc, [None], _OTHER[system])
         if other is not None and other.level != "province":
@@ -172,6 +173,9 @@ def _document_place(record: Record) -> tuple[Context, Agency | None, tuple[str, 
             break
     if agency is None:
         agency = resolve_code(doc.issuer_code, ctx)
+    if agency is not None and agency.place_uid and parent is not None \
+            and get_place(agency.place_uid).province_uid != parent.province_uid:
+        agency = None  # the parent line decides: an issuer outside it is not this document's (check says so)
     if agency is not None and agency.place_uid:
         ctx = context_for(get_place(agency.place_uid))
     return ctx, agency, (system, source), tuple(notes)
