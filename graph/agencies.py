@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..loaders.normalize import fold, match_form
+from ..loaders.patterns import (AGENCY_ROLE_RE, FOLDED_UNIT_WORDS, LAST_UNIT_WORD_RE, PARENTHESES_RE, PLACE_WORD_RE, TRAILING_UNIT_RE)
 from ..loaders.vocabulary import ISSUER_CODES
 from .gazetteer import LEGACY, REFORM, Place, find_place, gazetteer, get_place, slug, units_of
 
@@ -99,11 +100,8 @@ _ABBREV = {"ubnd": "uy ban nhan dan", "hdnd": "hoi dong nhan dan", "ldld": "lien
            "duk": "dang uy khoi", "bch": "ban chap hanh", "tld": "tong lien doan lao dong",
            "tw": "trung uong", "tu": "tinh uy", "tp": "thanh pho", "tp.": "thanh pho"}
 # Roles that stand for their committee: "Ban Thường vụ Tỉnh ủy" is the Tỉnh ủy.
-_ROLE_RE = re.compile(
-    r"^(?:t/m|k/t|tm\.?|kt\.?|ban thuong vu|ban thuong truc|btv|thuong truc|tt:?|ban chap hanh(?= dang bo)|chu tich(?! nuoc)"
-    r"|pho chu tich|cac pct|bi thu|pho bi thu|giam doc|pho giam doc|truong ban|pho truong ban|lanh dao)\s+"
-)
-_UNIT_WORDS = ("thanh pho", "thi tran", "thi xa", "tinh", "huyen", "quan", "xa", "phuong")
+_ROLE_RE = AGENCY_ROLE_RE
+_UNIT_WORDS = FOLDED_UNIT_WORDS
 _UNIT_LEVEL = {"tinh": "province", "thanh pho": None, "huyen": "district", "quan": "district",
                "thi xa": "district", "xa": "commune", "phuong": "commune", "thi tran": "commune"}
 _UNIT_DISPLAY = {"Tỉnh": "tỉnh", "Thành phố": "thành phố", "Huyện": "huyện", "Quận": "quận", "Thị xã": "thị xã",
@@ -210,7 +208,7 @@ def _place_phrase(place: Place) -> str:
 
 
 def _trailing_unit_level(folded: str) -> str | None:
-    m = re.search(r"(?<![a-z])(" + "|".join(_UNIT_WORDS) + r")$", folded)
+    m = TRAILING_UNIT_RE.search(folded)
     return _UNIT_LEVEL[m.group(1)] if m else None
 
 
@@ -337,7 +335,7 @@ def _named_part(clean: str, folded: str, head: str, place: Place | None) -> tupl
                 tail = f"{unit}{name}"
                 if rest.endswith(" " + tail) or rest == tail:
                     cut = min(cut, len(rest) - len(tail))
-    m = re.search(r"(?:^|\s)(" + "|".join(_UNIT_WORDS) + r")$", rest[:cut])
+    m = LAST_UNIT_WORD_RE.search(rest[:cut])
     if m and not rest[:cut].endswith("xa hoi"):
         cut = m.start()
     part = rest[:cut].strip(" ,-")
@@ -391,7 +389,7 @@ def resolve_agency(text: str | None, province=None, district=None, commune=None,
     ctx = _ctx(province, district, commune)
     if not text or not text.strip():
         return resolve_code(code, ctx)
-    clean = _clean(re.sub(r"\((?:[^()]*)\)", " ", text))
+    clean = _clean(PARENTHESES_RE.sub(" ", text))
     if not clean:
         return resolve_code(code, ctx)
     raw_fold = fold(clean)
@@ -472,7 +470,7 @@ def resolve_agency(text: str | None, province=None, district=None, commune=None,
 
 
 def _has_place_words(folded: str) -> bool:
-    return bool(re.search(r"(?<![a-z])(" + "|".join(_UNIT_WORDS) + r")(?![a-z])", folded))
+    return bool(PLACE_WORD_RE.search(folded))
 
 
 # -- group phrases -----------------------------------------------------------
@@ -489,7 +487,7 @@ _GROUP_UNDER_PROVINCE_RE = re.compile(r"^cac\s+dang uy\s+truc thuoc(?:\s+(?:tinh
 # "Các tỉnh ủy, thành ủy trực thuộc Trung ương", "Ban Tuyên giáo các tỉnh ủy, thành ủy": every province's committee.
 _GROUP_PROVINCE_COMMITTEES_RE = re.compile(
     r"^(?:(?P<board>ban tuyen giao|ban to chuc|ban dan van|ban noi chinh|uy ban kiem tra|van phong)\s+)?"
-    r"cac\s+tinh uy\s*(?:,|va)\s*thanh uy(?:\s+truc thuoc trung uong)?$")
+    r"(?:cac\s+)?tinh uy\s*(?:,|va)\s*thanh uy(?:\s+truc thuoc trung uong)?$")
 # "Sở Y tế các tỉnh, thành phố trực thuộc Trung ương", "UBND các tỉnh, thành phố": that body of every province.
 _GROUP_PROVINCES_RE = re.compile(
     r"^(?P<body>.+?)\s+cac\s+tinh\s*(?:,|va)\s*(?:cac\s+)?thanh pho(?:\s+truc thuoc trung uong)?$")
@@ -524,7 +522,7 @@ def _expand_group(text: str, province=None, district=None, commune=None) -> tupl
     ['agency:lai-chau/tam-duong/tam-duong:ubnd', 'agency:lai-chau/tam-duong/then-sin:ubnd']
     """
     ctx = _ctx(province, district, commune)
-    clean = _clean(re.sub(r"\((?:[^()]*)\)", " ", text))
+    clean = _clean(PARENTHESES_RE.sub(" ", text))
     folded = _expand(fold(clean))
     m = _GROUP_PROVINCE_COMMITTEES_RE.match(folded)
     if m:

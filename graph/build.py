@@ -26,6 +26,7 @@ import networkx as nx
 
 from ..loaders.models import Citation, Record, is_archive_note
 from ..loaders.normalize import fold
+from ..loaders.patterns import COMMUNE_WORD_RE
 from ..loaders.vocabulary import CUE_BY_NAME, DEFAULT_LINK
 from .agencies import Agency, Context, agency_from_uid, context_for, expand_group, resolve_agency, resolve_code
 from .checks import Issue, check
@@ -184,7 +185,7 @@ def _document_place(record: Record) -> tuple[Context, Agency | None, tuple[str, 
 _OTHER = {LEGACY: REFORM, REFORM: LEGACY}
 
 
-_COMMUNE_WORD_RE = re.compile(r"(?<![a-z])(?:xa|phuong|thi tran)\s")
+_COMMUNE_WORD_RE = COMMUNE_WORD_RE
 
 
 def _place_hints(record: Record, system: str = LEGACY) -> list[Place]:

@@ -16,6 +16,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..loaders.vocabulary import CITATION_LINK_TYPES, MENTION_LINK
+
 if TYPE_CHECKING:
     import networkx as nx
 
@@ -24,8 +26,11 @@ __all__ = ["Issue", "check", "CITATION_LINKS", "PLACE_ISSUES"]
 # Placement notes that are anomalies (a "mapped" note only records how a name was read).
 PLACE_ISSUES = frozenset({"type_mismatch", "contradicts_header", "unknown_place"})
 
-CITATION_LINKS = frozenset({"BASED_ON", "IMPLEMENTS", "RESPONDS_TO", "FOLLOWS_UP", "REPLIES_TO", "AMENDS",
-                            "REPLACES", "REPEALS", "CITES", "MENTIONS"})
+# Every kind of issue ``check`` reports (the CLI's --kind choices).
+ISSUE_KINDS = ("cited_after", "conflict", "ambiguous", "no_date", "no_issuer", "unresolved", "unscoped")
+
+# Every link a citation becomes (loaders/vocabulary.py): the cues' links and an article's MENTIONS.
+CITATION_LINKS = frozenset(CITATION_LINK_TYPES + (MENTION_LINK,))
 
 
 @dataclass(frozen=True)

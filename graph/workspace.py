@@ -377,8 +377,8 @@ def load_graph(workspace_dir: str | Path = DEFAULT_DIR) -> nx.MultiDiGraph:
 # What the questions read: documents, agencies, articles and the links between them.
 # Evidence (sentence, span, file) stays in the edges table; load_neighbourhood reads it.
 _QUESTION_LABELS = frozenset({"Document", "Agency", "Source"})
-_QUESTION_LINKS_DROP = frozenset({"LOCATED_IN", "COPIED_TO", "SIGNED_BY"})
-_EDGE_KEEP = ("type", "cue", "via_uid", "expanded_from")
+_QUESTION_LINKS_DROP = frozenset({"LOCATED_IN", "SIGNED_BY"})
+_EDGE_KEEP = ("type", "cue", "via_uid", "expanded_from", "as_written")
 _NODE_DROP = frozenset({"warnings", "sha256", "addressed_to_unresolved", "copied_to_unresolved"})
 
 
@@ -441,7 +441,28 @@ def load_question_graph(workspace_dir: str | Path = DEFAULT_DIR) -> nx.MultiDiGr
     # (the first one would otherwise walk every object, ~150 ms at 100,000 documents).
     gc.freeze()
     seed_tables(graph, {name.removeprefix("table:"): _blob_reader(db, name) for name in tables})
+    graph.graph["evidence"] = evidence_reader(db)
     return graph
+
+
+def evidence_reader(db: Path) -> Callable[[str, str, str], dict | None]:
+    """A lookup of one link's stored attributes (sentence, path, cue...) by (src, dst, type).
+
+    The question graph leaves the evidence out (it would double its size); an answer asks
+    for the few rows it shows, one indexed SELECT each, on one connection opened when first asked.
+    """
+    state: dict = {}
+
+    def lookup(src: str, dst: str, link: str) -> dict | None:
+        con = state.get("con")
+        if con is None:
+            con = state["con"] = _connect_existing(db)
+        for (attrs,) in con.execute("SELECT attrs FROM edges WHERE src = ? AND dst = ?", (src, dst)):
+            data = json.loads(attrs)
+            if data.get("type") == link:
+                return data
+        return None
+    return lookup
 
 
 def _blob_reader(db: Path, name: str) -> Callable[[], object]:

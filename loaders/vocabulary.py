@@ -24,12 +24,19 @@ __all__ = [
     "IssuerCode",
     "CENTRAL_CODES",
     "LEVELS",
+    "CHAIN_LINKS",
+    "CITATION_LINK_TYPES",
+    "MENTION_LINK",
+    "STRUCTURAL_LINK_TYPES",
+    "LINK_TYPES",
     "UNIT_WORDS",
     "AGENCY_CASING",
     "AGENCY_ABBREVIATIONS",
     "YOUTH_NAMES",
     "OCR_CODE_FIXES",
     "OCR_WORD_FIXES",
+    "REPORT_COPY_MARKS",
+    "ADDRESSEE_SOURCES",
 ]
 
 LEVELS = ("central", "province", "district", "commune")
@@ -127,6 +134,18 @@ CUE_BY_NAME: dict[str, Cue] = {c.name: c for c in CUES}
 
 # Link type for a citation without a cue.
 DEFAULT_LINK = "CITES"
+
+# -- the link types of the graph, derived from the cues ----------------------------------------------
+# Links that carry an order down the hierarchy: the citing document acts on the cited one.
+CHAIN_LINKS: tuple[str, ...] = ("IMPLEMENTS", "BASED_ON", "RESPONDS_TO")
+# What a citation becomes: the chain links first, then every other cue's link in cue order, the default last.
+CITATION_LINK_TYPES: tuple[str, ...] = CHAIN_LINKS + tuple(
+    link for link in dict.fromkeys([*(c.link for c in CUES), DEFAULT_LINK]) if link not in CHAIN_LINKS)
+# A news article's citation (it orders nothing).
+MENTION_LINK = "MENTIONS"
+# The links the build makes besides citations: issuer, addressees, copies, signer, the agency and place trees.
+STRUCTURAL_LINK_TYPES: tuple[str, ...] = ("ISSUED_BY", "ADDRESSED_TO", "COPIED_TO", "SIGNED_BY", "PART_OF", "LOCATED_IN")
+LINK_TYPES: tuple[str, ...] = STRUCTURAL_LINK_TYPES + CITATION_LINK_TYPES + (MENTION_LINK,)
 
 
 @dataclass(frozen=True)
@@ -254,3 +273,10 @@ AGENCY_ABBREVIATIONS = {"UBND": "Ủy ban nhân dân", "HĐND": "Hội đồng n
                         "MTTQ": "Mặt trận Tổ quốc", "BCĐ": "Ban Chỉ đạo", "ĐUK": "Đảng ủy Khối", "BTV": "Ban Thường vụ"}
 # The words before a unit's name, as written: "huyện Tam Đường", "thị xã Sơn Tây" (đơn vị hành chính).
 UNIT_WORDS = ("thành phố", "thị trấn", "thị xã", "tỉnh", "huyện", "quận", "xã", "phường")
+
+# Nơi nhận lines that send a copy upward "to report" (để báo cáo, "b/c"): not an order to act.
+# Matched as substrings of the lower-cased line (the Cypher faces do the same with CONTAINS):
+# "TT Tỉnh ủy, TT HĐND tỉnh (b/c)", "UBND tỉnh (để b/c)", "Thường trực Huyện ủy (để báo cáo)".
+REPORT_COPY_MARKS: tuple[str, ...] = ("(b/c", "b/c)", "để b/c", "(báo cáo)", "để báo cáo")
+# Where an addressee was named, by link type: "Kính gửi" (ADDRESSED_TO), "Nơi nhận" (COPIED_TO).
+ADDRESSEE_SOURCES: dict[str, str] = {"ADDRESSED_TO": "Kính gửi", "COPIED_TO": "Nơi nhận"}

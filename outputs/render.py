@@ -183,6 +183,26 @@ def gaps(answer: Answer) -> Output:
     return out
 
 
+def coverage(answer: Answer) -> Output:
+    """Provinces that were told or acted (the others counted in one line), short columns for 80 columns."""
+    rows = answer.rows
+    shown = [r for r in rows if r["addressed"] or r["first_uid"]]
+    quiet = len(rows) - len(shown)
+    table = []
+    for r in shown:
+        told = {True: "yes", False: "no", None: "?"}[r["addressed"]]
+        first = r["first_document"] or (f"({r['first_issuer'] or '?'})" if r["first_uid"] else "")
+        table.append({"province": r["province"], "told": told, "first": first, "date": r["first_date"] or "",
+                      "lag": lag_text(r["first_lag_days"]), "docs": r["documents"],
+                      "district": f"{r['implementing_district']}/{r['addressed_district']}",
+                      "commune": f"{r['implementing_commune']}/{r['addressed_commune']}"})
+    out: Output = [Table(table, ["province", "told", "first", "date", "lag", "docs", "district", "commune"],
+                         "first implementing document per province (units acting/addressed)")]
+    if quiet:
+        out.append(f"{quiet} other province(s): not told in the corpus and no implementing document.")
+    return out
+
+
 def timeline(answer: Answer) -> Output:
     summary = timeline_question.summary(answer.rows)
     if not summary:
@@ -202,7 +222,8 @@ def stats(answer: Answer) -> Output:
 
 
 RENDERERS: dict[str, Callable[[Answer], Output]] = {
-    "implements": implements, "trace": trace, "basis": basis, "show": show, "gaps": gaps, "timeline": timeline,
+    "implements": implements, "trace": trace, "basis": basis, "show": show, "gaps": gaps, "coverage": coverage,
+    "timeline": timeline,
     "search": search, "stats": stats,
 }
 
