@@ -120,8 +120,8 @@ def _document_place(record: Record) -> tuple[Context, Agency | None, tuple[str, 
     # so that "Đảng ủy xã Bình Thuận" is looked up inside them and not taken
     # for the province of Bình Thuận, and a "Chợ Mới" is the right one of two.
     parent = find_place(doc.issuer_parent, system=system) if doc.issuer_parent else None
-    if parent is None and doc.issuer_parent:
-        other = find_place(doc.issuer_parent, system=_OTHER[system])
+    if parent is None and doc.issuer_parent and system == REFORM:  # a 2026 text under an old header
+        other = find_place(doc.issuer_parent, system=LEGACY)
         parent = in_system(other, system)
         if other is not None:
             notes.append(("mapped", f"parent line {doc.issuer_parent!r} names {other.full_name} ({other.system}), "
@@ -129,6 +129,15 @@ def _document_place(record: Record) -> tuple[Context, Agency | None, tuple[str, 
     hints = [parent] if parent is not None else _place_hints(record, system)
     place = _find_issuer_place(doc, hints, system)
     issuer_text = doc.issuer_canonical or doc.issuer or ""
+    if place is None and parent is None and doc.issuer_parent and system == LEGACY \
+            and _TYPED_COMMUNE_RE.search(fold(issuer_text)):
+        # "UBND HUYỆN CHỢ MỚI / UBND XÃ MỸ HIỆP": two districts are called Chợ Mới (Bắc Kạn, An Giang);
+        # the one that has the commune decides.
+        m = _PARENT_DISTRICT_RE.search(fold(doc.issuer_parent))
+        found = {p.uid: p for d in (g.districts_by_name.get(m.group("name").strip(), ()) if m else ())
+                 if (p := _find_issuer_place(doc, [d], system)) is not None and p.level == "commune"}
+        if len(found) == 1:
+            place = next(iter(found.values()))
     issuer_folded = fold(" ".join(x for x in (doc.issuer_canonical, doc.issuer) if x))
     if place is None and parent is not None and parent.level == "district":
         # The parent line decides: "ĐẢNG BỘ HUYỆN MÊ LINH / ĐẢNG ỦY XÃ QUANG MINH" is the thị trấn
@@ -148,17 +157,17 @@ def _document_place(record: Record) -> tuple[Context, Agency | None, tuple[str, 
                           f"({national.province}) but the parent line {doc.issuer_parent!r} is in {parent.province}"))
         elif national is not None:
             place = national
-    if place is None and national is None and (system == REFORM or _COMMUNE_WORD_RE.search(issuer_folded)):
-        # Named in the other system? A 2026 text naming a pre-reform unit, or the reverse.
-        other = _find_issuer_place(doc, [None], _OTHER[system])
-        if other is not None and other.level != "province":
+    if place is None and national is None and system == REFORM:
+        # A 2026 text naming a pre-reform unit, spelt exactly ("UBND xã Như Cố" of the former Chợ Mới).
+        other = _find_issuer_place(doc, [None], LEGACY)
+        if other is not None and other.level != "province" and _spelt(other, issuer_text):
             mapped = in_system(other, system)
             if mapped is not None:
                 place = mapped
                 notes.append(("mapped", f"issuer {issuer_text!r} names {other.full_name} of {other.province} "
                               f"({other.system}); in force on {doc.date or 'its date'}: {mapped.full_name}"
                               + (f" of {mapped.province}" if mapped.level != "province" else "") + f" ({system})"))
-        elif _COMMUNE_WORD_RE.search(issuer_folded):
+        elif _unknown_commune(issuer_text, g):
             notes.append(("unknown_place", f"issuer {issuer_text!r}: no such commune or ward in the {system} "
                           "system" + (f" under {parent.full_name}" if parent is not None else "")))
     if place is None:
@@ -183,6 +192,18 @@ def _document_place(record: Record) -> tuple[Context, Agency | None, tuple[str, 
 
 
 _OTHER = {LEGACY: REFORM, REFORM: LEGACY}
+_PARENT_DISTRICT_RE = re.compile(r"(?<![a-z])(?:huyen|quan|thi xa|thanh pho)\s+(?P<name>[a-z0-9 ]+?)\s*$")
+
+
+def _spelt(place: Place, text: str) -> bool:
+    """Whether ``text`` spells the place's name with its accents (folding merges Vĩnh Thành and Vinh Thanh)."""
+    return " ".join(place.name.lower().split()) in " ".join(text.lower().split())
+
+
+def _unknown_commune(text: str, g) -> bool:
+    """A commune or ward the text names that no unit of the system bears (not merely an ambiguous name)."""
+    m = _TYPED_COMMUNE_RE.search(fold(text))
+    return bool(m) and not g.communes_by_name.get(m.group("name").strip())
 
 
 _COMMUNE_WORD_RE = COMMUNE_WORD_RE
