@@ -216,3 +216,36 @@ def test_an_undated_document_takes_its_system_from_its_citations_else_check_repo
                                                                                     "Thái Nguyên")
     assert not [i for i in issues if i.kind == "no_system" and i.uids == (cites[0],)]
     assert [i.kind for i in issues if i.kind == "no_system" and i.uids == (nothing[0],)] == ["no_system"]
+
+
+# -- the generator after the reform ------------------------------------------------------------------
+def test_the_generator_writes_post_reform_documents_placed_in_their_system(tmp_path):
+    import json
+    import sys
+
+    from chidao.corpus.generate import generate_corpus
+
+    generate_corpus(tmp_path, 400, seed=5, post_reform=0.6)
+    truth = [json.loads(line) for line in (tmp_path / "truth.jsonl").read_text("utf-8").splitlines()]
+    docs = [r for r in truth if r["kind"] == "document"]
+    after = [r for r in docs if r["system"] == REFORM]
+    assert after and all(r["date"] >= "2025-07" for r in after)
+    new_provinces = {p.name for p in provinces(REFORM)}
+    local = [r for r in after if r["level"] != "central"]
+    assert local and all(r["province"] in new_provinces and r["district"] is None for r in local)
+    assert {r["level"] for r in local} == {"province", "commune"}
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+    from score_reform import score
+
+    scored = score(tmp_path)
+    assert scored[REFORM]["system"] >= 0.99 and scored[LEGACY]["system"] >= 0.99
+    assert scored[REFORM]["system+province"] >= 0.85
+
+
+def test_without_post_reform_the_generator_writes_the_legacy_corpus_unchanged(tmp_path):
+    from chidao.corpus.generate import generate_corpus
+
+    generate_corpus(tmp_path / "a", 150, seed=3)
+    generate_corpus(tmp_path / "b", 150, seed=3, post_reform=0.0)
+    a, b = (tmp_path / "a" / "truth.jsonl").read_bytes(), (tmp_path / "b" / "truth.jsonl").read_bytes()
+    assert a == b and b"2025-07" not in a and b'"system"' not in a
