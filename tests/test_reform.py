@@ -249,3 +249,20 @@ def test_without_post_reform_the_generator_writes_the_legacy_corpus_unchanged(tm
     generate_corpus(tmp_path / "b", 150, seed=3, post_reform=0.0)
     a, b = (tmp_path / "a" / "truth.jsonl").read_bytes(), (tmp_path / "b" / "truth.jsonl").read_bytes()
     assert a == b and b"2025-07" not in a and b'"system"' not in a
+
+
+def test_the_page_draws_three_levels_for_post_reform_documents(reform_graph):
+    from chidao.outputs.viz import _positions, view_graph
+
+    view, _ = view_graph(reform_graph, "doc:210-KH/TU@2025.thai-nguyen:2026", depth=1)
+    pos = _positions(view)
+    docs = {u: d for u, d in view.nodes(data=True) if d.get("label") == "Document"}
+    level_y = {}
+    for u, d in docs.items():
+        level_y.setdefault(d.get("level"), set()).add(pos[u][1])
+    assert set(level_y) == {"central", "province", "commune"}
+    ys = sorted(min(v) for v in level_y.values())
+    assert len(ys) == 3 and max(level_y["central"]) < min(level_y["province"]) < min(level_y["commune"])
+    # Band by band: the communes and wards sit in the band right under the province's, none between.
+    band_tops = sorted({min(v) for v in level_y.values()})
+    assert min(level_y["commune"]) == band_tops[2]
