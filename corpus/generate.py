@@ -41,7 +41,7 @@ from typing import IO, Callable
 
 from .citation_forms import CitationForms
 from .document_text import DocumentText, _build_banks
-from .issuers import _RATES, _Issuers, _cumulative, _gazetteer
+from .issuers import _RATES, _Issuers, _cumulative, _gazetteer, _gazetteer_2025
 from .model import (_CAP, _ROOT_END, _ROOT_START, MAX_BYTES, MAX_FILES_PER_DIR, MIN_BYTES, P_ARTICLE, P_DRAFT, P_ETH,
                     P_NFD, P_OLD_TONE, PROGRESS_EVERY, _Doc, _iso, normalise_symbol, truth_key)
 from .text_banks import _VERB_START, GENERIC, GIVENS, MIDDLES, SECTORS, SURNAMES, TOPICS, TYPE_NAMES
@@ -52,7 +52,7 @@ _JSON = json.JSONEncoder(ensure_ascii=False, check_circular=False).encode
 _WFLAGS = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0)
 # --------------------------------------------------------------------------- generator
 class _Gen(CitationForms, DocumentText):
-    def __init__(self, outdir: Path, n_docs: int, seed: int):
+    def __init__(self, outdir: Path, n_docs: int, seed: int, post_reform: float = 0.0):
         self.out = outdir
         self.outs = str(outdir) + os.sep
         self.n = n_docs
@@ -74,6 +74,14 @@ class _Gen(CitationForms, DocumentText):
         self.truth: IO[str] | None = None  # truth.jsonl, opened by generate_corpus
         self.progress: Callable[[int], None] | None = None
         self.progress_every = PROGRESS_EVERY
+        # Post-reform campaigns (issue 12): a share of campaigns rooted from 1 July 2025 to 30 November
+        # 2026, in the 34 provinces whose communes and wards sit directly under them. With 0 the
+        # corpus is the legacy one, byte for byte (no extra draw, no "system" in the truth).
+        self.post_reform = float(post_reform)
+        self.gaz_2025 = _gazetteer_2025() if self.post_reform > 0 else []
+        self.prov_cycle_2025: list = []
+        self.cap = _CAP
+        self.in_reform = False
 
     # ---------------------------------------------------------------- helpers
     def pick(self, seq):
@@ -215,6 +223,8 @@ class _Gen(CitationForms, DocumentText):
                "commune": issuer.comm.name if issuer.comm else None,
                "date": doc.iso[:7] if doc.draft else doc.iso, "subject": doc.subject, "signer": signer,
                "citations": citations, "unnumbered": unnumbered_refs}
+        if self.post_reform > 0:  # the system of units in force on the document's date
+            rec["system"] = "2025" if doc.iso >= "2025-07-01" else "legacy"
         ok = self.emit(text, rec, issuer.folder)
         if ok and not doc.draft:
             self.last_by_issuer[id(issuer)] = doc
@@ -271,9 +281,16 @@ class _Gen(CitationForms, DocumentText):
             frac = self.written / self.n
             day = _ROOT_START + int(frac * (_ROOT_END - _ROOT_START)) + int(rand() * 40) - 20
             day = max(_ROOT_START, min(_ROOT_END, day))
+            self.in_reform = self.post_reform > 0 and rand() < self.post_reform
+            if self.in_reform:
+                day = _REFORM_START + int(frac * (_REFORM_END - _REFORM_START)) + int(rand() * 40) - 20
+                day = max(_REFORM_START, min(_REFORM_END, day))
+            self.cap = _REFORM_CAP if self.in_reform else _CAP
             year = date.fromordinal(day).year
             self.prune_counters(year)
             topics = [k for k, t in enumerate(TOPICS) if t["years"][0] <= year <= t["years"][1]]
+            if not topics:  # after the banks' years: topics still current at their end
+                topics = [k for k, t in enumerate(TOPICS) if t["years"][1] >= 2025]
             topic = self.pick(topics)
             sector = self.wpick(_SECTOR_CUM)
             self.campaign(day, topic, sector)
@@ -337,14 +354,16 @@ class _Gen(CitationForms, DocumentText):
 
     def next_provinces(self, k):
         out = []
+        gaz = self.gaz_2025 if self.in_reform else self.gaz
         while len(out) < k:
-            if not self.prov_cycle:
-                self.prov_cycle = list(self.gaz)
-                self.rng.shuffle(self.prov_cycle)
-            province = self.prov_cycle.pop()
+            cycle = self.prov_cycle_2025 if self.in_reform else self.prov_cycle
+            if not cycle:
+                cycle.extend(gaz)
+                self.rng.shuffle(cycle)
+            province = cycle.pop()
             if province not in out:
                 out.append(province)
-            elif len(out) >= len(self.gaz):
+            elif len(out) >= len(gaz):
                 break
         return out
 
@@ -379,7 +398,7 @@ class _Gen(CitationForms, DocumentText):
 
     def lag(self, day, lo, hi):
         x = day + lo + int(self.rand() ** 1.7 * (hi - lo))
-        return min(x, _CAP)
+        return min(x, self.cap)
 
     def doc_for(self, issuer, parent, day, topic, parent2=None, draft=False, tcode=None):
         tc = tcode or self.wpick(issuer.types)
@@ -414,6 +433,8 @@ class _Gen(CitationForms, DocumentText):
             if not self.write_doc(d2, self.common_extra(d2, root, companions)):
                 return False
             prov_docs.append(d2)
+        if province.reform:  # no district level: the province's communes and wards take it up
+            return self.reform_communes(province, prov_docs, topic, sector, root, companions)
         # districts
         dists = province.districts
         m = min(len(dists), int(rand() ** 1.3 * 7))
@@ -467,6 +488,23 @@ class _Gen(CitationForms, DocumentText):
         return True
 
 
+    def reform_communes(self, province, prov_docs, topic, sector, root, companions):
+        rand = self.rand
+        c_kinds = _SECTOR_PLAN[sector][4] or _cumulative(("UBX", 1),)
+        communes = province.communes
+        nc = min(len(communes), int(rand() ** 1.3 * 9))
+        for commune in (self.rng.sample(communes, nc) if nc else []):
+            par = prov_docs[0] if rand() < 0.7 else self.pick(prov_docs)
+            issuer = self.issuer.get(self.wpick(c_kinds), province, None, commune)
+            cd = self.doc_for(issuer, par, self.lag(par.day, 1, 25), topic, draft=rand() < P_DRAFT)
+            if not self.write_doc(cd, self.common_extra(cd, root, companions)):
+                return False
+        return True
+
+
+_REFORM_START = date(2025, 7, 1).toordinal()
+_REFORM_END = date(2026, 9, 30).toordinal()
+_REFORM_CAP = date(2026, 11, 30).toordinal()
 _SECTOR_CUM = _cumulative(*SECTORS)
 # sector -> (province lead kinds, province secondary kinds, district lead kinds, district secondary kinds, commune kinds)
 _SECTOR_PLAN = {
@@ -483,7 +521,8 @@ _SECTOR_PLAN = {
 
 
 def generate_corpus(outdir: str | Path, n_docs: int, seed: int = 0, *,
-                    progress: Callable[[int], None] | None = None, progress_every: int = PROGRESS_EVERY) -> dict:
+                    progress: Callable[[int], None] | None = None, progress_every: int = PROGRESS_EVERY,
+                    post_reform: float = 0.0) -> dict:
     """Write `n_docs` synthetic documents and `truth.jsonl` under `outdir`.
 
     `progress(k)` is called each time another `k` (= `progress_every`) documents have
@@ -493,7 +532,7 @@ def generate_corpus(outdir: str | Path, n_docs: int, seed: int = 0, *,
     t0 = time.perf_counter()
     out = Path(outdir)
     out.mkdir(parents=True, exist_ok=True)
-    g = _Gen(out, int(n_docs), seed)
+    g = _Gen(out, int(n_docs), seed, post_reform)
     g.progress = progress
     g.progress_every = max(1, int(progress_every))
     with open(out / "truth.jsonl", "w", encoding="utf-8", newline="\n", buffering=1 << 20) as tf:
@@ -512,8 +551,9 @@ def _main(argv=None):  # pragma: no cover - convenience entry point
     ap.add_argument("outdir")
     ap.add_argument("n_docs", type=int)
     ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--post-reform", type=float, default=0.0, help="share of campaigns after 1 July 2025")
     a = ap.parse_args(argv)
-    s = generate_corpus(a.outdir, a.n_docs, a.seed)
+    s = generate_corpus(a.outdir, a.n_docs, a.seed, post_reform=a.post_reform)
     s["docs_per_s"] = round(s["documents"] / max(s["seconds"], 1e-9))
     s["MB_per_s"] = round(s["bytes"] / 1e6 / max(s["seconds"], 1e-9), 1)
     print(json.dumps(s))

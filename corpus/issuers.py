@@ -13,7 +13,7 @@ from .text_banks import GIVENS, MIDDLES, OFFICES, SURNAMES
 
 # --------------------------------------------------------------------------- gazetteer
 class _Prov:
-    __slots__ = ("idx", "name", "full", "word", "is_city", "slug", "districts")
+    __slots__ = ("idx", "name", "full", "word", "is_city", "slug", "districts", "reform", "communes")
     idx: int
     name: str
     full: str
@@ -44,6 +44,40 @@ class _Comm:
 
 
 _GAZ: list | None = None
+_GAZ_2025: list | None = None
+_REFORM_IDX = 1000  # 2025 provinces' idx start here: issuer cache keys never meet the legacy ones
+
+
+def _gazetteer_2025() -> list:
+    """The 34 provinces of 1 July 2025 with their communes and wards, directly under them (loaded once)."""
+    global _GAZ_2025
+    if _GAZ_2025 is not None:
+        return _GAZ_2025
+    from vietnamadminunits.database import query
+    rows = query("select province, provinceShort, ward, wardShort, wardType from admin_units")
+    provs: dict = {}
+    for row in rows:
+        p = provs.setdefault(row["provinceShort"], {"full": row["province"], "w": {}})
+        if row["ward"]:
+            p["w"][row["wardShort"]] = (row["ward"], row["wardType"])
+    out = []
+    for pi, pname in enumerate(sorted(provs)):
+        pd = provs[pname]
+        province = _Prov()
+        province.idx, province.name, province.full = _REFORM_IDX + pi, pname, pd["full"]
+        province.is_city = pd["full"].startswith("Thành phố")
+        province.word = "thành phố" if province.is_city else "tỉnh"
+        province.slug = "2025-" + _slugify(pname)
+        province.districts, province.reform, province.communes = [], True, []
+        for wi, wname in enumerate(sorted(pd["w"])):
+            full, wtype = pd["w"][wname]
+            commune = _Comm()
+            commune.idx, commune.dist, commune.name, commune.full = wi, None, wname, full
+            commune.word = {"Xã": "xã", "Phường": "phường", "Đặc khu": "đặc khu"}.get(wtype, "xã")
+            province.communes.append(commune)
+        out.append(province)
+    _GAZ_2025 = out
+    return out
 
 
 def _slugify(s: str) -> str:
@@ -96,6 +130,7 @@ def _gazetteer() -> list:
                 commune.word = {"Xã": "xã", "Phường": "phường", "Thị trấn": "thị trấn"}.get(wtype, "xã")
                 district.communes.append(commune)
             province.districts.append(district)
+        province.reform, province.communes = False, []
         out.append(province)
     _GAZ = out
     return out
@@ -247,7 +282,10 @@ class _Issuers:
         i.lvl = {"province": 1, "district": 2, "commune": 3}[level]
         i.prov, i.dist, i.comm = province, district, commune
         i.folder = province.slug
-        if level == "province":
+        if province.reform:  # after 1 July 2025 the scope carries the system: "2025:Thái Nguyên[/Đức Xuân]"
+            i.scope = f"2025:{province.name}" + (f"/{commune.name}" if level == "commune" else "")
+            i.place = commune.name if level == "commune" else province.name
+        elif level == "province":
             i.scope = province.name
             i.place = "Thành phố Hồ Chí Minh" if province.name == "Hồ Chí Minh" else province.name
         elif level == "district":
@@ -260,6 +298,13 @@ class _Issuers:
         return i
 
     def _build(self, kind, province, district, commune):
+        if province is not None and province.reform:
+            if commune is not None:
+                return self._commune_2025(kind, province, commune)
+            i = self._province(kind, province)
+            # No district level: the provincial bodies address the communes and wards.
+            i.recipients = [_REFORM_RECIPIENTS.get(r, r) for r in i.recipients]
+            return i
         if kind in ("TU", "BTGTU", "ĐUK", "UBND", "SO0", "SO1", "SO2", "SO3", "LĐ", "TĐ", "MT"):
             return self._province(kind, province)
         if commune is None:
@@ -524,3 +569,54 @@ class _Issuers:
         return i
 
 
+
+
+# Legacy group phrases of a provincial body -> the post-reform ones (communes and wards under the province).
+_REFORM_RECIPIENTS = {
+    "Các huyện ủy, thành ủy, đảng ủy trực thuộc": "Các đảng ủy xã, phường",
+    "Ban tuyên giáo các huyện ủy, thành ủy, đảng ủy trực thuộc": "Các đảng ủy trực thuộc Tỉnh ủy",
+    "UBND các huyện, thành phố": "UBND các xã, phường",
+    "LĐLĐ các huyện, thành phố": "Các Công đoàn ngành",
+    "Ủy ban MTTQ Việt Nam các huyện, thành phố": "Các tổ chức thành viên của Mặt trận tỉnh",
+    "Phòng Y tế, Phòng Giáo dục và Đào tạo các huyện, thành phố": "UBND các xã, phường",
+    "Các huyện đoàn, thành đoàn, đoàn trực thuộc": "Các cơ sở đoàn trực thuộc",
+}
+
+
+def _commune_2025(self, kind, province, commune):
+    """A commune or ward's Đảng ủy or UBND after 1 July 2025: directly under the province."""
+    i = self._base(kind, "commune", province, None, commune)
+    cw, cn = commune.word, commune.name
+    cloc = cn if cn.lower().startswith(cw) else f"{cw} {cn}"
+    CLOC = cloc.upper()
+    PLOC = f"{province.word} {province.name}".upper()
+    ctte = "Thành ủy" if province.is_city else "Tỉnh ủy"
+    if kind == "ĐUX":
+        i.name = f"Đảng ủy {cloc}"
+        i.written = [i.name, f"Ban Thường vụ Đảng ủy {cloc}"]
+        i.noplace = [f"Đảng ủy {cw}", f"Ban Thường vụ Đảng ủy {cw}"]
+        i.header = [[f"ĐẢNG BỘ {PLOC}", f"ĐẢNG ỦY {CLOC}"]]
+        i.emblem, i.sym = "party", {"CV": ["-CV/ĐU"], "KH": ["-KH/ĐU"], "TB": ["-TB/ĐU"]}
+        i.types = _cumulative(("CV", 5), ("KH", 4), ("TB", 1))
+        i.sign = ["T/M ĐẢNG ỦY\nBÍ THƯ", "T/M BAN THƯỜNG VỤ\nPHÓ BÍ THƯ"]
+        i.actor = [f"Ban Thường vụ Đảng ủy {cw}", f"Đảng ủy {cw}"]
+        i.caps = f"BAN CHẤP HÀNH ĐẢNG BỘ {CLOC}"
+        i.recipients = ["Các chi bộ trực thuộc", "Các đồng chí Đảng ủy viên"]
+        i.copies = [f"Ban Thường vụ {ctte} (b/c)", "Như kính gửi"]
+    else:  # UBX
+        i.name = f"Ủy ban nhân dân {cloc}"
+        i.written = [i.name, f"UBND {cloc}"]
+        i.noplace = [f"UBND {cw}", f"Ủy ban nhân dân {cw}"]
+        i.header = [["ỦY BAN NHÂN DÂN", CLOC]]
+        i.emblem, i.sym = "state", {"CV": ["/UBND"], "KH": ["/KH-UBND"], "TB": ["/TB-UBND"], "QĐ": ["/QĐ-UBND"]}
+        i.types = _cumulative(("CV", 4), ("KH", 4), ("TB", 1), ("QĐ", 1))
+        i.sign = ["TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH", "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH"]
+        i.actor = [f"Ủy ban nhân dân {cw}", f"UBND {cw}", f"Chủ tịch UBND {cw}"]
+        i.caps = f"CHỦ TỊCH ỦY BAN NHÂN DÂN {CLOC}"
+        i.recipients = ["Các ban, ngành, đoàn thể", "Trưởng các thôn, tổ dân phố"]
+        i.copies = [f"UBND {province.word} (b/c)", f"TT Đảng ủy, HĐND {cw}", "Như kính gửi"]
+    i.signers = _mk_signers(i.name + province.name + "2025")
+    return i
+
+
+_Issuers._commune_2025 = _commune_2025

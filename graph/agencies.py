@@ -25,10 +25,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..loaders.normalize import fold, match_form
-from ..loaders.patterns import (AGENCY_ROLE_RE, CENTRAL_GROUP_RE, FOLDED_UNIT_WORDS, GROUP_BODY_RE, GROUP_COMMITTEE_RE, GROUP_UNIT_RE,
-                               LAST_UNIT_WORD_RE, PARENTHESES_RE, PLACE_WORD_RE, TRAILING_UNIT_RE)
+from ..loaders.patterns import (AGENCY_ROLE_RE, FOLDED_UNIT_WORDS, LAST_UNIT_WORD_RE, PARENTHESES_RE, PLACE_WORD_RE, TRAILING_UNIT_RE)
 from ..loaders.vocabulary import ISSUER_CODES
-from .gazetteer import Place, find_place, gazetteer, slug
+from .gazetteer import LEGACY, REFORM, Place, find_place, gazetteer, get_place, slug, units_of
 
 __all__ = ["Agency", "Context", "resolve_agency", "resolve_code", "expand_group", "context_for"]
 
@@ -45,11 +44,13 @@ class Agency:
     parent_uid: str | None = None  # PART_OF
     place_uid: str | None = None  # LOCATED_IN
     code: str | None = None  # issuer code when it has one: "BTGTU"
+    system: str | None = None  # the system of units of its place (legacy | 2025); None for a central body
 
     def attrs(self) -> dict:
         return {"label": "Agency", "uid": self.uid, "name": self.name, "kind": self.kind, "level": self.level,
                 "province": self.province, "district": self.district, "commune": self.commune,
-                "parent_uid": self.parent_uid, "place_uid": self.place_uid, "code": self.code}
+                "parent_uid": self.parent_uid, "place_uid": self.place_uid, "code": self.code,
+                "system": self.system}
 
 
 @dataclass(frozen=True)
@@ -59,25 +60,29 @@ class Context:
     province: Place | None = None
     district: Place | None = None
     commune: Place | None = None
+    system: str = LEGACY  # the system of units in force for the document (legacy | 2025)
 
     @property
     def level(self) -> str | None:
         return "commune" if self.commune else "district" if self.district else "province" if self.province else None
 
 
-def context_for(place: Place | None) -> Context:
+def context_for(place: Place | None, system: str = LEGACY) -> Context:
+    """The context of a place (its system with it); ``system`` when there is no place."""
     if place is None:
-        return Context()
-    g = gazetteer()
+        return Context(system=system)
+    g = gazetteer(place.system)
     province = g.places.get(place.province_uid)
-    district = g.places.get(place.district_uid) if place.district_uid else None
-    return Context(province, district, place if place.level == "commune" else None)
+    # A 2025 commune sits directly under its province: no district.
+    district = g.places.get(place.district_uid) if place.district_uid and place.system == LEGACY else None
+    return Context(province, district, place if place.level == "commune" else None, place.system)
 
 
 def _ctx(province, district, commune) -> Context:
     if isinstance(province, Context):
         return province
-    g = gazetteer()
+    system = next((x.system for x in (province, district, commune) if isinstance(x, Place)), LEGACY)
+    g = gazetteer(system)
     p = province if isinstance(province, Place) else g.province(province) if province else None
     d = district if isinstance(district, Place) else g.district(district, p) if district and p else None
     c = commune if isinstance(commune, Place) else g.commune(commune, d, p) if commune and (d or p) else None
@@ -85,7 +90,7 @@ def _ctx(province, district, commune) -> Context:
         return context_for(c)
     if d is not None:
         return context_for(d)
-    return Context(g.places.get(p.province_uid) if p else None)
+    return Context(g.places.get(p.province_uid) if p else None, system=system)
 
 
 # -- spelling ----------------------------------------------------------------
@@ -215,7 +220,6 @@ def _central(key: str) -> Agency:
 
 def _at_level(level: str | None, ctx: Context, place: Place | None) -> Place | None:
     """The place an agency of ``level`` sits in, from the place its name gives, else the context."""
-    g = gazetteer()
     if level is None:
         if place is not None:
             return place
@@ -224,9 +228,9 @@ def _at_level(level: str | None, ctx: Context, place: Place | None) -> Place | N
         if level == place.level:
             return place
         if level == "province":
-            return g.places.get(place.province_uid)
+            return get_place(place.province_uid)
         if level == "district" and place.level == "commune":
-            return g.places.get(place.district_uid)
+            return get_place(place.parent_uid) if place.parent_uid != place.province_uid else None
         if level == "district" and place.level == "province" and ctx.district and ctx.province \
                 and ctx.province.uid == place.uid:
             return ctx.district
@@ -237,12 +241,19 @@ def _at_level(level: str | None, ctx: Context, place: Place | None) -> Place | N
 
 def _local(key: str, name: str, kind: str, place: Place, parent_uid: str | None, code: str | None) -> Agency:
     return Agency(f"agency:{place.scope}:{key}", name, kind, place.level, place.province,
-                  place.district, place.commune, parent_uid, place.uid, code)
+                  place.district, place.commune, parent_uid, place.uid, code, place.system)
 
 
 def _committee(code: str, level: str | None, ctx: Context, place: Place | None) -> Agency | None:
-    g = gazetteer()
-    if code == "ThU":
+    system = place.system if place is not None else ctx.system
+    g = gazetteer(system)
+    if code == "ThU" and system == REFORM:
+        # From 1 July 2025 a Thành ủy is a city's under the centre: there are no district cities.
+        prov = get_place(place.province_uid) if place is not None else ctx.province
+        if prov is None or prov.unit_type != "Thành phố":
+            return None
+        place, level = prov, "province"
+    elif code == "ThU":
         # A Thành ủy is province level for a city under the centre, district level otherwise (DOMAIN.md 1).
         if place is not None and place.level == "province" and place.unit_type == "Thành phố":
             level = "province"
@@ -279,9 +290,10 @@ def _committee(code: str, level: str | None, ctx: Context, place: Place | None) 
 
 
 def _parent_committee(at: Place) -> str | None:
-    """The party committee one level up: Huyện ủy -> Tỉnh ủy, Đảng ủy xã -> Huyện ủy."""
-    g = gazetteer()
-    if at.level == "district":
+    """The party committee one level up: Huyện ủy -> Tỉnh ủy, Đảng ủy xã -> Huyện ủy
+    (from 1 July 2025: Đảng ủy xã, phường -> Tỉnh ủy / Thành ủy)."""
+    g = gazetteer(at.system)
+    if at.level == "district" or (at.level == "commune" and at.parent_uid == at.province_uid):
         prov = g.places[at.province_uid]
         return f"agency:{prov.scope}:{'thu' if prov.unit_type == 'Thành phố' else 'tu'}"
     if at.level == "commune":
@@ -300,7 +312,7 @@ def _levelled(key: str, name: str, kind: str, level: str | None, ctx: Context, p
         return None
     parent = None
     if at.level != "province":
-        up = gazetteer().places.get(at.parent_uid)
+        up = get_place(at.parent_uid)
         parent = f"agency:{up.scope}:{key}" if up else None
     return _local(key, f"{name} {_place_phrase(at)}", kind, at, parent, None)
 
@@ -353,7 +365,7 @@ def resolve_code(code: str | None, province=None, district=None, commune=None) -
             return None
         board = issuer.name.removesuffix(" " + ISSUER_CODES[issuer.parent].name)
         prefix = code[: len(code) - len(issuer.parent)]
-        at = gazetteer().places[committee.place_uid]
+        at = get_place(committee.place_uid)
         return _local(f"{fold(prefix)}-{committee.uid.rsplit(':', 1)[1]}", f"{board} {committee.name}", "party",
                       at, committee.uid, code)
     if code in ("TU", "ThU", "HU", "QU", "TxU"):
@@ -400,7 +412,7 @@ def resolve_agency(text: str | None, province=None, district=None, commune=None,
                              or folded.endswith("viet nam") or not _has_place_words(folded[len(head):])):
         if not (head == "trung uong" and folded != head and not folded.startswith("trung uong dang")):
             return _central(_CENTRAL[head][0])
-    place = find_place(clean, ctx.province, ctx.district)
+    place = find_place(clean, ctx.province, ctx.district, ctx.system)
     # Boards of a committee: "Ban Tuyên giáo Tỉnh ủy Lai Châu", "Văn phòng Huyện ủy".
     board = _head(folded, _BOARDS)
     if board is not None:
@@ -416,7 +428,7 @@ def resolve_agency(text: str | None, province=None, district=None, commune=None,
         if committee is None:
             return None
         prefix, display = _BOARDS[board]
-        at = gazetteer().places[committee.place_uid]
+        at = get_place(committee.place_uid)
         return _local(f"{fold(prefix)}-{committee.uid.rsplit(':', 1)[1]}", f"{display} {committee.name}", "party",
                       at, committee.uid, prefix + code_c)
     head = _head(folded, _COMMITTEES)
@@ -462,39 +474,93 @@ def _has_place_words(folded: str) -> bool:
 
 
 # -- group phrases -----------------------------------------------------------
+_UNIT_LIST = r"(?:(?:thanh pho|thi tran|thi xa|dac khu|huyen|quan|xa|phuong)(?:\s*,\s*|\s+va\s+|\s*$))+"
+_GROUP_HEADS = r"uy ban nhan dan|hoi dong nhan dan|lien doan lao dong|uy ban mat tran to quoc|dang uy"
 # "UBND các xã, thị trấn", "LĐLĐ các huyện, thành phố": a body at every unit of a kind.
-_GROUP_BODY_RE = GROUP_BODY_RE
+_GROUP_BODY_RE = re.compile(rf"^(?:cac\s+)?(?P<head>{_GROUP_HEADS})\s+cac\s+(?P<units>{_UNIT_LIST})")
+# "Các đảng ủy xã, phường", "Các UBND xã, thị trấn": the same, the plural on the body.
+_GROUP_PLURAL_RE = re.compile(rf"^cac\s+(?P<head>{_GROUP_HEADS})\s+(?P<units>{_UNIT_LIST})")
 # "Các huyện ủy, thành ủy, đảng ủy trực thuộc": the district committees of the province.
-_GROUP_COMMITTEE_RE = GROUP_COMMITTEE_RE
+_GROUP_COMMITTEE_RE = re.compile(r"^cac\s+(?P<list>(?:huyen uy|thanh uy|thi uy|quan uy)(?:\s*,\s*|\s+va\s+|\s|$).*)")
+# "Các đảng ủy trực thuộc Tỉnh ủy" (from 1 July 2025): the Đảng ủy of every commune and ward of the province.
+_GROUP_UNDER_PROVINCE_RE = re.compile(r"^cac\s+dang uy\s+truc thuoc(?:\s+(?:tinh uy|thanh uy)(?:\s+[a-z ]+)?)?$")
+# "Các tỉnh ủy, thành ủy trực thuộc Trung ương", "Ban Tuyên giáo các tỉnh ủy, thành ủy": every province's committee.
+_GROUP_PROVINCE_COMMITTEES_RE = re.compile(
+    r"^(?:(?P<board>ban tuyen giao|ban to chuc|ban dan van|ban noi chinh|uy ban kiem tra|van phong)\s+)?"
+    r"(?:cac\s+)?tinh uy\s*(?:,|va)\s*thanh uy(?:\s+truc thuoc trung uong)?$")
+# "Sở Y tế các tỉnh, thành phố trực thuộc Trung ương", "UBND các tỉnh, thành phố": that body of every province.
+_GROUP_PROVINCES_RE = re.compile(
+    r"^(?P<body>.+?)\s+cac\s+tinh\s*(?:,|va)\s*(?:cac\s+)?thanh pho(?:\s+truc thuoc trung uong)?$")
 _GROUP_UNIT_TYPES = {"thanh pho": "Thành phố", "thi tran": "Thị trấn", "thi xa": "Thị xã", "huyen": "Huyện",
-                     "quan": "Quận", "xa": "Xã", "phuong": "Phường"}
+                     "quan": "Quận", "xa": "Xã", "phuong": "Phường", "dac khu": "Đặc khu"}
 
 
 def expand_group(text: str, province=None, district=None, commune=None) -> list[Agency]:
     return list(_expand_group(text, province, district, commune))
 
 
+def provinces(system: str = LEGACY) -> list[Place]:
+    """Every province of a system, in the gazetteer's order."""
+    return [p for p in gazetteer(system).places.values() if p.level == "province"]
+
+
+def _province_committee(p: Place) -> Agency | None:
+    return _committee("ThU" if p.unit_type == "Thành phố" else "TU", "province", context_for(p), p)
+
+
 @lru_cache(maxsize=16384)
 def _expand_group(text: str, province=None, district=None, commune=None) -> tuple[Agency, ...]:
-    """The real units a group phrase stands for, through the gazetteer; [] when it is not one.
+    """The real units a group phrase stands for, through the gazetteer of the context's system;
+    () when it is not one.
+
+    Local phrases need the context's province ("UBND các xã, phường" of a 2026 provincial
+    plan: every commune and ward of that 2025 province). Phrases naming every province
+    ("các tỉnh ủy, thành ủy trực thuộc Trung ương", "Sở Y tế các tỉnh, thành phố") expand
+    to every province of the system in force, from any context.
 
     >>> [a.uid for a in expand_group("UBND các xã, thị trấn", "Lai Châu", "Tam Đường")][:2]
     ['agency:lai-chau/tam-duong/tam-duong:ubnd', 'agency:lai-chau/tam-duong/then-sin:ubnd']
     """
     ctx = _ctx(province, district, commune)
-    folded = _expand(fold(_clean(PARENTHESES_RE.sub(" ", text))))
-    central = _central_group(folded)  # a central document is placed in Hà Nội: its groups are national
-    if central or ctx.province is None:
-        return central
-    g = gazetteer()
-    m = _GROUP_BODY_RE.match(folded)
+    clean = _clean(PARENTHESES_RE.sub(" ", text))
+    folded = _expand(fold(clean))
+    m = _GROUP_PROVINCE_COMMITTEES_RE.match(folded)
     if m:
-        units = {_GROUP_UNIT_TYPES[u] for u in GROUP_UNIT_RE.findall(m.group("units"))}
+        out = []
+        for p in provinces(ctx.system):
+            committee = _province_committee(p)
+            if committee is None:
+                continue
+            if m.group("board"):
+                prefix, display = _BOARDS[m.group("board")]
+                committee = _local(f"{fold(prefix)}-{committee.uid.rsplit(':', 1)[1]}", f"{display} {committee.name}",
+                                   "party", p, committee.uid, prefix + committee.code)
+            out.append(committee)
+        return tuple(out)
+    m = _GROUP_PROVINCES_RE.match(folded)
+    if m and not m.group("body").startswith("cac "):
+        # The body as written ("Sở Y tế"), cut before the "các tỉnh" its folded words align with.
+        words, folded_words = clean.split(), fold(clean).split()
+        cut = next((i for i in range(len(folded_words) - 1)
+                    if folded_words[i] == "cac" and folded_words[i + 1].startswith("tinh")), None)
+        body = " ".join(words[:cut]) if cut and len(words) == len(folded_words) else m.group("body")
+        out = [resolve_agency(f"{body} {p.full_name}", context_for(p)) for p in provinces(ctx.system)]
+        return tuple(a for a in out if a is not None and a.level == "province")
+    if ctx.province is None:
+        return ()
+    g = gazetteer(ctx.system)
+    m = _GROUP_BODY_RE.match(folded) or _GROUP_PLURAL_RE.match(folded)
+    if m:
+        units = {_GROUP_UNIT_TYPES[u] for u in re.findall(r"thanh pho|thi tran|thi xa|dac khu|huyen|quan|xa|phuong",
+                                                          m.group("units"))}
         head = m.group("head")
         district_types = {"Thành phố", "Thị xã", "Huyện", "Quận"} & units
-        commune_types = {"Thị trấn", "Xã", "Phường"} & units
+        commune_types = {"Thị trấn", "Xã", "Phường", "Đặc khu"} & units
         places: list[Place] = []
-        if district_types:
+        if ctx.system == REFORM:
+            # No district level: "các xã, phường" are the province's own units ("thành phố" names no unit here).
+            places = [c for c in units_of(ctx.province) if c.unit_type in commune_types]
+        elif district_types:
             places = [d for d in g.districts_of(ctx.province) if d.unit_type in district_types]
         elif commune_types:
             parents = [ctx.district] if ctx.district else g.districts_of(ctx.province)
@@ -508,8 +574,11 @@ def _expand_group(text: str, province=None, district=None, commune=None) -> tupl
             key, name, kind = _LEVELLED[head if head in _LEVELLED else "uy ban mat tran to quoc"]
             out.append(_levelled(key, name, kind, place.level, context_for(place), place))
         return tuple(a for a in out if a is not None)
+    if ctx.system == REFORM and _GROUP_UNDER_PROVINCE_RE.match(folded):
+        out = [_committee("ĐU", "commune", context_for(c), c) for c in units_of(ctx.province)]
+        return tuple(a for a in out if a is not None)
     m = _GROUP_COMMITTEE_RE.match(folded)
-    if m:
+    if m and ctx.system == LEGACY:
         wanted = {t for w, t in (("huyen uy", "Huyện"), ("thanh uy", "Thành phố"), ("thi uy", "Thị xã"),
                                  ("quan uy", "Quận")) if w in m.group("list")}
         out = []
@@ -523,22 +592,6 @@ def _expand_group(text: str, province=None, district=None, commune=None) -> tupl
     return ()
 
 
-def _central_group(folded: str) -> tuple[Agency, ...]:
-    m = CENTRAL_GROUP_RE.match(folded)
-    if not m:
-        return ()
-    out = []
-    for p in (p for p in gazetteer().places.values() if p.level == "province"):
-        if m.group("committees"):
-            a = _committee("ThU" if p.unit_type == "Thành phố" else "TU", "province", context_for(p), p)
-        else:
-            key, name, kind = _LEVELLED[m.group("head")]
-            a = _levelled(key, name, kind, "province", context_for(p), p)
-        if a is not None:
-            out.append(a)
-    return tuple(out)
-
-
 def agency_from_uid(uid: str) -> Agency | None:
     """Rebuild a standard agency from its uid (for a PART_OF parent no document named)."""
     try:
@@ -547,7 +600,7 @@ def agency_from_uid(uid: str) -> Agency | None:
         return None
     if scope == "vn":
         return _central(key) if key in _CENTRAL_NAMES else None
-    place = gazetteer().places.get(f"place:{scope}")
+    place = get_place(f"place:{scope}")
     if place is None:
         return None
     ctx = context_for(place)

@@ -17,6 +17,7 @@ from collections import Counter
 
 import datetime as _dt
 import importlib.metadata
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -29,7 +30,8 @@ from ..loaders.patterns import COMMUNE_WORD_RE
 from ..loaders.vocabulary import CUE_BY_NAME, DEFAULT_LINK
 from .agencies import Agency, Context, agency_from_uid, context_for, expand_group, resolve_agency, resolve_code
 from .checks import Issue, check
-from .gazetteer import Place, find_place, gazetteer, get_place, slug
+from .gazetteer import (LEGACY, REFORM, Place, find_place, gazetteer, get_place, in_system, slug, system_of_uid,
+                        system_on)
 from .identity import CENTRAL_SCOPE, DocKey, normalize_symbol, scope_of, year_of
 
 __all__ = ["build_graph", "chidao_version", "date_fields", "document_context", "place_record", "Placement"]
@@ -57,33 +59,123 @@ def date_fields(date: str | None) -> dict:
     return {"date": date, "date_precision": precision, "year": parts[0], "day_number": (day - _EPOCH).days}
 
 
+def document_system(record: Record) -> tuple[str, str]:
+    """(system of units in force for a document, how it was decided: date | citations | header | default).
+
+    The document's date decides at its precision (a day or a month; a year unless it is 2025).
+    Otherwise its citations: one dated on or after 1 July 2025 makes it post-reform; one
+    naming a district-level issuer ("Huyện ủy", "UBND huyện") dated before makes it legacy
+    unless it is later than every other. Otherwise its header: a district on the parent line
+    is legacy. Otherwise legacy, by default (``check`` reports it).
+    """
+    doc = record.doc
+    system = system_on(doc.date)
+    if system is not None:
+        return system, "date"
+    dates = sorted(c.date for c in record.citations if c.date and system_on(c.date) is not None)
+    if dates and system_on(dates[-1]) == REFORM:
+        return REFORM, "citations"
+    parent = fold(doc.issuer_parent or "")
+    if re.search(r"(?<![a-z])(?:huyen|quan|thi xa|huyen uy|quan uy|thi uy)(?![a-z])", parent):
+        return LEGACY, "header"
+    if doc.date and dates:  # "2025": a citation of the first half of 2025 does not tell; of 2024 neither
+        return LEGACY, "default"
+    if dates and not doc.date and int(dates[-1][:4]) < 2025:
+        return LEGACY, "citations"
+    return LEGACY, "default"
+
+
 def document_context(record: Record) -> tuple[Context, Agency | None]:
     """Where a document stands, and its issuer: from the issuer lines, else its place line."""
+    ctx, agency, _system, _notes = _document_place(record)
+    return ctx, agency
+
+
+def _find_issuer_place(doc, hints: list[Place | None], system: str) -> Place | None:
+    for hint in hints:
+        province = hint.province if hint is not None else None
+        if hint is not None and hint.system != system:
+            continue
+        district = hint if hint is not None and hint.level == "district" else None
+        for text in (doc.issuer_canonical, doc.issuer):
+            place = find_place(text, get_place(hint.province_uid) if hint else None, district, system) if text else None
+            if place is not None:
+                return place
+    return None
+
+
+_TYPED_COMMUNE_RE = re.compile(r"(?<![a-z])(?:xa|phuong|thi tran)\s+(?P<name>[a-z0-9 ]+?)\s*$")
+
+
+def _document_place(record: Record) -> tuple[Context, Agency | None, tuple[str, str], tuple[tuple[str, str], ...]]:
+    """The context and issuer of a document, the system (and how it was decided), and notes on the
+    placement for ``check``: (kind, message) with kind type_mismatch | contradicts_header |
+    unknown_place | mapped."""
     doc = record.doc
-    g = gazetteer()
+    system, source = document_system(record)
+    g = gazetteer(system)
+    notes: list[tuple[str, str]] = []
     # The context first: the parent line ("ĐẢNG BỘ HUYỆN VĂN CHẤN") and the
     # provinces the document's own citations name ("của UBND tỉnh Bắc Kạn"),
     # so that "Đảng ủy xã Bình Thuận" is looked up inside them and not taken
     # for the province of Bình Thuận, and a "Chợ Mới" is the right one of two.
-    parent = find_place(doc.issuer_parent) if doc.issuer_parent else None
-    hints = [parent] if parent is not None else _place_hints(record)
-    place: Place | None = None
-    for hint in hints + [None]:
-        province = hint.province if hint is not None else None
-        district = hint if hint is not None and hint.level == "district" else None
-        for text in (doc.issuer_canonical, doc.issuer):
-            place = find_place(text, province, district) if text else None
-            if place is not None:
-                break
-        if place is not None:
-            break
+    parent = find_place(doc.issuer_parent, system=system) if doc.issuer_parent else None
+    if parent is None and doc.issuer_parent and system == REFORM:  # a 2026 text under an old header
+        other = find_place(doc.issuer_parent, system=LEGACY)
+        parent = in_system(other, system)
+        if other is not None:
+            notes.append(("mapped", f"parent line {doc.issuer_parent!r} names {other.full_name} ({other.system}), "
+                          f"read in the {system} system as {parent.full_name if parent else 'no single unit'}"))
+    hints = [parent] if parent is not None else _place_hints(record, system)
+    place = _find_issuer_place(doc, hints, system)
+    issuer_text = doc.issuer_canonical or doc.issuer or ""
+    if place is None and parent is None and doc.issuer_parent and system == LEGACY \
+            and _TYPED_COMMUNE_RE.search(fold(issuer_text)):
+        # "UBND HUYỆN CHỢ MỚI / UBND XÃ MỸ HIỆP": two districts are called Chợ Mới (Bắc Kạn, An Giang);
+        # the one that has the commune decides.
+        m = _PARENT_DISTRICT_RE.search(fold(doc.issuer_parent))
+        found = {p.uid: p for d in (g.districts_by_name.get(m.group("name").strip(), ()) if m else ())
+                 if (p := _find_issuer_place(doc, [d], system)) is not None and p.level == "commune"}
+        if len(found) == 1:
+            place = next(iter(found.values()))
+    issuer_folded = fold(" ".join(x for x in (doc.issuer_canonical, doc.issuer) if x))
+    if place is None and parent is not None and parent.level == "district":
+        # The parent line decides: "ĐẢNG BỘ HUYỆN MÊ LINH / ĐẢNG ỦY XÃ QUANG MINH" is the thị trấn
+        # Quang Minh of Mê Linh, whatever the unit word says.
+        m = _TYPED_COMMUNE_RE.search(fold(issuer_text))
+        if m:
+            found = [c for c in g.communes_of(parent) if fold(c.name) == m.group("name").strip()]
+            if len(found) == 1:
+                place = found[0]
+                notes.append(("type_mismatch", f"issuer {issuer_text!r}: {parent.full_name} has no "
+                              f"{m.group(0).split()[0]} of that name; read as {place.full_name} under the parent line"))
+    national = None
+    if place is None:
+        national = _find_issuer_place(doc, [None], system)
+        if national is not None and parent is not None and national.province_uid != parent.province_uid:
+            notes.append(("contradicts_header", f"issuer {issuer_text!r} names {national.full_name} "
+                          f"({national.province}) but the parent line {doc.issuer_parent!r} is in {parent.province}"))
+        elif national is not None:
+            place = national
+    if place is None and national is None and system == REFORM:
+        # A 2026 text naming a pre-reform unit, spelt exactly ("UBND xã Như Cố" of the former Chợ Mới).
+        other = _find_issuer_place(doc, [None], LEGACY)
+        if other is not None and other.level != "province" and _spelt(other, issuer_text):
+            mapped = in_system(other, system)
+            if mapped is not None:
+                place = mapped
+                notes.append(("mapped", f"issuer {issuer_text!r} names {other.full_name} of {other.province} "
+                              f"({other.system}); in force on {doc.date or 'its date'}: {mapped.full_name}"
+                              + (f" of {mapped.province}" if mapped.level != "province" else "") + f" ({system})"))
+        elif _unknown_commune(issuer_text, g):
+            notes.append(("unknown_place", f"issuer {issuer_text!r}: no such commune or ward in the {system} "
+                          "system" + (f" under {parent.full_name}" if parent is not None else "")))
     if place is None:
         place = parent
-    issuer_folded = fold(" ".join(x for x in (doc.issuer_canonical, doc.issuer) if x))
     # The place line of a commune's document names the commune: never read it as a district elsewhere.
     if place is None and doc.place and not _COMMUNE_WORD_RE.search(issuer_folded):
         place = g.province(doc.place) or g.district(doc.place)
-    ctx = context_for(place)
+    ctx = context_for(place, system)
     agency = None
     for text in (doc.issuer_canonical, doc.issuer):
         agency = resolve_agency(text, ctx) if text else None
@@ -91,15 +183,33 @@ def document_context(record: Record) -> tuple[Context, Agency | None]:
             break
     if agency is None:
         agency = resolve_code(doc.issuer_code, ctx)
+    if agency is not None and agency.place_uid and parent is not None \
+            and get_place(agency.place_uid).province_uid != parent.province_uid:
+        agency = None  # the parent line decides: an issuer outside it is not this document's (check says so)
     if agency is not None and agency.place_uid:
         ctx = context_for(get_place(agency.place_uid))
-    return ctx, agency
+    return ctx, agency, (system, source), tuple(notes)
+
+
+_OTHER = {LEGACY: REFORM, REFORM: LEGACY}
+_PARENT_DISTRICT_RE = re.compile(r"(?<![a-z])(?:huyen|quan|thi xa|thanh pho)\s+(?P<name>[a-z0-9 ]+?)\s*$")
+
+
+def _spelt(place: Place, text: str) -> bool:
+    """Whether ``text`` spells the place's name with its accents (folding merges Vĩnh Thành and Vinh Thanh)."""
+    return " ".join(place.name.lower().split()) in " ".join(text.lower().split())
+
+
+def _unknown_commune(text: str, g) -> bool:
+    """A commune or ward the text names that no unit of the system bears (not merely an ambiguous name)."""
+    m = _TYPED_COMMUNE_RE.search(fold(text))
+    return bool(m) and not g.communes_by_name.get(m.group("name").strip())
 
 
 _COMMUNE_WORD_RE = COMMUNE_WORD_RE
 
 
-def _place_hints(record: Record) -> list[Place]:
+def _place_hints(record: Record, system: str = LEGACY) -> list[Place]:
     """Provinces and districts named by the issuers a document cites, most named first.
 
     Only unit-word mentions count ("UBND tỉnh Bắc Kạn", "UBND huyện Chợ Mới"),
@@ -110,7 +220,9 @@ def _place_hints(record: Record) -> list[Place]:
     for c in record.citations:
         if not c.issuer:
             continue
-        place = find_place(c.issuer)
+        # A citation is read in the system of its own date, then mapped to the document's.
+        place = find_place(c.issuer, system=system_on(c.date) or system)
+        place = in_system(place, system) if place is not None and place.level in ("province", "district") else None
         if place is not None and place.level in ("province", "district"):
             counts[place.uid] += 1
             places[place.uid] = place
@@ -140,6 +252,9 @@ class Placement:
     unresolved: tuple[tuple[str, tuple[str, ...]], ...]  # (link type, items no agency was found for)
     cited: tuple[tuple[str, Agency | None], ...]  # per citation: (scope of the cited document, its issuer)
     unnumbered: tuple[Agency | None, ...]  # per unnumbered reference: its issuer
+    system: str = LEGACY  # the system of units in force for the document (legacy | 2025)
+    system_source: str = "default"  # date | citations | header | default
+    notes: tuple[tuple[str, str], ...] = ()  # (kind, message) on how the document was placed
 
     def shared(self, agencies: dict[Agency, Agency]) -> Placement:
         """This placement with its agencies replaced by the equal ones already in ``agencies``
@@ -150,17 +265,20 @@ class Placement:
         return Placement(
             self.place_uid, one(self.issuer), tuple((link, item, one(a), g) for link, item, a, g in self.addressees),
             self.unresolved, tuple((scope, one(a)) for scope, a in self.cited), tuple(one(a) for a in self.unnumbered),
+            self.system, self.system_source, self.notes,
         )
 
     @property
     def context(self) -> Context:
-        return context_for(get_place(self.place_uid)) if self.place_uid else Context()
+        return context_for(get_place(self.place_uid)) if self.place_uid else Context(system=self.system)
 
 
 def place_record(record: Record) -> Placement:
     """The Placement of one record (documents and articles alike)."""
+    notes: tuple = ()
+    source = "default"
     if record.kind == "document" and record.doc is not None:
-        ctx, issuer = document_context(record)
+        ctx, issuer, (system, source), notes = _document_place(record)
         addressees, unresolved = _addressees(record, ctx)
     else:
         ctx, issuer, addressees, unresolved = Context(), None, (), ()
@@ -168,7 +286,9 @@ def place_record(record: Record) -> Placement:
     cited = tuple(_cited_key(c, ctx, unknown) for c in record.citations)
     unnumbered = tuple(resolve_agency(u.issuer, ctx) if u.issuer else None for u in record.unnumbered)
     at = ctx.commune or ctx.district or ctx.province
-    return Placement(at.uid if at else None, issuer, addressees, unresolved, cited, unnumbered)
+    cited_notes = tuple(("mapped", f"{c.text!r}: {note}") for c, (_, _, note) in zip(record.citations, cited) if note)
+    return Placement(at.uid if at else None, issuer, addressees, unresolved, tuple(k[:2] for k in cited), unnumbered,
+                     ctx.system, source, notes + cited_notes)
 
 
 def _addressees(record: Record, ctx: Context) -> tuple[tuple, tuple]:
@@ -195,12 +315,38 @@ def _addressees(record: Record, ctx: Context) -> tuple[tuple, tuple]:
     return tuple(links), tuple(unresolved_by_link)
 
 
-def _cited_key(c: Citation, ctx: Context, unknown: str) -> tuple[str, Agency | None]:
-    """Scope and issuer of a cited document; ``unknown`` when neither text nor context places it."""
-    agency = resolve_agency(c.issuer, ctx) if c.issuer else None
+def _in_system(ctx: Context, system: str) -> Context:
+    """The citing context read in another system: its place mapped through the gazetteer's mapping."""
+    if ctx.system == system:
+        return ctx
+    at = ctx.commune or ctx.district or ctx.province
+    return context_for(in_system(at, system), system)
+
+
+def _cited_key(c: Citation, ctx: Context, unknown: str) -> tuple[str, Agency | None, str | None]:
+    """Scope and issuer of a cited document (``unknown`` when neither text nor context places it),
+    and a note when it was read in the other system than the citing document's.
+
+    A dated citation is read in the system of its own date (a 2026 plan citing a 2024 Huyện ủy
+    plan: legacy); an undated one in the citing document's system, else in the other one when
+    only that one knows the issuer ("Huyện ủy Chợ Mới" in 2026).
+    """
+    system = system_on(c.date) or ctx.system
+    here = _in_system(ctx, system)
+    agency = resolve_agency(c.issuer, here) if c.issuer else None
+    if agency is None and c.issuer and not c.date:
+        there = _in_system(ctx, _OTHER[system])
+        agency = resolve_agency(c.issuer, there)
+        if agency is not None and agency.level != "central":
+            here, system = there, _OTHER[system]
+        else:
+            agency = None
     if agency is None:
-        agency = resolve_code(c.issuer_code, ctx)
-    return scope_of(c.issuer_code, agency, _ctx_scope(ctx)) or unknown, agency
+        agency = resolve_code(c.issuer_code, here)
+    note = None
+    if system != ctx.system and agency is not None and agency.level != "central":
+        note = f"read in the {system} system ({agency.name})"
+    return scope_of(c.issuer_code, agency, _ctx_scope(here)) or unknown, agency, note
 
 
 class _Builder:
@@ -259,8 +405,12 @@ class _Builder:
             "level": issuer.level if issuer else ctx.level, "province": ctx.province.name if ctx.province else None,
             "district": ctx.district.name if ctx.district else None, "issuer_uid": issuer_uid,
             "issuer_as_written": doc.issuer, "path": record.path, "sha256": record.sha256, "stub": False,
-            "warnings": list(record.warnings),
+            "warnings": list(record.warnings), "system": placement.system,
         }
+        if placement.system_source != "date":
+            attrs["system_source"] = placement.system_source
+        if placement.notes:
+            attrs["place_notes"] = [{"kind": k, "message": m} for k, m in placement.notes]
         if key is None:
             uid = f"doc:~{_file_key(record)}@{scope}:{dates['year'] or '?'}"
             if uid in self.g and not self.g.nodes[uid].get("stub"):  # the same bytes twice (a copied scan): one document, as below
@@ -315,7 +465,10 @@ class _Builder:
                         level=agency.level if agency else ("central" if scope == CENTRAL_SCOPE else None),
                         province=agency.province if agency else (place.province if place else None),
                         district=agency.district if agency else None,
-                        issuer_uid=self.agency(agency), issuer_as_written=c.issuer)
+                        issuer_uid=self.agency(agency), issuer_as_written=c.issuer,
+                        system=(agency.system if agency is not None and agency.system else None)
+                        or system_on(c.date) or (system_of_uid(scope) if scope != CENTRAL_SCOPE
+                                                 and not scope.startswith("unknown-") else None))
         if agency is not None:
             self.g.add_edge(uid, agency.uid, type="ISSUED_BY")
         if key is not None:

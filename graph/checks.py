@@ -3,7 +3,12 @@
 ``check(graph)`` reports: a citation of a document dated after the citing one
 (the real 294-CV/TU of 21/7/2021 cites 79/NQ-CP of 22/7/2021), conflicting
 claims for one key, citations that resolve to several candidates, documents
-without a date or an issuer, and number-only citations left unresolved.
+without a date or an issuer, and number-only citations left unresolved; and on
+places (issue 12): a document whose system of units (legacy or 2025) neither its
+date nor its citations nor its header tell (``no_system``), a commune whose unit
+word its header's district contradicts (``type_mismatch``), an issuer whose place
+contradicts the header's parent line (``contradicts_header``) and a place the
+gazetteer does not know in the document's system (``unknown_place``).
 """
 
 from __future__ import annotations
@@ -16,7 +21,10 @@ from ..loaders.vocabulary import CITATION_LINK_TYPES, MENTION_LINK
 if TYPE_CHECKING:
     import networkx as nx
 
-__all__ = ["Issue", "check", "CITATION_LINKS"]
+__all__ = ["Issue", "check", "CITATION_LINKS", "PLACE_ISSUES"]
+
+# Placement notes that are anomalies (a "mapped" note only records how a name was read).
+PLACE_ISSUES = frozenset({"type_mismatch", "contradicts_header", "unknown_place"})
 
 # Every kind of issue ``check`` reports (the CLI's --kind choices).
 ISSUE_KINDS = ("cited_after", "conflict", "ambiguous", "no_date", "no_issuer", "unresolved", "unscoped")
@@ -28,6 +36,7 @@ CITATION_LINKS = frozenset(CITATION_LINK_TYPES + (MENTION_LINK,))
 @dataclass(frozen=True)
 class Issue:
     kind: str  # cited_after | conflict | ambiguous | no_date | no_issuer | unresolved | unscoped
+    #          | no_system | type_mismatch | contradicts_header | unknown_place
     message: str
     uids: tuple[str, ...] = ()
     path: str | None = None
@@ -74,6 +83,13 @@ def check(graph: nx.MultiDiGraph) -> list[Issue]:
             if not attrs.get("issuer_uid"):
                 issues.append(Issue("no_issuer", f"{uid}: issuer {attrs.get('issuer_as_written')!r} not resolved",
                                     (uid,), attrs.get("path")))
+        if not attrs.get("stub") and attrs.get("system_source") == "default":
+            issues.append(Issue("no_system", f"{uid}: its date ({attrs.get('date') or 'none'}) does not say whether "
+                                "it is before or after 1 July 2025, nor do its citations or header: read in the "
+                                f"{attrs.get('system')} system", (uid,), attrs.get("path")))
+        for note in attrs.get("place_notes") or ():
+            if note["kind"] in PLACE_ISSUES:
+                issues.append(Issue(note["kind"], f"{uid}: {note['message']}", (uid,), attrs.get("path")))
         if attrs.get("stub") and str(attrs.get("scope", "")).startswith("unknown-"):
             issues.append(Issue("unscoped", f"{uid}: neither the citation nor the citing source says whose it is",
                                 (uid,), None))

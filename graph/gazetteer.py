@@ -1,9 +1,12 @@
-"""Places: the 63 legacy provinces with their districts and communes.
+"""Places in force on a date: two systems of units (DOMAIN.md section 1).
 
-The units come from the ``vietnamadminunits`` package (table
-``admin_units_legacy``: one row per commune, with its district and province,
-short names, unit types and coordinates). Documents before 1 July 2025 use
-these units (DOMAIN.md section 1). The table is read once, on first use.
+``legacy`` (before 1 July 2025): the 63 provinces with their districts and
+communes, table ``admin_units_legacy`` of the ``vietnamadminunits`` package.
+``2025`` (from 1 July 2025): the 34 provinces and their 3,321 communes and
+wards, directly under the province, table ``admin_units``; the package's
+``converter_2025.json`` maps each legacy unit to the new ones. Each system is
+read once, on first use. Legacy uids are ``place:lai-chau/tam-duong/binh-lu``;
+2025 uids carry the system in their scope: ``place:2025.thai-nguyen/duc-xuan``.
 
 Every lookup works on the folded form (``loaders.normalize.fold``), so
 "Lai Châu", "LAI CHÂU", "Lai Chau" and NFD input all find the same province.
@@ -14,6 +17,10 @@ Every lookup works on the folded form (``loaders.normalize.fold``), so
 'place:lai-chau/tam-duong'
 >>> find_place("Đảng ủy xã Bình Lư", province="Lai Châu").uid
 'place:lai-chau/tam-duong/binh-lu'
+>>> find_place("Đảng ủy phường Đức Xuân", system="2025").uid
+'place:2025.thai-nguyen/duc-xuan'
+>>> system_on("2025-07-01"), system_on("2025-06"), system_on("2025")
+('2025', 'legacy', None)
 """
 
 from __future__ import annotations
@@ -29,6 +36,13 @@ from ..loaders.patterns import PLACE_TOKEN_RE, SLUG_BREAK_RE, UNIT_IN_TEXT_RE
 from ..loaders.vocabulary import LEVELS
 
 __all__ = [
+    "LEGACY",
+    "REFORM",
+    "SYSTEMS",
+    "REFORM_DATE",
+    "system_on",
+    "successors",
+    "predecessors",
     "Place",
     "Gazetteer",
     "gazetteer",
@@ -40,7 +54,36 @@ __all__ = [
     "communes_of",
     "find_place",
     "get_place",
+    "units_of",
+    "in_system",
+    "system_of_uid",
 ]
+
+
+LEGACY = "legacy"  # 63 provinces, districts, communes
+REFORM = "2025"  # 34 provinces, communes and wards under the province (from 1 July 2025)
+SYSTEMS = (LEGACY, REFORM)
+REFORM_DATE = "2025-07-01"
+_SCOPE_PREFIX = {LEGACY: "", REFORM: "2025."}
+
+
+def system_on(date: str | None) -> str | None:
+    """The system in force on an ISO date at its precision; None when the precision cannot tell.
+
+    A day or a month decides ("2025-07" is after the reform: it took effect on the 1st);
+    a year decides unless it is 2025.
+    """
+    if not date or not re.match(r"^\d{4}", date):
+        return None
+    if len(date) >= 7:
+        return REFORM if date[:10] >= REFORM_DATE[:len(date[:10])] else LEGACY
+    year = int(date[:4])
+    return None if year == 2025 else REFORM if year > 2025 else LEGACY
+
+
+def system_of_uid(uid: str | None) -> str:
+    """The system a place uid (or a scope) belongs to."""
+    return REFORM if uid and uid.removeprefix("place:").startswith("2025.") else LEGACY
 
 
 def slug(text: str) -> str:
@@ -66,6 +109,7 @@ class Place:
     lon: float | None = None
     code: str | None = None
     parent_uid: str | None = None
+    system: str = LEGACY  # legacy | 2025
 
     @property
     def province_uid(self) -> str:
@@ -87,7 +131,7 @@ class Place:
             "label": "Place", "uid": self.uid, "name": self.name, "full_name": self.full_name,
             "unit_type": self.unit_type, "level": self.level, "province": self.province,
             "district": self.district, "commune": self.commune, "lat": self.lat, "lon": self.lon,
-            "code": self.code,
+            "code": self.code, "system": self.system,
         }
 
 
@@ -143,32 +187,59 @@ class Gazetteer:
     communes_by_province: dict[str, dict[str, list[Place]]] = field(default_factory=dict)
     communes_by_name: dict[str, list[Place]] = field(default_factory=dict)
     children: dict[str, list[Place]] = field(default_factory=dict)  # uid -> child places, in table order
+    system: str = LEGACY
+    by_key: dict[str, Place] = field(default_factory=dict)  # the package's keys ("tinhbackan_..._phuongducxuan")
     _names: re.Pattern | None = None  # every province name, for find_place's fallback
 
     @classmethod
-    def load(cls, rows: list[dict] | None = None) -> "Gazetteer":
+    def load(cls, rows: list[dict] | None = None, system: str = LEGACY) -> "Gazetteer":
         if rows is None:
             from vietnamadminunits.database import query
 
-            rows = query(
-                "SELECT province, provinceShort, provinceCode, provinceLat, provinceLon, "
-                "district, districtShort, districtType, districtCode, districtLat, districtLon, "
-                "ward, wardShort, wardType, wardCode, wardLat, wardLon FROM admin_units_legacy"
-            )
-        g = cls()
+            if system == LEGACY:
+                rows = query(
+                    "SELECT province, provinceShort, provinceCode, provinceLat, provinceLon, "
+                    "district, districtShort, districtType, districtCode, districtLat, districtLon, "
+                    "ward, wardShort, wardType, wardCode, wardLat, wardLon, provinceKey, districtKey, wardKey "
+                    "FROM admin_units_legacy"
+                )
+            else:
+                rows = query(
+                    "SELECT province, provinceShort, provinceCode, provinceLat, provinceLon, "
+                    "ward, wardShort, wardType, wardCode, wardLat, wardLon, provinceKey, wardKey FROM admin_units"
+                )
+        g = cls(system=system)
+        prefix = _SCOPE_PREFIX[system]
         seen: dict[tuple, Place] = {}  # (level, full names up the tree) -> Place
         for r in rows:
             p_short = r["provinceShort"]
             p = seen.get(("p", r["province"]))
             if p is None:
                 p_type = "Thành phố" if r["province"].startswith("Thành phố") else "Tỉnh"
-                p = Place(g._free_uid(f"place:{slug(p_short)}", r.get("provinceCode")), p_short, r["province"],
-                          p_type, "province", p_short, lat=r.get("provinceLat"), lon=r.get("provinceLon"),
-                          code=r.get("provinceCode"))
+                p = Place(g._free_uid(f"place:{prefix}{slug(p_short)}", r.get("provinceCode")), p_short,
+                          r["province"], p_type, "province", p_short, lat=r.get("provinceLat"),
+                          lon=r.get("provinceLon"), code=r.get("provinceCode"), system=system)
                 seen[("p", r["province"])] = p
                 g._add(p, None)
+                if r.get("provinceKey"):
+                    g.by_key[r["provinceKey"]] = p
                 for key in {fold(p_short), fold(r["province"])}:
                     g.provinces_by_name.setdefault(key, []).append(p)
+            if system == REFORM:
+                if r.get("ward") and ("c", r["province"], r["ward"]) not in seen:
+                    c_short = r["wardShort"] or r["ward"]
+                    c = Place(g._free_uid(f"{p.uid}/{slug(c_short)}", r.get("wardCode")), c_short, r["ward"],
+                              r.get("wardType") or "", "commune", p_short, None, c_short, lat=r.get("wardLat"),
+                              lon=r.get("wardLon"), code=r.get("wardCode"), parent_uid=p.uid, system=system)
+                    seen[("c", r["province"], r["ward"])] = c
+                    g._add(c, p.uid)
+                    if r.get("wardKey"):
+                        g.by_key[f"{r['provinceKey']}_{r['wardKey']}"] = c
+                    by_province = g.communes_by_province.setdefault(p.uid, {})
+                    for key in {fold(c_short), fold(r["ward"])}:
+                        by_province.setdefault(key, []).append(c)
+                        g.communes_by_name.setdefault(key, []).append(c)
+                continue
             if not r.get("district"):
                 continue
             d = seen.get(("d", r["province"], r["district"]))
@@ -179,6 +250,8 @@ class Gazetteer:
                           lon=r.get("districtLon"), code=r.get("districtCode"), parent_uid=p.uid)
                 seen[("d", r["province"], r["district"])] = d
                 g._add(d, p.uid)
+                if r.get("districtKey"):
+                    g.by_key[f"{r['provinceKey']}_{r['districtKey']}"] = d
                 index = g.districts_by_province.setdefault(p.uid, {})
                 for key in {fold(d_short), fold(r["district"])}:
                     index.setdefault(key, []).append(d)
@@ -191,6 +264,8 @@ class Gazetteer:
                       lon=r.get("wardLon"), code=r.get("wardCode"), parent_uid=d.uid)
             seen[("c", r["province"], r["district"], r["ward"])] = c
             g._add(c, d.uid)
+            if r.get("wardKey"):
+                g.by_key[f"{r['provinceKey']}_{r['districtKey']}_{r['wardKey']}"] = c
             index = g.communes_by_district.setdefault(d.uid, {})
             by_province = g.communes_by_province.setdefault(p.uid, {})
             for key in {fold(c_short), fold(r["ward"])}:
@@ -374,45 +449,171 @@ def _type_agrees(key: str, place: Place) -> bool:
     return key.startswith(t + " ") or (key.startswith(("tp ", "tp.")) and t == "thanh pho")
 
 
-_lock = threading.Lock()
-_loaded: Gazetteer | None = None
+_lock = threading.RLock()
+_loaded: dict[str, Gazetteer] = {}
 
 
-def gazetteer() -> Gazetteer:
-    """The shared gazetteer, loaded on first use (about half a second)."""
-    global _loaded
-    if _loaded is None:
+def gazetteer(system: str = LEGACY) -> Gazetteer:
+    """The shared gazetteer of a system, loaded on first use (about half a second each)."""
+    g = _loaded.get(system)
+    if g is None:
+        if system not in SYSTEMS:
+            raise ValueError(f"unknown system of units {system!r}: choose {' or '.join(SYSTEMS)}")
         with _lock:
-            if _loaded is None:
-                _loaded = Gazetteer.load()
-    return _loaded
+            g = _loaded.get(system)
+            if g is None:
+                g = _loaded[system] = Gazetteer.load(system=system)
+    return g
 
 
-def province(name: str | None) -> Place | None:
+def _system_of(system: str | None, *places) -> str:
+    if system:
+        return system
+    for p in places:
+        if isinstance(p, Place):
+            return p.system
+    return LEGACY
+
+
+def province(name: str | None, system: str | None = None) -> Place | None:
     """A province by name: "Lai Châu", "tỉnh Lai Châu", "TP Hồ Chí Minh", "Thừa Thiên Huế"."""
-    return gazetteer().province(name)
+    return gazetteer(_system_of(system)).province(name)
 
 
-def district(name: str | None, province: str | Place | None = None) -> Place | None:
-    return gazetteer().district(name, province)
+def district(name: str | None, province: str | Place | None = None, system: str | None = None) -> Place | None:
+    return gazetteer(_system_of(system, province)).district(name, province)
 
 
-def commune(name: str | None, district: str | Place | None = None, province: str | Place | None = None) -> Place | None:
-    return gazetteer().commune(name, district, province)
+def commune(name: str | None, district: str | Place | None = None, province: str | Place | None = None,
+            system: str | None = None) -> Place | None:
+    return gazetteer(_system_of(system, district, province)).commune(name, district, province)
 
 
-def districts_of(province: str | Place) -> list[Place]:
-    return gazetteer().districts_of(province)
+def districts_of(province: str | Place, system: str | None = None) -> list[Place]:
+    return gazetteer(_system_of(system, province)).districts_of(province)
 
 
-def communes_of(district: str | Place, province: str | Place | None = None) -> list[Place]:
-    return gazetteer().communes_of(district, province)
+def communes_of(district: str | Place, province: str | Place | None = None, system: str | None = None) -> list[Place]:
+    return gazetteer(_system_of(system, district, province)).communes_of(district, province)
+
+
+def units_of(province: Place) -> list[Place]:
+    """The communes and wards directly under a 2025 province (every commune of a legacy one)."""
+    g = gazetteer(province.system)
+    p = g.places.get(province.province_uid)
+    if p is None:
+        return []
+    if p.system == REFORM:
+        return list(g.children.get(p.uid, ()))
+    return [c for d in g.children.get(p.uid, ()) for c in g.children.get(d.uid, ())]
 
 
 @lru_cache(maxsize=65536)
-def find_place(text: str | None, province: str | Place | None = None, district: str | Place | None = None) -> Place | None:
-    return gazetteer().find_place(text, province, district)
+def find_place(text: str | None, province: str | Place | None = None, district: str | Place | None = None,
+               system: str | None = None) -> Place | None:
+    return gazetteer(_system_of(system, province, district)).find_place(text, province, district)
 
 
-def get_place(uid: str) -> Place | None:
-    return gazetteer().places.get(uid)
+def get_place(uid: str | None) -> Place | None:
+    if not uid:
+        return None
+    return gazetteer(system_of_uid(uid)).places.get(uid)
+
+
+# -- the mapping between the systems ---------------------------------------
+@dataclass(frozen=True)
+class _Mapping:
+    forward: dict[str, tuple[str, ...]]  # legacy uid -> 2025 uids (the default successor first)
+    backward: dict[str, tuple[str, ...]]  # 2025 uid -> legacy uids
+
+
+_mapping: _Mapping | None = None
+
+
+def _load_mapping() -> _Mapping:
+    import json
+    from importlib.resources import files
+
+    data = json.loads(files("vietnamadminunits").joinpath("data/converter_2025.json").read_text(encoding="utf-8"))
+    old, new = gazetteer(LEGACY), gazetteer(REFORM)
+    forward: dict[str, list[str]] = {}
+    backward: dict[str, list[str]] = {}
+
+    def link(o: Place | None, n: Place | None, default: bool = True) -> None:
+        if o is None or n is None:
+            return
+        f = forward.setdefault(o.uid, [])
+        if n.uid not in f:
+            f.insert(0, n.uid) if default else f.append(n.uid)
+        b = backward.setdefault(n.uid, [])
+        if o.uid not in b:
+            b.append(o.uid)
+
+    for new_p, old_ps in data["DICT_PROVINCE"].items():
+        for old_p in old_ps:
+            link(old.by_key.get(old_p), new.by_key.get(new_p))
+    for new_p, wards in data["DICT_PROVINCE_WARD_NO_DIVIDED"].items():
+        for new_w, old_ws in wards.items():
+            n = new.by_key.get(f"{new_p}_{new_w}")
+            for old_w in old_ws:
+                link(old.by_key.get(old_w), n)
+    for new_p, olds in data["DICT_PROVINCE_WARD_DIVIDED"].items():
+        for old_w, news in olds.items():
+            for w in sorted(news, key=lambda w: not w.get("isDefaultNewWard")):
+                link(old.by_key.get(old_w), new.by_key.get(f"{new_p}_{w['newWardKey']}"), w.get("isDefaultNewWard"))
+    # A legacy district maps to the new units of its communes.
+    for uid, place in old.places.items():
+        if place.level == "district":
+            units = [n for c in old.children.get(uid, ()) for n in forward.get(c.uid, ())[:1]]
+            forward[uid] = list(dict.fromkeys(units))
+    return _Mapping({k: tuple(v) for k, v in forward.items()}, {k: tuple(v) for k, v in backward.items()})
+
+
+def _the_mapping() -> _Mapping:
+    global _mapping
+    if _mapping is None:
+        with _lock:
+            if _mapping is None:
+                _mapping = _load_mapping()
+    return _mapping
+
+
+def successors(place: Place) -> list[Place]:
+    """The 2025 units a legacy unit became (the default one first); a 2025 place maps to itself."""
+    if place.system == REFORM:
+        return [place]
+    return [p for uid in _the_mapping().forward.get(place.uid, ()) if (p := get_place(uid)) is not None]
+
+
+def predecessors(place: Place) -> list[Place]:
+    """The legacy units a 2025 unit was made of; a legacy place maps to itself."""
+    if place.system == LEGACY:
+        return [place]
+    return [p for uid in _the_mapping().backward.get(place.uid, ()) if (p := get_place(uid)) is not None]
+
+
+def in_system(place: Place | None, system: str) -> Place | None:
+    """The one place of ``system`` that ``place`` corresponds to, or None when the mapping gives several
+    (a legacy commune split over two wards gives its default ward; a new ward made of several legacy
+    communes gives their common district, else their common province)."""
+    if place is None or place.system == system:
+        return place
+    if system == REFORM:
+        found = successors(place)
+        if place.level == "district":
+            provinces = {p.province_uid for p in found}
+            return get_place(provinces.pop()) if len(provinces) == 1 else None
+        return found[0] if found else None
+    found = predecessors(place)
+    if not found:
+        return None
+    if len(found) == 1:
+        return found[0]
+    if place.level == "province":  # a merged province keeps one of its names: that one is its default
+        same = [p for p in found if fold(p.name) == fold(place.name)]
+        return same[0] if same else None
+    for level_uid in (lambda p: p.district_uid, lambda p: p.province_uid):
+        ups = {level_uid(p) for p in found}
+        if len(ups) == 1 and None not in ups:
+            return get_place(ups.pop())
+    return None

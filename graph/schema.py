@@ -79,6 +79,9 @@ NODE_PROPERTIES: dict[str, str] = {
     # Agency, Place, Person
     "name": "string", "parent_uid": "string", "place_uid": "string", "code": "string",
     "full_name": "string", "unit_type": "string", "lat": "double", "lon": "double",
+    # the system of units (legacy | 2025) of a Document, Place or Agency; how a document's was decided
+    # and how its place was read (each note a JSON object {kind, message})
+    "system": "string", "system_source": "string", "place_notes": "string[]",
     WORKSPACE_PROPERTY: "string[]",
 }
 EDGE_PROPERTIES: dict[str, str] = {

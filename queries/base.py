@@ -115,6 +115,7 @@ def document_row(graph, uid: str) -> dict:
         "level": d.get("level"),
         "province": d.get("province"),
         "district": d.get("district"),
+        "system": d.get("system"),  # the system of units in force on its date: legacy | 2025
         "stub": bool(d.get("stub")),
     }
 

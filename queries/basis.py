@@ -26,7 +26,7 @@ from .implements import MAX_DEPTH, chain_rows
 __all__ = ["QUESTION", "NAME", "COLUMNS", "CYPHER", "run"]
 
 NAME = "basis"
-COLUMNS = ("uid", "symbol", "doc_type", "issuer", "date", "level", "province", "district", "stub",
+COLUMNS = ("uid", "symbol", "doc_type", "issuer", "date", "level", "province", "district", "system", "stub",
            "depth", "child_uid", "link", "lag_days")
 CYPHER = load_cypher(NAME)
 

@@ -30,7 +30,7 @@ from .base import DOWNSTREAM_LINKS, LEVEL_ORDER, LEVELS, Option, Question, docum
 __all__ = ["QUESTION", "NAME", "COLUMNS", "CYPHER", "run", "tree", "walk", "lag", "row_order"]
 
 NAME = "implements"
-COLUMNS = ("uid", "symbol", "doc_type", "issuer", "date", "level", "province", "district", "stub",
+COLUMNS = ("uid", "symbol", "doc_type", "issuer", "date", "level", "province", "district", "system", "stub",
            "depth", "parent_uid", "link", "lag_days")
 CYPHER = load_cypher(NAME)
 

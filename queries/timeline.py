@@ -17,8 +17,8 @@ from .implements import MAX_DEPTH, lag, walk
 __all__ = ["QUESTION", "NAME", "COLUMNS", "CYPHER", "SUMMARY_COLUMNS", "run", "summary"]
 
 NAME = "timeline"
-COLUMNS = ("uid", "symbol", "issuer", "date", "level", "province", "lag_days")
-SUMMARY_COLUMNS = ("level", "n", "undated", "median", "min", "max", "q1", "q3", "iqr")
+COLUMNS = ("uid", "symbol", "issuer", "date", "level", "system", "province", "lag_days")
+SUMMARY_COLUMNS = ("system", "level", "n", "undated", "median", "min", "max", "q1", "q3", "iqr")
 CYPHER = load_cypher(NAME)
 
 
@@ -47,17 +47,19 @@ def _num(x: float) -> int | float:
 
 
 def summary(rows: list[dict]) -> list[dict]:
-    """Per level (in hierarchy order): n dated rows, undated rows, median, min, max, quartiles and IQR of lag_days.
+    """Per system of units and level (legacy first, then 2025; levels in hierarchy order): n dated
+    rows, undated rows, median, min, max, quartiles and IQR of lag_days. The two systems' lags are
+    kept apart: a district before 1 July 2025 and a commune after it are different steps.
 
     Statistics are None for a level with no dated row; quartiles interpolate linearly.
     """
     by_level: dict = {}
     for r in rows:
-        by_level.setdefault(r["level"], []).append(r["lag_days"])
+        by_level.setdefault((r.get("system") or "legacy", r["level"]), []).append(r["lag_days"])
     out = []
-    for level in sorted(by_level, key=lambda lvl: (LEVEL_ORDER.get(lvl, 4), lvl or "")):
-        lags = sorted(x for x in by_level[level] if x is not None)
-        s = {"level": level, "n": len(lags), "undated": len(by_level[level]) - len(lags)}
+    for system, level in sorted(by_level, key=lambda k: (k[0] != "legacy", k[0], LEVEL_ORDER.get(k[1], 4), k[1] or "")):
+        lags = sorted(x for x in by_level[(system, level)] if x is not None)
+        s = {"system": system, "level": level, "n": len(lags), "undated": len(by_level[(system, level)]) - len(lags)}
         if lags:
             q1, med, q3 = (_quantile(lags, q) for q in (0.25, 0.5, 0.75))
             s.update(median=_num(med), min=lags[0], max=lags[-1], q1=_num(q1), q3=_num(q3), iqr=_num(q3 - q1))

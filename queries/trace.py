@@ -15,12 +15,14 @@ first chains in that order.
 
 from __future__ import annotations
 
+from ..graph.gazetteer import REFORM
+from ..loaders.errors import ChidaoError
 from .base import DOWNSTREAM_LINKS, LEVEL_ORDER, LEVELS, Option, Question, load_cypher
 
 __all__ = ["QUESTION", "NAME", "COLUMNS", "CYPHER", "run", "LEVELS_DOWN_TO"]
 
 NAME = "trace"
-COLUMNS = ("chain", "symbols", "levels", "end_uid", "end_level", "length", "lag_days")
+COLUMNS = ("chain", "symbols", "levels", "systems", "end_uid", "end_level", "length", "lag_days")
 CYPHER = load_cypher(NAME)
 
 MAX_DEPTH = 10  # the Cypher face's literal bound (*1..10)
@@ -69,6 +71,7 @@ def run(graph, uid: str, *, to: str = "district", max_chains: int = 1000) -> lis
                 "chain": list(path),
                 "symbols": [nodes[u].get("symbol") or u for u in path],
                 "levels": [nodes[u].get("level") for u in path],
+                "systems": [nodes[u].get("system") for u in path],
                 "end_uid": nxt,
                 "end_level": to,
                 "length": len(path) - 1,
@@ -78,6 +81,10 @@ def run(graph, uid: str, *, to: str = "district", max_chains: int = 1000) -> lis
             stack.append(iter(_children(graph, nxt)))
         else:
             on_path.discard(path.pop())
+    if not rows and to == "district" and nodes[uid].get("system") == REFORM:
+        raise ChidaoError(f"{nodes[uid].get('symbol') or uid} is dated after 1 July 2025: there is no district "
+                          "level in the system of units in force (provinces, then communes and wards); "
+                          "trace it --to commune")
     return rows
 
 

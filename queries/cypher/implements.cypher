@@ -31,7 +31,8 @@ OPTIONAL MATCH (d)-[:ISSUED_BY]->(a:Agency)
 WITH root, d, best, head(collect(a.name)) AS issuer_name
 RETURN d.uid AS uid, d.symbol AS symbol, d.doc_type AS doc_type,
        coalesce(issuer_name, d.issuer_as_written) AS issuer, d.date AS date, d.level AS level,
-       d.province AS province, d.district AS district, coalesce(d.stub, false) AS stub,
+       d.province AS province, d.district AS district, d.system AS system,
+       coalesce(d.stub, false) AS stub,
        best.depth AS depth, best.parent_uid AS parent_uid, best.link AS link,
        CASE WHEN d.day_number IS NULL OR root.day_number IS NULL THEN null
             ELSE d.day_number - root.day_number END AS lag_days

@@ -15,7 +15,7 @@ WITH DISTINCT root, d
 OPTIONAL MATCH (d)-[:ISSUED_BY]->(a:Agency)
 WITH root, d, head(collect(a.name)) AS issuer_name
 RETURN d.uid AS uid, d.symbol AS symbol, coalesce(issuer_name, d.issuer_as_written) AS issuer,
-       d.date AS date, d.level AS level, d.province AS province,
+       d.date AS date, d.level AS level, d.system AS system, d.province AS province,
        CASE WHEN d.day_number IS NULL OR root.day_number IS NULL THEN null
             ELSE d.day_number - root.day_number END AS lag_days
 ORDER BY date,

@@ -26,8 +26,9 @@ WHERE e.level = $to
 WITH root, e, reverse(nodes(p)) AS ns
 WHERE size(reduce(acc = [], n IN ns | CASE WHEN n IN acc THEN acc ELSE acc + [n] END)) = size(ns)
 WITH DISTINCT root, e, [n IN ns | n.uid] AS chain,
-     [n IN ns | coalesce(n.symbol, n.uid)] AS symbols, [n IN ns | n.level] AS levels
-RETURN chain, symbols, levels, e.uid AS end_uid, e.level AS end_level, size(chain) - 1 AS length,
+     [n IN ns | coalesce(n.symbol, n.uid)] AS symbols, [n IN ns | n.level] AS levels,
+     [n IN ns | n.system] AS systems
+RETURN chain, symbols, levels, systems, e.uid AS end_uid, e.level AS end_level, size(chain) - 1 AS length,
        CASE WHEN e.day_number IS NULL OR root.day_number IS NULL THEN null
             ELSE e.day_number - root.day_number END AS lag_days
 ORDER BY chain
