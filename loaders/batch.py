@@ -88,8 +88,9 @@ def _memory_limit(extra: int):
     try:
         import resource
     except ImportError:  # pragma: no cover - not POSIX
-        resource = None
-    now = _address_space() if extra and resource is not None else None
+        yield
+        return
+    now = _address_space() if extra else None
     if now is None:
         yield
         return

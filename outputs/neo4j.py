@@ -184,8 +184,8 @@ def connect(uri: str, user: str | None = None, password: str | None = None, *, d
     try:
         return _connect(uri, user, password, database, connection_timeout, max_transaction_retry_time)
     except ExportError as e:
-        for secret in {password, uri_password} - {None, ""}:
-            if secret in str(e):
+        for secret in {password, uri_password}:
+            if secret and secret in str(e):
                 raise ExportError(_redact(str(e), secret)) from None
         raise
 
