@@ -144,9 +144,9 @@ def _document_place(record: Record) -> tuple[Context, Agency | None, tuple[str, 
         # Quang Minh of Mê Linh, whatever the unit word says.
         m = _TYPED_COMMUNE_RE.search(fold(issuer_text))
         if m:
-            found = [c for c in g.communes_of(parent) if fold(c.name) == m.group("name").strip()]
-            if len(found) == 1:
-                place = found[0]
+            same_name = [c for c in g.communes_of(parent) if fold(c.name) == m.group("name").strip()]
+            if len(same_name) == 1:
+                place = same_name[0]
                 notes.append(("type_mismatch", f"issuer {issuer_text!r}: {parent.full_name} has no "
                               f"{m.group(0).split()[0]} of that name; read as {place.full_name} under the parent line"))
     national = None

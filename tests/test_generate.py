@@ -366,7 +366,8 @@ def test_decoys_not_in_truth(corpus):
     assert seen > 10
 
 
-def test_generation_speed(tmp_path):
-    s = generate_corpus(tmp_path, 1500, seed=11)
-    # generous bound: the benchmark target is 3,000 docs/s on an idle core
-    assert s["documents"] / s["seconds"] > 400
+def test_generation_reports_what_it_wrote(tmp_path):
+    # Speed is measured by benchmarks/run.py (generate stage), never asserted in a test.
+    s = generate_corpus(tmp_path, 300, seed=11)
+    assert s["documents"] == sum(1 for p in tmp_path.rglob("*.txt"))
+    assert s["seconds"] > 0
