@@ -1,8 +1,11 @@
 """The chidao command line: argument parsing and printing only.
 
-Each command calls one library function and turns the library's errors into
-click exceptions, so users see "Error: ..." and never a traceback.
-Data goes to stdout; messages and progress go to stderr.
+Each command calls the library and prints what it returns. Every error a user
+can cause is a ``ChidaoError`` (loaders/errors.py): the group turns it into
+"Error: <one line>" and exit 1, so users never see a traceback. The question
+commands are made from the registry (queries/registry.py); their text for
+people comes from outputs/render.py. Data goes to stdout; messages and progress
+go to stderr.
 """
 
 from __future__ import annotations
@@ -14,6 +17,8 @@ from contextlib import contextmanager
 from importlib.metadata import PackageNotFoundError, version
 
 import click
+
+from .loaders.errors import ChidaoError
 
 try:
     __version__ = version("chidao")
@@ -42,7 +47,17 @@ def _progress(total: int, label: str):
         yield lambda n=1: bar.advance(task, n)
 
 
-@click.group(context_settings=CONTEXT_SETTINGS)
+class _Group(click.Group):
+    """The command group: a ChidaoError from any command becomes "Error: <message>" and exit 1."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except ChidaoError as e:
+            raise click.ClickException(str(e)) from e
+
+
+@click.group(cls=_Group, context_settings=CONTEXT_SETTINGS)
 @click.version_option(__version__, "-V", "--version", prog_name="chidao")
 def cli():
     """chidao: who ordered what, and how each order travelled down the hierarchy.
@@ -85,8 +100,9 @@ def extract(paths, as_json, jobs, quiet):
         chidao extract archive/ --json > records.jsonl
         chidao extract archive/ --json -j 0 | jq .doc.symbol
     """
-    from .loaders import extract_paths
     from .corpus import sample_corpus_path
+    from .loaders import extract_paths
+    from .outputs.render import record_text
 
     if not paths:
         paths = (str(sample_corpus_path()),)
@@ -105,7 +121,7 @@ def extract(paths, as_json, jobs, quiet):
         if as_json:
             click.echo(json.dumps(record.to_json(), ensure_ascii=False))
         else:
-            click.echo(_format_record(record))
+            click.echo(record_text(record))
     elapsed = time.perf_counter() - started
     if not quiet:
         rate = read / elapsed if elapsed else 0.0
@@ -114,33 +130,6 @@ def extract(paths, as_json, jobs, quiet):
     if read == 0:
         raise click.ClickException("no file could be read" if failed else "no document found under the given paths")
 
-
-def _format_record(record) -> str:
-    lines = [f"{record.path}  [{record.kind}]"]
-    doc = record.doc
-    if doc is not None:
-        head = " · ".join(x for x in (
-            " ".join(x for x in (doc.doc_type, doc.symbol or "(no number)") if x),
-            doc.issuer_canonical or doc.issuer, doc.date, doc.place) if x)
-        lines.append(f"  {head}")
-        if doc.subject:
-            lines.append(f"  {doc.subject}")
-        if doc.recipients:
-            lines.append(f"  Kính gửi: {'; '.join(doc.recipients)}")
-        if doc.copied_to:
-            lines.append(f"  Nơi nhận: {'; '.join(doc.copied_to)}")
-        if doc.signer:
-            lines.append(f"  Ký: {doc.signer.name or '?'}" + (f" ({doc.signer.title})" if doc.signer.title else ""))
-    for c in record.citations:
-        ref = " ".join(x for x in (c.doc_type, c.symbol or f"số {c.number}") if x)
-        extra = "  ".join(x for x in (c.date, c.issuer) if x)
-        nested = f"  (cited by #{c.via + 1})" if c.via is not None else ""
-        lines.append(f"  cites  {c.cue or '-':<10} {ref}  {extra}{nested}")
-    for u in record.unnumbered:
-        lines.append(f"  cites  {u.cue or '-':<10} {u.doc_type} (no number)  {'  '.join(x for x in (u.date, u.issuer) if x)}")
-    for w in record.warnings:
-        lines.append(f"  warning: {w}")
-    return "\n".join(lines)
 
 
 # -- shared options and output -----------------------------------------------
@@ -184,15 +173,9 @@ def _emit(rows: list[dict], columns: list[str], fmt: str | None, *, title: str |
 
 
 def _cell(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, (list, tuple)):
-        return "; ".join(map(str, value))
-    return str(value)
+    from .outputs.render import cell
 
-
-def _workspace_error(e) -> click.ClickException:
-    return click.ClickException(str(e))
+    return cell(value)
 
 
 # -- build and check -------------------------------------------------------------
@@ -219,7 +202,7 @@ def build(paths, workspace, jobs, as_json):
         chidao build archive/ more/ -w ~/ws    # several folders, another workspace
     """
     from .corpus import sample_corpus_path
-    from .graph import WorkspaceError, build_workspace
+    from .graph import build_workspace
 
     if not paths:
         paths = (str(sample_corpus_path()),)
@@ -237,8 +220,6 @@ def build(paths, workspace, jobs, as_json):
 
     try:
         summary = build_workspace(paths, workspace, jobs=jobs, progress=progress)
-    except WorkspaceError as e:
-        raise _workspace_error(e)
     except KeyboardInterrupt:
         raise click.ClickException("interrupted: the previous workspace is unchanged")
     finally:
@@ -282,12 +263,9 @@ def check(workspace, fmt, kind):
         chidao check
         chidao check --kind cited_after --csv > anomalies.csv
     """
-    from .graph import WorkspaceError, load_issues
+    from .graph import load_issues
 
-    try:
-        issues = load_issues(workspace)
-    except WorkspaceError as e:
-        raise _workspace_error(e)
+    issues = load_issues(workspace)
     rows = [i.to_json() for i in issues if not kind or i.kind in kind]
     if not rows and fmt is None:
         click.echo("No issues found in the workspace.")
@@ -306,27 +284,19 @@ def server_options(f):
 
 
 def _connect(uri, user, password, database):
-    from .graph.neo4j import ExportError, connect
+    from .outputs.neo4j import connect
 
-    try:
-        return connect(uri, user, password, database=database)
-    except ExportError as e:
-        raise click.ClickException(str(e))
+    return connect(uri, user, password, database=database)
 
 
-# -- questions -----------------------------------------------------------------
 
-LEVELS = ("central", "province", "district", "commune")
-
+# -- questions: one command per question of the registry (queries/registry.py) --------
 
 def _load(workspace):
     """The question graph of the workspace (documents, agencies and their links)."""
-    from .graph import WorkspaceError, load_question_graph
+    from .graph import load_question_graph
 
-    try:
-        return load_question_graph(workspace)
-    except WorkspaceError as e:
-        raise _workspace_error(e)
+    return load_question_graph(workspace)
 
 
 def _resolve(graph, ref: str) -> str:
@@ -346,21 +316,6 @@ def _resolve(graph, ref: str) -> str:
         raise click.ClickException(f"no document in the workspace matches {ref!r}{hint}")
 
 
-def _doc_label(row: dict) -> str:
-    parts = [" ".join(x for x in (row.get("doc_type"), row.get("symbol") or "(no number)") if x),
-             row.get("issuer") or "?", row.get("date") or "no date"]
-    label = " · ".join(parts)
-    return label + ("  (cited only)" if row.get("stub") else "")
-
-
-def _lag(days) -> str:
-    return "" if days is None else f"{days:+d} d"
-
-
-def ref_argument(f):
-    return click.argument("ref", metavar="REF")(f)
-
-
 def neo4j_option(f):
     """--neo4j: answer with the question's Cypher face on the graph database (see `chidao export neo4j`)."""
     f = server_options(f)
@@ -370,13 +325,10 @@ def neo4j_option(f):
 
 
 def _on_server(name: str, uri, user, password, database, **params) -> list[dict]:
-    from .graph.neo4j import ExportError, run_question
+    from .outputs.neo4j import run_question
 
     with _connect(uri, user, password, database) as target:
-        try:
-            return run_question(target, name, **params)
-        except ExportError as e:
-            raise click.ClickException(str(e))
+        return run_question(target, name, **params)
 
 
 def _server_uid(workspace: str, ref: str) -> str:
@@ -390,322 +342,118 @@ def _server_uid(workspace: str, ref: str) -> str:
     return _resolve(_load(workspace), ref)
 
 
-@cli.command()
-@ref_argument
-@workspace_option
-@click.option("--depth", type=click.IntRange(1, 20), default=10, show_default=True, help="How many links down.")
-@click.option("--level", type=click.Choice(LEVELS), help="Only documents at this level.")
-@output_options
-@neo4j_option
-def implements(ref, workspace, depth, level, fmt, on_server, uri, user, password, database):
-    """Everything downstream of REF: what implements, rests on or responds to it.
-
-    Follows IMPLEMENTS, BASED_ON and RESPONDS_TO links (and follow-ups) down
-    the hierarchy, grouped by level, with each document's lag in days after REF.
-    REF is a reference as people type it: "Kết luận 07-KL/TW", "07-KL/TW",
-    "KL 07", "ket luan 07", "294-CV/TU Lai Châu", a file path.
-
-    \b
-    Examples:
-        chidao implements "Kết luận 07-KL/TW"
-        chidao implements "KL 07" --level district --csv > districts.csv
-    """
-    from .queries import implements as q
-
-    if on_server:
-        rows = _on_server("implements", uri, user, password, database, uid=_server_uid(workspace, ref),
-                          depth=depth, level=level)
-        _emit(rows, list(q.COLUMNS), fmt)
-        return
-    graph = _load(workspace)
-    uid = _resolve(graph, ref)
-    rows = q.run(graph, uid, depth=depth, level=level)
-    if fmt:
-        _emit(rows, list(q.COLUMNS), fmt)
-        return
-    from .queries.base import document_row
-
-    click.echo(_doc_label(document_row(graph, uid)))
-    if not rows:
-        click.echo("  no implementing document in the corpus")
-        return
-    symbols = {r["uid"]: r["symbol"] for r in rows}
-    symbols[uid] = graph.nodes[uid].get("symbol")
-    for lvl in LEVELS + (None,):
-        group = [r for r in rows if r["level"] == lvl]
-        if not group:
-            continue
-        click.echo(f"{lvl or 'unplaced'} ({len(group)})")
-        for r in group:
-            parent = symbols.get(r["parent_uid"]) or "?"
-            click.echo(f"  {_doc_label(r)}  {_lag(r['lag_days'])}  ← {r['link']} {parent}")
-
-
-@cli.command()
-@ref_argument
-@workspace_option
-@click.option("--to", "to", type=click.Choice(["province", "district", "commune"]), default="district",
-              show_default=True, help="The level each chain ends at.")
-@output_options
-@neo4j_option
-def trace(ref, workspace, to, fmt, on_server, uri, user, password, database):
-    """Every chain from REF down to documents at a level, one chain per line.
-
-    \b
-    Examples:
-        chidao trace "07-KL/TW" --to district
-        chidao trace "07-KL/TW" --to commune --json
-    """
-    from .queries import trace as q
-
-    if on_server:
-        rows = _on_server("trace", uri, user, password, database, uid=_server_uid(workspace, ref), to=to)
+def _click_option(option):
+    """The click option of a question's ``Option``."""
+    flag = option.flag or "--" + option.name.replace("_", "-")
+    if option.choices:
+        kind = click.Choice(option.choices)
+    elif option.bounds:
+        kind = click.IntRange(*option.bounds)
     else:
-        graph = _load(workspace)
-        rows = q.run(graph, _resolve(graph, ref), to=to)
-    if fmt:
-        _emit(rows, list(q.COLUMNS), fmt)
-        return
-    if not rows:
-        click.echo(f"No chain reaches {to} level in the corpus.")
-    for r in rows:
-        click.echo(" → ".join(s or "?" for s in r["symbols"]) + (f"  ({_lag(r['lag_days'])})" if r.get("lag_days") is not None else ""))
+        kind = None
+    return click.option(flag, option.name, type=kind, default=option.default, show_default=option.default is not None,
+                        help=option.help)
 
 
-@cli.command()
-@ref_argument
-@workspace_option
-@output_options
-@neo4j_option
-def basis(ref, workspace, fmt, on_server, uri, user, password, database):
-    """Upstream: what REF rests on, up to the central documents.
+def _plot_option(f):
+    return click.option("--plot", "plot_path", type=click.Path(dir_okay=False, writable=True),
+                        help="Also write a PNG chart of the lags per level (needs matplotlib).")(f)
 
-    \b
-    Examples:
-        chidao basis "45-KH/HU Tam Đường"
-        chidao basis path/to/document.txt --json
-    """
-    from .queries import basis as q
+
+# Options that write a file beside the answer, by question (the writers are in outputs/).
+FILE_OPTIONS = {"timeline": (_plot_option,)}
+
+
+def _answer(question, workspace, subject, options, on_server, server):
+    """The rows of ``question`` and what they were asked about (graph None when a server answered)."""
+    from .outputs.render import Answer
 
     if on_server:
-        rows = _on_server("basis", uri, user, password, database, uid=_server_uid(workspace, ref))
-        _emit(rows, list(q.COLUMNS), fmt)
-        return
+        params = dict(options)
+        uid = None
+        if question.subject == "ref":
+            params["uid"] = uid = _server_uid(workspace, subject)
+        elif question.subject == "text":
+            params["text"] = subject
+        return Answer(question, _on_server(question.name, *server, **params), subject, uid, None, options)
+    if question.graph == "stored":
+        from .graph import load_stats
+
+        return Answer(question, load_stats(workspace), subject, None, None, options)
     graph = _load(workspace)
-    uid = _resolve(graph, ref)
-    rows = q.run(graph, uid)
-    if fmt:
-        _emit(rows, list(q.COLUMNS), fmt)
-        return
-    from .queries.base import document_row
+    if question.subject == "ref":
+        uid = _resolve(graph, subject)
+        if question.graph == "neighbourhood":  # the evidence of one hop, in full
+            from .graph import load_neighbourhood
 
-    click.echo(_doc_label(document_row(graph, uid)))
-    if not rows:
-        click.echo("  rests on no document in the corpus")
-    for r in sorted(rows, key=lambda r: r["depth"]):
-        click.echo(f"  {'  ' * (r['depth'] - 1)}↑ {_doc_label(r)}  {_lag(r['lag_days'])}")
+            graph = load_neighbourhood(workspace, uid)
+        return Answer(question, question.run(graph, uid, **options), subject, uid, graph, options)
+    if question.subject == "text":
+        return Answer(question, question.run(graph, subject, **options), subject, None, graph, options)
+    return Answer(question, question.run(graph, **options), subject, None, graph, options)
 
 
-@cli.command()
-@ref_argument
-@workspace_option
-@click.option("--json", "as_json", is_flag=True, help="The card as one JSON object.")
-def show(ref, workspace, as_json):
-    """The document card: metadata, what it cites and what cites it, with sentences.
+def _print(output) -> None:
+    from .outputs.render import Table
 
-    \b
-    Examples:
-        chidao show "294-CV/TU Lai Châu"
-        chidao show corpus/sample/lai-chau/tinh/tu-kh-312-2021.txt --json
-    """
-    from .queries import show as q
-
-    from .graph import load_neighbourhood
-
-    uid = _resolve(_load(workspace), ref)
-    card = q.card(load_neighbourhood(workspace, uid), uid)  # the card needs the evidence: one hop, in full
-    if as_json:
-        click.echo(json.dumps(card, ensure_ascii=False, indent=2))
-        return
-    doc = card["document"]
-    click.echo(_doc_label(doc))
-    for key in ("subject", "level", "province", "district", "path"):
-        if doc.get(key):
-            click.echo(f"  {key}: {doc[key]}")
-    for key, title in (("recipients", "Kính gửi"), ("copied_to", "Nơi nhận")):
-        if doc.get(key):
-            click.echo(f"  {title}:")
-            for line in _addressee_lines(doc[key]):
-                click.echo(f"    {line}")
-    if doc.get("signer"):
-        signer = doc["signer"]
-        click.echo(f"  signed: {signer.get('name') if isinstance(signer, dict) else signer}")
-    for title, rows in (("cites", card["cites"]), ("cited by", card["cited_by"])):
-        click.echo(f"{title} ({len(rows)})")
-        for r in rows:
-            click.echo(f"  {r.get('relation')}  {_doc_label(r)}")
-            if r.get("sentence"):
-                click.echo(f"      “{r['sentence']}”")
-            if r.get("path"):
-                click.echo(f"      {r['path']}")
-
-
-def _addressee_lines(items) -> list[str]:
-    """Addressees for people: a group phrase once, with the real units it stands for."""
-    lines, groups = [], {}
-    for item in items:
-        if not isinstance(item, dict):
-            lines.append(str(item))
-            continue
-        group = item.get("expanded_from")
-        if group:
-            if group not in groups:
-                groups[group] = []
-                lines.append(group)
-            groups[group].append(item.get("name") or "?")
+    for item in output:
+        if isinstance(item, Table):
+            _emit(item.rows, item.columns, None, title=item.title)
         else:
-            name, written = item.get("name"), item.get("as_written")
-            lines.append(name if name and name == written else f"{written}" + (f"  → {name}" if name else ""))
-    return [f"{line}  → {', '.join(groups[line])}" if line in groups else line for line in lines]
+            click.echo(item)
 
 
-@cli.command()
-@ref_argument
-@workspace_option
-@click.option("--level", type=click.Choice(("province", "district", "commune")), default="district", show_default=True,
-              help="The level of the addressees to check.")
-@output_options
-@neo4j_option
-def gaps(ref, workspace, level, fmt, on_server, uri, user, password, database):
-    """Addressees of REF's chain with no implementing document in the corpus.
+def _question_command(question):
+    """The click command of one question: its subject argument, its options, the output formats, --neo4j."""
 
-    Lists the agencies that a document in REF's chain addressed (Kính gửi,
-    group phrases expanded to the real units through the gazetteer) and whether
-    the corpus holds a document of theirs downstream of REF, with the coverage
-    per province. Archives are incomplete: a gap says what the corpus holds,
-    not what an agency did.
+    def command(subject=None, workspace=".chidao", fmt=None, on_server=False, uri=None, user=None, password=None,
+                database=None, plot_path=None, as_json=False, **options):
+        if as_json:
+            fmt = "json"
+        answer = _answer(question, workspace, subject, options, on_server, (uri, user, password, database))
+        if plot_path:
+            from .outputs.plot import plot_timeline
 
-    \b
-    Examples:
-        chidao gaps "Kết luận 07-KL/TW" --level district
-        chidao gaps "312-KH/TU Lai Châu" --csv > gaps.csv
-    """
-    from .queries import gaps as q
+            root = answer.graph.nodes[answer.uid].get("symbol") if answer.graph is not None else None
+            plot_timeline(answer.rows, plot_path, root_symbol=root or answer.uid)
+            _warn(f"wrote {plot_path}")
+        if fmt == "json" and question.as_json is not None:
+            click.echo(json.dumps(question.as_json(answer.graph, answer.uid), ensure_ascii=False, indent=2))
+        elif fmt:
+            _emit(answer.rows, list(question.columns), fmt)
+        else:
+            from .outputs.render import render
 
-    if on_server:
-        rows = _on_server("gaps", uri, user, password, database, uid=_server_uid(workspace, ref), level=level)
+            _print(render(answer))
+
+    command.__name__ = question.name
+    command.__doc__ = question.help
+    if question.server:
+        command = neo4j_option(command)
+    if question.formats == ("json",):
+        command = click.option("--json", "as_json", is_flag=True, help="The answer as one JSON object.")(command)
     else:
-        graph = _load(workspace)
-        rows = q.run(graph, _resolve(graph, ref), level=level)
-    if fmt:
-        _emit(rows, list(q.COLUMNS), fmt)
-        return
-    if not rows:
-        click.echo(f"No {level}-level addressee in the chain.")
-        return
-    for c in q.coverage(rows):
-        click.echo(f"{c['province'] or '?'}, {c['level']}: {c['with_document']} of {c['addressed']} addressees "
-                   f"have an implementing document in the corpus ({c['share']:.0%})")
-    missing = [r for r in rows if not r["has_document"]]
-    if missing:
-        click.echo("No implementing document in the corpus from:")
-        for r in missing:
-            click.echo(f"  {r['agency']}  (addressed by {_cell(r['addressed_by'])})")
+        command = output_options(command)
+    for add in FILE_OPTIONS.get(question.name, ()):
+        command = add(command)
+    for option in reversed(question.options):
+        command = _click_option(option)(command)
+    command = workspace_option(command)
+    if question.subject == "ref":
+        command = click.argument("subject", metavar="REF")(command)
+    elif question.subject == "text":
+        command = click.argument("subject", metavar="TEXT")(command)
+    return cli.command(question.name, help=question.help)(command)
 
 
-@cli.command()
-@ref_argument
-@workspace_option
-@click.option("--plot", "plot_path", type=click.Path(dir_okay=False, writable=True),
-              help="Also write a PNG chart of the lags per level (needs matplotlib).")
-@output_options
-@neo4j_option
-def timeline(ref, workspace, plot_path, fmt, on_server, uri, user, password, database):
-    """Days from REF to each implementing document, with median and spread per level.
+def _add_question_commands() -> None:
+    from .queries.registry import QUESTIONS
 
-    \b
-    Examples:
-        chidao timeline "07-KL/TW"
-        chidao timeline "07-KL/TW" --plot lags.png --csv > lags.csv
-    """
-    from .queries import timeline as q
-
-    if on_server:
-        uid = _server_uid(workspace, ref)
-        rows = _on_server("timeline", uri, user, password, database, uid=uid)
-        root_symbol = uid
-    else:
-        graph = _load(workspace)
-        uid = _resolve(graph, ref)
-        rows = q.run(graph, uid)
-        root_symbol = graph.nodes[uid].get("symbol") or uid
-    if plot_path:
-        try:
-            q.plot(rows, plot_path, root_symbol=root_symbol)
-        except RuntimeError as e:
-            raise click.ClickException(str(e))
-        _warn(f"wrote {plot_path}")
-    if fmt:
-        _emit(rows, list(q.COLUMNS), fmt)
-        return
-    summary = q.summary(rows)
-    if not summary:
-        click.echo("No dated implementing document in the corpus.")
-        return
-    _emit(summary, list(summary[0].keys()), None, title="lag in days after the order, per level")
+    for question in QUESTIONS.values():
+        _question_command(question)
 
 
-@cli.command()
-@click.argument("text")
-@workspace_option
-@click.option("--limit", type=click.IntRange(1, 10000), default=50, show_default=True)
-@output_options
-@neo4j_option
-def search(text, workspace, limit, fmt, on_server, uri, user, password, database):
-    """Documents by symbol, subject words or agency; accents and case do not matter.
-
-    \b
-    Examples:
-        chidao search "phong chong dich"
-        chidao search "Ban Tuyên giáo" --csv
-    """
-    from .queries import search as q
-
-    if on_server:
-        rows = _on_server("search", uri, user, password, database, text=text, limit=limit)
-    else:
-        rows = q.run(_load(workspace), text, limit=limit)
-    if not rows and not fmt:
-        click.echo(f"No document matches {text!r}.")
-        return
-    columns = list(q.COLUMNS) if fmt else ["symbol", "doc_type", "issuer", "date", "level", "subject"]
-    _emit(rows, columns, fmt, title=f"{len(rows)} document(s)")
-
-
-@cli.command()
-@workspace_option
-@output_options
-@neo4j_option
-def stats(workspace, fmt, on_server, uri, user, password, database):
-    """Counts by level, type, agency kind and link type.
-
-    \b
-    Examples:
-        chidao stats
-        chidao stats --csv > stats.csv
-    """
-    from .queries import stats as q
-
-    if on_server:
-        rows = _on_server("stats", uri, user, password, database)
-    else:
-        from .graph import WorkspaceError, load_stats
-
-        try:
-            rows = load_stats(workspace)  # counted over the full graph when the workspace was built
-        except WorkspaceError as e:
-            raise _workspace_error(e)
-    _emit(rows, list(q.COLUMNS), fmt, title="workspace")
+_add_question_commands()
 
 
 # -- a corpus to play with --------------------------------------------------------
@@ -731,8 +479,13 @@ def demo_corpus(outdir, n_docs, seed):
     """
     from .corpus.generate import generate_corpus
 
-    with _progress(n_docs, "writing") as advance:
-        summary = generate_corpus(outdir, n_docs, seed, progress=advance)
+    from .loaders.errors import write_error
+
+    try:
+        with _progress(n_docs, "writing") as advance:
+            summary = generate_corpus(outdir, n_docs, seed, progress=advance)
+    except OSError as e:  # the generator imports nothing of chidao: its errors are plain OSErrors
+        raise write_error(getattr(e, "filename", None) or outdir, e) from None
     click.echo(f"Wrote {summary['documents']} documents ({summary['bytes'] / 1e6:.1f} MB, "
                f"{summary['citations']} citations) to {outdir} in {summary['seconds']:.1f} s; "
                f"the truth is in {outdir}/truth.jsonl")
@@ -763,19 +516,17 @@ def viz(ref, workspace, output, depth, levels, max_nodes):
         chidao viz "Kết luận 07-KL/TW" -o kl07.html
         chidao viz "312-KH/TU Lai Châu" --depth 3 --levels province,district,commune
     """
-    from .graph import viz as v
+    from .loaders.vocabulary import LEVELS
+    from .outputs import viz as v
 
     graph = _full_graph(workspace)
     root = _resolve(graph, ref) if ref else None
     wanted = tuple(x.strip() for x in levels.split(",")) if levels else None
     if wanted and not set(wanted) <= set(LEVELS):
         raise click.BadParameter(f"{levels!r}: use levels among {', '.join(LEVELS)}", param_hint="--levels")
-    try:
-        page = v.build_page(graph, root, depth=depth, levels=list(wanted) if wanted else None,
-                            max_nodes=max_nodes or v.DEFAULT_MAX_NODES)
-        v.write_page(page, output)
-    except (KeyError, ValueError) as e:
-        raise click.ClickException(str(e).strip("'\""))
+    page = v.build_page(graph, root, depth=depth, levels=list(wanted) if wanted else None,
+                        max_nodes=max_nodes or v.DEFAULT_MAX_NODES)
+    v.write_page(page, output)
     click.echo(f"Wrote {output}: {page.nodes} nodes, {page.edges} links.")
     omitted = page.omitted or {}
     if omitted.get("omitted_nodes"):
@@ -794,12 +545,9 @@ def _workspace_id(workspace: str) -> str:
 
 
 def _full_graph(workspace):
-    from .graph import WorkspaceError, load_graph
+    from .graph import load_graph
 
-    try:
-        return load_graph(workspace)
-    except WorkspaceError as e:
-        raise _workspace_error(e)
+    return load_graph(workspace)
 
 
 @cli.group()
@@ -834,7 +582,7 @@ def export_neo4j(workspace, uri, user, password, database, replace, batch_bytes,
         NEO4J_PASSWORD=secret chidao export neo4j --uri bolt://localhost:7687
         chidao export neo4j --uri neo4j+s://xxxx.databases.neo4j.io --user neo4j --replace
     """
-    from .graph.neo4j import ExportError, export as do_export
+    from .outputs.neo4j import export as do_export
 
     graph = _full_graph(workspace)
     with _connect(uri, user, password, database) as target:
@@ -846,11 +594,8 @@ def export_neo4j(workspace, uri, user, password, database, replace, batch_bytes,
                 advance(rows - done["n"])
                 done["n"] = rows
 
-            try:
-                summary = do_export(graph, target, workspace_id=_workspace_id(workspace), replace=replace,
-                                    batch_bytes=batch_bytes, batch_rows=batch_rows, progress=progress)
-            except ExportError as e:
-                raise click.ClickException(str(e))
+            summary = do_export(graph, target, workspace_id=_workspace_id(workspace), replace=replace,
+                                batch_bytes=batch_bytes, batch_rows=batch_rows, progress=progress)
     click.echo(f"Exported {summary.nodes} nodes and {summary.relationships} relationships to {target_label(uri)} "
                f"({summary.dialect}) in {summary.seconds:.1f} s ({summary.rows_per_second:.0f} rows/s); "
                "counts on the server match the graph.")
@@ -874,7 +619,7 @@ def export_cypher(workspace, output):
     Example:
         chidao export cypher -o chidao.cypher && cypher-shell -u neo4j -f chidao.cypher
     """
-    from .graph.export_files import write_cypher_script
+    from .outputs.files import write_cypher_script
 
     path = write_cypher_script(_full_graph(workspace), output, workspace_id=_workspace_id(workspace))
     click.echo(f"Wrote {path}")
@@ -890,7 +635,7 @@ def export_csv(workspace, directory):
     Example:
         chidao export csv import/ && cat import/README.md
     """
-    from .graph.export_files import write_csv
+    from .outputs.files import write_csv
 
     paths = write_csv(_full_graph(workspace), directory, workspace_id=_workspace_id(workspace))
     click.echo(f"Wrote {len(paths)} files to {directory} (the import command is in {directory}/README.md)")
@@ -906,7 +651,7 @@ def export_graphml(workspace, path):
     Example:
         chidao export graphml chidao.graphml
     """
-    from .graph.export_files import write_graphml
+    from .outputs.files import write_graphml
 
     click.echo(f"Wrote {write_graphml(_full_graph(workspace), path)}")
 
@@ -935,14 +680,11 @@ def cypher_command(query, params, uri, user, password, database, fmt):
         chidao cypher "MATCH (d:Document {symbol: $s}) RETURN d.uid AS uid, d.date AS date" --param s=07-KL/TW
         chidao cypher "MATCH (d:Document) RETURN d.level AS level, count(*) AS n" --csv
     """
-    from .graph.neo4j import ExportError, run_query
+    from .outputs.neo4j import run_query
 
     parameters = dict(_param(p) for p in params)
     with _connect(uri, user, password, database) as target:
-        try:
-            rows = run_query(target, query, parameters)
-        except ExportError as e:
-            raise click.ClickException(str(e))
+        rows = run_query(target, query, parameters)
     if not rows:
         if not fmt:
             click.echo("No rows.")
@@ -964,6 +706,9 @@ def main():
     except click.ClickException as e:
         e.show()
         sys.exit(e.exit_code)
+    except ChidaoError as e:  # raised outside a command (the group turns those inside into ClickException)
+        click.echo(f"Error: {e}", err=True)
+        sys.exit(1)
     except (click.Abort, KeyboardInterrupt):
         click.echo("Interrupted.", err=True)
         sys.exit(130)

@@ -9,8 +9,10 @@ without a date or an issuer, and number-only citations left unresolved.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-import networkx as nx
+if TYPE_CHECKING:
+    import networkx as nx
 
 __all__ = ["Issue", "check", "CITATION_LINKS"]
 

@@ -8,7 +8,8 @@ and writes everything to ``<dir>/workspace.db.tmp-<pid>`` before
 leaves the previous workspace whole. ``load_graph(dir)`` reads the node and
 edge tables back with one SELECT each.
 
-The only module of graph/ that touches files.
+The module of graph/ that reads and writes the workspace (the gazetteer reads its
+package data; the rest of graph/ is pure).
 """
 
 from __future__ import annotations
@@ -22,7 +23,6 @@ import sqlite3
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterable
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -31,10 +31,14 @@ import networkx as nx
 from ..loaders.batch import extract_one, parse_files
 from ..loaders.files import LoadError, iter_document_paths
 from ..loaders.models import Record
+from ..loaders.errors import ChidaoError
 from .build import Placement, build_graph, chidao_version, place_record
+from .cache import seed_tables, without_cyclic_gc
 from .checks import Issue
 from .gazetteer import gazetteer
+from .index import precompute_tables
 from .records import record_from_json
+from .stats import count as count_stats
 
 __all__ = ["BuildSummary", "WorkspaceError", "build_workspace", "load_graph", "load_issues", "without_cyclic_gc",
            "DEFAULT_DIR",
@@ -62,7 +66,7 @@ _INDEXES = "CREATE INDEX edges_src ON edges (src); CREATE INDEX edges_dst ON edg
 _to_json = json.JSONEncoder(ensure_ascii=False).encode
 
 
-class WorkspaceError(Exception):
+class WorkspaceError(ChidaoError):
     """A workspace that is missing or unreadable; the message is one line for the user."""
 
 
@@ -130,7 +134,10 @@ def build_workspace(paths: Iterable[str | Path], workspace_dir: str | Path = DEF
     only once everything is written.
     """
     workspace_dir = Path(workspace_dir)
-    workspace_dir.mkdir(parents=True, exist_ok=True)
+    try:
+        workspace_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        raise WorkspaceError(f"cannot create the workspace {workspace_dir}: {e.strerror or e}") from None
     db = _db_path(workspace_dir)
     _remove_stale_temporaries(db)
     old: dict[str, tuple] = {}  # path -> (size, mtime_ns, sha256, error): the record stays on disk
@@ -260,21 +267,6 @@ def _copy_kept(db: Path, con: sqlite3.Connection, kept: dict[str, tuple]) -> lis
     return records
 
 
-@contextmanager
-def without_cyclic_gc():
-    """Building or loading a graph makes millions of dicts and no cyclic garbage; the
-    cyclic collector, triggered by the allocations, would walk the growing heap again
-    and again (a third of build_graph's time at 100,000 documents). Reference
-    counting still frees everything as usual."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 def _parse_and_place(path: str) -> tuple[str, str | None, str | None, str | None, Placement | None]:
     """Build's per-file work, run in the worker processes: parse one file, place its
     record, and write the record as the JSON the workspace keeps (the parent only
@@ -340,11 +332,8 @@ def _write(con: sqlite3.Connection, graph: nx.MultiDiGraph, issues: list[Issue],
                     ((u, v, k, dumps(d)) for u, v, k, d in graph.edges(keys=True, data=True)))
     con.executemany("INSERT INTO issues VALUES (?, ?, ?, ?)",
                     ((i.kind, i.message, dumps(list(i.uids)), i.path) for i in issues))
-    from ..queries import stats as stats_question  # the counts of the full graph, kept for `chidao stats`
-
-    con.execute("INSERT INTO meta VALUES ('stats', ?)", (dumps(stats_question.run(graph)),))
-    from ..queries.refs import precompute_tables
-
+    # the counts of the full graph, kept for `chidao stats`
+    con.execute("INSERT INTO meta VALUES ('stats', ?)", (dumps(count_stats(graph)),))
     questions = question_graph(graph)
     con.execute("INSERT INTO blobs VALUES ('question_graph', ?)",
                 (pickle.dumps(questions, protocol=pickle.HIGHEST_PROTOCOL),))
@@ -451,8 +440,6 @@ def load_question_graph(workspace_dir: str | Path = DEFAULT_DIR) -> nx.MultiDiGr
     # Nothing in the loaded graph is ever cyclic garbage: keep later collections off it
     # (the first one would otherwise walk every object, ~150 ms at 100,000 documents).
     gc.freeze()
-    from ..queries.refs import seed_tables
-
     seed_tables(graph, {name.removeprefix("table:"): _blob_reader(db, name) for name in tables})
     return graph
 
@@ -496,16 +483,14 @@ def load_neighbourhood(workspace_dir: str | Path, uid: str) -> nx.MultiDiGraph:
 
 
 def load_stats(workspace_dir: str | Path = DEFAULT_DIR) -> list[dict]:
-    """The rows of ``queries.stats.run`` over the full graph, as stored by the last build."""
+    """The rows of ``graph.stats.count`` (the stats question) over the full graph, as stored by the last build."""
     con = _connect_existing(_db_path(workspace_dir))
     try:
         row = con.execute("SELECT value FROM meta WHERE key = 'stats'").fetchone()
     finally:
         con.close()
     if row is None:  # written before stats were kept
-        from ..queries import stats as stats_question
-
-        return stats_question.run(load_graph(workspace_dir))
+        return count_stats(load_graph(workspace_dir))
     return json.loads(row[0])
 
 

@@ -3,13 +3,34 @@
 The stages, each a module: ``files`` (bytes to text, any encoding),
 ``normalize`` (the matching form and its offset map), ``citations`` and
 ``header`` (what a document cites and says about itself), ``extract``
-(the pipeline). ``vocabulary`` holds every code and cue word.
+(the pipeline). ``vocabulary`` holds every code and cue word; ``errors`` the one
+exception type a user sees, ``ChidaoError``.
 """
 
-from .extract import extract_file, extract_text
-from .models import Citation, DocHeader, Record, Signer, Unnumbered
+from __future__ import annotations
 
-__all__ = ["extract_text", "extract_file", "Record", "DocHeader", "Citation", "Unnumbered", "Signer", "extract_paths"]
+import importlib
+from typing import TYPE_CHECKING
+
+from .errors import ChidaoError
+
+if TYPE_CHECKING:
+    from .extract import extract_file, extract_text
+    from .models import Citation, DocHeader, Record, Signer, Unnumbered
+
+# Imported when first asked for: ``loaders.errors`` and ``loaders.vocabulary`` alone do not
+# compile every pattern of the parser.
+_HOMES = {"extract_file": "extract", "extract_text": "extract",
+          **dict.fromkeys(("Citation", "DocHeader", "Record", "Signer", "Unnumbered"), "models")}
+
+
+def __getattr__(name: str):
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(f".{home}", __name__), name)
+
+__all__ = ["ChidaoError", "extract_text", "extract_file", "Record", "DocHeader", "Citation", "Unnumbered", "Signer", "extract_paths"]
 
 
 def extract_paths(paths, *, jobs: int = 1):

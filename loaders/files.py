@@ -29,6 +29,8 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
+from .errors import ChidaoError
+
 __all__ = [
     "SUPPORTED_SUFFIXES",
     "MAX_BYTES",
@@ -64,7 +66,7 @@ def _one_line(s: str, limit: int = _REASON_MAX) -> str:
     return s
 
 
-class LoadError(Exception):
+class LoadError(ChidaoError):
     """A file that cannot be read, with a one-line reason."""
 
     def __init__(self, path, reason):

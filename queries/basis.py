@@ -20,10 +20,10 @@ Rows are ordered like ``implements``: level, date, symbol, uid.
 
 from __future__ import annotations
 
-from .base import load_cypher
+from .base import Question, load_cypher
 from .implements import MAX_DEPTH, chain_rows
 
-__all__ = ["NAME", "COLUMNS", "CYPHER", "run"]
+__all__ = ["QUESTION", "NAME", "COLUMNS", "CYPHER", "run"]
 
 NAME = "basis"
 COLUMNS = ("uid", "symbol", "doc_type", "issuer", "date", "level", "province", "district", "stub",
@@ -37,3 +37,15 @@ def run(graph, uid: str, *, depth: int = MAX_DEPTH, level: str | None = None) ->
     Raises KeyError when ``uid`` is not in the graph.
     """
     return chain_rows(graph, uid, direction="up", depth=depth, level=level, columns=COLUMNS, via_column="child_uid")
+
+
+QUESTION = Question(
+    NAME, COLUMNS, run, CYPHER,
+    help="""Upstream: what REF rests on, up to the central documents.
+
+    \b
+    Examples:
+        chidao basis "45-KH/HU Tam Đường"
+        chidao basis path/to/document.txt --json
+    """,
+)

@@ -19,10 +19,10 @@ values last).
 
 from __future__ import annotations
 
-from .base import load_cypher
+from .base import LEVELS, Option, Question, load_cypher
 from .implements import walk
 
-__all__ = ["NAME", "COLUMNS", "CYPHER", "run", "coverage"]
+__all__ = ["QUESTION", "NAME", "COLUMNS", "CYPHER", "run", "coverage"]
 
 NAME = "gaps"
 COLUMNS = ("agency_uid", "agency", "level", "province", "district", "addressed_by", "has_document", "documents")
@@ -88,3 +88,22 @@ def coverage(rows: list[dict]) -> list[dict]:
            for (p, lvl), (n, k) in groups.items()]
     out.sort(key=lambda c: (_last(c["province"]), LEVEL_ORDER.get(c["level"], 4)))
     return out
+
+
+QUESTION = Question(
+    NAME, COLUMNS, run, CYPHER,
+    help="""Addressees of REF's chain with no implementing document in the corpus.
+
+    Lists the agencies that a document in REF's chain addressed (Kính gửi,
+    group phrases expanded to the real units through the gazetteer) and whether
+    the corpus holds a document of theirs downstream of REF, with the coverage
+    per province. Archives are incomplete: a gap says what the corpus holds,
+    not what an agency did.
+
+    \b
+    Examples:
+        chidao gaps "Kết luận 07-KL/TW" --level district
+        chidao gaps "312-KH/TU Lai Châu" --csv > gaps.csv
+    """,
+    options=(Option("level", "The level of the addressees to check.", default="district", choices=LEVELS[1:]),),
+)

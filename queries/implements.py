@@ -25,9 +25,9 @@ from __future__ import annotations
 
 from collections import deque
 
-from .base import DOWNSTREAM_LINKS, LEVEL_ORDER, document_row, load_cypher
+from .base import DOWNSTREAM_LINKS, LEVEL_ORDER, LEVELS, Option, Question, document_row, load_cypher
 
-__all__ = ["NAME", "COLUMNS", "CYPHER", "run", "tree", "walk", "lag", "row_order"]
+__all__ = ["QUESTION", "NAME", "COLUMNS", "CYPHER", "run", "tree", "walk", "lag", "row_order"]
 
 NAME = "implements"
 COLUMNS = ("uid", "symbol", "doc_type", "issuer", "date", "level", "province", "district", "stub",
@@ -150,3 +150,22 @@ def tree(rows: list[dict], root_uid: str) -> dict:
         parent = nodes.get(r.get("parent_uid")) if r.get("parent_uid") != root_uid else None
         (parent or top)["children"].append(nodes[r["uid"]])
     return top
+
+
+QUESTION = Question(
+    NAME, COLUMNS, run, CYPHER,
+    help="""Everything downstream of REF: what implements, rests on or responds to it.
+
+    Follows IMPLEMENTS, BASED_ON and RESPONDS_TO links (and follow-ups) down
+    the hierarchy, grouped by level, with each document's lag in days after REF.
+    REF is a reference as people type it: "Kết luận 07-KL/TW", "07-KL/TW",
+    "KL 07", "ket luan 07", "294-CV/TU Lai Châu", a file path.
+
+    \b
+    Examples:
+        chidao implements "Kết luận 07-KL/TW"
+        chidao implements "KL 07" --level district --csv > districts.csv
+    """,
+    options=(Option("depth", "How many links down.", default=MAX_DEPTH, bounds=(1, 20)),
+             Option("level", "Only documents at this level.", choices=LEVELS)),
+)

@@ -30,26 +30,27 @@ import difflib
 import hashlib
 import os
 import re
-import weakref
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
+from ..graph.cache import graph_cache
 from ..graph.gazetteer import Place, find_place
-from ..graph.workspace import without_cyclic_gc
+from ..graph.index import SymbolIndex, build_symbol_index, documents, symbol_key, symbol_tail
 from ..loaders.citations import parse_symbol_match
+from ..loaders.errors import ChidaoError
 from ..loaders.normalize import fold, normalize
 from ..loaders.patterns import SYMBOL_RE
 from ..loaders.vocabulary import DOC_TYPES, TYPE_BY_CODE
 from .base import LEVEL_ORDER, document_row
 
 __all__ = ["resolve_ref", "parse_ref", "Ref", "RefError", "AmbiguousRef", "UnknownRef", "symbol_key",
-           "graph_cache", "fast_fold", "words_form", "precompute_tables", "seed_tables"]
+           "graph_cache", "fast_fold", "words_form"]
 
 
-class RefError(Exception):
+class RefError(ChidaoError):
     """A reference that does not name exactly one document."""
 
 
@@ -75,72 +76,6 @@ class UnknownRef(RefError, LookupError):
 
     def __reduce__(self):  # keep pickling (multiprocessing, pytest-xdist) working with the extra arguments
         return (type(self), (self.text, self.suggestions))
-
-
-# -- one cache per graph -------------------------------------------------------
-
-_CACHE: dict[int, tuple[weakref.ref, int, dict]] = {}
-
-
-def _store(graph) -> dict:
-    """The tables of this graph (a new, empty store for a graph not seen before)."""
-    key = id(graph)
-    entry = _CACHE.get(key)
-    if entry is None or entry[0]() is not graph or entry[1] != graph.number_of_nodes():
-        def forget(ref, key=key):
-            current = _CACHE.get(key)
-            if current is not None and current[0] is ref:
-                del _CACHE[key]
-
-        entry = (weakref.ref(graph, forget), graph.number_of_nodes(), {})
-        _CACHE[key] = entry
-    return entry[2]
-
-
-def graph_cache(graph, name: str, build: Callable):
-    """``build(graph)``, computed once per graph and ``name``.
-
-    Keyed by ``id(graph)``, checked against a weak reference (a new graph at a
-    recycled address is not served the old tables) and the node count (adding
-    or removing nodes rebuilds). Changing attributes in place is not detected:
-    the tables describe the graph as loaded.
-    """
-    store = _store(graph)
-    if isinstance(store.get(name), _Stored):
-        try:
-            store[name] = store[name].load()
-        except Exception:  # noqa: BLE001 - a stored copy that cannot be read is built again below
-            del store[name]
-    if name not in store:
-        # Building a table allocates one object per document; with the whole graph
-        # on the heap, the collections this triggers cost more than the build.
-        with without_cyclic_gc():
-            store[name] = build(graph)
-    return store[name]
-
-
-def precompute_tables(graph) -> dict[str, object]:
-    """The tables a new process needs for its first question, by ``graph_cache`` name.
-
-    ``chidao build`` stores them beside the question graph and ``seed_tables``
-    hands them back on load, so a first ``search`` or reference lookup on a
-    100,000-document workspace costs what later ones cost.
-    """
-    from .search import _Texts  # search imports this module
-
-    return {"refs.symbols": _build_symbols(graph), "search": _Texts(graph)}
-
-
-class _Stored:
-    """A table kept elsewhere (the workspace), read the first time it is asked for."""
-
-    def __init__(self, load: Callable[[], object]):
-        self.load = load
-
-
-def seed_tables(graph, loaders: dict[str, Callable[[], object]]) -> None:
-    """Tell the cache of this very graph where its precomputed tables can be read."""
-    _store(graph).update({name: _Stored(load) for name, load in loaders.items()})
 
 
 # -- folding fast ------------------------------------------------------------------
@@ -179,26 +114,6 @@ def words_form(text: str | None) -> str:
 
 
 # -- parsing a reference ---------------------------------------------------------
-
-_LEADING_ZEROS_RE = re.compile(r"^0+(?=\d)")
-
-
-def symbol_key(symbol: str) -> str:
-    """The matching key of a symbol: folded, no spaces, no leading zero.
-
-    >>> symbol_key("07 – KL/TW")
-    '7-kl/tw'
-    >>> symbol_key("159 -CV/ĐUK")
-    '159-cv/duk'
-    """
-    key = "".join(fold(symbol).split())
-    return _LEADING_ZEROS_RE.sub("", key) if key[:1] == "0" else key
-
-
-def _tail(key: str) -> str:
-    """A symbol key without its number: "7-kl/tw" -> "-kl/tw"."""
-    return key.lstrip("0123456789")
-
 
 # Folded type names and codes -> the type name: "ket luan", "thong bao ket luan", "kl" -> "Kết luận".
 _TYPE_WORDS: dict[str, str] = {fold(t.name): t.name for t in DOC_TYPES}
@@ -294,13 +209,6 @@ _NOT_PLACE_WORDS = frozenset(w for t in _TYPE_WORDS for w in t.split()) | {"so",
 # pays for the path table, a uid for none.
 
 @dataclass
-class _Symbols:
-    by_key: dict[str, list[str]]  # symbol key -> uids
-    by_tail: dict[str, list[str]]  # "-kl/tw" -> symbol keys
-    display: dict[str, str]  # symbol key -> the symbol as stored
-
-
-@dataclass
 class _Numbers:
     by_number: dict[tuple[str | None, int], list[str]]  # (doc_type, number) -> uids
     by_any_number: dict[int, list[str]]
@@ -312,28 +220,9 @@ class _Paths:
     by_sha: dict[str, str]
 
 
-def _documents(graph):
-    return ((uid, d) for uid, d in graph.nodes(data=True) if d.get("label") == "Document")
-
-
-def _build_symbols(graph) -> _Symbols:
-    by_key, display = defaultdict(list), {}
-    for uid, d in _documents(graph):
-        symbol = d.get("symbol")
-        if symbol:
-            key = symbol_key(symbol)
-            by_key[key].append(uid)
-            display.setdefault(key, symbol)
-    by_tail = defaultdict(list)
-    for key in sorted(by_key):
-        by_tail[_tail(key)].append(key)
-        by_key[key].sort()
-    return _Symbols(dict(by_key), dict(by_tail), display)
-
-
 def _build_numbers(graph) -> _Numbers:
     by_number, by_any = defaultdict(list), defaultdict(list)
-    for uid, d in _documents(graph):
+    for uid, d in documents(graph):
         number = d.get("number")
         if number and str(number).isdigit():
             by_number[(d.get("doc_type"), int(number))].append(uid)
@@ -346,7 +235,7 @@ def _build_numbers(graph) -> _Numbers:
 
 def _build_paths(graph) -> _Paths:
     by_path, by_sha = {}, {}
-    for uid, d in _documents(graph):
+    for uid, d in documents(graph):
         for path in (d.get("path"), *(d.get("duplicate_paths") or ())):
             if path:
                 by_path.setdefault(path, uid)
@@ -356,8 +245,8 @@ def _build_paths(graph) -> _Paths:
     return _Paths(by_path, by_sha)
 
 
-def _symbols(graph) -> _Symbols:
-    return graph_cache(graph, "refs.symbols", _build_symbols)
+def _symbols(graph) -> SymbolIndex:
+    return graph_cache(graph, "refs.symbols", build_symbol_index)
 
 
 def _numbers(graph) -> _Numbers:
@@ -503,7 +392,7 @@ def _suggestions(graph, ref: Ref, text: str, n: int = 5) -> list[str]:
     """The closest symbols: same type code and issuer first ("999-KL/TW" -> other -KL/TW), then by spelling."""
     index = _symbols(graph)
     if ref.key is not None:
-        same_tail = index.by_tail.get(_tail(ref.key))
+        same_tail = index.by_tail.get(symbol_tail(ref.key))
         if same_tail:
             close = difflib.get_close_matches(ref.key, same_tail, n=n, cutoff=0.0)
         else:

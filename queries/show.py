@@ -19,9 +19,9 @@ copies and the signer, and the two lists of links.
 from __future__ import annotations
 
 from ..graph.checks import CITATION_LINKS
-from .base import document_row, load_cypher
+from .base import Question, document_row, load_cypher
 
-__all__ = ["NAME", "COLUMNS", "CYPHER", "run", "card", "SECTIONS"]
+__all__ = ["QUESTION", "NAME", "COLUMNS", "CYPHER", "run", "card", "SECTIONS"]
 
 NAME = "show"
 COLUMNS = ("section", "relation", "uid", "symbol", "doc_type", "issuer", "date", "level", "cue", "sentence", "path")
@@ -119,3 +119,15 @@ def card(graph, uid: str) -> dict:
     cites, cited_by = _links(graph, uid)
     strip = lambda rows: [{k: v for k, v in r.items() if k != "section"} for r in rows]  # noqa: E731
     return {"document": document, "cites": strip(cites), "cited_by": strip(cited_by)}
+
+
+QUESTION = Question(
+    NAME, COLUMNS, run, CYPHER, graph="neighbourhood", server=False, formats=("json",), as_json=card,
+    help="""The document card: metadata, what it cites and what cites it, with sentences.
+
+    \b
+    Examples:
+        chidao show "294-CV/TU Lai Châu"
+        chidao show corpus/sample/lai-chau/tinh/tu-kh-312-2021.txt --json
+    """,
+)

@@ -5,16 +5,16 @@ One row per document downstream of the root (as in ``implements``), with
 unknown; a month-precision date counts from day 1 of its month). Rows are
 ordered by date (undated last), then level, symbol, uid.
 
-``summary(rows)`` gives the spread per level, ``plot(rows, path)`` draws it
-(matplotlib, an optional dependency).
+``summary(rows)`` gives the spread per level; ``outputs.plot.plot_timeline(rows, path)``
+draws it (matplotlib, an optional dependency).
 """
 
 from __future__ import annotations
 
-from .base import LEVEL_ORDER, document_row, load_cypher
+from .base import LEVEL_ORDER, Question, document_row, load_cypher
 from .implements import MAX_DEPTH, lag, walk
 
-__all__ = ["NAME", "COLUMNS", "CYPHER", "SUMMARY_COLUMNS", "run", "summary", "plot"]
+__all__ = ["QUESTION", "NAME", "COLUMNS", "CYPHER", "SUMMARY_COLUMNS", "run", "summary"]
 
 NAME = "timeline"
 COLUMNS = ("uid", "symbol", "issuer", "date", "level", "province", "lag_days")
@@ -67,44 +67,13 @@ def summary(rows: list[dict]) -> list[dict]:
     return out
 
 
-def plot(rows: list[dict], path, *, title: str | None = None, root_symbol: str | None = None) -> None:
-    """Write a PNG at ``path``: lag_days per level, a box plot with every document as a point.
+QUESTION = Question(
+    NAME, COLUMNS, run, CYPHER,
+    help="""Days from REF to each implementing document, with median and spread per level.
 
-    ``root_symbol`` goes into the default title ("Days after <root_symbol> ...").
-    Raises RuntimeError when matplotlib is not installed.
-    """
-    try:
-        import matplotlib
-        matplotlib.use("Agg")
-        import matplotlib.pyplot as plt
-    except ImportError as exc:
-        raise RuntimeError("matplotlib is needed for --plot: pip install 'chidao[plot]'") from exc
-
-    levels = [lvl for lvl in sorted({r["level"] for r in rows}, key=lambda lvl: (LEVEL_ORDER.get(lvl, 4), lvl or ""))]
-    data = [[r["lag_days"] for r in rows if r["level"] == lvl and r["lag_days"] is not None] for lvl in levels]
-    names = [f"{lvl or 'unknown'}\n(n={len(d)})" for lvl, d in zip(levels, data)]
-    fig, ax = plt.subplots(figsize=(8, 4.5), dpi=100)
-    try:
-        positions = list(range(1, len(levels) + 1))
-        shown = [(p, d) for p, d in zip(positions, data) if d]
-        if shown:
-            box = dict(positions=[p for p, _ in shown], widths=0.5, showfliers=False)
-            try:  # matplotlib >= 3.10 says orientation=; vert= is deprecated there
-                ax.boxplot([d for _, d in shown], orientation="horizontal", **box)
-            except TypeError:
-                ax.boxplot([d for _, d in shown], vert=False, **box)
-        for p, d in shown:
-            # a small deterministic jitter so that documents on the same day stay visible
-            ys = [p + ((i % 7) - 3) * 0.04 for i in range(len(d))]
-            ax.scatter(d, ys, s=14, alpha=0.7, zorder=3)
-        ax.set_yticks(positions)
-        ax.set_yticklabels(names)
-        ax.invert_yaxis()  # central at the top, commune at the bottom
-        ax.set_xlabel("days after the root document")
-        ax.set_ylabel("level of the implementing document")
-        ax.set_title(title or f"Days after {root_symbol or 'the root document'} by level")
-        ax.grid(axis="x", alpha=0.3)
-        fig.tight_layout()
-        fig.savefig(path, format="png")
-    finally:
-        plt.close(fig)
+    \b
+    Examples:
+        chidao timeline "07-KL/TW"
+        chidao timeline "07-KL/TW" --plot lags.png --csv > lags.csv
+    """,
+)

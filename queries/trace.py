@@ -15,9 +15,9 @@ first chains in that order.
 
 from __future__ import annotations
 
-from .base import DOWNSTREAM_LINKS, LEVEL_ORDER, load_cypher
+from .base import DOWNSTREAM_LINKS, LEVEL_ORDER, LEVELS, Option, Question, load_cypher
 
-__all__ = ["NAME", "COLUMNS", "CYPHER", "run", "LEVELS_DOWN_TO"]
+__all__ = ["QUESTION", "NAME", "COLUMNS", "CYPHER", "run", "LEVELS_DOWN_TO"]
 
 NAME = "trace"
 COLUMNS = ("chain", "symbols", "levels", "end_uid", "end_level", "length", "lag_days")
@@ -79,3 +79,16 @@ def run(graph, uid: str, *, to: str = "district", max_chains: int = 1000) -> lis
         else:
             on_path.discard(path.pop())
     return rows
+
+
+QUESTION = Question(
+    NAME, COLUMNS, run, CYPHER,
+    help="""Every chain from REF down to documents at a level, one chain per line.
+
+    \b
+    Examples:
+        chidao trace "07-KL/TW" --to district
+        chidao trace "07-KL/TW" --to commune --json
+    """,
+    options=(Option("to", "The level each chain ends at.", default="district", choices=LEVELS[1:]),),
+)

@@ -31,7 +31,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from chidao.graph.neo4j import bolt_handshake  # the same probe chidao uses before connecting
+from chidao.outputs.neo4j import bolt_handshake  # the same probe chidao uses before connecting
 
 __all__ = ["falkordb_binaries", "falkordb_server", "wait_for_bolt", "bolt_handshake", "free_port",
            "SKIP_REASON"]
@@ -144,7 +144,7 @@ def bolt_fixtures():
 
     @pytest.fixture(scope="session")
     def falkordb_target(falkordb_uri):
-        from chidao.graph.neo4j import connect
+        from chidao.outputs.neo4j import connect
 
         port = int(falkordb_uri.rsplit(":", 1)[1])
         wait_for_bolt(port)  # trap 4: probe before creating a driver

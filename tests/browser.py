@@ -172,7 +172,7 @@ def synthetic_graph(n_nodes: int, seed: int = 7):
 def measure(sizes, repeats: int = 3) -> list[dict]:
     """Median navigation-to-first-drawing time of the whole-graph page of generated graphs."""
     sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-    from chidao.graph.viz import build_page
+    from chidao.outputs.viz import build_page
 
     rows = []
     with Browser() as browser:

@@ -1,4 +1,4 @@
-"""graph/export_files.py: the Cypher script, neo4j-admin CSV, GraphML and the Neo4j Browser style.
+"""outputs/files.py (and the export schema, graph/schema.py): the Cypher script, neo4j-admin CSV, GraphML and the Neo4j Browser style.
 
 The Cypher texts (every file in queries/cypher/ and generated scripts) go through Neo4j's own parser
 (tests/cypher_lint.py, npm @neo4j-cypher/language-support); those tests skip when node/npm or the
@@ -16,11 +16,11 @@ import networkx as nx
 import pytest
 
 import cypher_lint
-from chidao.graph import export_files as ef
+from chidao.outputs import files as ef
 
 ROOT = Path(__file__).resolve().parent.parent
 CYPHER_DIR = ROOT / "queries" / "cypher"
-GRASS = ROOT / "graph" / "neo4j-style.grass"
+GRASS = ROOT / "outputs" / "neo4j-style.grass"
 
 # The $parameters each query file takes (a new file must be added here).
 QUERY_PARAMETERS = {
@@ -170,7 +170,7 @@ _PYTHON_TYPES = {"string": str, "long": int, "double": float, "boolean": bool, "
 
 
 def test_properties_have_their_declared_types(request):
-    from chidao.queries.search import search_text
+    from chidao.graph.index import search_text
 
     for g in _graphs(request):
         for row in ef.iter_nodes(g):

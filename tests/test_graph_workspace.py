@@ -200,18 +200,19 @@ def test_stored_lookup_tables_answer_like_fresh_ones(tmp_path):
     """The reference index and search texts stored by the build are the ones the
     loaded graph would compute: same answers, and they are read, not recomputed."""
     from chidao.graph.workspace import load_question_graph, question_graph
+    from chidao.graph import cache
     from chidao.queries import refs, search
 
     write_corpus(tmp_path / "c", 12)
     build_workspace([tmp_path / "c"], tmp_path / "ws")
     loaded = load_question_graph(tmp_path / "ws")
     fresh = question_graph(load_graph(tmp_path / "ws"))
-    store = refs._CACHE[id(loaded)][2]
-    assert {"refs.symbols", "search"} <= set(store) and isinstance(store["search"], refs._Stored)
+    store = cache._CACHE[id(loaded)][2]
+    assert {"refs.symbols", "search"} <= set(store) and isinstance(store["search"], cache._Stored)
     for text in ("phòng chống dịch", "Quảng Nam", "07-KL/TW", "tang cuong cong tac"):
         rows = search.run(loaded, text)
         assert rows == search.run(fresh, text)
     assert search.run(loaded, "phòng chống dịch")  # not an empty comparison
-    assert not isinstance(store["search"], refs._Stored)  # read from the workspace on first use
+    assert not isinstance(store["search"], cache._Stored)  # read from the workspace on first use
     for ref in ("07-KL/TW", "Công văn 1003-CV/TU Nghệ An", "1005-CV/TU"):
         assert refs.resolve_ref(loaded, ref) == refs.resolve_ref(fresh, ref)

@@ -20,7 +20,7 @@ import networkx as nx
 import pytest
 
 from bolt_server import bolt_fixtures
-from chidao.graph.neo4j import (ExportError, connect, export, graph_counts, run_query, run_question,
+from chidao.outputs.neo4j import (ExportError, connect, export, graph_counts, run_query, run_question,
                                 server_counts)
 from chidao.queries import basis, gaps, implements, search, show, stats, timeline, trace
 from chidao.queries.base import CYPHER_DIR

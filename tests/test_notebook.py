@@ -118,7 +118,7 @@ def _pyvis_page(output) -> str | None:
 
 
 def test_graph_is_shown_inline(executed):
-    from chidao.graph.viz import check_offline
+    from chidao.outputs.viz import check_offline
 
     pages = [p for c in _code_cells(executed) for o in c.outputs if (p := _pyvis_page(o))]
     assert len(pages) == 1, "no output shows the pyvis page (an iframe's srcdoc or inline HTML with new vis.Network)"

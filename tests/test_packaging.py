@@ -27,7 +27,7 @@ def test_no_stray_top_level_modules():
 
 
 def test_imports_from_a_clean_directory(tmp_path):
-    code = "import chidao.cli, chidao.loaders, chidao.graph, chidao.queries, chidao.corpus; import importlib.util as u; " \
+    code = "import chidao.cli, chidao.loaders, chidao.graph, chidao.queries, chidao.outputs, chidao.corpus; import importlib.util as u; " \
            "assert u.find_spec('loaders') is None and u.find_spec('graph') is None; print('ok')"
     proc = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, timeout=60)
     assert proc.returncode == 0, proc.stderr

@@ -379,7 +379,9 @@ def test_plot_writes_a_png(sample_graph, tmp_path):
     pytest.importorskip("matplotlib")
     root = uid_by_symbol(sample_graph, "07-KL/TW")
     out = tmp_path / "lags.png"
-    timeline.plot(timeline.run(sample_graph, root), out, root_symbol="07-KL/TW")
+    from chidao.outputs.plot import plot_timeline
+
+    plot_timeline(timeline.run(sample_graph, root), out, root_symbol="07-KL/TW")
     assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
 

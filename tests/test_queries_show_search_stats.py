@@ -203,9 +203,10 @@ def test_show_cypher_follows_every_citation_link():
 
 def test_the_bulk_search_form_equals_search_text(sample_graph):
     """run() forms every document at once; the exporter forms one at a time: the same words."""
-    from chidao.queries.refs import graph_cache
+    from chidao.graph.cache import graph_cache
+    from chidao.graph.index import SearchTexts
 
-    texts = graph_cache(sample_graph, "search", search._Texts)
+    texts = graph_cache(sample_graph, "search", SearchTexts)
     for i, (*_, uid) in enumerate(texts.order):
         d = sample_graph.nodes[uid]
         issuer = sample_graph.nodes[d["issuer_uid"]]["name"] if d.get("issuer_uid") in sample_graph else None

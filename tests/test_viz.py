@@ -1,4 +1,4 @@
-"""The pyvis page (graph/viz.py): what it draws, that it is offline, that document text stays text.
+"""The pyvis page (outputs/viz.py): what it draws, that it is offline, that document text stays text.
 
 The browser tests open the page in Debian's headless Chromium with every
 request but the page itself aborted (tests/browser.py); they are skipped,
@@ -15,7 +15,7 @@ import networkx as nx
 import pytest
 
 from browser import Browser, synthetic_graph, unavailable_reason
-from chidao.graph.viz import (DEFAULT_MAX_NODES, HIDDEN_LINKS, build_page, check_offline, notebook_view, view_graph,
+from chidao.outputs.viz import (DEFAULT_MAX_NODES, HIDDEN_LINKS, build_page, check_offline, notebook_view, view_graph,
                               write_page)
 from chidao.queries import implements
 from chidao.queries.refs import resolve_ref

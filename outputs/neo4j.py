@@ -40,8 +40,9 @@ from typing import Callable, Iterable, Iterator
 import neo4j
 from neo4j import exceptions as neo4j_errors
 
-from .export_files import NODE_LABELS, WORKSPACE_PROPERTY, iter_nodes, iter_relationships
-from .export_files import REL_TYPES as RELATIONSHIP_TYPES
+from ..graph.schema import NODE_LABELS, WORKSPACE_PROPERTY, iter_nodes, iter_relationships
+from ..graph.schema import REL_TYPES as RELATIONSHIP_TYPES
+from ..loaders.errors import ChidaoError
 
 __all__ = ["connect", "export", "run_query", "run_question", "Target", "ExportSummary", "ExportError",
            "NODE_LABELS", "RELATIONSHIP_TYPES", "DIALECTS", "DEFAULT_BATCH_BYTES", "DEFAULT_BATCH_ROWS",
@@ -59,7 +60,7 @@ _PROPERTY_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,63}\Z")
 _TRANSIENT = (neo4j_errors.TransientError, neo4j_errors.ServiceUnavailable, neo4j_errors.SessionExpired)
 
 
-class ExportError(Exception):
+class ExportError(ChidaoError):
     """A one-line message for the user: unreachable server, refused login, failed batch, count mismatch."""
 
 
@@ -372,7 +373,7 @@ class _Writer:
 def _group_rows(graph) -> tuple[dict[tuple, list[dict]], dict[tuple, list[dict]]]:
     """Node rows per label set and relationship rows per (source label, type, target label).
 
-    The rows come from ``export_files`` (one mapping for every export: labels, property
+    The rows come from ``graph.schema`` (one mapping for every export: labels, property
     names and types, ``search_text``), which refuses labels and types outside its allow-lists.
     """
     nodes: dict[tuple, list[dict]] = {}

@@ -39,11 +39,23 @@ from pathlib import Path
 
 import networkx as nx
 
+from ..loaders.errors import ChidaoError, write_error
 from ..queries.base import DOWNSTREAM_LINKS, LEVEL_ORDER
 from ..queries.implements import walk
 
 __all__ = ["DEFAULT_MAX_NODES", "Page", "view_graph", "build_page", "write_page", "check_offline",
-           "notebook_view", "LEVEL_COLOURS", "LINK_COLOURS"]
+           "notebook_view", "LEVEL_COLOURS", "LINK_COLOURS", "ViewError", "UnknownNode"]
+
+class ViewError(ChidaoError, ValueError):
+    """A view that cannot be drawn as asked (an unknown level, a page that would load something remote)."""
+
+
+class UnknownNode(ChidaoError, KeyError):
+    """The root of a view is not a node of the graph."""
+
+    def __str__(self) -> str:
+        return f"{self.args[0]!r} is not in the graph"
+
 
 # The largest generated view headless Chromium drew in under ~3 s on the CI
 # machine (2 cores), navigation to first "afterDrawing": see docs/VIZ.md.
@@ -78,6 +90,7 @@ BAND_GAP = 170
 TIP_SUBJECT_CHARS = 400
 TIP_SENTENCES = 3
 
+_ASSETS = Path(__file__).resolve().parent / "assets"
 PYVIS_VIS_DIR = "lib/vis-9.1.2"  # the vis-network build pyvis 0.3.x bundles
 
 
@@ -163,20 +176,20 @@ def view_graph(graph: nx.MultiDiGraph, root_uid: str | None = None, *, depth: in
     ``graph`` between them except the bookkeeping ``HIDDEN_LINKS``; ``view.graph`` holds ``root``, ``depth`` and the
     ``hops`` of each document from the root. ``info`` is ``{"nodes", "edges",
     "omitted_nodes", "omitted_edges", "reason"}`` (``reason`` None when
-    nothing was cut). Raises KeyError for an unknown root and ValueError for
+    nothing was cut). Raises ``UnknownNode`` (a KeyError) for an unknown root and ``ViewError`` (a ValueError) for
     an unknown level or a max_nodes below 1.
     """
     if max_nodes < 1:
-        raise ValueError(f"max_nodes must be at least 1, not {max_nodes}")
+        raise ViewError(f"max_nodes must be at least 1, not {max_nodes}")
     wanted = None
     if levels is not None:
         wanted = set(levels)
         unknown = wanted - set(LEVELS)
         if unknown:
-            raise ValueError(f"unknown level(s) {', '.join(sorted(map(str, unknown)))}: use {', '.join(LEVELS)}")
+            raise ViewError(f"unknown level(s) {', '.join(sorted(map(str, unknown)))}: use {', '.join(LEVELS)}")
     if root_uid is not None:
         if root_uid not in graph:
-            raise KeyError(root_uid)
+            raise UnknownNode(root_uid)
         hops = _hops(graph, root_uid, depth)
         docs = sorted(hops, key=lambda u: (hops[u], _doc_key(graph, u)))  # nearest first
     else:
@@ -420,6 +433,11 @@ class Page:
     omitted: dict
 
 
+def _asset(name: str) -> str:
+    """A file of the page (script, style, template), shipped as package data in outputs/assets/."""
+    return (_ASSETS / name).read_text(encoding="utf-8")
+
+
 def _script_json(value) -> str:
     """JSON that is inert inside <script>: no <, >, & (no </script>, no <!--) and no U+2028/2029."""
     text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
@@ -427,139 +445,14 @@ def _script_json(value) -> str:
             .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
 
 
-_PAGE_JS = r"""
-(function () {
-  "use strict";
-  var DATA = JSON.parse(document.getElementById("chidao-data").textContent);
-  var nodes = new vis.DataSet(DATA.nodes);
-  var edges = new vis.DataSet(DATA.edges);
-  var container = document.getElementById("mynetwork");
-  var network = new vis.Network(container, {nodes: nodes, edges: edges}, DATA.options);
-  window.network = network;
-  window.chidaoDrawnAt = null;
-  network.once("afterDrawing", function () {
-    window.chidaoDrawnAt = performance.now();
-    document.body.setAttribute("data-drawn", "1");
-  });
-  network.fit({animation: false});
+_PAGE_JS = _asset("page.js")
 
-  // Tooltips: always plain text (textContent), whatever the document says.
-  var tip = document.getElementById("tooltip");
-  function showTip(text, pointer) {
-    tip.textContent = text;
-    tip.style.display = "block";
-    var box = container.getBoundingClientRect();
-    var left = pointer.DOM.x + 14, top = pointer.DOM.y + 14;
-    if (left + tip.offsetWidth > box.width) { left = Math.max(0, pointer.DOM.x - tip.offsetWidth - 14); }
-    if (top + tip.offsetHeight > box.height) { top = Math.max(0, pointer.DOM.y - tip.offsetHeight - 14); }
-    tip.style.left = left + "px";
-    tip.style.top = top + "px";
-  }
-  function hideTip() { tip.style.display = "none"; }
-  network.on("hoverNode", function (p) { var n = nodes.get(p.node); if (n) { showTip(n.tip, p.pointer); } });
-  network.on("hoverEdge", function (p) { var e = edges.get(p.edge); if (e) { showTip(e.tip, p.pointer); } });
-  network.on("blurNode", hideTip);
-  network.on("blurEdge", hideTip);
-  network.on("dragStart", hideTip);
-  network.on("zoom", hideTip);
-
-  // Search and filter: accent- and case-insensitive match on the label and tooltip text.
-  function fold(s) {
-    return s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[đĐ]/g, "d").toLowerCase();
-  }
-  var folded = null, base = {};
-  DATA.nodes.forEach(function (n) { base[n.id] = {borderWidth: n.borderWidth || 1}; });
-  var box = document.getElementById("search"), only = document.getElementById("only"),
-      count = document.getElementById("count"), timer = null, matches = [];
-  function apply() {
-    var q = fold(box.value.trim());
-    if (folded === null) {
-      folded = {};
-      DATA.nodes.forEach(function (n) { folded[n.id] = fold(n.label + "\n" + n.tip); });
-    }
-    matches = [];
-    var updates = DATA.nodes.map(function (n) {
-      var hit = q !== "" && folded[n.id].indexOf(q) >= 0;
-      if (hit) { matches.push(n.id); }
-      return {id: n.id, opacity: (q === "" || hit) ? 1 : 0.15, hidden: q !== "" && only.checked && !hit,
-              borderWidth: hit ? 6 : base[n.id].borderWidth};
-    });
-    nodes.update(updates);
-    count.textContent = q === "" ? "" : matches.length + (matches.length === 1 ? " match" : " matches");
-  }
-  box.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(apply, 150); });
-  only.addEventListener("change", apply);
-  box.addEventListener("keydown", function (ev) {
-    if (ev.key === "Enter") {
-      clearTimeout(timer); apply();
-      if (matches.length) { network.selectNodes(matches); network.fit({nodes: matches, animation: false}); }
-    }
-  });
-  document.getElementById("fit").addEventListener("click", function () { network.fit({animation: false}); });
-})();
-"""
-
-_PAGE_CSS = """
-html, body { margin: 0; padding: 0; font-family: "Noto Sans", "DejaVu Sans", Arial, sans-serif; color: #1c2833; }
-header { padding: 6px 12px; border-bottom: 1px solid #d5d8dc; display: flex; flex-wrap: wrap; gap: 6px 16px;
-         align-items: center; }
-header h1 { font-size: 18px; margin: 0; font-weight: 600; }
-header .counts { font-size: 13px; color: #566573; }
-header input[type=search] { font-size: 14px; padding: 3px 6px; width: 260px; }
-header label, header button, #count { font-size: 13px; }
-#notice { background: #fdebd0; border-bottom: 1px solid #f0b27a; padding: 4px 12px; font-size: 13px; }
-#main { position: relative; }
-#mynetwork { width: 100%; height: {height}; background: #ffffff; position: relative; }
-#legend { position: absolute; top: 8px; right: 8px; background: rgba(255,255,255,0.93); border: 1px solid #d5d8dc;
-          border-radius: 4px; padding: 6px 10px; font-size: 12px; z-index: 5; max-height: 92%; overflow-y: auto; }
-.legend-title { font-weight: 600; margin-top: 4px; }
-.legend-row { display: flex; align-items: center; gap: 6px; line-height: 18px; white-space: nowrap; }
-.sw { display: inline-block; width: 22px; height: 12px; flex: none; }
-.sw.box { border-radius: 2px; }
-.sw.stub { background: #e5e8e8; border: 2px dashed #566573; height: 8px; width: 18px; }
-.sw.ellipse { border: 2px solid #566573; border-radius: 50%; background: #ffffff; height: 8px; width: 18px; }
-.sw.line { height: 0; margin-top: 2px; }
-#tooltip { position: absolute; display: none; z-index: 10; max-width: 420px; white-space: pre-wrap;
-           background: #fbfcfc; border: 1px solid #808b96; border-radius: 3px; padding: 6px 8px; font-size: 12px;
-           box-shadow: 2px 2px 8px rgba(0,0,0,0.2); pointer-events: none; }
-div.vis-tooltip { display: none !important; }
-"""
+_PAGE_CSS = _asset("page.css")
 
 # chidao's template for pyvis (rendered by pyvis's generate_html): the same
 # variables as pyvis's own template.html, plus the ``chidao`` global. It
 # includes vis-network from pyvis's package and nothing from the network.
-_TEMPLATE = """<!DOCTYPE html>
-<html lang="vi">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="{{ chidao.csp }}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="chidao">
-<title>{{ heading }}</title>
-<style>{% include 'lib/vis-9.1.2/vis-network.css' %}</style>
-<style>{{ chidao.css }}</style>
-</head>
-<body>
-<header>
-<h1>{{ heading }}</h1>
-<span class="counts">{{ chidao.counts }}</span>
-<input id="search" type="search" placeholder="Search symbol, agency, subject…" aria-label="Search">
-<label><input id="only" type="checkbox"> only matches</label>
-<span id="count" aria-live="polite"></span>
-<button id="fit" type="button">Fit</button>
-</header>
-{% if chidao.notice %}<div id="notice" role="status">{{ chidao.notice }}</div>{% endif %}
-<div id="main">
-<div id="mynetwork"></div>
-<div id="legend">{{ chidao.legend }}</div>
-<div id="tooltip" role="tooltip"></div>
-</div>
-<script id="chidao-data" type="application/json">{{ chidao.data }}</script>
-<script>{{ chidao.vis_js }}</script>
-<script>{{ chidao.page_js }}</script>
-</body>
-</html>
-"""
+_TEMPLATE = _asset("page.html")
 
 
 def _pyvis_templates() -> Path:
@@ -708,9 +601,12 @@ def write_page(page: Page, path) -> Path:
     """Write the page as UTF-8 (never the platform encoding); refuse one that would load anything remote."""
     remote = check_offline(page.html)
     if remote:
-        raise ValueError(f"the page is not self-contained: {'; '.join(remote[:5])}")
+        raise ViewError(f"the page is not self-contained: {'; '.join(remote[:5])}")
     path = Path(path)
-    path.write_text(page.html, encoding="utf-8", newline="\n")
+    try:
+        path.write_text(page.html, encoding="utf-8", newline="\n")
+    except OSError as e:
+        raise write_error(path, e) from None
     return path
 
 

@@ -1,0 +1,194 @@
+"""The lookup tables the questions read, made once per graph: the symbol index and the search texts.
+
+**Symbol keys.** ``symbol_key("07 – KL/TW") == "7-kl/tw"``: the one matching key of a symbol
+(folded, no spaces, no leading zero). ``SymbolIndex`` maps keys to document uids.
+
+**Search form.** ``search_form`` puts text in the form the search question compares (accents
+stripped, đ -> d, lower case, punctuation to spaces: "Phòng, chống dịch" and "phong chong dich" are
+the same; "07-KL/TW" is "07 kl tw"). ``search_text`` is a document's "symbol | issuer | type subject"
+in search form, the three parts joined by " | " (a word is alphanumeric, so it never matches the
+separator nor runs across two parts). A graph database stores it as ``d.search_text`` (the export
+schema calls ``search_text``); ``SearchTexts`` makes the parts of every document once per graph, in
+one pass over one joined string per part.
+
+The search form is ``loaders.normalize.fold`` for Vietnamese text, made with whole-string C
+operations (NFD, encode, bytes.translate) instead of a Python loop per character: folding 100,000
+subjects one by one took 0.7 s. Other scripts' letters (not Vietnamese, not Latin with accents) are
+dropped.
+
+``PRECOMPUTED`` names the tables ``chidao build`` stores beside the question graph
+(``precompute_tables``), so that a first question in a new process costs what later ones cost.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ..loaders.normalize import fold
+
+__all__ = ["symbol_key", "symbol_tail", "SymbolIndex", "build_symbol_index", "search_form", "search_text",
+           "query_words", "SearchTexts", "SEPARATOR", "PRECOMPUTED", "precompute_tables", "documents"]
+
+SEPARATOR = " | "
+
+
+# -- symbol keys -------------------------------------------------------------------
+
+_LEADING_ZEROS_RE = re.compile(r"^0+(?=\d)")
+
+
+def symbol_key(symbol: str) -> str:
+    """The matching key of a symbol: folded, no spaces, no leading zero.
+
+    >>> symbol_key("07 – KL/TW")
+    '7-kl/tw'
+    >>> symbol_key("159 -CV/ĐUK")
+    '159-cv/duk'
+    """
+    key = "".join(fold(symbol).split())
+    return _LEADING_ZEROS_RE.sub("", key) if key[:1] == "0" else key
+
+
+def symbol_tail(key: str) -> str:
+    """A symbol key without its number: "7-kl/tw" -> "-kl/tw"."""
+    return key.lstrip("0123456789")
+
+
+
+def documents(graph):
+    """(uid, attributes) of every Document node."""
+    return ((uid, d) for uid, d in graph.nodes(data=True) if d.get("label") == "Document")
+
+
+@dataclass
+class SymbolIndex:
+    by_key: dict[str, list[str]]  # symbol key -> uids
+    by_tail: dict[str, list[str]]  # "-kl/tw" -> symbol keys
+    display: dict[str, str]  # symbol key -> the symbol as stored
+
+
+def build_symbol_index(graph) -> SymbolIndex:
+    by_key, display = defaultdict(list), {}
+    for uid, d in documents(graph):
+        symbol = d.get("symbol")
+        if symbol:
+            key = symbol_key(symbol)
+            by_key[key].append(uid)
+            display.setdefault(key, symbol)
+    by_tail = defaultdict(list)
+    for key in sorted(by_key):
+        by_tail[symbol_tail(key)].append(key)
+        by_key[key].sort()
+    return SymbolIndex(dict(by_key), dict(by_tail), display)
+
+
+
+# -- search form -------------------------------------------------------------------
+
+_RECORD = "\x01"  # kept through the form: it splits the joined texts back apart
+# Letters NFD does not decompose, and punctuation that would otherwise vanish with the accents.
+_BEFORE = (("đ", "d"), ("Đ", "d"), ("\u00d0", "d"), ("\u00f0", "d"),
+           *((ch, " ") for ch in "\u2010\u2011\u2012\u2013\u2014\u2212\u00a0\u2007\u202f\u200b\ufeff“”‘’«»…•·"))
+_BYTES = bytearray(b" " * 256)
+for _c in b"abcdefghijklmnopqrstuvwxyz0123456789" + _RECORD.encode():
+    _BYTES[_c] = _c
+for _c in b"ABCDEFGHIJKLMNOPQRSTUVWXYZ":
+    _BYTES[_c] = _c + 32
+_BYTES = bytes(_BYTES)
+
+
+def _form(text: str) -> str:
+    """The search form of text, word breaks not collapsed. Every step maps characters one by one
+    (NFD reorders only accents, which go), so forming a joined string forms each piece."""
+    for a, b in _BEFORE:
+        if a in text:
+            text = text.replace(a, b)
+    decomposed = unicodedata.normalize("NFD", text)
+    return decomposed.encode("ascii", "ignore").translate(_BYTES).decode("ascii")
+
+
+def search_form(text: str | None) -> str:
+    """Accents stripped, đ -> d, lower case, punctuation to single spaces.
+
+    >>> search_form("Phòng, chống dịch Covid-19 — Ðiện Biên")
+    'phong chong dich covid 19 dien bien'
+    """
+    return " ".join(_form((text or "").replace(_RECORD, " ")).split())
+
+
+def _parts(node_attrs: dict, issuer_name: str | None) -> tuple[str, str, str]:
+    """Symbol, issuer (the agency's name and, when it differs, the issuer as written), type and subject."""
+    written = node_attrs.get("issuer_as_written") or ""
+    issuer = issuer_name or ""
+    if written.lower() != issuer.lower():
+        issuer = f"{issuer} {written}"
+    subject = " ".join(x for x in (node_attrs.get("doc_type"), node_attrs.get("subject")) if x)
+    return (node_attrs.get("symbol") or "", issuer, subject)
+
+
+def search_text(node_attrs: dict, issuer_name: str | None) -> str:
+    """The "symbol | issuer | type subject" of a document in search form, as stored in ``d.search_text``.
+
+    >>> search_text({"symbol": "07-KL/TW", "doc_type": "Kết luận", "subject": "Phòng, chống dịch"}, "Bộ Chính trị")
+    '07 kl tw | bo chinh tri | ket luan phong chong dich'
+    """
+    return SEPARATOR.join(search_form(part) for part in _parts(node_attrs, issuer_name))
+
+
+def query_words(text: str) -> list[str]:
+    """The words of a query in search form: "KL 07-KL/TW" -> ["kl", "07", "kl", "tw"]."""
+    return search_form(text).split()
+
+
+class SearchTexts:
+    """The search form of every document's three parts, made once per graph.
+
+    Each list holds one part per document, padded with spaces (a word is
+    present when " word " is). A part is made by joining that part of every
+    document into one string, forming it at once and splitting it back.
+    """
+
+    def __init__(self, graph):
+        attrs = graph._node  # the node attribute dicts; the NodeView costs a Python call per lookup
+        docs = [(uid, d) for uid, d in attrs.items() if d.get("label") == "Document"]
+        names = {uid: a.get("name") for uid, a in attrs.items() if a.get("label") == "Agency"}
+        issuers: dict[tuple, str] = {}
+        for pair in {(names.get(d.get("issuer_uid")), d.get("issuer_as_written")) for _, d in docs}:
+            issuers[pair] = _parts({"issuer_as_written": pair[1]}, pair[0])[1]
+        self.symbol = _form_all([d.get("symbol") or "" for _, d in docs])
+        self.issuer = _form_all([issuers[(names.get(d.get("issuer_uid")), d.get("issuer_as_written"))]
+                                 for _, d in docs])
+        self.subject = _form_all([f"{d.get('doc_type') or ''} {d.get('subject') or ''}" for _, d in docs])
+        # (stub, undated, date, uid): the order within a rank
+        self.order = [(bool(d.get("stub")), d.get("date") is None, d.get("date") or "", uid) for uid, d in docs]
+
+
+def _form_all(texts: list[str]) -> list[str]:
+    """[" " + the search form of t + " " for t in texts], in one pass over one joined string."""
+    if not texts:
+        return []
+    joined = f" {_RECORD} ".join(texts)
+    if joined.count(_RECORD) != len(texts) - 1:  # a control character inside a text: clean each (never seen)
+        joined = f" {_RECORD} ".join(t.replace(_RECORD, " ") for t in texts)
+    # Padding the whole string pads the first and last piece like the others.
+    return _form(f" {joined} ").split(_RECORD)
+
+
+# -- what a build stores ----------------------------------------------------------------
+
+# graph_cache name -> the function that makes the table.
+PRECOMPUTED: dict[str, Callable] = {"refs.symbols": build_symbol_index, "search": SearchTexts}
+
+
+def precompute_tables(graph) -> dict[str, object]:
+    """The tables a new process needs for its first question, by ``graph_cache`` name.
+
+    ``chidao build`` stores them beside the question graph and ``graph.cache.seed_tables``
+    hands them back on load, so a first ``search`` or reference lookup on a
+    100,000-document workspace costs what later ones cost.
+    """
+    return {name: build(graph) for name, build in PRECOMPUTED.items()}

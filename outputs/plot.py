@@ -1,0 +1,59 @@
+"""A chart of ``queries.timeline`` rows: a PNG of the lags per level (matplotlib, optional)."""
+
+from __future__ import annotations
+
+from ..loaders.errors import ChidaoError, write_error
+from ..queries.base import LEVEL_ORDER
+
+__all__ = ["plot_timeline", "MissingDependency"]
+
+
+class MissingDependency(ChidaoError):
+    """An optional dependency that a command needs is not installed."""
+
+
+def plot_timeline(rows: list[dict], path, *, title: str | None = None, root_symbol: str | None = None) -> None:
+    """Write a PNG at ``path``: lag_days per level, a box plot with every document as a point.
+
+    ``root_symbol`` goes into the default title ("Days after <root_symbol> ...").
+    Raises ``MissingDependency`` when matplotlib is not installed, ``ChidaoError`` when the file
+    cannot be written.
+    """
+    try:
+        import matplotlib
+        matplotlib.use("Agg")
+        import matplotlib.pyplot as plt
+    except ImportError as exc:
+        raise MissingDependency("matplotlib is needed for --plot: pip install 'chidao[plot]'") from exc
+
+    levels = [lvl for lvl in sorted({r["level"] for r in rows}, key=lambda lvl: (LEVEL_ORDER.get(lvl, 4), lvl or ""))]
+    data = [[r["lag_days"] for r in rows if r["level"] == lvl and r["lag_days"] is not None] for lvl in levels]
+    names = [f"{lvl or 'unknown'}\n(n={len(d)})" for lvl, d in zip(levels, data)]
+    fig, ax = plt.subplots(figsize=(8, 4.5), dpi=100)
+    try:
+        positions = list(range(1, len(levels) + 1))
+        shown = [(p, d) for p, d in zip(positions, data) if d]
+        if shown:
+            box = dict(positions=[p for p, _ in shown], widths=0.5, showfliers=False)
+            try:  # matplotlib >= 3.10 says orientation=; vert= is deprecated there
+                ax.boxplot([d for _, d in shown], orientation="horizontal", **box)
+            except TypeError:
+                ax.boxplot([d for _, d in shown], vert=False, **box)
+        for p, d in shown:
+            # a small deterministic jitter so that documents on the same day stay visible
+            ys = [p + ((i % 7) - 3) * 0.04 for i in range(len(d))]
+            ax.scatter(d, ys, s=14, alpha=0.7, zorder=3)
+        ax.set_yticks(positions)
+        ax.set_yticklabels(names)
+        ax.invert_yaxis()  # central at the top, commune at the bottom
+        ax.set_xlabel("days after the root document")
+        ax.set_ylabel("level of the implementing document")
+        ax.set_title(title or f"Days after {root_symbol or 'the root document'} by level")
+        ax.grid(axis="x", alpha=0.3)
+        fig.tight_layout()
+        try:
+            fig.savefig(path, format="png")
+        except OSError as e:
+            raise write_error(path, e) from None
+    finally:
+        plt.close(fig)
