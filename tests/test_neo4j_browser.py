@@ -65,6 +65,11 @@ def test_the_query_file_has_the_common_questions():
         assert set(re.findall(r"\$(\w+)", b.query)) == {n for n, _ in b.params}, b.name
 
 
+def test_the_readme_shows_the_trace_query():
+    readme = " ".join((ROOT / "README.md").read_text(encoding="utf-8").split())
+    assert " ".join(BLOCKS["trace"].query.split()) in readme
+
+
 @pytest.fixture(scope="module")
 def target(sample_graph):
     uri = os.environ.get("NEO4J_URI")
