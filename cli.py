@@ -11,6 +11,7 @@ go to stderr.
 from __future__ import annotations
 
 import json
+import os
 import sys
 import time
 from contextlib import contextmanager
@@ -45,6 +46,27 @@ def _progress(total: int, label: str):
                   console=Console(stderr=True), transient=True) as bar:
         task = bar.add_task(label, total=total)
         yield lambda n=1: bar.advance(task, n)
+
+
+def _ocr_page_progress(path: str, done: int, total: int) -> None:
+    """One line on the terminal per scan being OCR'd, rewritten page by page (also from worker processes)."""
+    line = f"chidao: OCR {os.path.basename(path)}: page {done}/{total}"
+    # Straight to the terminal: a progress bar's stderr proxy would hold a line without a newline.
+    os.write(2, ("\r\x1b[K" + (line if done < total else "")).encode("utf-8", "replace"))
+
+
+def _ocr_options(no_ocr: bool, jobs: int):
+    """--no-ocr and -j as the loaders' OCR options; page progress only when a person watches."""
+    from .loaders.ocr import OcrOptions
+
+    return OcrOptions(enabled=not no_ocr, jobs=jobs or os.cpu_count() or 1,
+                      progress=_ocr_page_progress if sys.stderr.isatty() else None)
+
+
+def ocr_option(f):
+    return click.option("--no-ocr", is_flag=True,
+                        help="Do not OCR scans (PDF pages without text, .png/.jpg/.tif); they are skipped with a "
+                             "line saying so. OCR needs: apt-get install tesseract-ocr tesseract-ocr-vie.")(f)
 
 
 class _Group(click.Group):
@@ -84,13 +106,15 @@ def cli():
 @click.argument("paths", nargs=-1, type=click.Path(path_type=str))
 @click.option("--json", "as_json", is_flag=True, help="JSON Lines: one object per input file.")
 @click.option("-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True,
-              help="Parse in this many processes (0: one per core).")
+              help="Parse in this many processes, or OCR this many pages of a scan at once (0: one per core).")
 @click.option("-q", "--quiet", is_flag=True, help="No summary line on stderr.")
-def extract(paths, as_json, jobs, quiet):
+@ocr_option
+def extract(paths, as_json, jobs, quiet, no_ocr):
     """Extract the header and every citation of each document.
 
-    PATHS are files or directories (walked recursively for .txt, .docx, .pdf,
-    .html). Without PATHS, the bundled sample corpus is read. A file that cannot
+    PATHS are files or directories (walked recursively for .txt, .docx, .doc,
+    .rtf, .pdf, .html and scans: .png, .jpg, .tif, OCR'd when tesseract is
+    installed). Without PATHS, the bundled sample corpus is read. A file that cannot
     be read gets a one-line warning and the others are still read; the exit
     status is 1 only when no file could be read.
 
@@ -109,7 +133,7 @@ def extract(paths, as_json, jobs, quiet):
         _warn(f"no PATH given: reading the bundled sample corpus ({paths[0]})")
     started = time.perf_counter()
     read = failed = citations = nbytes = 0
-    results = extract_paths(paths, jobs=jobs)
+    results = extract_paths(paths, jobs=jobs, ocr=_ocr_options(no_ocr, jobs))
     for path, record, error, size in results:
         if error is not None:
             failed += 1
@@ -140,21 +164,44 @@ def workspace_option(f):
                         help="The workspace directory (also $CHIDAO_WORKSPACE).")(f)
 
 
+def _one_format(ctx, param, value):
+    """--json and --csv name one format each: both at once is a usage error."""
+    if value:
+        chosen = ctx.meta.setdefault("chidao_formats", [])
+        chosen.append(value)
+        if len(set(chosen)) > 1:
+            raise click.UsageError("--json and --csv cannot be used together: choose one format", ctx)
+    return value
+
+
 def output_options(f):
-    """--json / --csv for every command that prints rows."""
-    f = click.option("--csv", "fmt", flag_value="csv", help="CSV with a header row, for spreadsheets.")(f)
-    f = click.option("--json", "fmt", flag_value="json", help="JSON: one array of objects.")(f)
-    return f
+    """--json / --csv (one of them) and --excel for every command that prints rows."""
+    f = click.option("--excel", is_flag=True, help="With --csv: start with a UTF-8 byte-order mark, so "
+                     "spreadsheet programs read the Vietnamese text right.")(f)
+    f = click.option("--csv", "csv_fmt", flag_value="csv", callback=_one_format, expose_value=True,
+                     help="CSV with a header row, for spreadsheets.")(f)
+    f = click.option("--json", "json_fmt", flag_value="json", callback=_one_format, expose_value=True,
+                     help="JSON: one array of objects.")(f)
+
+    import functools
+
+    @functools.wraps(f)
+    def wrapper(*args, json_fmt=None, csv_fmt=None, **kwargs):
+        return f(*args, fmt=json_fmt or csv_fmt, **kwargs)
+    return wrapper
 
 
-def _emit(rows: list[dict], columns: list[str], fmt: str | None, *, title: str | None = None) -> None:
-    """Print rows as JSON, CSV or a table for people (stdout only)."""
+def _emit(rows: list[dict], columns: list[str], fmt: str | None, *, title: str | None = None,
+          excel: bool = False) -> None:
+    """Print rows as JSON, CSV (with a byte-order mark for ``excel``) or a table for people (stdout only)."""
     if fmt == "json":
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
     if fmt == "csv":
         import csv
 
+        if excel:
+            sys.stdout.write("\ufeff")
         writer = csv.DictWriter(sys.stdout, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
         writer.writeheader()
         for row in rows:
@@ -184,9 +231,10 @@ def _cell(value) -> str:
 @click.argument("paths", nargs=-1, type=click.Path(path_type=str))
 @workspace_option
 @click.option("-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True,
-              help="Parse in this many processes (0: one per core).")
+              help="Parse in this many processes, or OCR this many pages of a scan at once (0: one per core).")
 @click.option("--json", "as_json", is_flag=True, help="Print the build summary as JSON.")
-def build(paths, workspace, jobs, as_json):
+@ocr_option
+def build(paths, workspace, jobs, as_json, no_ocr):
     """Read documents into the workspace and resolve them into one graph.
 
     Builds are incremental: an unchanged file is not parsed again, a changed
@@ -207,6 +255,11 @@ def build(paths, workspace, jobs, as_json):
     if not paths:
         paths = (str(sample_corpus_path()),)
         _warn(f"no PATH given: building the bundled sample corpus ({paths[0]})")
+    from pathlib import Path
+
+    missing = [p for p in paths if not Path(p).exists()]
+    if missing:
+        raise click.ClickException(f"{missing[0]}: no such file or directory")
     started = time.perf_counter()
     bar_state = {}
 
@@ -219,7 +272,7 @@ def build(paths, workspace, jobs, as_json):
             advance(1)
 
     try:
-        summary = build_workspace(paths, workspace, jobs=jobs, progress=progress)
+        summary = build_workspace(paths, workspace, jobs=jobs, progress=progress, ocr=_ocr_options(no_ocr, jobs))
     except KeyboardInterrupt:
         raise click.ClickException("interrupted: the previous workspace is unchanged")
     finally:
@@ -249,9 +302,9 @@ def build(paths, workspace, jobs, as_json):
 @cli.command()
 @workspace_option
 @output_options
-@click.option("--kind", multiple=True, help="Only these kinds of issue (repeatable): cited_after, conflict, "
-              "ambiguous, no_date, no_issuer, unresolved, unscoped.")
-def check(workspace, fmt, kind):
+@click.option("--kind", multiple=True, type=click.Choice(__import__("chidao.graph.checks", fromlist=["x"]).ISSUE_KINDS),
+              help="Only these kinds of issue (repeatable).")
+def check(workspace, fmt, kind, excel=False):
     """List what an analyst must know about the corpus before trusting it.
 
     Citations of a document dated after the citing one, conflicting claims for
@@ -270,7 +323,7 @@ def check(workspace, fmt, kind):
     if not rows and fmt is None:
         click.echo("No issues found in the workspace.")
         return
-    _emit(rows, ["kind", "message", "path", "uids"], fmt, title=f"{len(rows)} issue(s)")
+    _emit(rows, ["kind", "message", "path", "uids"], fmt, title=f"{len(rows)} issue(s)", excel=excel)
 
 
 def server_options(f):
@@ -360,8 +413,18 @@ def _plot_option(f):
                         help="Also write a PNG chart of the lags per level (needs matplotlib).")(f)
 
 
+def _map_plot_option(f):
+    return click.option("--plot", "plot_path", type=click.Path(dir_okay=False),
+                        help="Also write the map as a PNG (needs matplotlib).")(f)
+
+
+def _map_option(f):
+    return click.option("--map", "map_path", type=click.Path(dir_okay=False),
+                        help="Also write the map as an offline HTML page.")(f)
+
+
 # Options that write a file beside the answer, by question (the writers are in outputs/).
-FILE_OPTIONS = {"timeline": (_plot_option,)}
+FILE_OPTIONS = {"timeline": (_plot_option,), "coverage": (_map_plot_option, _map_option)}
 
 
 def _answer(question, workspace, subject, options, on_server, server):
@@ -407,20 +470,29 @@ def _question_command(question):
     """The click command of one question: its subject argument, its options, the output formats, --neo4j."""
 
     def command(subject=None, workspace=".chidao", fmt=None, on_server=False, uri=None, user=None, password=None,
-                database=None, plot_path=None, as_json=False, **options):
+                database=None, plot_path=None, map_path=None, as_json=False, excel=False, **options):
         if as_json:
             fmt = "json"
         answer = _answer(question, workspace, subject, options, on_server, (uri, user, password, database))
-        if plot_path:
+        root = answer.graph.nodes[answer.uid].get("symbol") if answer.graph is not None and answer.uid else None
+        if plot_path and question.name == "timeline":
             from .outputs.plot import plot_timeline
 
-            root = answer.graph.nodes[answer.uid].get("symbol") if answer.graph is not None else None
             plot_timeline(answer.rows, plot_path, root_symbol=root or answer.uid)
             _warn(f"wrote {plot_path}")
+        if question.name == "coverage" and (plot_path or map_path):
+            from .outputs import coverage_map
+
+            points = coverage_map.map_points(answer.rows)
+            title = f"Coverage of {root or answer.uid}: first implementing document per province"
+            if map_path:
+                _warn(f"wrote {coverage_map.write_map(points, map_path, title)}")
+            if plot_path:
+                _warn(f"wrote {coverage_map.plot_map(points, plot_path, title)}")
         if fmt == "json" and question.as_json is not None:
             click.echo(json.dumps(question.as_json(answer.graph, answer.uid), ensure_ascii=False, indent=2))
         elif fmt:
-            _emit(answer.rows, list(question.columns), fmt)
+            _emit(answer.rows, list(question.columns), fmt, excel=excel)
         else:
             from .outputs.render import render
 
@@ -672,7 +744,7 @@ def _param(value: str):
 @click.option("--param", "params", multiple=True, help="A query parameter: name=value (repeatable; JSON values allowed).")
 @server_options
 @output_options
-def cypher_command(query, params, uri, user, password, database, fmt):
+def cypher_command(query, params, uri, user, password, database, fmt, excel=False):
     """Run a read query on the configured graph database and print the rows.
 
     \b
@@ -691,7 +763,7 @@ def cypher_command(query, params, uri, user, password, database, fmt):
         else:
             click.echo("[]" if fmt == "json" else "")
         return
-    _emit(rows, list(rows[0].keys()), fmt)
+    _emit(rows, list(rows[0].keys()), fmt, excel=excel)
 
 
 def main():

@@ -214,7 +214,7 @@ UB_2391 = {
     "sign": ["K/T CHỦ TỊCH", "PHÓ CHỦ TỊCH", "", "Nguyễn Hữu Thịnh"],
 }
 
-SPECIAL = {
+SPECIAL: dict[str, tuple[str, dict]] = {
     "lai-chau/tinh/syt-cv-1105-2021.docx": ("docx", SYT_1105),
     "lai-chau/than-uyen/ubnd-kh-1342-2021.pdf": ("pdf", TU_1342),
     "lai-chau/than-uyen/muong-than/du-kh-35-2021.txt": ("nfd", MT_35),

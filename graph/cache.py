@@ -38,9 +38,9 @@ _CACHE: dict[int, tuple[weakref.ref, int, dict]] = {}
 
 def _store(graph) -> dict:
     """The tables of this graph (a new, empty store for a graph not seen before)."""
-    key = id(graph)
+    key, size = id(graph), graph.number_of_nodes()
     entry = _CACHE.get(key)
-    if entry is None or entry[0]() is not graph or entry[1] != graph.number_of_nodes():
+    if entry is None or entry[0]() is not graph or entry[1] != size:
         def forget(ref, key=key):
             current = _CACHE.get(key)
             if current is not None and current[0] is ref:

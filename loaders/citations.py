@@ -1,7 +1,9 @@
 """Stages 2-4: find references, read what surrounds them, decide their cue.
 
-``find_citations(normalized)`` scans the matching form once per pattern
-(symbols, number-only references, unnumbered ones), reads each reference's
+``find_citations(normalized, scanners=SCANNERS)`` runs each ``Scanner`` over the
+matching form (symbols, number-only references, unnumbered ones: a new form of
+reference is one more scanner, its pattern in patterns.py and its table test),
+reads each reference's
 type word, date and issuer from the text around it, and assigns the cue from
 the sentence it stands in:
 
@@ -22,6 +24,7 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from . import patterns as P
@@ -30,7 +33,7 @@ from .models import Citation, Unnumbered
 from .normalize import Normalized
 from .vocabulary import CUE_BY_NAME, OCR_CODE_FIXES, TYPE_BY_CODE, TYPE_NAMES, UNNUMBERED_TYPES, type_for_code
 
-__all__ = ["find_citations", "Symbol", "parse_symbol_match", "sentence_spans"]
+__all__ = ["find_citations", "Symbol", "parse_symbol_match", "sentence_spans", "Scanner", "SCANNERS"]
 
 _TYPE_BY_FOLDED = {t.lower(): t for t in TYPE_NAMES}
 _LOOKBACK = 80  # characters searched before a symbol for its type word
@@ -50,7 +53,7 @@ class Symbol:
 
 
 def _clean_code(code: str) -> str:
-    code = re.sub(r"\s+", "", code)
+    code = P.WHITESPACE_RE.sub("", code)
     return "-".join(OCR_CODE_FIXES.get(part, part) for part in code.split("-"))
 
 
@@ -92,7 +95,8 @@ def sentence_spans(text: str, until: int | None = None) -> list[tuple[int, int]]
     returned are the same as the first ones of the full split (references sit
     mostly in the opening paragraphs; the rest of a long text is not scanned).
     """
-    spans, start = [], 0
+    spans: list[tuple[int, int]] = []
+    start = 0
     for m in P.SENTENCE_BREAK_RE.finditer(text):
         if until is not None and start > until:
             return spans
@@ -130,7 +134,7 @@ class _Ref:
 
 
 def _canonical_type(word: str) -> str:
-    return _TYPE_BY_FOLDED.get(re.sub(r"\s+", " ", word).lower(), word)
+    return _TYPE_BY_FOLDED.get(P.WHITESPACE_RE.sub(" ", word).lower(), word)
 
 
 def _read_after(text: str, ref: _Ref) -> None:
@@ -174,13 +178,29 @@ def _read_before(text: str, ref: _Ref, floor: int) -> None:
             ref.issuer = (base + m.start("issuer"), base + m.end("issuer"))
 
 
+@dataclass(frozen=True)
+class Scanner:
+    """One form of reference. ``scan(text, digit_runs, taken)`` returns its references in the
+    matching form, given where runs of digits start and the spans earlier scanners took.
+
+    A numbered scanner's references get their type word, date and issuer read from around
+    them and may become citations; an unnumbered one (``numbered=False``) reads its own and
+    yields only where no numbered reference stands.
+    """
+
+    name: str
+    scan: Callable[[str, list[int], list[tuple[int, int]]], list[_Ref]]
+    numbered: bool = True
+
+
 def _digit_runs(text: str) -> list[int]:
     """Where each run of digits starts. Symbols and number-only references can only
     start there, so one scan for digits serves both (each then tried by .match)."""
     return [m.start() for m in P.DIGIT_RUN_RE.finditer(text)]
 
 
-def _symbol_refs(text: str, runs: list[int]) -> list[_Ref]:
+def _symbol_refs(text: str, runs: list[int], taken: list[tuple[int, int]]) -> list[_Ref]:
+    """ "Kết luận số 07-KL/TW", "23/2021/QĐ-TTg", "159 -CV/ĐUK" (SYMBOL_RE at a run of digits)."""
     refs: list[_Ref] = []
     end = 0
     for start in runs:
@@ -195,6 +215,7 @@ def _symbol_refs(text: str, runs: list[int]) -> list[_Ref]:
 
 
 def _number_only_refs(text: str, runs: list[int], taken: list[tuple[int, int]]) -> list[_Ref]:
+    """ "Công văn số 294 ngày ...": a number after a type word, outside the symbols already taken."""
     refs = []
     for start in runs:
         m = P.NUMBER_ONLY_RE.match(text, start)
@@ -206,14 +227,15 @@ def _number_only_refs(text: str, runs: list[int], taken: list[tuple[int, int]]) 
     return refs
 
 
-def _unnumbered_refs(text: str) -> list[_Ref]:
-    refs = []
+def _unnumbered_refs(text: str, runs: list[int], taken: list[tuple[int, int]]) -> list[_Ref]:
+    """ "Điện của Thủ tướng Chính phủ ngày ...": a type word with no number, an issuer and a date."""
+    refs: list[_Ref] = []
     if not any(word in text for word in UNNUMBERED_TYPES):  # most documents have none: skip the scan
         return refs
     for m in P.UNNUMBERED_RE.finditer(text):
         ref = _Ref(m.start(), m.end("type"), m.group("type"), None, None, None, unnumbered=True)
         rest = m.group("rest")
-        dm = P.DATE_AFTER_RE.search(rest) or re.search(r"ngày\s*" + P.DATE, rest, re.VERBOSE | re.IGNORECASE)
+        dm = P.DATE_AFTER_RE.search(rest) or P.LOOSE_NGAY_DATE_RE.search(rest)
         if dm:
             ref.date = date_from_match(dm)
         ref.end = m.end("rest")
@@ -227,7 +249,7 @@ def _unnumbered_refs(text: str) -> list[_Ref]:
 def _apply_list_headers(text: str, refs: list[_Ref], sentences: list[tuple[int, int]]) -> None:
     """Items after "các Nghị quyết của Chính phủ:" share the header's type and issuer."""
     starts = [s for s, _ in sentences]
-    shared: tuple[str, str | None, int] | None = None
+    shared: tuple[str | None, tuple[int, int] | None, int] | None = None
     for ref in refs:
         if ref.unnumbered:
             continue
@@ -249,9 +271,6 @@ def _apply_list_headers(text: str, refs: list[_Ref], sentences: list[tuple[int, 
             ref.issuer = shared[1]
 
 
-_DESCRIPTIVE_RE = re.compile(r"(?<!\w)(?:đang|sẽ)\s+$", re.IGNORECASE)
-
-
 def _last_cue(text: str, lo: int, hi: int) -> str | None:
     """The cue governing a reference at hi, looking back to lo.
 
@@ -262,23 +281,20 @@ def _last_cue(text: str, lo: int, hi: int) -> str | None:
     """
     found = None
     for m in reversed(list(P.CUE_RE.finditer(text, lo, hi))):
-        name = P.CUE_BY_WORD.get(re.sub(r"\s+", " ", m.group("cue")).lower())
+        name = P.CUE_BY_WORD.get(P.WHITESPACE_RE.sub(" ", m.group("cue")).lower())
         if name is None:
             continue
         scoped = CUE_BY_NAME[name].scoped
         adjacent = bool(P.ADJACENT_TAIL_RE.match(text[m.end() : hi]))
         if found == "theo":
             return name if adjacent and not scoped else found
-        if scoped and _DESCRIPTIVE_RE.search(text, max(lo, m.start() - 8), m.start()):
+        if scoped and P.DESCRIPTIVE_BEFORE_RE.search(text, max(lo, m.start() - 8), m.start()):
             return None
         if scoped or adjacent:
             if name != "theo":
                 return name
             found = name
     return found
-
-
-_SUBJECT_START_RE = re.compile(r"^\s*,?\s*về\s", re.IGNORECASE)
 
 
 def _cue_in_subject(text: str, lo: int, hi: int) -> str | None:
@@ -289,7 +305,7 @@ def _cue_in_subject(text: str, lo: int, hi: int) -> str | None:
     ("về phòng, chống dịch, thực hiện Kế hoạch số ..." is a list, not a subject).
     """
     gap = text[lo:hi]
-    if not _SUBJECT_START_RE.match(gap) or ";" in gap or "\n" in gap:
+    if not P.SUBJECT_START_RE.match(gap) or ";" in gap or "\n" in gap:
         return None
     tail_start = lo + gap.rfind(",") + 1 if "," in gap else lo
     for m in reversed(list(P.CUE_RE.finditer(text, tail_start, hi))):
@@ -297,7 +313,7 @@ def _cue_in_subject(text: str, lo: int, hi: int) -> str | None:
             return None
         if not text[tail_start : m.start()].strip():
             return None
-        return P.CUE_BY_WORD.get(re.sub(r"\s+", " ", m.group("cue")).lower())
+        return P.CUE_BY_WORD.get(P.WHITESPACE_RE.sub(" ", m.group("cue")).lower())
     return None
 
 
@@ -316,7 +332,7 @@ def _assign_cues(text: str, refs: list[_Ref], sentences: list[tuple[int, int]]) 
             if nested and not previous.unnumbered and not ref.listed and gap.strip():
                 ref.via = previous_index
                 cue = nested.group("cue")
-                ref.cue = P.CUE_BY_WORD.get(re.sub(r"\s+", " ", cue).lower()) if cue else None
+                ref.cue = P.CUE_BY_WORD.get(P.WHITESPACE_RE.sub(" ", cue).lower()) if cue else None
             elif (subject_cue := _cue_in_subject(text, previous.end, ref.start)) is not None and not ref.listed:
                 # "... của Sở về hướng dẫn ... theo Nghị quyết số 68": the
                 # reference is part of the previous one's subject.
@@ -333,25 +349,39 @@ def _assign_cues(text: str, refs: list[_Ref], sentences: list[tuple[int, int]]) 
             top = ref
 
 
+# The forms of reference, in the order they claim text: a symbol's digits are not read again
+# as a number-only reference.
+SCANNERS: tuple[Scanner, ...] = (
+    Scanner("symbol", _symbol_refs),
+    Scanner("number-only", _number_only_refs),
+    Scanner("unnumbered", _unnumbered_refs, numbered=False),
+)
+
+
 def find_citations(
-    norm: Normalized, *, exclude: tuple[tuple[int, int], ...] = ()
+    norm: Normalized, *, exclude: tuple[tuple[int, int], ...] = (), scanners: tuple[Scanner, ...] = SCANNERS
 ) -> tuple[list[Citation], list[Unnumbered]]:
     """All numbered and unnumbered references of a text, in order of appearance.
 
     ``exclude`` lists normalised spans that are not references (the document's
-    own "Số: ..." line).
+    own "Số: ..." line). ``scanners`` are the forms of reference looked for.
     """
     text = norm.text
     runs = _digit_runs(text)
-    refs = [r for r in _symbol_refs(text, runs) if not any(s <= r.start < e for s, e in exclude)]
-    refs += _number_only_refs(text, runs, [(r.start, r.end) for r in refs])
+    refs: list[_Ref] = []
+    for scanner in scanners:
+        if scanner.numbered:
+            found = scanner.scan(text, runs, [(r.start, r.end) for r in refs])
+            refs += [r for r in found if not any(s <= r.start < e for s, e in exclude)]
     refs.sort(key=lambda r: r.start)
     floor = 0
     for ref in refs:
         _read_before(text, ref, floor)
         _read_after(text, ref)
         floor = ref.end
-    unnumbered = [u for u in _unnumbered_refs(text) if not any(r.start <= u.start < r.end for r in refs)]
+    unnumbered = [u for scanner in scanners if not scanner.numbered
+                  for u in scanner.scan(text, runs, [(r.start, r.end) for r in refs])
+                  if not any(r.start <= u.start < r.end for r in refs)]
     if not refs and not unnumbered:
         return [], []
     sentences = sentence_spans(text, until=max(r.start for r in refs + unnumbered))

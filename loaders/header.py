@@ -22,78 +22,32 @@ from .citations import parse_symbol_match, doc_type_of
 from .dates import DATE_RE, date_from_match, parse_date_text
 from .models import DocHeader, Signer
 from .normalize import Normalized, match_form
-from .patterns import HEADER_SYMBOL_RE, UPPER
+from .patterns import (BODY_ISSUER_RE, BULLET_RE, DANGLING_UNIT_RE, EMBLEM_RE, HEADER_SYMBOL_RE, KINH_GUI_RE, NOI_NHAN_RE,
+                       PARENT_PLACE_RE, PERSON_NAME_RE, PLACE_DATE_RE, SEMICOLON_SPLIT_RE, SIGN_TITLE_RE, TITLE_RE,
+                       VV_RE)
+from .patterns import AGENCY_ABBREVIATION_RE as _ABBREVIATION_RE
+from .patterns import AGENCY_CASING_RE as _CASING_RE
+from .patterns import BOARD_RE as _BOARD_RE
+from .patterns import COLUMN_GAP_RE as _COLUMN_GAP_RE
+from .patterns import COMMITTEE_RE as _COMMITTEE_RE
+from .patterns import NOT_LETTER_RE as _NOT_LETTER_RE
+from .patterns import PARENT_HEAD_RE as _PARENT_HEAD_RE
+from .patterns import ROLE_ONLY_RE as _ROLE_ONLY_RE
+from .patterns import ROLE_PREFIX_RE as _ROLE_PREFIX_RE
+from .patterns import ROLE_SUFFIX_RE as _ROLE_SUFFIX_RE
+from .patterns import UNIT_PHRASE_RE as _UNIT_PHRASE_RE
+from .patterns import UNIT_RE as _UNIT_RE
+from .patterns import YOUTH_RE as _YOUTH_RE
+from .vocabulary import AGENCY_ABBREVIATIONS as _ABBREVIATIONS
+from .vocabulary import AGENCY_CASING as _CASING
 from .vocabulary import ISSUER_CODES, TYPE_NAMES
+from .vocabulary import YOUTH_NAMES as _YOUTH_NAMES
 
 __all__ = ["parse_header", "canonical_agency", "HeaderResult"]
 
 _HEADER_ZONE = 3000  # characters: the header never runs longer
 _TAIL_LINES = 45  # lines searched from the end for the signer
 _CLOSING_ZONE = 4000  # characters from the end where "Nơi nhận" is looked for first
-
-EMBLEM_RE = re.compile(
-    r"CỘNG\s+HÒA\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM"
-    r"|ĐOÀN\s+TNCS\s+HỒ\s+CHÍ\s+MINH|ĐOÀN\s+THANH\s+NIÊN\s+CỘNG\s+SẢN\s+HỒ\s+CHÍ\s+MINH"
-    r"|Độc\s+lập\s*-\s*Tự\s+do\s*-\s*Hạnh\s+phúc",
-    re.IGNORECASE,
-)
-# "Lai Châu, ngày 10 tháng 5 năm 2021"; the place is what stands before the comma.
-PLACE_DATE_RE = re.compile(
-    # A place is a short name: no digits or slashes ("Thực hiện Công văn số 62/LĐLĐ, ngày ..." is not one).
-    rf"^[ \t*_>-]*(?P<place>(?![^\n,]*\bsố\b)[{UPPER}][^\n,/:;]{{1,40}}?)[ \t*_]*,[ \t]*ngày\b(?P<rest>[^\n]*)$", re.MULTILINE
-)
-TITLE_RE = re.compile(
-    r"^[ \t*_]*(?P<title>" + "|".join(sorted((t.upper() for t in TYPE_NAMES), key=len, reverse=True)) + r")[ \t*_]*$",
-    re.MULTILINE,
-)
-VV_RE = re.compile(r"^[ \t*_>-]*V/v\b[ \t:.]*(?P<subject>[^\n]*)$", re.MULTILINE | re.IGNORECASE)
-KINH_GUI_RE = re.compile(r"^[ \t*_>-]*Kính\s+gửi\s*:?[ \t*]*(?P<rest>[^\n]*)$", re.MULTILINE | re.IGNORECASE)
-NOI_NHAN_RE = re.compile(r"^[ \t*_>-]*Nơi\s+nhận\s*:?[ \t*]*(?P<rest>[^\n]*)$", re.MULTILINE | re.IGNORECASE)
-SIGN_TITLE_RE = re.compile(
-    r"^(?:T/M|TM\.?|K/T|KT\.?|T/L|TL\.?|TUQ\.?|Q\.|Q/)?[ \t.]*"
-    r".*(?:CHỦ\s+TỊCH|BÍ\s+THƯ|GIÁM\s+ĐỐC|TRƯỞNG\s+BAN|CHÁNH\s+VĂN\s+PHÒNG|TRƯỞNG\s+PHÒNG|THỦ\s+TRƯỞNG"
-    r"|BỘ\s+TRƯỞNG|THỦ\s+TƯỚNG|BAN\s+THƯỜNG\s+VỤ|BAN\s+CHẤP\s+HÀNH|ỦY\s+BAN\s+NHÂN\s+DÂN|THƯỜNG\s+TRỰC"
-    r"|BAN\s+BÍ\s+THƯ|BỘ\s+CHÍNH\s+TRỊ|BAN\s+CHỈ\s+ĐẠO|ĐẢNG\s+ỦY|TỈNH\s+ỦY|HUYỆN\s+ỦY|UBND)"
-)
-PERSON_NAME_RE = re.compile(rf"^[{UPPER}][\w]*(?:[ \t]+[{UPPER}][\w]*){{1,5}}$")
-BULLET_RE = re.compile(r"^[ \t]*(?:[-+•*–—]|\d{1,2}[.)])[ \t]*")
-# Who acts in the body when the header lost its issuer lines:
-# "..., Ban Thường vụ LĐLĐ tỉnh yêu cầu", "Chủ tịch UBND huyện Tam Đường phát động".
-_ROLE = r"(?:Ban\s+Thường\s+vụ|Thường\s+trực|Ban\s+Chấp\s+hành|Chủ\s+tịch|Giám\s+đốc|Trưởng\s+ban|Bí\s+thư)"
-BODY_ISSUER_RE = re.compile(
-    rf"(?:^|[,.;:]\s+|\n)(?P<who>(?:{_ROLE}\s+)?(?:UBND|Ủy\s+ban|HĐND|LĐLĐ|Liên\s+đoàn|Tỉnh\s+ủy|Huyện\s+ủy|Thành\s+ủy"
-    rf"|Quận\s+ủy|Đảng\s+ủy|Ban|Sở|Phòng|Tỉnh\s+đoàn|Huyện\s+đoàn|MTTQ|Mặt\s+trận|Hội|Công\s+đoàn)[^,.;:\n]{{0,50}}?)"
-    r"\s+(?:yêu\s+cầu|đề\s+nghị|phát\s+động|chỉ\s+đạo|thông\s+báo|hướng\s+dẫn|quyết\s+định|giao)(?!\w)"
-)
-_ROLE_PREFIX_RE = re.compile(rf"^{_ROLE}\s+", re.IGNORECASE)
-_ROLE_SUFFIX_RE = re.compile(r"\s+(?:Ban\s+Thường\s+(?:trực|vụ)|Thường\s+trực)$", re.IGNORECASE)
-_YOUTH_RE = re.compile(r"^(?:BCH|Ban\s+Chấp\s+hành)\s+Đoàn\s+(tỉnh|huyện|thành\s+phố|quận|thị\s+xã)\s+", re.IGNORECASE)
-_YOUTH_NAMES = {"tỉnh": "Tỉnh đoàn", "huyện": "Huyện đoàn", "thành phố": "Thành đoàn", "quận": "Quận đoàn",
-                "thị xã": "Thị đoàn"}
-
-# Heads of agency names with their canonical casing (matching form, lower-case keys).
-_CASING = {
-    "ủy ban nhân dân": "Ủy ban nhân dân", "hội đồng nhân dân": "Hội đồng nhân dân",
-    "đảng ủy khối": "Đảng ủy Khối", "đảng ủy": "Đảng ủy", "tỉnh ủy": "Tỉnh ủy", "thành ủy": "Thành ủy",
-    "huyện ủy": "Huyện ủy", "quận ủy": "Quận ủy", "thị ủy": "Thị ủy", "ban tuyên giáo": "Ban Tuyên giáo",
-    "ban dân vận": "Ban Dân vận", "ban tổ chức": "Ban Tổ chức", "ban nội chính": "Ban Nội chính",
-    "ủy ban kiểm tra": "Ủy ban Kiểm tra", "văn phòng": "Văn phòng", "liên đoàn lao động": "Liên đoàn Lao động",
-    "ủy ban mặt trận tổ quốc việt nam": "Ủy ban Mặt trận Tổ quốc Việt Nam", "mặt trận tổ quốc": "Mặt trận Tổ quốc",
-    "tỉnh đoàn": "Tỉnh đoàn", "huyện đoàn": "Huyện đoàn", "ban chỉ đạo": "Ban Chỉ đạo", "bộ chính trị": "Bộ Chính trị",
-    "ban bí thư": "Ban Bí thư", "chính phủ": "Chính phủ", "thủ tướng chính phủ": "Thủ tướng Chính phủ",
-    "đảng bộ": "Đảng bộ", "ban thường trực": "Ban Thường trực", "ban thường vụ": "Ban Thường vụ",
-    "sở": "Sở", "phòng": "Phòng", "bộ": "Bộ", "ban": "Ban", "hội": "Hội",
-}
-_ABBREVIATIONS = {"UBND": "Ủy ban nhân dân", "HĐND": "Hội đồng nhân dân", "LĐLĐ": "Liên đoàn Lao động",
-                  "MTTQ": "Mặt trận Tổ quốc", "BCĐ": "Ban Chỉ đạo", "ĐUK": "Đảng ủy Khối", "BTV": "Ban Thường vụ"}
-_ABBREVIATION_RE = re.compile(r"(?<!\w)(" + "|".join(_ABBREVIATIONS) + r")(?!\w)")
-_CASING_RE = re.compile(r"^(" + "|".join(sorted(map(re.escape, _CASING), key=len, reverse=True)) + r")(?!\w)")
-_UNIT_WORDS = ("thành phố", "thị trấn", "thị xã", "tỉnh", "huyện", "quận", "xã", "phường")
-_UNIT_RE = re.compile(r"(?<!\w)(?!xã hội(?!\w))(" + "|".join(_UNIT_WORDS) + r")(?:\s+(?P<name>[^\s].*))?$")
-_PARENT_HEAD_RE = re.compile(
-    r"^(?:ĐẢNG\s+ỦY|BAN|SỞ|PHÒNG|VĂN\s+PHÒNG|HUYỆN\s+ỦY|THÀNH\s+ỦY|QUẬN\s+ỦY|ỦY\s+BAN|UBND|HỘI\s+ĐỒNG|LIÊN\s+ĐOÀN"
-    r"|CÔNG\s+ĐOÀN|TRUNG\s+TÂM|CHI\s+CỤC|CỤC|BỘ|ĐOÀN|BCH|BAN\s+CHẤP\s+HÀNH|TỈNH\s+ĐOÀN|HUYỆN\s+ĐOÀN|LĐLĐ)(?!\w)"
-)
 
 
 @dataclass(frozen=True)
@@ -148,9 +102,6 @@ def _value(norm: Normalized, start: int, end: int) -> str:
     """Original text of a normalised span, NFC, whitespace collapsed, stars stripped."""
     s, e = norm.span(start, end)
     return " ".join(unicodedata.normalize("NFC", norm.original[s:e]).split()).strip(" *_")
-
-
-_NOT_LETTER_RE = re.compile(r"[\W\d_]+")
 
 
 class _DropLower(dict):
@@ -222,17 +173,13 @@ def canonical_agency(name: str, place: str | None = None) -> str:
                 break
     result = " ".join(words)
     # "... tỉnh" left dangling: the place is the province the document is in.
-    if place and re.search(r"(?<!\w)(tỉnh|huyện|thành phố|quận|thị xã|xã|phường|thị trấn)$", result):
+    if place and DANGLING_UNIT_RE.search(result):
         result = f"{result} {place}"
     elif place and result in ("Tỉnh ủy", "Ủy ban nhân dân tỉnh"):
         result = f"{result} {place}"
     return result
 
 
-_ROLE_ONLY_RE = re.compile(r"^(?:Ban\s+Thường\s+(?:trực|vụ)|Thường\s+trực|Ban\s+Chấp\s+hành)$", re.IGNORECASE)
-_BOARD_RE = re.compile(r"^(?:Ban|Văn\s+phòng|Ủy\s+ban\s+Kiểm\s+tra)\s")
-_COMMITTEE_RE = re.compile(r"^(?:Tỉnh|Huyện|Thành|Quận|Thị|Đảng)\s+ủy\b")
-_UNIT_PHRASE_RE = re.compile(rf"(?<!\w)(?:tỉnh|huyện|thành phố|quận|thị xã|xã|phường|thị trấn)\s+[{UPPER}]")
 
 
 def compose_agency(issuer: str, parent: str | None, place: str | None = None) -> str:
@@ -274,9 +221,9 @@ def _split_items(lines: list[_Line], norm: Normalized, first: tuple[int, int] | 
         bullet = BULLET_RE.match(raw)
         is_new = bool(bullet) or not items or items[-1].endswith((";", ",", "."))
         offset = bullet.end() if bullet else 0
-        parts = [p for p in re.split(r"(;)", raw[offset:])]
+        parts = [p for p in SEMICOLON_SPLIT_RE.split(raw[offset:])]
         pos = start + offset
-        chunk_values = []
+        chunk_values: list = []
         for part in parts:
             if part == ";":
                 if chunk_values:
@@ -360,7 +307,6 @@ def _signer(lines: list[_Line], norm: Normalized) -> Signer | None:
 # as pdftotext -layout and plain-text archives write them): a wide gap is a column break.
 # (Written to start with a character class so the scan is fast, see patterns.py;
 # it means: after a non-space, four or more blanks, or one or more tabs.)
-_COLUMN_GAP_RE = re.compile(rf"[ \t](?<=\S[ \t])(?:[ \t]{{3,}}|(?<=\t)\t*)(?=[{UPPER}])")
 
 
 def _split_columns(text: str, end: int) -> str:
@@ -475,7 +421,7 @@ def _place_of(parent: str | None) -> str | None:
     if not parent:
         return None
     parent = match_form(unicodedata.normalize("NFC", parent))
-    m = re.search(r"(?<!\w)(?:TỈNH|THÀNH\s+PHỐ|HUYỆN|QUẬN|THỊ\s+XÃ)\s+(.+)$", parent, re.IGNORECASE)
+    m = PARENT_PLACE_RE.search(parent)
     return _title_case_place(m.group(1).lower()) if m else None
 
 

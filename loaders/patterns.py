@@ -10,12 +10,24 @@ from __future__ import annotations
 import re
 
 from .dates import DATE
-from .vocabulary import CUES, TYPE_BY_CODE, TYPE_NAMES, UNNUMBERED_TYPES
+from .normalize import fold
+from .vocabulary import (AGENCY_ABBREVIATIONS, AGENCY_CASING, CUES, DOC_TYPES, TYPE_BY_CODE, TYPE_NAMES,
+                         UNIT_WORDS, UNNUMBERED_TYPES)
 
 __all__ = [
     "DIGIT_RUN_RE", "SYMBOL_RE", "HEADER_SYMBOL_RE", "NUMBER_ONLY_RE", "UNNUMBERED_RE", "TYPE_BEFORE_RE",
     "SO_BEFORE_RE", "LIST_HEADER_RE", "DATE_AFTER_RE", "ISSUER_AFTER_RE", "ISSUER_BEFORE_RE",
-    "CUE_RE", "ADJACENT_TAIL_RE", "NESTED_GAP_RE", "SENTENCE_BREAK_RE", "SEPARATOR_RE",
+    "CUE_RE", "ADJACENT_TAIL_RE", "NESTED_GAP_RE", "SENTENCE_BREAK_RE", "SEPARATOR_RE", "WHITESPACE_RE",
+    "LOOSE_NGAY_DATE_RE", "DESCRIPTIVE_BEFORE_RE", "SUBJECT_START_RE", "EMBLEM_RE", "PLACE_DATE_RE", "TITLE_RE",
+    "VV_RE", "KINH_GUI_RE", "NOI_NHAN_RE", "SIGN_TITLE_RE", "PERSON_NAME_RE", "BULLET_RE", "BODY_ISSUER_RE",
+    "ROLE_PREFIX_RE", "ROLE_SUFFIX_RE", "YOUTH_RE", "AGENCY_ABBREVIATION_RE", "AGENCY_CASING_RE", "UNIT_RE",
+    "PARENT_HEAD_RE", "NOT_LETTER_RE", "DANGLING_UNIT_RE", "ROLE_ONLY_RE", "BOARD_RE", "COMMITTEE_RE",
+    "UNIT_PHRASE_RE", "COLUMN_GAP_RE", "PARENT_PLACE_RE", "SEMICOLON_SPLIT_RE",
+    # folded text (graph/ and queries/)
+    "FOLDED_UNIT_WORDS", "FOLDED_TYPE_WORDS", "AGENCY_ROLE_RE", "TRAILING_UNIT_RE", "LAST_UNIT_WORD_RE",
+    "PLACE_WORD_RE", "PARENTHESES_RE", "CENTRAL_GROUP_RE", "GROUP_BODY_RE", "GROUP_COMMITTEE_RE", "GROUP_UNIT_RE", "UNIT_IN_TEXT_RE",
+    "COMMUNE_WORD_RE", "SLUG_BREAK_RE", "PLACE_TOKEN_RE", "YEAR_PREFIX_RE", "NUMBER_REF_RE",
+    "BARE_NUMBER_REF_RE", "YEAR_RE", "ISSUER_TAIL_RE", "DATE_WORDS_RE", "PATH_LIKE_RE",
 ]
 
 
@@ -203,3 +215,154 @@ SENTENCE_BREAK_RE = re.compile(
 )
 # Abbreviations whose period does not end a sentence: "TP. Hồ Chí Minh".
 ABBREVIATIONS = frozenset({"tp", "tt", "q", "p", "ths", "ts", "pgs", "gs", "đ/c", "v.v", "tx", "st", "no"})
+
+
+# -- small pieces the citation finder uses ----------------------------------------------------
+# Any run of blanks: "Căn  cứ" -> "Căn cứ" before a cue word is looked up.
+WHITESPACE_RE = re.compile(r"\s+")
+# "ngày 10/5/2021", "ngày10 tháng 5 năm 2021": the date of an unnumbered act when DATE_AFTER_RE finds none.
+LOOSE_NGAY_DATE_RE = re.compile(r"ngày\s*" + DATE, re.VERBOSE | re.IGNORECASE)
+# "các cấp đang triển khai", "sẽ thực hiện": what others do, not the document's own cue.
+DESCRIPTIVE_BEFORE_RE = re.compile(r"(?<!\w)(?:đang|sẽ)\s+$", re.IGNORECASE)
+# ", về phòng, chống dịch ...": the gap after a reference opens its subject.
+SUBJECT_START_RE = re.compile(r"^\s*,?\s*về\s", re.IGNORECASE)
+
+
+# -- the header (loaders/header.py) ----------------------------------------------------------------
+_UNIT_WORD = "(?:" + "|".join(UNIT_WORDS) + ")"
+
+EMBLEM_RE = re.compile(
+    r"CỘNG\s+HÒA\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM"
+    r"|ĐOÀN\s+TNCS\s+HỒ\s+CHÍ\s+MINH|ĐOÀN\s+THANH\s+NIÊN\s+CỘNG\s+SẢN\s+HỒ\s+CHÍ\s+MINH"
+    r"|Độc\s+lập\s*-\s*Tự\s+do\s*-\s*Hạnh\s+phúc",
+    re.IGNORECASE,
+)
+# "Lai Châu, ngày 10 tháng 5 năm 2021"; the place is what stands before the comma.
+PLACE_DATE_RE = re.compile(
+    # A place is a short name: no digits or slashes ("Thực hiện Công văn số 62/LĐLĐ, ngày ..." is not one).
+    rf"^[ \t*_>-]*(?P<place>(?![^\n,]*\bsố\b)[{UPPER}][^\n,/:;]{{1,40}}?)[ \t*_]*,[ \t]*ngày\b(?P<rest>[^\n]*)$", re.MULTILINE
+)
+TITLE_RE = re.compile(
+    r"^[ \t*_]*(?P<title>" + "|".join(sorted((t.upper() for t in TYPE_NAMES), key=len, reverse=True)) + r")[ \t*_]*$",
+    re.MULTILINE,
+)
+VV_RE = re.compile(r"^[ \t*_>-]*V/v\b[ \t:.]*(?P<subject>[^\n]*)$", re.MULTILINE | re.IGNORECASE)
+KINH_GUI_RE = re.compile(r"^[ \t*_>-]*Kính\s+gửi\s*:?[ \t*]*(?P<rest>[^\n]*)$", re.MULTILINE | re.IGNORECASE)
+NOI_NHAN_RE = re.compile(r"^[ \t*_>-]*Nơi\s+nhận\s*:?[ \t*]*(?P<rest>[^\n]*)$", re.MULTILINE | re.IGNORECASE)
+SIGN_TITLE_RE = re.compile(
+    r"^(?:T/M|TM\.?|K/T|KT\.?|T/L|TL\.?|TUQ\.?|Q\.|Q/)?[ \t.]*"
+    r".*(?:CHỦ\s+TỊCH|BÍ\s+THƯ|GIÁM\s+ĐỐC|TRƯỞNG\s+BAN|CHÁNH\s+VĂN\s+PHÒNG|TRƯỞNG\s+PHÒNG|THỦ\s+TRƯỞNG"
+    r"|BỘ\s+TRƯỞNG|THỦ\s+TƯỚNG|BAN\s+THƯỜNG\s+VỤ|BAN\s+CHẤP\s+HÀNH|ỦY\s+BAN\s+NHÂN\s+DÂN|THƯỜNG\s+TRỰC"
+    r"|BAN\s+BÍ\s+THƯ|BỘ\s+CHÍNH\s+TRỊ|BAN\s+CHỈ\s+ĐẠO|ĐẢNG\s+ỦY|TỈNH\s+ỦY|HUYỆN\s+ỦY|UBND)"
+)
+PERSON_NAME_RE = re.compile(rf"^[{UPPER}][\w]*(?:[ \t]+[{UPPER}][\w]*){{1,5}}$")
+BULLET_RE = re.compile(r"^[ \t]*(?:[-+•*–—]|\d{1,2}[.)])[ \t]*")
+# Who acts in the body when the header lost its issuer lines:
+# "..., Ban Thường vụ LĐLĐ tỉnh yêu cầu", "Chủ tịch UBND huyện Tam Đường phát động".
+_ROLE = r"(?:Ban\s+Thường\s+vụ|Thường\s+trực|Ban\s+Chấp\s+hành|Chủ\s+tịch|Giám\s+đốc|Trưởng\s+ban|Bí\s+thư)"
+BODY_ISSUER_RE = re.compile(
+    rf"(?:^|[,.;:]\s+|\n)(?P<who>(?:{_ROLE}\s+)?(?:UBND|Ủy\s+ban|HĐND|LĐLĐ|Liên\s+đoàn|Tỉnh\s+ủy|Huyện\s+ủy|Thành\s+ủy"
+    rf"|Quận\s+ủy|Đảng\s+ủy|Ban|Sở|Phòng|Tỉnh\s+đoàn|Huyện\s+đoàn|MTTQ|Mặt\s+trận|Hội|Công\s+đoàn)[^,.;:\n]{{0,50}}?)"
+    r"\s+(?:yêu\s+cầu|đề\s+nghị|phát\s+động|chỉ\s+đạo|thông\s+báo|hướng\s+dẫn|quyết\s+định|giao)(?!\w)"
+)
+ROLE_PREFIX_RE = re.compile(rf"^{_ROLE}\s+", re.IGNORECASE)
+ROLE_SUFFIX_RE = re.compile(r"\s+(?:Ban\s+Thường\s+(?:trực|vụ)|Thường\s+trực)$", re.IGNORECASE)
+YOUTH_RE = re.compile(r"^(?:BCH|Ban\s+Chấp\s+hành)\s+Đoàn\s+(tỉnh|huyện|thành\s+phố|quận|thị\s+xã)\s+", re.IGNORECASE)
+# Agency names: abbreviations spelled out, heads given their casing, the unit word before a name.
+AGENCY_ABBREVIATION_RE = re.compile(r"(?<!\w)(" + "|".join(AGENCY_ABBREVIATIONS) + r")(?!\w)")
+AGENCY_CASING_RE = re.compile(r"^(" + "|".join(sorted(map(re.escape, AGENCY_CASING), key=len, reverse=True)) + r")(?!\w)")
+UNIT_RE = re.compile(r"(?<!\w)(?!xã hội(?!\w))(" + "|".join(UNIT_WORDS) + r")(?:\s+(?P<name>[^\s].*))?$")
+PARENT_HEAD_RE = re.compile(
+    r"^(?:ĐẢNG\s+ỦY|BAN|SỞ|PHÒNG|VĂN\s+PHÒNG|HUYỆN\s+ỦY|THÀNH\s+ỦY|QUẬN\s+ỦY|ỦY\s+BAN|UBND|HỘI\s+ĐỒNG|LIÊN\s+ĐOÀN"
+    r"|CÔNG\s+ĐOÀN|TRUNG\s+TÂM|CHI\s+CỤC|CỤC|BỘ|ĐOÀN|BCH|BAN\s+CHẤP\s+HÀNH|TỈNH\s+ĐOÀN|HUYỆN\s+ĐOÀN|LĐLĐ)(?!\w)"
+)
+# A name's letters only: "UBND TỈNH" -> "UBNDTỈNH" (the share of capitals of a header line).
+NOT_LETTER_RE = re.compile(r"[\W\d_]+")
+# "... tỉnh" left dangling at the end of an issuer: the place is the document's own.
+DANGLING_UNIT_RE = re.compile(rf"(?<!\w){_UNIT_WORD}$")
+# "Ban Thường vụ", "Thường trực": a role with no body of its own.
+ROLE_ONLY_RE = re.compile(r"^(?:Ban\s+Thường\s+(?:trực|vụ)|Thường\s+trực|Ban\s+Chấp\s+hành)$", re.IGNORECASE)
+# A board of a committee: "Ban Tuyên giáo", "Văn phòng", "Ủy ban Kiểm tra".
+BOARD_RE = re.compile(r"^(?:Ban|Văn\s+phòng|Ủy\s+ban\s+Kiểm\s+tra)\s")
+# A party committee: "Tỉnh ủy", "Huyện ủy", "Đảng ủy".
+COMMITTEE_RE = re.compile(r"^(?:Tỉnh|Huyện|Thành|Quận|Thị|Đảng)\s+ủy\b")
+# A unit word before a name: "huyện Tam Đường", "thị trấn Phong Thổ".
+UNIT_PHRASE_RE = re.compile(rf"(?<!\w){_UNIT_WORD}\s+[{UPPER}]")
+# Two header columns on one line (as pdftotext -layout and plain-text archives write them): a wide gap
+# is a column break. (Written to start with a character class so the scan is fast, see above;
+# it means: after a non-space, four or more blanks, or one or more tabs.)
+COLUMN_GAP_RE = re.compile(rf"[ \t](?<=\S[ \t])(?:[ \t]{{3,}}|(?<=\t)\t*)(?=[{UPPER}])")
+# The place of a parent line: "ĐẢNG BỘ TỈNH BẾN TRE" -> "BẾN TRE".
+PARENT_PLACE_RE = re.compile(r"(?<!\w)(?:TỈNH|THÀNH\s+PHỐ|HUYỆN|QUẬN|THỊ\s+XÃ)\s+(.+)$", re.IGNORECASE)
+# Kính gửi / Nơi nhận items: split on ";" keeping the separators.
+SEMICOLON_SPLIT_RE = re.compile(r"(;)")
+
+
+# -- folded text (loaders.normalize.fold: no accents, đ -> d, lower case) ----------------------------
+# Read by graph/agencies.py, graph/gazetteer.py, graph/build.py, graph/identity.py, graph/index.py
+# and queries/refs.py.
+FOLDED_UNIT_WORDS = tuple(fold(w) for w in UNIT_WORDS)  # "thanh pho", "thi tran", ... "phuong"
+_FOLDED_UNIT = "|".join(FOLDED_UNIT_WORDS)
+_FOLDED_SUBUNIT = "|".join(w for w in FOLDED_UNIT_WORDS if w != "tinh")  # the units a province holds
+
+# Roles that stand for their committee: "Ban Thường vụ Tỉnh ủy" is the Tỉnh ủy.
+AGENCY_ROLE_RE = re.compile(
+    r"^(?:t/m|k/t|tm\.?|kt\.?|ban thuong vu|ban thuong truc|btv|thuong truc|tt:?|ban chap hanh(?= dang bo)|chu tich(?! nuoc)"
+    r"|pho chu tich|cac pct|bi thu|pho bi thu|giam doc|pho giam doc|truong ban|pho truong ban|lanh dao)\s+"
+)
+# "uy ban nhan dan huyen" ends with a unit word: the level of the body.
+TRAILING_UNIT_RE = re.compile(rf"(?<![a-z])({_FOLDED_UNIT})$")
+# "... xa" as the last word of a part of a name.
+LAST_UNIT_WORD_RE = re.compile(rf"(?:^|\s)({_FOLDED_UNIT})$")
+# Any unit word as a word: the text names a place.
+PLACE_WORD_RE = re.compile(rf"(?<![a-z])({_FOLDED_UNIT})(?![a-z])")
+# "(nay là ...)", "(sau đây gọi tắt là ...)": an aside inside a name.
+PARENTHESES_RE = re.compile(r"\((?:[^()]*)\)")
+# "UBND các xã, thị trấn", "LĐLĐ các huyện, thành phố": a body at every unit of a kind.
+GROUP_BODY_RE = re.compile(
+    r"^(?:cac\s+)?(?P<head>uy ban nhan dan|hoi dong nhan dan|lien doan lao dong|uy ban mat tran to quoc|dang uy)"
+    rf"\s+cac\s+(?P<units>(?:(?:{_FOLDED_SUBUNIT})(?:\s*,\s*|\s+va\s+|\s*$))+)"
+)
+# "Các huyện ủy, thành ủy, đảng ủy trực thuộc": the district committees of the province.
+GROUP_COMMITTEE_RE = re.compile(r"^cac\s+(?P<list>(?:huyen uy|thanh uy|thi uy|quan uy)(?:\s*,\s*|\s+va\s+|\s|$).*)")
+# From a central document: "Các tỉnh ủy, thành ủy trực thuộc Trung ương" (every province's
+# committee), "UBND các tỉnh, thành phố trực thuộc Trung ương" (every province's UBND). Folded text.
+CENTRAL_GROUP_RE = re.compile(
+    r"^(?:cac\s+)?(?:(?P<committees>tinh uy\s*,\s*thanh uy)"
+    r"|(?P<head>uy ban nhan dan|hoi dong nhan dan)\s+cac\s+tinh\s*,\s*thanh pho)\s+truc thuoc trung uong")
+# Each unit word of a group phrase's list.
+GROUP_UNIT_RE = re.compile(_FOLDED_SUBUNIT)
+# A unit word (or a committee of one) before a name in running text: "huyen uy tam duong", "tp. lai chau".
+UNIT_IN_TEXT_RE = re.compile(
+    r"(?<![0-9a-z])(?P<word>tinh uy|thanh uy|huyen uy|quan uy|thi uy|huyen doan|quan doan|thi doan"
+    r"|thanh pho|thi tran|thi xa|tinh|huyen|quan"
+    r"|phuong|xa|tp\.?)(?=\s)"
+)
+# The issuer is a commune's body: "dang uy xa ...", "uy ban nhan dan phuong ...".
+COMMUNE_WORD_RE = re.compile(r"(?<![a-z])(?:xa|phuong|thi tran)\s")
+# What a uid part may not hold: "Bà Rịa - Vũng Tàu" -> "ba-ria-vung-tau".
+SLUG_BREAK_RE = re.compile(r"[^0-9a-z]+")
+# The words of a place name, a hyphenated pair as one: "ba ria - vung tau".
+PLACE_TOKEN_RE = re.compile(r"[0-9a-z]+(?:\s*-\s*[0-9a-z]+)?")
+# An ISO date's year: "2021-06-11".
+YEAR_PREFIX_RE = re.compile(r"^\d{4}")
+
+# -- references as people type them (queries/refs.py) ------------------------------------------------
+# Folded type names, aliases and codes -> the type name: "ket luan", "thong bao ket luan", "kl" -> "Kết luận".
+FOLDED_TYPE_WORDS: dict[str, str] = {fold(t.name): t.name for t in DOC_TYPES}
+FOLDED_TYPE_WORDS.update({fold(alias): t.name for t in DOC_TYPES for alias in t.aliases})
+FOLDED_TYPE_WORDS.update({fold(code): name for code, name in TYPE_BY_CODE.items()})
+# "KL 07", "kết luận số 07", "ket luan so: 07", "CV 294 Lai Châu", "số 07" (any type).
+NUMBER_REF_RE = re.compile(
+    r"(?<![\w/])(?:(?P<type>" + "|".join(sorted(map(re.escape, FOLDED_TYPE_WORDS), key=len, reverse=True)) + r")\s*)?"
+    r"(?:so\s*:?\s*)?(?P<number>\d{1,5})(?![\w/-])"
+)
+# "07", "so 07", "so: 07" and nothing else before the number.
+BARE_NUMBER_REF_RE = re.compile(r"\s*(?:so\s*:?\s*)?\d+\s*")
+YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+# "... cua bo chinh tri": the issuer a reference names.
+ISSUER_TAIL_RE = re.compile(r"(?<!\w)cua\s+(?P<issuer>.+)$")
+# Date words and digits inside an issuer phrase: "ngay 11/6/2021".
+DATE_WORDS_RE = re.compile(r"\b(?:ngay|nam|thang)\b|[\d/.-]+")
+# "./a.txt", "~/x", "plan.docx": a reference that looks like a path.
+PATH_LIKE_RE = re.compile(r"(?:^[~./\\]|\.[A-Za-z0-9]{1,5}$)")

@@ -132,8 +132,8 @@ def cypher_script(graph: nx.MultiDiGraph, *, workspace_id: str, batch_size: int 
                    f"SET n += row.props, {ownership_clause('n', ws)}{extra};\n")
 
     rel_groups: dict[tuple, list[RelationshipRow]] = defaultdict(list)
-    for row in iter_relationships(graph):
-        rel_groups[(row.type, row.start_label, row.end_label)].append(row)
+    for rel in iter_relationships(graph):
+        rel_groups[(rel.type, rel.start_label, rel.end_label)].append(rel)
     for rel_type, start_label, end_label in sorted(rel_groups, key=lambda g: (REL_TYPES.index(g[0]), g)):
         for batch in _batches(rel_groups[(rel_type, start_label, end_label)], batch_size):
             yield "UNWIND [\n"
@@ -218,10 +218,10 @@ def csv_files(graph: nx.MultiDiGraph, *, workspace_id: str) -> Iterator[tuple[st
         nodes[row.labels[0]].append(row)
         row.props[WORKSPACE_PROPERTY] = owners  # rows made for this call only
     rels: dict[str, list[RelationshipRow]] = defaultdict(list)
-    for row in iter_relationships(graph):
-        rels[row.type].append(row)
-        row.props[EDGE_KEY_PROPERTY] = row.key
-        row.props[WORKSPACE_PROPERTY] = owners
+    for rel in iter_relationships(graph):
+        rels[rel.type].append(rel)
+        rel.props[EDGE_KEY_PROPERTY] = rel.key
+        rel.props[WORKSPACE_PROPERTY] = owners
     delimiter = _pick_delimiter([r.props for rows in nodes.values() for r in rows]
                                 + [r.props for rows in rels.values() for r in rows],
                                 {**NODE_PROPERTIES, **EDGE_PROPERTIES})

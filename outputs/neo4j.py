@@ -31,6 +31,7 @@ import json
 import random
 import re
 import socket
+import sys
 import time
 import urllib.parse
 import unicodedata
@@ -289,7 +290,8 @@ def _size(obj) -> int:
 
 def _chunks(sized: list[tuple[dict, int]], max_rows: int | None, max_bytes: int | None) -> Iterator[list[dict]]:
     """Batches of at most ``max_rows`` rows and ``max_bytes`` bytes, from (row, encoded size) pairs."""
-    batch, used = [], 0
+    batch: list[dict] = []
+    used = 0
     for row, n in sized:
         if batch and ((max_rows and len(batch) >= max_rows) or (max_bytes and used + n > max_bytes)):
             yield batch
@@ -306,7 +308,10 @@ def _split_row(row: dict, max_bytes: int, kind: tuple, encode=lambda x: x) -> tu
     those of ``encode``d values; the rows returned are not encoded yet."""
     anchor = {k: v for k, v in row.items() if k != "props"}
     room = max_bytes - _size(encode({**anchor, "props": {}})) - 16
-    parts, current, used, pieces = [], {}, 0, []
+    parts: list[dict] = []
+    current: dict = {}
+    used = 0
+    pieces: list = []
     for k, v in row["props"].items():
         n = _size(encode({k: v}))
         if n > room:
@@ -503,7 +508,8 @@ def export(graph, target: Target, *, workspace_id: str, replace: bool = False, b
             deleted = _delete_workspace(writer, workspace_id)
         # the bytes $ws and the message framing take beside $rows
         room = None if batch_bytes is None else batch_bytes - _size(workspace_id) - 32
-        jobs = [(("node", label), _node_statement(label), rows) for label, rows in nodes.items()]
+        jobs: list[tuple[tuple, str, list]] = [(("node", label), _node_statement(label), rows)
+                                              for label, rows in nodes.items()]
         jobs += [(("rel", *key), _rel_statement(*key), rows) for key, rows in rels.items()]
         ws = target.encode(workspace_id)
         for kind, statement, raw_rows in jobs:
@@ -588,14 +594,11 @@ def run_query(target: Target, cypher: str, params: dict | None = None) -> list[d
 
 
 def _question(name: str):
-    import importlib
+    from ..queries.registry import QUESTIONS
 
-    from ..queries.base import CYPHER_DIR
-
-    known = sorted(p.stem for p in CYPHER_DIR.glob("*.cypher"))
-    if name not in known:
-        raise ExportError(f"no question {name!r}: choose one of {', '.join(known)}")
-    return importlib.import_module(f"..queries.{name}", __package__)
+    if name not in QUESTIONS:
+        raise ExportError(f"no question {name!r}: choose one of {', '.join(sorted(QUESTIONS))}")
+    return QUESTIONS[name]
 
 
 def run_question(target: Target, name: str, **params) -> list[dict]:
@@ -607,12 +610,12 @@ def run_question(target: Target, name: str, **params) -> list[dict]:
     """
     import inspect
 
-    module = _question(name)
-    if name == "search":
-        from ..queries.search import cypher_parameters
-
-        return run_query(target, module.CYPHER, cypher_parameters(params["text"], params.get("limit", 50)))
-    values = {p.name: p.default for p in inspect.signature(module.run).parameters.values()
+    question = _question(name)
+    if question.parameters is not None:
+        return run_query(target, question.cypher, question.parameters(**params))
+    values = {p.name: p.default for p in inspect.signature(question.run).parameters.values()
               if p.default is not inspect.Parameter.empty}
+    module = sys.modules[question.run.__module__]
+    values.update(getattr(module, "CYPHER_PARAMETERS", {}))  # vocabulary the Cypher face takes as data
     values.update(params)
-    return run_query(target, module.CYPHER, values)
+    return run_query(target, question.cypher, values)

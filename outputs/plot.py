@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from ..loaders.errors import ChidaoError, write_error
 from ..queries.base import LEVEL_ORDER
 
@@ -34,7 +36,7 @@ def plot_timeline(rows: list[dict], path, *, title: str | None = None, root_symb
         positions = list(range(1, len(levels) + 1))
         shown = [(p, d) for p, d in zip(positions, data) if d]
         if shown:
-            box = dict(positions=[p for p, _ in shown], widths=0.5, showfliers=False)
+            box: dict[str, Any] = dict(positions=[p for p, _ in shown], widths=0.5, showfliers=False)
             try:  # matplotlib >= 3.10 says orientation=; vert= is deprecated there
                 ax.boxplot([d for _, d in shown], orientation="horizontal", **box)
             except TypeError:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from ..queries import gaps as gaps_question
 from ..queries import show as show_question
@@ -43,7 +44,7 @@ class Answer:
     rows: list[dict]
     subject: str | None = None  # the REF or the search text as typed
     uid: str | None = None
-    graph: object = None
+    graph: Any = None  # the networkx graph the rows were read from
     options: dict = field(default_factory=dict)
 
 
@@ -77,7 +78,7 @@ def _table(answer: Answer, title: str | None = None) -> Output:
 
 def implements(answer: Answer) -> Output:
     graph, uid, rows = answer.graph, answer.uid, answer.rows
-    if graph is None:
+    if graph is None or uid is None:
         return _table(answer)
     out: Output = [doc_label(document_row(graph, uid))]
     if not rows:
@@ -107,7 +108,7 @@ def trace(answer: Answer) -> Output:
 
 def basis(answer: Answer) -> Output:
     graph, uid, rows = answer.graph, answer.uid, answer.rows
-    if graph is None:
+    if graph is None or uid is None:
         return _table(answer)
     out: Output = [doc_label(document_row(graph, uid))]
     if not rows:
@@ -163,7 +164,7 @@ def card_lines(card: dict) -> list[str]:
 
 
 def show(answer: Answer) -> Output:
-    if answer.graph is None:
+    if answer.graph is None or answer.uid is None:
         return _table(answer)
     return list(card_lines(show_question.card(answer.graph, answer.uid)))
 
@@ -179,6 +180,26 @@ def gaps(answer: Answer) -> Output:
     if missing:
         out.append("No implementing document in the corpus from:")
         out.extend(f"  {r['agency']}  (addressed by {cell(r['addressed_by'])})" for r in missing)
+    return out
+
+
+def coverage(answer: Answer) -> Output:
+    """Provinces that were told or acted (the others counted in one line), short columns for 80 columns."""
+    rows = answer.rows
+    shown = [r for r in rows if r["addressed"] or r["first_uid"]]
+    quiet = len(rows) - len(shown)
+    table = []
+    for r in shown:
+        told = {True: "yes", False: "no", None: "?"}[r["addressed"]]
+        first = r["first_document"] or (f"({r['first_issuer'] or '?'})" if r["first_uid"] else "")
+        table.append({"province": r["province"], "told": told, "first": first, "date": r["first_date"] or "",
+                      "lag": lag_text(r["first_lag_days"]), "docs": r["documents"],
+                      "district": f"{r['implementing_district']}/{r['addressed_district']}",
+                      "commune": f"{r['implementing_commune']}/{r['addressed_commune']}"})
+    out: Output = [Table(table, ["province", "told", "first", "date", "lag", "docs", "district", "commune"],
+                         "first implementing document per province (units acting/addressed)")]
+    if quiet:
+        out.append(f"{quiet} other province(s): not told in the corpus and no implementing document.")
     return out
 
 
@@ -201,7 +222,8 @@ def stats(answer: Answer) -> Output:
 
 
 RENDERERS: dict[str, Callable[[Answer], Output]] = {
-    "implements": implements, "trace": trace, "basis": basis, "show": show, "gaps": gaps, "timeline": timeline,
+    "implements": implements, "trace": trace, "basis": basis, "show": show, "gaps": gaps, "coverage": coverage,
+    "timeline": timeline,
     "search": search, "stats": stats,
 }
 
@@ -215,6 +237,8 @@ def render(answer: Answer) -> Output:
 def record_text(record) -> str:
     """One extracted record for people (``chidao extract`` without --json)."""
     lines = [f"{record.path}  [{record.kind}]"]
+    if record.ocr_confidence is not None:
+        lines[0] += f"  (read by OCR, mean confidence {record.ocr_confidence:.0f}%)"
     doc = record.doc
     if doc is not None:
         head = " · ".join(x for x in (

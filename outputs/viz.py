@@ -40,6 +40,7 @@ from pathlib import Path
 import networkx as nx
 
 from ..loaders.errors import ChidaoError, write_error
+from ..loaders.vocabulary import LEVELS
 from ..queries.base import DOWNSTREAM_LINKS, LEVEL_ORDER
 from ..queries.implements import walk
 
@@ -61,7 +62,6 @@ class UnknownNode(ChidaoError, KeyError):
 # machine (2 cores), navigation to first "afterDrawing": see docs/VIZ.md.
 DEFAULT_MAX_NODES = 2000
 
-LEVELS = ("central", "province", "district", "commune")
 LEVEL_NAMES = {"central": "central (Trung ương)", "province": "province (tỉnh)", "district": "district (huyện)",
                "commune": "commune (xã)", None: "level unknown"}
 # Node fill by level; stubs (cited, never read) and agencies use the tint with a border in the colour.
@@ -273,10 +273,11 @@ def _positions(view: nx.MultiDiGraph) -> dict[str, tuple[float, float]]:
             for chunk in chunks:
                 xs, last = [], -math.inf
                 for n in chunk:  # loose nodes (no linked node above) follow the placed ones
-                    want = bary[n] if bary[n] is not None else (0.0 if last == -math.inf else last + X_GAP)
+                    placed = bary[n]
+                    want = placed if placed is not None else (0.0 if last == -math.inf else last + X_GAP)
                     last = max(want, last + X_GAP)
                     xs.append(last)
-                wants = [bary[n] for n in chunk if bary[n] is not None]
+                wants = [b for b in (bary[n] for n in chunk) if b is not None]
                 shift = (sum(wants) / len(wants) if wants else 0.0) - (xs[0] + xs[-1]) / 2
                 for n, xv in zip(chunk, xs):
                     x[n] = xv + shift

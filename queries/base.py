@@ -22,17 +22,22 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..loaders.vocabulary import LEVELS
+from ..loaders.vocabulary import ADDRESSEE_SOURCES, CHAIN_LINKS, LEVELS, REPORT_COPY_MARKS
 
 __all__ = ["load_cypher", "cypher_path", "CHAIN_LINKS", "DOWNSTREAM_LINKS", "LEVELS", "LEVEL_ORDER", "document_row",
-           "Option", "Question"]
+           "Option", "Question", "EVIDENCE_COLUMNS", "evidence", "addressees", "is_report_copy",
+           "ADDRESS_LINKS", "REPORT_COPY_MARKS", "doc_ref"]
 
 CYPHER_DIR = Path(__file__).resolve().parent / "cypher"
 
-# Links that carry an order down the hierarchy: the citing document acts on the cited one.
-CHAIN_LINKS = ("IMPLEMENTS", "BASED_ON", "RESPONDS_TO")
-# ... and their follow-ups (Tiếp theo): a follow-up continues the document it follows.
+# CHAIN_LINKS (loaders/vocabulary.py) carry an order down the hierarchy: the citing document acts on the
+# cited one; and their follow-ups (Tiếp theo): a follow-up continues the document it follows.
 DOWNSTREAM_LINKS = CHAIN_LINKS + ("FOLLOWS_UP",)
+
+# Links that name who a document is sent to: Kính gửi, Nơi nhận.
+ADDRESS_LINKS = tuple(ADDRESSEE_SOURCES)
+# The evidence every answer row carries: the sentence a link was read from, its file, its cue.
+EVIDENCE_COLUMNS = ("sentence", "path", "cue")
 
 # central 0, province 1, district 2, commune 3; an unknown level sorts last.
 LEVEL_ORDER: dict[str | None, int] = {**{level: i for i, level in enumerate(LEVELS)}, None: len(LEVELS)}
@@ -88,6 +93,9 @@ class Question:
     server: bool = True
     formats: tuple[str, ...] = ("json", "csv")
     as_json: Callable[..., object] | None = None
+    # The Cypher face's $parameters from the options, when they are not the options themselves
+    # (search puts its text in search form: Cypher cannot strip accents).
+    parameters: Callable[..., dict] | None = None
 
     @property
     def cypher_file(self) -> Path:
@@ -109,3 +117,64 @@ def document_row(graph, uid: str) -> dict:
         "district": d.get("district"),
         "stub": bool(d.get("stub")),
     }
+
+
+def evidence(graph, src: str | None, dst: str | None, link: str | None) -> dict:
+    """{sentence, path, cue} of the ``link`` edge from ``src`` to ``dst`` (all None when there is none).
+
+    The question graph keeps only the cue on its edges; the workspace that loaded it
+    puts a lookup of the stored evidence in ``graph.graph["evidence"]`` (graph/workspace.py),
+    asked only for the rows an answer shows.
+    """
+    empty = {"sentence": None, "path": None, "cue": None}
+    if src is None or dst is None or link is None or not graph.has_edge(src, dst):
+        return empty
+    data = next((d for d in graph[src][dst].values() if d.get("type") == link), None)
+    if data is None:
+        return empty
+    if data.get("sentence") is None and graph.graph.get("evidence") is not None:
+        stored = graph.graph["evidence"](src, dst, link)
+        if stored:
+            data = {**data, **{k: v for k, v in stored.items() if v is not None}}
+    return {"sentence": data.get("sentence"), "path": data.get("path"), "cue": data.get("cue")}
+
+
+def is_report_copy(as_written: str | None) -> bool:
+    """A Nơi nhận line that sends a copy upward to report ("UBND tỉnh (b/c)"), not an order."""
+    text = (as_written or "").lower()
+    return any(mark in text for mark in REPORT_COPY_MARKS)
+
+
+def addressees(graph, doc: str):
+    """(agency uid, source, line as written) for every agency ``doc`` sends to.
+
+    Kính gửi (ADDRESSED_TO) and Nơi nhận (COPIED_TO) alike, except the copies that go
+    upward to report: a line marked "(b/c)" / "để báo cáo", or an agency above the
+    document's own level. "Lưu: VT" never becomes a link; "Như trên" / "Như kính gửi"
+    stands for the Kính gửi list, whose agencies are already here as Kính gửi.
+    Sources read "Kính gửi" or "Nơi nhận".
+    """
+    own = LEVEL_ORDER.get(graph.nodes[doc].get("level"), len(LEVELS))
+    for _, agency, data in graph.out_edges(doc, data=True):
+        link = data.get("type")
+        if link not in ADDRESSEE_SOURCES:
+            continue
+        written = data.get("as_written")
+        if link == "COPIED_TO":
+            above = LEVEL_ORDER.get(graph.nodes[agency].get("level"), len(LEVELS)) < own
+            if is_report_copy(written) or above:
+                continue
+        yield agency, ADDRESSEE_SOURCES[link], written
+
+
+def doc_ref(graph, uid: str) -> str:
+    """How a listing names a document: its symbol, else its type, issuer and date.
+
+    "312-KH/TU"; an unnumbered draft: "Kế hoạch of Ủy ban nhân dân huyện Phong Thổ, 2021-08".
+    The Cypher faces build the same string (coalesce of the same parts).
+    """
+    d = graph.nodes[uid]
+    if d.get("symbol"):
+        return d["symbol"]
+    issuer = graph.nodes[d["issuer_uid"]].get("name") if d.get("issuer_uid") in graph else None
+    return f"{d.get('doc_type') or 'document'} of {issuer or d.get('issuer_as_written') or '?'}, {d.get('date') or 'undated'}"

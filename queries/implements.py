@@ -144,10 +144,10 @@ def tree(rows: list[dict], root_uid: str) -> dict:
     A row whose parent is not among the rows (filtered out by ``level``)
     hangs under the root.
     """
-    nodes = {r["uid"]: {**r, "children": []} for r in rows}
-    top = {"uid": root_uid, "children": []}
+    nodes: dict[str, dict] = {r["uid"]: {**r, "children": []} for r in rows}
+    top: dict = {"uid": root_uid, "children": []}
     for r in rows:
-        parent = nodes.get(r.get("parent_uid")) if r.get("parent_uid") != root_uid else None
+        parent = nodes.get(r.get("parent_uid") or "") if r.get("parent_uid") != root_uid else None
         (parent or top)["children"].append(nodes[r["uid"]])
     return top
 

@@ -8,13 +8,13 @@ give it a human form (the rows as a table otherwise).
 
 from __future__ import annotations
 
-from . import basis, gaps, implements, search, show, stats, timeline, trace
+from . import basis, coverage, gaps, implements, search, show, stats, timeline, trace
 from .base import Option, Question
 
 __all__ = ["QUESTIONS", "Question", "Option", "question"]
 
 QUESTIONS: dict[str, Question] = {q.name: q for q in (
-    implements.QUESTION, trace.QUESTION, basis.QUESTION, show.QUESTION, gaps.QUESTION, timeline.QUESTION,
+    implements.QUESTION, trace.QUESTION, basis.QUESTION, show.QUESTION, gaps.QUESTION, coverage.QUESTION, timeline.QUESTION,
     search.QUESTION, stats.QUESTION,
 )}
 

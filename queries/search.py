@@ -47,7 +47,7 @@ def run(graph, text: str, *, limit: int = 50) -> list[dict]:
     texts = graph_cache(graph, "search", SearchTexts)
     symbol, issuer, subject = texts.symbol, texts.issuer, texts.subject
     # One pass per word over the survivors: substring tests at C speed.
-    hits = range(len(symbol))
+    hits: range | list[int] = range(len(symbol))
     for w in words:
         hits = [i for i in hits if w in symbol[i] or w in issuer[i] or w in subject[i]]
     rank = dict.fromkeys(hits, 2)
@@ -63,7 +63,7 @@ def run(graph, text: str, *, limit: int = 50) -> list[dict]:
 
 
 QUESTION = Question(
-    NAME, COLUMNS, run, CYPHER, subject="text",
+    NAME, COLUMNS, run, CYPHER, subject="text", parameters=cypher_parameters,
     help="""Documents by symbol, subject words or agency; accents and case do not matter.
 
     \b

@@ -25,7 +25,8 @@ GRASS = ROOT / "outputs" / "neo4j-style.grass"
 # The $parameters each query file takes (a new file must be added here).
 QUERY_PARAMETERS = {
     "basis": ("uid", "depth", "level"),
-    "gaps": ("uid", "level"),
+    "coverage": ("uid", "level", "provinces", "report_marks"),
+    "gaps": ("uid", "level", "report_marks"),
     "implements": ("uid", "depth", "level"),
     "search": ("text", "limit"),
     "show": ("uid",),

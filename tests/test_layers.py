@@ -118,9 +118,12 @@ def test_packages_import_one_way():
 
 
 def test_the_corpus_generator_imports_nothing_of_chidao():
-    for name in MODULES:
-        if name.startswith("chidao.corpus.") and name != "chidao.corpus":
-            assert not GRAPH[name], f"{name} imports {sorted(GRAPH[name])}: the generator must stay independent"
+    """The generator's modules import each other only: it writes the truth the parser is scored against."""
+    corpus = [name for name in MODULES if name.startswith("chidao.corpus.")]
+    assert "chidao.corpus.generate" in corpus and GRAPH["chidao.corpus.generate"]  # it imports its own parts
+    for name in corpus:
+        outside = sorted(m for m in GRAPH[name] if not m.startswith("chidao.corpus"))
+        assert not outside, f"{name} imports {outside}: the generator must stay independent of chidao"
 
 
 @pytest.mark.parametrize("line", ["from ..queries import stats", "from ..queries.stats import run",

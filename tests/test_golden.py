@@ -1,0 +1,41 @@
+"""Exact output ("golden") of the human forms of implements, show and gaps on the sample corpus.
+
+The expected text is in tests/golden/<name>.txt, with the sample corpus's folder written
+as ``<SAMPLE>`` (it depends on where chidao is installed). A change to what these
+commands print for people fails here; when the change is meant, write the files again
+with ``CHIDAO_UPDATE_GOLDEN=1 pytest tests/test_golden.py`` and read the diff.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from chidao.cli import cli
+from chidao.corpus import sample_corpus_path
+
+GOLDEN = Path(__file__).resolve().parent / "golden"
+CASES = {
+    "implements-kl07": ["implements", "Kết luận 07-KL/TW"],
+    "implements-kl07-district": ["implements", "KL 07", "--level", "district"],
+    "show-294-lai-chau": ["show", "294-CV/TU Lai Châu"],
+    "show-45-kh-hu": ["show", "45-KH/HU"],
+    "gaps-312-lai-chau": ["gaps", "312-KH/TU Lai Châu"],
+    "gaps-kl07-commune": ["gaps", "Kết luận 07-KL/TW", "--level", "commune"],
+}
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_human_output_is_exactly_the_golden_text(ws, name):
+    result = CliRunner().invoke(cli, [*CASES[name], "-w", ws])
+    assert result.exit_code == 0, (result.output, result.exception)
+    text = result.stdout.replace(str(sample_corpus_path()), "<SAMPLE>")
+    path = GOLDEN / f"{name}.txt"
+    if os.environ.get("CHIDAO_UPDATE_GOLDEN"):
+        path.write_text(text, encoding="utf-8")
+    expected = path.read_text(encoding="utf-8")
+    assert expected.strip(), f"{path} is empty"
+    assert text == expected
