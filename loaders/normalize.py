@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from .vocabulary import OCR_WORD_FIXES
 
-__all__ = ["Normalized", "normalize", "fold", "match_form"]
+__all__ = ["Normalized", "normalize", "fold", "match_form", "symbol_form", "symbol_key"]
 
 # Length-preserving character fixes: Ð (U+00D0, Icelandic eth) looks like Đ
 # (U+0110); en/em dashes, minus, non-breaking hyphen become "-"; exotic spaces become " ".
@@ -211,3 +211,29 @@ def fold(text: str) -> str:
     đ has no decomposition and is mapped to d explicitly; spaces are collapsed.
     """
     return " ".join(text.translate(_FOLD_TABLE).split())
+
+
+# -- the one form and the one key of a symbol ----------------------------------------------------------
+
+def symbol_form(symbol: str) -> str:
+    """A symbol as a document key holds it: NFC, the matching form, no spaces.
+
+    >>> symbol_form("159 -CV/ĐUK")
+    '159-CV/ĐUK'
+    """
+    return "".join(match_form(unicodedata.normalize("NFC", symbol)).split())
+
+
+def symbol_key(symbol: str) -> str:
+    """The key a symbol is looked up by: ``symbol_form`` folded, no leading zero.
+
+    >>> symbol_key("07 – KL/TW")
+    '7-kl/tw'
+    >>> symbol_key("159 -CV/ĐUK")
+    '159-cv/duk'
+    """
+    key = fold(symbol_form(symbol))
+    if key[:1] == "0":  # the zeros before a digit go: "007-kl" -> "7-kl"; "0-kl" keeps its one
+        stripped = key.lstrip("0")
+        key = stripped if stripped[:1].isdigit() else "0" + stripped
+    return key

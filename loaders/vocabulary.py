@@ -24,6 +24,11 @@ __all__ = [
     "IssuerCode",
     "CENTRAL_CODES",
     "LEVELS",
+    "CHAIN_LINKS",
+    "CITATION_LINK_TYPES",
+    "MENTION_LINK",
+    "STRUCTURAL_LINK_TYPES",
+    "LINK_TYPES",
     "UNIT_WORDS",
     "AGENCY_CASING",
     "AGENCY_ABBREVIATIONS",
@@ -129,6 +134,18 @@ CUE_BY_NAME: dict[str, Cue] = {c.name: c for c in CUES}
 
 # Link type for a citation without a cue.
 DEFAULT_LINK = "CITES"
+
+# -- the link types of the graph, derived from the cues ----------------------------------------------
+# Links that carry an order down the hierarchy: the citing document acts on the cited one.
+CHAIN_LINKS: tuple[str, ...] = ("IMPLEMENTS", "BASED_ON", "RESPONDS_TO")
+# What a citation becomes: the chain links first, then every other cue's link in cue order, the default last.
+CITATION_LINK_TYPES: tuple[str, ...] = CHAIN_LINKS + tuple(
+    link for link in dict.fromkeys([*(c.link for c in CUES), DEFAULT_LINK]) if link not in CHAIN_LINKS)
+# A news article's citation (it orders nothing).
+MENTION_LINK = "MENTIONS"
+# The links the build makes besides citations: issuer, addressees, copies, signer, the agency and place trees.
+STRUCTURAL_LINK_TYPES: tuple[str, ...] = ("ISSUED_BY", "ADDRESSED_TO", "COPIED_TO", "SIGNED_BY", "PART_OF", "LOCATED_IN")
+LINK_TYPES: tuple[str, ...] = STRUCTURAL_LINK_TYPES + CITATION_LINK_TYPES + (MENTION_LINK,)
 
 
 @dataclass(frozen=True)
