@@ -344,8 +344,19 @@ def server_options(f):
     return f
 
 
+# The URI schemes of the Bolt protocol (the neo4j driver also takes http://, for a Query API it
+# cannot reach without extra modules: the Bolt port is what chidao talks to).
+BOLT_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
+
+
 def _connect(uri, user, password, database):
     from .outputs.neo4j import connect
+
+    scheme = (uri or "").split("://", 1)[0].lower() if "://" in (uri or "") else ""
+    if scheme not in BOLT_SCHEMES:
+        shown = uri.split("@")[-1] if uri else uri
+        raise click.ClickException(f"--uri {shown!r} is not a Bolt URI: use bolt://host:7687 or neo4j://host:7687 "
+                                   "(the Bolt port, not the browser's http:// port)")
 
     return connect(uri, user, password, database=database)
 

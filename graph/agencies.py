@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..loaders.normalize import fold, match_form
-from ..loaders.patterns import (AGENCY_ROLE_RE, FOLDED_UNIT_WORDS, GROUP_BODY_RE, GROUP_COMMITTEE_RE, GROUP_UNIT_RE,
+from ..loaders.patterns import (AGENCY_ROLE_RE, CENTRAL_GROUP_RE, FOLDED_UNIT_WORDS, GROUP_BODY_RE, GROUP_COMMITTEE_RE, GROUP_UNIT_RE,
                                LAST_UNIT_WORD_RE, PARENTHESES_RE, PLACE_WORD_RE, TRAILING_UNIT_RE)
 from ..loaders.vocabulary import ISSUER_CODES
 from .gazetteer import Place, find_place, gazetteer, slug
@@ -525,9 +525,7 @@ def _expand_group(text: str, province=None, district=None, commune=None) -> tupl
 # From a central document: "Các tỉnh ủy, thành ủy trực thuộc Trung ương" (every province's
 # committee), "UBND các tỉnh, thành phố trực thuộc Trung ương" (every province's UBND).
 # (Minimal, for issue 13's coverage; issue 12 owns group expansion and the 2025 units.)
-_CENTRAL_GROUP_RE = re.compile(
-    r"^(?:cac\s+)?(?:(?P<committees>tinh uy\s*,\s*thanh uy)"
-    r"|(?P<head>uy ban nhan dan|hoi dong nhan dan)\s+cac\s+tinh\s*,\s*thanh pho)\s+truc thuoc trung uong")
+_CENTRAL_GROUP_RE = CENTRAL_GROUP_RE
 
 
 def _central_group(folded: str) -> tuple[Agency, ...]:
