@@ -356,7 +356,7 @@ def _vis_node(graph, uid: str, d: dict, pos, root_uid) -> dict:
         node["borderWidth"] = 5
         node["color"] = {**node["color"], "border": "#000000"}
         node["font"] = {**node["font"], "size": 20}
-    node["level"] = level or "unknown"
+    node["level"] = level or "unplaced"
     return node
 
 
