@@ -73,6 +73,7 @@ def cli():
         chidao implements "Kết luận 07-KL/TW"   # what carried that order down, level by level
         chidao gaps "312-KH/TU Lai Châu"        # who was told to act, with nothing in the corpus
         chidao viz "07-KL/TW" -o kl07.html      # an offline interactive picture
+        chidao coverage "Kết luận 07-KL/TW"     # per province: told?, first document, lag
 
     Every command has --help with examples.
     """
