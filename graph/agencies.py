@@ -522,14 +522,8 @@ def _expand_group(text: str, province=None, district=None, commune=None) -> tupl
     return ()
 
 
-# From a central document: "Các tỉnh ủy, thành ủy trực thuộc Trung ương" (every province's
-# committee), "UBND các tỉnh, thành phố trực thuộc Trung ương" (every province's UBND).
-# (Minimal, for issue 13's coverage; issue 12 owns group expansion and the 2025 units.)
-_CENTRAL_GROUP_RE = CENTRAL_GROUP_RE
-
-
 def _central_group(folded: str) -> tuple[Agency, ...]:
-    m = _CENTRAL_GROUP_RE.match(folded)
+    m = CENTRAL_GROUP_RE.match(folded)
     if not m:
         return ()
     out = []

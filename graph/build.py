@@ -263,6 +263,9 @@ class _Builder:
         }
         if key is None:
             uid = f"doc:~{_file_key(record)}@{scope}:{dates['year'] or '?'}"
+            if uid in self.g:  # the same bytes twice (a copied scan): one document, as below
+                self.g.nodes[uid].setdefault("duplicate_paths", []).append(record.path)
+                return
         else:
             uid = key.uid
             claimed = self.by_key[key]

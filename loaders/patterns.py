@@ -25,7 +25,7 @@ __all__ = [
     "UNIT_PHRASE_RE", "COLUMN_GAP_RE", "PARENT_PLACE_RE", "SEMICOLON_SPLIT_RE",
     # folded text (graph/ and queries/)
     "FOLDED_UNIT_WORDS", "FOLDED_TYPE_WORDS", "AGENCY_ROLE_RE", "TRAILING_UNIT_RE", "LAST_UNIT_WORD_RE",
-    "PLACE_WORD_RE", "PARENTHESES_RE", "GROUP_BODY_RE", "CENTRAL_GROUP_RE", "GROUP_COMMITTEE_RE", "GROUP_UNIT_RE", "UNIT_IN_TEXT_RE",
+    "PLACE_WORD_RE", "PARENTHESES_RE", "CENTRAL_GROUP_RE", "GROUP_BODY_RE", "GROUP_COMMITTEE_RE", "GROUP_UNIT_RE", "UNIT_IN_TEXT_RE",
     "COMMUNE_WORD_RE", "SLUG_BREAK_RE", "PLACE_TOKEN_RE", "YEAR_PREFIX_RE", "NUMBER_REF_RE",
     "BARE_NUMBER_REF_RE", "YEAR_RE", "ISSUER_TAIL_RE", "DATE_WORDS_RE", "PATH_LIKE_RE",
 ]
@@ -319,17 +319,17 @@ PLACE_WORD_RE = re.compile(rf"(?<![a-z])({_FOLDED_UNIT})(?![a-z])")
 # "(nay là ...)", "(sau đây gọi tắt là ...)": an aside inside a name.
 PARENTHESES_RE = re.compile(r"\((?:[^()]*)\)")
 # "UBND các xã, thị trấn", "LĐLĐ các huyện, thành phố": a body at every unit of a kind.
-# (folded) From a central document: "Các tỉnh ủy, thành ủy trực thuộc Trung ương" (every
-# province's committee), "UBND các tỉnh, thành phố trực thuộc Trung ương" (every province's UBND).
-CENTRAL_GROUP_RE = re.compile(
-    r"^(?:cac\s+)?(?:(?P<committees>tinh uy\s*,\s*thanh uy)"
-    r"|(?P<head>uy ban nhan dan|hoi dong nhan dan)\s+cac\s+tinh\s*,\s*thanh pho)\s+truc thuoc trung uong")
 GROUP_BODY_RE = re.compile(
     r"^(?:cac\s+)?(?P<head>uy ban nhan dan|hoi dong nhan dan|lien doan lao dong|uy ban mat tran to quoc|dang uy)"
     rf"\s+cac\s+(?P<units>(?:(?:{_FOLDED_SUBUNIT})(?:\s*,\s*|\s+va\s+|\s*$))+)"
 )
 # "Các huyện ủy, thành ủy, đảng ủy trực thuộc": the district committees of the province.
 GROUP_COMMITTEE_RE = re.compile(r"^cac\s+(?P<list>(?:huyen uy|thanh uy|thi uy|quan uy)(?:\s*,\s*|\s+va\s+|\s|$).*)")
+# From a central document: "Các tỉnh ủy, thành ủy trực thuộc Trung ương" (every province's
+# committee), "UBND các tỉnh, thành phố trực thuộc Trung ương" (every province's UBND). Folded text.
+CENTRAL_GROUP_RE = re.compile(
+    r"^(?:cac\s+)?(?:(?P<committees>tinh uy\s*,\s*thanh uy)"
+    r"|(?P<head>uy ban nhan dan|hoi dong nhan dan)\s+cac\s+tinh\s*,\s*thanh pho)\s+truc thuoc trung uong")
 # Each unit word of a group phrase's list.
 GROUP_UNIT_RE = re.compile(_FOLDED_SUBUNIT)
 # A unit word (or a committee of one) before a name in running text: "huyen uy tam duong", "tp. lai chau".

@@ -35,6 +35,8 @@ __all__ = [
     "YOUTH_NAMES",
     "OCR_CODE_FIXES",
     "OCR_WORD_FIXES",
+    "OCR_PHRASE_FIXES",
+    "OCR_TYPE_CODE_SLIPS",
     "REPORT_COPY_MARKS",
     "ADDRESSEE_SOURCES",
 ]
@@ -249,6 +251,23 @@ OCR_CODE_FIXES: dict[str, str] = {"ƯBND": "UBND", "TƯ": "TW", "UBNĐ": "UBND",
 # codes above, and "cơng" for "công".
 OCR_WORD_FIXES: dict[str, str] = {**OCR_CODE_FIXES, "cơng": "công", "Cơng": "Công"}
 
+# Applied to OCR'd text only (a typed text may well say "bình đẳng"): the slips
+# Tesseract's Vietnamese model made on the 200-dpi scans of the seed documents
+# (benchmarks/ocr.py prints them): a hook added to "đảng" ("đẳng ủy",
+# "ĐẲNG CỘNG SẢN"), a tone added to "chi" ("chỉ ủy": Chỉ thị stays), "chống"
+# read "chổng". Same length, as every matching-form fix. Each key is matched
+# as whole words, in any of its cases.
+OCR_PHRASE_FIXES: dict[str, str] = {
+    "đẳng ủy": "đảng ủy", "đẳng viên": "đảng viên", "đẳng bộ": "đảng bộ", "đẳng cộng sản": "đảng cộng sản",
+    "đẳng đoàn": "đảng đoàn", "ban cán sự đẳng": "ban cán sự đảng", "của đẳng": "của đảng",
+    "chỉ ủy": "chi ủy", "chỉ bộ": "chi bộ", "chỉ hội": "chi hội", "chỉ đoàn": "chi đoàn",
+    "phòng, chổng": "phòng, chống", "phòng chổng": "phòng chống",
+}
+
+# Letters Tesseract reads for one another in the type code of a symbol (seen: "07-KU/TW"
+# for 07-KL/TW on a blurred scan): a code not in the list one such letter away from
+# exactly one code in it is that code.
+OCR_TYPE_CODE_SLIPS: dict[str, str] = {"U": "L", "L": "U", "I": "LT", "1": "I", "0": "ĐO", "O": "ĐQ", "D": "Đ", "Q": "O"}
 
 # -- agency and unit words (loaders/header.py; folded, graph/agencies.py) ------------------------------
 # The youth union of a unit: "BCH Đoàn huyện X" is the Huyện đoàn (Đoàn Thanh niên).

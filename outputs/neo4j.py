@@ -31,6 +31,7 @@ import json
 import random
 import re
 import socket
+import sys
 import time
 import urllib.parse
 import unicodedata
@@ -614,6 +615,7 @@ def run_question(target: Target, name: str, **params) -> list[dict]:
         return run_query(target, question.cypher, question.parameters(**params))
     values = {p.name: p.default for p in inspect.signature(question.run).parameters.values()
               if p.default is not inspect.Parameter.empty}
+    module = sys.modules[question.run.__module__]
     values.update(getattr(module, "CYPHER_PARAMETERS", {}))  # vocabulary the Cypher face takes as data
     values.update(params)
     return run_query(target, question.cypher, values)

@@ -156,6 +156,8 @@ def context(graph, uid: str, rows: list[dict], *, via_column: str = "parent_uid"
     ``ref`` (its symbol, else type, issuer and date) and the evidence of the link to ``via_column``'s
     document: the sentence, the file and the cue, read from the workspace for these rows only."""
     chain = {uid} | {r["uid"] for r in rows}
+    if rows and any(r.get(via_column) not in chain for r in rows):  # rows filtered by level: the whole chain
+        chain |= set(walk(graph, uid, direction="down" if via_column == "parent_uid" else "up"))
     out = []
     for r in rows:
         doc, via = r["uid"], r.get(via_column)

@@ -69,6 +69,7 @@ CASES = [
     ("CENTRAL_GROUP_RE", "cac tinh uy, thanh uy truc thuoc trung uong", ("committees", "tinh uy, thanh uy")),
     ("CENTRAL_GROUP_RE", "uy ban nhan dan cac tinh, thanh pho truc thuoc trung uong", ("head", "uy ban nhan dan")),
     ("CENTRAL_GROUP_RE", "cac huyen uy, thanh uy truc thuoc", None),
+    ("CENTRAL_GROUP_RE", "cac tinh uy truc thuoc", None),
     ("GROUP_COMMITTEE_RE", "cac huyen uy, thanh uy, dang uy truc thuoc", True),
     ("GROUP_UNIT_RE", "xa, thi tran", True),
     ("UNIT_IN_TEXT_RE", "theo huyen uy tam duong ", ("word", "huyen uy")),
