@@ -144,9 +144,10 @@ def trace(answer: Answer, width: int = WIDTH) -> Output:
 
 def basis(answer: Answer, width: int = WIDTH) -> Output:
     graph, uid, rows = answer.graph, answer.uid, answer.rows
-    if graph is None or uid is None:
+    if uid is None:
         return _table(answer)
-    out: Output = [doc_label(document_row(graph, uid))]
+    # a --neo4j answer (no graph) is drawn the same way, headed by the uid
+    out: Output = [doc_label(document_row(graph, uid)) if graph is not None else uid]
     if not rows:
         out.append("  rests on no document in the corpus")
     for r in sorted(rows, key=lambda r: r["depth"]):

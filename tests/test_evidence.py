@@ -74,3 +74,21 @@ def test_show_csv_and_json_are_one_format(ws):
     result = CliRunner().invoke(cli, ["show", "312-KH/TU Lai Châu", "--csv", "--json", "-w", ws])
     assert result.exit_code == 2
     assert "cannot be used together" in result.output
+
+
+def test_a_server_answer_is_drawn_like_a_local_one(ws):
+    """--neo4j answers have no graph: implements and basis still print their tree, not a raw table."""
+    from chidao.graph import load_question_graph
+    from chidao.outputs.render import Answer, render
+    from chidao.queries import basis, implements
+    from chidao.queries.refs import resolve_ref
+
+    graph = load_question_graph(ws)
+    for module, ref in ((implements, "Kết luận 07-KL/TW"), (basis, "45-KH/HU")):
+        uid = resolve_ref(graph, ref)
+        rows = module.run(graph, uid)
+        local = render(Answer(module.QUESTION, rows, ref, uid, graph, {}))
+        remote = render(Answer(module.QUESTION, rows, ref, uid, None, {}))
+        assert all(isinstance(line, str) for line in remote)  # lines, no 13-column table
+        assert remote[0] == uid and len(remote) == len(local)
+        assert remote[1:] == local[1:] or module is implements
