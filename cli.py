@@ -95,6 +95,7 @@ def cli():
         chidao implements "Kết luận 07-KL/TW"   # what carried that order down, level by level
         chidao gaps "312-KH/TU Lai Châu"        # who was told to act, with nothing in the corpus
         chidao viz "07-KL/TW" -o kl07.html      # an offline interactive picture
+        chidao coverage "Kết luận 07-KL/TW"     # per province: told?, first document, lag
 
     Every command has --help with examples.
     """
@@ -235,13 +236,46 @@ def _emit(rows: list[dict], columns: list[str], fmt: str | None, *, title: str |
     from rich.console import Console
     from rich.table import Table
 
-    table = Table(title=title, show_lines=False, header_style="bold")
-    for column in columns:
-        table.add_column(column, overflow="fold")
-    for row in rows:
-        table.add_row(*(_cell(row.get(k)) for k in columns))
-    # A pipe or a file gets the full width, not 80 columns.
-    Console(soft_wrap=False, width=None if sys.stdout.isatty() else 200).print(table)
+    from rich import box
+
+    # No vertical rules: eight columns fit 80 characters.
+    table = Table(title=title, show_lines=False, header_style="bold", box=box.SIMPLE_HEAD, pad_edge=False)
+    cells = [[_cell(row.get(k)) for k in columns] for row in rows]
+    width = _width()
+    short = [i for i, c in enumerate(columns) if c in SHORTENED_COLUMNS]
+    if short:  # what the other columns leave, shared by the shortened ones (at least 12 each)
+        natural = [min(24, max([len(column)] + [len(r[i]) for r in cells])) for i, column in enumerate(columns)]
+        room = width - sum(natural[i] for i in range(len(columns)) if i not in short) - 3 * len(columns)
+        each = max(12, room // len(short))
+        for r in cells:
+            for i in short:
+                r[i] = r[i] if len(r[i]) <= each else r[i][:each - 1].rstrip() + "…"
+    for i, column in enumerate(columns):
+        # A word never splits (07-KL/TW, 1105/SYT-NVY): the column is at least its longest word wide
+        # (up to 24); text wraps at spaces.
+        longest = max((len(w) for r in cells for w in r[i].split()), default=0)
+        if column in SHORTENED_COLUMNS:  # one line each, shortened with "…"
+            table.add_column(column, overflow="ellipsis", no_wrap=True)
+        else:
+            table.add_column(column, overflow="fold", min_width=min(max(longest, len(column)), 24))
+    for r in cells:
+        table.add_row(*r)
+    Console(soft_wrap=False, width=width).print(table)
+
+
+# Free text that is shortened rather than wrapped in a table for people.
+SHORTENED_COLUMNS = frozenset({"subject", "message", "sentence"})
+
+
+def _width() -> int:
+    """The terminal's width when a person is watching, else 80 columns (pipes, files, tests)."""
+    from .outputs.render import WIDTH
+
+    if sys.stdout.isatty():
+        import shutil
+
+        return shutil.get_terminal_size((WIDTH, 24)).columns
+    return WIDTH
 
 
 def _cell(value) -> str:
@@ -364,8 +398,19 @@ def server_options(f):
     return f
 
 
+# The URI schemes of the Bolt protocol (the neo4j driver also takes http://, for a Query API it
+# cannot reach without extra modules: the Bolt port is what chidao talks to).
+BOLT_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
+
+
 def _connect(uri, user, password, database):
     from .outputs.neo4j import connect
+
+    scheme = (uri or "").split("://", 1)[0].lower() if "://" in (uri or "") else ""
+    if scheme not in BOLT_SCHEMES:
+        shown = uri.split("@")[-1] if uri else uri
+        raise click.ClickException(f"--uri {shown!r} is not a Bolt URI: use bolt://host:7687 or neo4j://host:7687 "
+                                   "(the Bolt port, not the browser's http:// port)")
 
     return connect(uri, user, password, database=database)
 
@@ -484,6 +529,26 @@ def _answer(question, workspace, subject, options, on_server, server):
     return Answer(question, question.run(graph, **options), subject, None, graph, options)
 
 
+def _with_context(answer, workspace: str) -> tuple[list[dict], list[str]]:
+    """The rows with the question's context columns (the evidence, every parent...), read from the
+    workspace for these rows only; for a --neo4j answer, from the local workspace when there is one."""
+    from pathlib import Path
+
+    question = answer.question
+    columns = list(question.columns)
+    if question.context is None:
+        return answer.rows, columns
+    graph = answer.graph
+    if graph is None and (Path(workspace) / "workspace.db").exists():
+        graph = _load(workspace)
+    if graph is not None and answer.uid in graph:
+        extra = question.context(graph, answer.uid, answer.rows)
+    else:
+        extra = [dict.fromkeys(question.context_columns) for _ in answer.rows]
+    columns += [c for c in question.context_columns if c not in columns]
+    return [{**r, **{c: x.get(c) for c in question.context_columns}} for r, x in zip(answer.rows, extra)], columns
+
+
 def _print(output) -> None:
     from .outputs.render import Table
 
@@ -520,11 +585,12 @@ def _question_command(question):
         if fmt == "json" and question.as_json is not None:
             click.echo(json.dumps(question.as_json(answer.graph, answer.uid), ensure_ascii=False, indent=2))
         elif fmt:
-            _emit(answer.rows, list(question.columns), fmt, excel=excel)
+            rows, columns = _with_context(answer, workspace)
+            _emit(rows, columns, fmt, excel=excel)
         else:
             from .outputs.render import render
 
-            _print(render(answer))
+            _print(render(answer, width=_width()))
 
     command.__name__ = question.name
     command.__doc__ = question.help

@@ -489,6 +489,31 @@ class _Builder:
             return same_date[0], [], None
         return claimed[0], claimed, None
 
+    def resolve_unscoped(self, c: Citation, scope: str, agency: Agency | None, near: set[str]
+                         ) -> tuple[str | None, list[str], str | None]:
+        """A citation nothing places (a news article's "Kế hoạch số 312-KH/TU ... của Ban Thường vụ
+        Tỉnh ủy"): the corpus's own document of that symbol and year when one fits, before a stub.
+
+        Several fit (Lai Châu's and Điện Biên's 312-KH/TU): the one of the same date, else the one
+        in a province ``near`` (the provinces of the article's other resolved citations).
+        """
+        if not scope.startswith("unknown-") or not c.symbol:
+            return self.resolve_dated(c, scope, agency)
+        if not hasattr(self, "_owned_by_symbol"):
+            index: dict[tuple[str, int | None], list[str]] = defaultdict(list)
+            for key, uids in self.by_key.items():
+                index[(key.symbol, key.year)].extend(u for u in uids if not self.g.nodes[u].get("stub"))
+            self._owned_by_symbol = index
+        found = sorted(set(self._owned_by_symbol.get((normalize_symbol(c.symbol), year_of(c.date)), ())))
+        if len(found) > 1:
+            found = ([u for u in found if self.g.nodes[u].get("date") == c.date] or
+                     [u for u in found if self.g.nodes[u].get("province") in near] or found)
+        if len(found) == 1:
+            return found[0], [], None
+        if found:
+            return found[0], found, None
+        return self.resolve_dated(c, scope, agency)
+
     def resolve_undated(self, c: Citation, scope: str, agency: Agency | None,
                         citing_year: int | None) -> tuple[str | None, list[str], str | None]:
         if c.symbol:
@@ -557,6 +582,11 @@ def build_graph(records: Iterable[Record],
                 if c.via is not None and targets.get((r.path, c.via), (None,))[0]:
                     via_year = b.g.nodes[targets[(r.path, c.via)][0]].get("year") or year
                 scope, agency = cited[i]
+                if dated and b.g.nodes[_citing]["label"] == "Source":  # an article: resolve in the corpus
+                    near = {b.g.nodes[t[0]].get("province") for (p, _), t in targets.items()
+                            if p == r.path and t[0] and t[0] in b.g} - {None}
+                    targets[(r.path, i)] = b.resolve_unscoped(c, scope, agency, near)
+                    continue
                 targets[(r.path, i)] = (b.resolve_dated(c, scope, agency) if dated
                                         else b.resolve_undated(c, scope, agency, via_year))
     duplicates = {p for _, a in b.g.nodes(data=True) for p in a.get("duplicate_paths", ())}

@@ -563,7 +563,7 @@ def load_question_graph(workspace_dir: str | Path = DEFAULT_DIR) -> nx.MultiDiGr
     return graph
 
 
-def evidence_reader(db: Path) -> Callable[[str, str, str], dict | None]:
+def evidence_reader(db: Path) -> Callable[..., dict | None]:
     """A lookup of one link's stored attributes (sentence, path, cue...) by (src, dst, type).
 
     The question graph leaves the evidence out (it would double its size); an answer asks
@@ -571,15 +571,19 @@ def evidence_reader(db: Path) -> Callable[[str, str, str], dict | None]:
     """
     state: dict = {}
 
-    def lookup(src: str, dst: str, link: str) -> dict | None:
+    def lookup(src: str, dst: str, link: str, path: str | None = None) -> dict | None:
+        """The first such link, or the one read from ``path`` (the citing document's own file) when there is one."""
         con = state.get("con")
         if con is None:
             con = state["con"] = _connect_existing(db)
+        first = None
         for (attrs,) in con.execute("SELECT attrs FROM edges WHERE src = ? AND dst = ?", (src, dst)):
             data = json.loads(attrs)
             if data.get("type") == link:
-                return data
-        return None
+                if path is None or data.get("path") == path:
+                    return data
+                first = first or data
+        return first
     return lookup
 
 

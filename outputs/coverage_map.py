@@ -81,7 +81,7 @@ html,body{{margin:0;height:100%;font:14px system-ui,sans-serif;background:#fff}}
 #wrap{{display:flex;height:100%}} svg{{flex:1;height:100%}}
 #side{{width:18em;padding:1em;border-left:1px solid #ddd;overflow:auto}}
 .legend span{{display:inline-block;width:.9em;height:.9em;border-radius:50%;margin-right:.4em;vertical-align:middle}}
-circle{{stroke:#333;stroke-width:.6;cursor:pointer}} circle:hover{{stroke-width:2}}
+circle{{stroke:#333;stroke-width:.6;cursor:pointer}} text.label{{font:12px sans-serif;fill:#1c2833;paint-order:stroke;stroke:#fff;stroke-width:3px}} circle:hover{{stroke-width:2}}
 </style></head><body><div id="wrap"><svg id="map" viewBox="0 0 {w} {h}" preserveAspectRatio="xMidYMid meet"></svg>
 <div id="side"><h3 id="heading"></h3><div class="legend" id="legend"></div>
 <p>Circle size: share of the addressed units with an implementing document in the corpus.</p>
@@ -110,6 +110,9 @@ D.points.forEach(function(p){{
    'coverage: '+Math.round(p.share*100)+'%'].forEach(function(line){{
     var e=document.createElement('div');e.textContent=line;d.appendChild(e);}});}});
  svg.appendChild(c);
+ if(p.first){{var l=document.createElementNS(NS,'text');  // the provinces that acted, named on the map
+  l.setAttribute('x',x(p.lon)+8+10*p.share);l.setAttribute('y',y(p.lat)+4);l.setAttribute('class','label');
+  l.textContent=p.province+' '+p.first.split(' · ')[0]+(p.lag_days===null?'':' +'+p.lag_days+' d');svg.appendChild(l);}}
 }});
 document.body.setAttribute('data-drawn',String(D.points.length));
 }})();

@@ -6,8 +6,27 @@ from typing import Any
 
 from ..loaders.errors import ChidaoError, write_error
 from ..queries.base import LEVEL_ORDER
+from .render import UNPLACED
+from .viz import LEVEL_COLOURS
 
-__all__ = ["plot_timeline", "MissingDependency"]
+__all__ = ["plot_timeline", "MissingDependency", "outliers"]
+
+
+def outliers(rows: list[dict]) -> list[dict]:
+    """The rows of each level whose lag lies beyond 1.5 interquartile ranges of that level's quartiles
+    (the points a box plot leaves outside its whiskers), in row order."""
+    from statistics import quantiles
+
+    out = []
+    for lvl in {r["level"] for r in rows}:
+        lags = sorted(r["lag_days"] for r in rows if r["level"] == lvl and r["lag_days"] is not None)
+        if len(lags) < 4:
+            continue
+        q1, _, q3 = quantiles(lags, n=4, method="inclusive")
+        low, high = q1 - 1.5 * (q3 - q1), q3 + 1.5 * (q3 - q1)
+        out += [r for r in rows if r["level"] == lvl and r["lag_days"] is not None
+                and not low <= r["lag_days"] <= high]
+    return sorted(out, key=lambda r: (LEVEL_ORDER.get(r["level"], 4), r["lag_days"], r["uid"]))
 
 
 class MissingDependency(ChidaoError):
@@ -30,7 +49,7 @@ def plot_timeline(rows: list[dict], path, *, title: str | None = None, root_symb
 
     levels = [lvl for lvl in sorted({r["level"] for r in rows}, key=lambda lvl: (LEVEL_ORDER.get(lvl, 4), lvl or ""))]
     data = [[r["lag_days"] for r in rows if r["level"] == lvl and r["lag_days"] is not None] for lvl in levels]
-    names = [f"{lvl or 'unknown'}\n(n={len(d)})" for lvl, d in zip(levels, data)]
+    names = [f"{lvl or UNPLACED}\n(n={len(d)})" for lvl, d in zip(levels, data)]
     fig, ax = plt.subplots(figsize=(8, 4.5), dpi=100)
     try:
         positions = list(range(1, len(levels) + 1))
@@ -41,10 +60,23 @@ def plot_timeline(rows: list[dict], path, *, title: str | None = None, root_symb
                 ax.boxplot([d for _, d in shown], orientation="horizontal", **box)
             except TypeError:
                 ax.boxplot([d for _, d in shown], vert=False, **box)
-        for p, d in shown:
+        for lvl, p, d in zip(levels, positions, data):
+            if not d:
+                continue
             # a small deterministic jitter so that documents on the same day stay visible
             ys = [p + ((i % 7) - 3) * 0.04 for i in range(len(d))]
-            ax.scatter(d, ys, s=14, alpha=0.7, zorder=3)
+            # one colour per level, the graph page's (outputs/viz.py LEVEL_COLOURS), whatever the rows' order
+            ax.scatter(d, ys, s=18, zorder=3, edgecolors="white", linewidths=0.4, color=LEVEL_COLOURS.get(lvl, LEVEL_COLOURS[None]),
+                       label=lvl or UNPLACED)
+        stacked: dict = {}
+        for r in outliers(rows):  # named: the documents an analyst asks about first
+            p = positions[levels.index(r["level"])]
+            k = stacked[r["level"]] = stacked.get(r["level"], -1) + 1  # labels of one level stack upwards
+            ax.annotate(f"{r.get('symbol') or '(no number)'} · {r.get('issuer') or '?'}", (r["lag_days"], p),
+                        xytext=(-4, 10 + 11 * k), textcoords="offset points", fontsize=7, color="#1c2833",
+                        ha="right", arrowprops={"arrowstyle": "-", "color": "#aab7b8", "lw": 0.6})
+        if shown:
+            ax.legend(title="level", loc="best", fontsize=8, title_fontsize=8)
         ax.set_yticks(positions)
         ax.set_yticklabels(names)
         ax.invert_yaxis()  # central at the top, commune at the bottom

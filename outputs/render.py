@@ -14,13 +14,22 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+import textwrap
+
 from ..queries import gaps as gaps_question
+from ..queries import implements as implements_question
 from ..queries import show as show_question
 from ..queries import timeline as timeline_question
-from ..queries.base import LEVELS, Question, document_row
+from ..queries import trace as trace_question
+from ..queries.base import LEVELS, Question, doc_ref, document_row
+
+# The one word for a document or agency with no known level or place.
+UNPLACED = "unplaced"
+# What the human forms fit into unless told otherwise (cli.py passes the terminal's width).
+WIDTH = 80
 
 __all__ = ["Answer", "Table", "render", "RENDERERS", "doc_label", "lag_text", "cell", "record_text",
-           "addressee_lines"]
+           "addressee_lines", "fit", "UNPLACED", "WIDTH"]
 
 
 @dataclass(frozen=True)
@@ -52,17 +61,28 @@ Output = list["str | Table"]
 
 
 def cell(value) -> str:
-    """A value as a table cell: None empty, lists joined with "; "."""
+    """A value as a table cell: None empty, lists joined with "; " (a missing item empty)."""
     if value is None:
         return ""
     if isinstance(value, (list, tuple)):
-        return "; ".join(map(str, value))
+        return "; ".join("" if v is None else str(v) for v in value)
     return str(value)
 
 
+def fit(line: str, width: int = WIDTH, indent: str = "      ") -> list[str]:
+    """One line of text as lines of at most ``width`` columns, broken at spaces only: a symbol
+    (07-KL/TW, 1105/SYT-NVY) is never split; continuation lines start with ``indent``."""
+    if len(line) <= width:
+        return [line]
+    lead = line[:len(line) - len(line.lstrip(" "))]
+    return textwrap.wrap(line, width=width, initial_indent="", subsequent_indent=lead + indent,
+                         break_long_words=False, break_on_hyphens=False, drop_whitespace=True) or [line]
+
+
 def doc_label(row: dict) -> str:
-    """ "Kết luận 07-KL/TW · Bộ Chính trị · 2021-06-11", "(cited only)" for a stub."""
-    parts = [" ".join(x for x in (row.get("doc_type"), row.get("symbol") or "(no number)") if x),
+    """ "Kết luận 07-KL/TW · Bộ Chính trị · 2021-06-11", "(cited only)" for a stub; an unnumbered
+    document by its type, issuer and date: "Kế hoạch (no number) · Ủy ban nhân dân huyện ... · 2021-08"."""
+    parts = [" ".join(x for x in (row.get("doc_type") or "document", row.get("symbol") or "(no number)") if x),
              row.get("issuer") or "?", row.get("date") or "no date"]
     label = " · ".join(parts)
     return label + ("  (cited only)" if row.get("stub") else "")
@@ -76,45 +96,62 @@ def _table(answer: Answer, title: str | None = None) -> Output:
     return [Table(answer.rows, list(answer.question.columns), title)]
 
 
-def implements(answer: Answer) -> Output:
+def implements(answer: Answer, width: int = WIDTH) -> Output:
+    """The tree by level; each document with every document of the chain it acts on."""
     graph, uid, rows = answer.graph, answer.uid, answer.rows
-    if graph is None or uid is None:
+    if uid is None:
         return _table(answer)
-    out: Output = [doc_label(document_row(graph, uid))]
+    out: Output = [doc_label(document_row(graph, uid)) if graph is not None else uid]
     if not rows:
         return out + ["  no implementing document in the corpus"]
-    symbols = {r["uid"]: r["symbol"] for r in rows}
-    symbols[uid] = graph.nodes[uid].get("symbol")
+    if graph is not None:
+        acting = [", ".join(c["parents"]) for c in implements_question.context(graph, uid, rows)]
+    else:  # a --neo4j answer: the one parent of each row, by symbol
+        symbols = {r["uid"]: r["symbol"] or r["uid"] for r in rows}
+        acting = [f"{r['link']} {symbols.get(r['parent_uid']) or r['parent_uid']}" for r in rows]
     for lvl in LEVELS + (None,):
-        group = [r for r in rows if r["level"] == lvl]
+        group = [(r, a) for r, a in zip(rows, acting) if r["level"] == lvl]
         if not group:
             continue
-        out.append(f"{lvl or 'unplaced'} ({len(group)})")
-        for r in group:
-            parent = symbols.get(r["parent_uid"]) or "?"
-            out.append(f"  {doc_label(r)}  {lag_text(r['lag_days'])}  ← {r['link']} {parent}")
+        out.append(f"{lvl or UNPLACED} ({len(group)})")
+        for r, a in group:
+            out.extend(fit(f"  {doc_label(r)}  {lag_text(r['lag_days'])}", width))
+            out.extend(fit(f"      ← {a}", width, indent="  "))
     return out
 
 
-def trace(answer: Answer) -> Output:
+def _chain_item(ref: str, issuer: str | None, place: str | None) -> str:
+    where = issuer or place or UNPLACED
+    return f"{ref} ({where})"
+
+
+def trace(answer: Answer, width: int = WIDTH) -> Output:
+    """One chain per paragraph: each document with its issuer (Lai Châu's 312-KH/TU is not Điện Biên's)."""
     out: Output = []
-    if not answer.rows:
-        out.append(f"No chain reaches {answer.options.get('to')} level in the corpus.")
-    for r in answer.rows:
-        out.append(" → ".join(s or "?" for s in r["symbols"])
-                   + (f"  ({lag_text(r['lag_days'])})" if r.get("lag_days") is not None else ""))
+    rows = answer.rows
+    if not rows:
+        return [f"No chain reaches {answer.options.get('to')} level in the corpus."]
+    if answer.graph is not None and answer.uid is not None:
+        items = [[_chain_item(*t) for t in zip(c["refs"], c["issuers"], c["places"])]
+                 for c in trace_question.context(answer.graph, answer.uid, rows)]
+    else:
+        items = [[s or "?" for s in r["symbols"]] for r in rows]
+    for r, chain in zip(rows, items):
+        lag = f"  ({lag_text(r['lag_days'])})" if r.get("lag_days") is not None else ""
+        out.extend(fit(" → ".join(chain) + lag, width, indent="    "))
     return out
 
 
-def basis(answer: Answer) -> Output:
+def basis(answer: Answer, width: int = WIDTH) -> Output:
     graph, uid, rows = answer.graph, answer.uid, answer.rows
-    if graph is None or uid is None:
+    if uid is None:
         return _table(answer)
-    out: Output = [doc_label(document_row(graph, uid))]
+    # a --neo4j answer (no graph) is drawn the same way, headed by the uid
+    out: Output = [doc_label(document_row(graph, uid)) if graph is not None else uid]
     if not rows:
         out.append("  rests on no document in the corpus")
     for r in sorted(rows, key=lambda r: r["depth"]):
-        out.append(f"  {'  ' * (r['depth'] - 1)}↑ {doc_label(r)}  {lag_text(r['lag_days'])}")
+        out.extend(fit(f"  {'  ' * (r['depth'] - 1)}↑ {doc_label(r)}  {lag_text(r['lag_days'])}", width))
     return out
 
 
@@ -138,48 +175,66 @@ def addressee_lines(items: Iterable) -> list[str]:
     return [f"{line}  → {', '.join(groups[line])}" if line in groups else line for line in lines]
 
 
-def card_lines(card: dict) -> list[str]:
-    """The document card of ``queries.show.card`` for people."""
+def card_lines(card: dict, reported_by=None, width: int = WIDTH) -> list[str]:
+    """The document card of ``queries.show.card`` for people; ``reported_by(path)`` names who
+    reported each claim (the document read from that file)."""
     doc = card["document"]
-    out = [doc_label(doc)]
+    out = fit(doc_label(doc), width)
     for key in ("subject", "level", "province", "district", "path"):
         if doc.get(key):
-            out.append(f"  {key}: {doc[key]}")
+            out.extend(fit(f"  {key}: {doc[key]}", width, indent="  "))
     for key, title in (("recipients", "Kính gửi"), ("copied_to", "Nơi nhận")):
         if doc.get(key):
             out.append(f"  {title}:")
-            out.extend(f"    {line}" for line in addressee_lines(doc[key]))
+            for line in addressee_lines(doc[key]):
+                out.extend(fit(f"    {line}", width))
     if doc.get("signer"):
         signer = doc["signer"]
         out.append(f"  signed: {signer.get('name') if isinstance(signer, dict) else signer}")
     for title, rows in (("cites", card["cites"]), ("cited by", card["cited_by"])):
-        out.append(f"{title} ({len(rows)})")
-        for r in rows:
-            out.append(f"  {r.get('relation')}  {doc_label(r)}")
-            if r.get("sentence"):
-                out.append(f"      “{r['sentence']}”")
-            if r.get("path"):
-                out.append(f"      {r['path']}")
+        out.extend(_link_group_lines(title, rows, reported_by or (lambda path: path), width))
     return out
 
 
-def show(answer: Answer) -> Output:
+def _link_group_lines(title: str, rows: list[dict], reported_by, width: int) -> list[str]:
+    """Links grouped per other document: the document once, then each claim with who reported it."""
+    groups: dict[str, list[dict]] = {}
+    for r in rows:
+        groups.setdefault(r.get("uid") or "", []).append(r)
+    out = [f"{title} ({len(groups)} document(s), {len(rows)} claim(s))"]
+    for group in groups.values():
+        out.extend(fit(f"  {doc_label(group[0]) if group[0].get('symbol') or group[0].get('doc_type') else 'news article'}",
+                       width))
+        for r in group:
+            by = reported_by(r.get("path"))
+            out.extend(fit(f"    {r.get('relation')}, reported by {by or '?'}", width))
+            if r.get("sentence"):
+                out.extend(fit(f"      “{r['sentence']}”", width, indent=""))
+            if r.get("path"):
+                out.extend(fit(f"      {r['path']}", width, indent=""))
+    return out
+
+
+def show(answer: Answer, width: int = WIDTH) -> Output:
     if answer.graph is None or answer.uid is None:
         return _table(answer)
-    return list(card_lines(show_question.card(answer.graph, answer.uid)))
+    graph = answer.graph
+    return list(card_lines(show_question.card(graph, answer.uid), lambda path: show_question.reporter(graph, path),
+                           width))
 
 
-def gaps(answer: Answer) -> Output:
+def gaps(answer: Answer, width: int = WIDTH) -> Output:
     rows = answer.rows
     if not rows:
         return [f"No {answer.options.get('level')}-level addressee in the chain."]
-    out: Output = [f"{c['province'] or '?'}, {c['level']}: {c['with_document']} of {c['addressed']} addressees "
-                   f"have an implementing document in the corpus ({c['share']:.0%})"
+    out: Output = [f"{c['province'] or UNPLACED}, {c['level']}: {c['with_document']} of {c['addressed']} "
+                   f"addressees acted in the corpus ({c['share']:.0%})"
                    for c in gaps_question.coverage(rows)]
     missing = [r for r in rows if not r["has_document"]]
     if missing:
         out.append("No implementing document in the corpus from:")
-        out.extend(f"  {r['agency']}  (addressed by {cell(r['addressed_by'])})" for r in missing)
+        for r in missing:
+            out.extend(fit(f"  {r['agency']}  (addressed by {cell(r['addressed_by'])})", width))
     return out
 
 
@@ -213,7 +268,7 @@ def timeline(answer: Answer) -> Output:
 def search(answer: Answer) -> Output:
     if not answer.rows:
         return [f"No document matches {answer.subject!r}."]
-    return [Table(answer.rows, ["symbol", "doc_type", "issuer", "date", "level", "subject"],
+    return [Table(answer.rows, ["symbol", "issuer", "date", "subject"],
                   f"{len(answer.rows)} document(s)")]
 
 
@@ -228,10 +283,14 @@ RENDERERS: dict[str, Callable[[Answer], Output]] = {
 }
 
 
-def render(answer: Answer) -> Output:
-    """The lines and tables that show ``answer`` to people."""
+def render(answer: Answer, width: int = WIDTH) -> Output:
+    """The lines and tables that show ``answer`` to people, lines fitted to ``width`` columns."""
+    import inspect
+
     renderer = RENDERERS.get(answer.question.name)
-    return renderer(answer) if renderer else _table(answer)
+    if renderer is None:
+        return _table(answer)
+    return renderer(answer, width=width) if "width" in inspect.signature(renderer).parameters else renderer(answer)  # type: ignore[call-arg]
 
 
 def record_text(record) -> str:

@@ -63,7 +63,7 @@ class UnknownNode(ChidaoError, KeyError):
 DEFAULT_MAX_NODES = 2000
 
 LEVEL_NAMES = {"central": "central (Trung ương)", "province": "province (tỉnh)", "district": "district (huyện)",
-               "commune": "commune (xã)", None: "level unknown"}
+               "commune": "commune (xã)", None: "unplaced (level unknown)"}
 # Node fill by level; stubs (cited, never read) and agencies use the tint with a border in the colour.
 LEVEL_COLOURS = {"central": "#b03a2e", "province": "#2471a3", "district": "#1e8449", "commune": "#b9770e",
                  None: "#717d7e"}
@@ -356,7 +356,7 @@ def _vis_node(graph, uid: str, d: dict, pos, root_uid) -> dict:
         node["borderWidth"] = 5
         node["color"] = {**node["color"], "border": "#000000"}
         node["font"] = {**node["font"], "size": 20}
-    node["level"] = level or "unknown"
+    node["level"] = level or "unplaced"
     return node
 
 
@@ -498,7 +498,8 @@ def _render(title: str, nodes: list[dict], edges: list[dict], options: dict, *, 
 
 
 def build_page(graph: nx.MultiDiGraph, root_uid: str | None = None, *, depth: int = 2, levels=None,
-               max_nodes: int = DEFAULT_MAX_NODES, title: str | None = None, height: str = "800px") -> Page:
+               max_nodes: int = DEFAULT_MAX_NODES, title: str | None = None,
+               height: str = "calc(100vh - 48px)") -> Page:
     """A self-contained page drawing ``view_graph(graph, root_uid, ...)``.
 
     Documents are boxes, agencies ellipses, coloured by level and placed in

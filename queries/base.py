@@ -26,7 +26,7 @@ from ..loaders.vocabulary import ADDRESSEE_SOURCES, CHAIN_LINKS, LEVELS, REPORT_
 
 __all__ = ["load_cypher", "cypher_path", "CHAIN_LINKS", "DOWNSTREAM_LINKS", "LEVELS", "LEVEL_ORDER", "document_row",
            "Option", "Question", "EVIDENCE_COLUMNS", "evidence", "addressees", "is_report_copy",
-           "ADDRESS_LINKS", "REPORT_COPY_MARKS", "doc_ref"]
+           "ADDRESS_LINKS", "REPORT_COPY_MARKS", "doc_ref", "place_of", "issuer_of"]
 
 CYPHER_DIR = Path(__file__).resolve().parent / "cypher"
 
@@ -97,6 +97,12 @@ class Question:
     # (search puts its text in search form: Cypher cannot strip accents).
     parameters: Callable[..., dict] | None = None
 
+    # The answer's context, read from the workspace for the rows shown: ``context(graph, uid, rows)``
+    # gives one dict per row with ``context_columns`` (the evidence, every parent...). --json and
+    # --csv add them to each row; both faces' rows stay ``columns``.
+    context: Callable[..., list[dict]] | None = None
+    context_columns: tuple[str, ...] = ()
+
     @property
     def cypher_file(self) -> Path:
         return cypher_path(self.name)
@@ -128,13 +134,15 @@ def evidence(graph, src: str | None, dst: str | None, link: str | None) -> dict:
     asked only for the rows an answer shows.
     """
     empty = {"sentence": None, "path": None, "cue": None}
-    if src is None or dst is None or link is None or not graph.has_edge(src, dst):
+    if src is None or dst is None or link is None or src not in graph or not graph.has_edge(src, dst):
         return empty
-    data = next((d for d in graph[src][dst].values() if d.get("type") == link), None)
+    own = graph.nodes[src].get("path")  # the claim as the citing document itself makes it, when it does
+    links = [d for d in graph[src][dst].values() if d.get("type") == link]
+    data = next((d for d in links if own and d.get("path") == own), links[0] if links else None)
     if data is None:
         return empty
     if data.get("sentence") is None and graph.graph.get("evidence") is not None:
-        stored = graph.graph["evidence"](src, dst, link)
+        stored = graph.graph["evidence"](src, dst, link, own)
         if stored:
             data = {**data, **{k: v for k, v in stored.items() if v is not None}}
     return {"sentence": data.get("sentence"), "path": data.get("path"), "cue": data.get("cue")}
@@ -179,3 +187,17 @@ def doc_ref(graph, uid: str) -> str:
         return d["symbol"]
     issuer = graph.nodes[d["issuer_uid"]].get("name") if d.get("issuer_uid") in graph else None
     return f"{d.get('doc_type') or 'document'} of {issuer or d.get('issuer_as_written') or '?'}, {d.get('date') or 'undated'}"
+
+
+def issuer_of(graph, uid: str) -> str | None:
+    """The issuing agency's name, else the issuer as written."""
+    d = graph.nodes[uid]
+    issuer = graph.nodes[d["issuer_uid"]].get("name") if d.get("issuer_uid") in graph else None
+    return issuer or d.get("issuer_as_written")
+
+
+def place_of(graph, uid: str) -> str | None:
+    """Where a document was issued, for people: "Tam Đường, Lai Châu", "Lai Châu", None when unplaced."""
+    d = graph.nodes[uid]
+    parts = [x for x in (d.get("commune"), d.get("district"), d.get("province")) if x]
+    return ", ".join(parts) or None

@@ -20,8 +20,10 @@ Rows are ordered like ``implements``: level, date, symbol, uid.
 
 from __future__ import annotations
 
-from .base import Question, load_cypher
-from .implements import MAX_DEPTH, chain_rows
+from functools import partial
+
+from .base import EVIDENCE_COLUMNS, Question, load_cypher
+from .implements import MAX_DEPTH, chain_rows, context
 
 __all__ = ["QUESTION", "NAME", "COLUMNS", "CYPHER", "run"]
 
@@ -48,4 +50,5 @@ QUESTION = Question(
         chidao basis "45-KH/HU Tam Đường"
         chidao basis path/to/document.txt --json
     """,
+    context=partial(context, via_column="child_uid"), context_columns=("ref", *EVIDENCE_COLUMNS),
 )

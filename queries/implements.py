@@ -25,14 +25,18 @@ from __future__ import annotations
 
 from collections import deque
 
-from .base import DOWNSTREAM_LINKS, LEVEL_ORDER, LEVELS, Option, Question, document_row, load_cypher
+from .base import (DOWNSTREAM_LINKS, EVIDENCE_COLUMNS, LEVEL_ORDER, LEVELS, Option, Question, doc_ref,
+                   document_row, evidence, load_cypher)
 
-__all__ = ["QUESTION", "NAME", "COLUMNS", "CYPHER", "run", "tree", "walk", "lag", "row_order"]
+__all__ = ["QUESTION", "NAME", "COLUMNS", "CYPHER", "run", "tree", "walk", "lag", "row_order", "context",
+           "CONTEXT_COLUMNS", "parents"]
 
 NAME = "implements"
 COLUMNS = ("uid", "symbol", "doc_type", "issuer", "date", "level", "province", "district", "system", "stub",
            "depth", "parent_uid", "link", "lag_days")
 CYPHER = load_cypher(NAME)
+# Beside the rows, for --json and --csv (``context``): every document a row acts on, and the evidence.
+CONTEXT_COLUMNS = ("parents", "ref", *EVIDENCE_COLUMNS)
 
 LINK_RANK = {t: i for i, t in enumerate(DOWNSTREAM_LINKS)}
 MAX_DEPTH = 10  # the Cypher face's literal bound (*1..10)
@@ -137,6 +141,33 @@ def run(graph, uid: str, *, depth: int = MAX_DEPTH, level: str | None = None) ->
                       via_column="parent_uid")
 
 
+def parents(graph, uid: str, chain) -> list[tuple[str, str]]:
+    """(link type, document uid) for every document of ``chain`` that ``uid`` acts on, strongest link first.
+
+    A provincial health department's letter based on both the ministry's guide and the
+    province's plan has both as parents; ``parent_uid`` is only the one the tree hangs it under.
+    """
+    found = {(t, v) for _, v, t in graph.out_edges(uid, data="type") if t in LINK_RANK and v in chain and v != uid}
+    return sorted(found, key=lambda tv: (LINK_RANK[tv[0]], doc_ref(graph, tv[1]), tv[1]))
+
+
+def context(graph, uid: str, rows: list[dict], *, via_column: str = "parent_uid") -> list[dict]:
+    """For each row: ``parents`` ("IMPLEMENTS 5091/BYT-DP", every document of the chain it acts on),
+    ``ref`` (its symbol, else type, issuer and date) and the evidence of the link to ``via_column``'s
+    document: the sentence, the file and the cue, read from the workspace for these rows only."""
+    chain = {uid} | {r["uid"] for r in rows}
+    if rows and any(r.get(via_column) not in chain for r in rows):  # rows filtered by level: the whole chain
+        chain |= set(walk(graph, uid, direction="down" if via_column == "parent_uid" else "up"))
+    out = []
+    for r in rows:
+        doc, via = r["uid"], r.get(via_column)
+        src, dst = (doc, via) if via_column == "parent_uid" else (via, doc)
+        acts_on = parents(graph, doc, chain) if via_column == "parent_uid" else []
+        out.append({"parents": [f"{t} {doc_ref(graph, v)}" for t, v in acts_on], "ref": doc_ref(graph, doc),
+                    **evidence(graph, src, dst, r.get("link"))})
+    return out
+
+
 def tree(rows: list[dict], root_uid: str) -> dict:
     """Nest rows under their ``parent_uid`` for display: {"uid": root_uid, "children": [...]}.
 
@@ -168,4 +199,5 @@ QUESTION = Question(
     """,
     options=(Option("depth", "How many links down.", default=MAX_DEPTH, bounds=(1, 20)),
              Option("level", "Only documents at this level.", choices=LEVELS)),
+    context=context, context_columns=CONTEXT_COLUMNS,
 )

@@ -19,9 +19,9 @@ copies and the signer, and the two lists of links.
 from __future__ import annotations
 
 from ..graph.checks import CITATION_LINKS
-from .base import Question, document_row, load_cypher
+from .base import Question, doc_ref, document_row, load_cypher
 
-__all__ = ["QUESTION", "NAME", "COLUMNS", "CYPHER", "run", "card", "SECTIONS"]
+__all__ = ["QUESTION", "NAME", "COLUMNS", "CYPHER", "run", "card", "SECTIONS", "context", "reporter"]
 
 NAME = "show"
 COLUMNS = ("section", "relation", "uid", "symbol", "doc_type", "issuer", "date", "level", "cue", "sentence", "path")
@@ -121,13 +121,36 @@ def card(graph, uid: str) -> dict:
     return {"document": document, "cites": strip(cites), "cited_by": strip(cited_by)}
 
 
+def reporter(graph, path: str | None) -> str | None:
+    """Who reported a claim: the document read from ``path`` (its reference), else the file's name.
+
+    A claim "45-KH/HU implements 312-KH/TU" may come from 45-KH/HU itself or from a commune plan
+    that mentions both; the evidence's file says which.
+    """
+    if not path:
+        return None
+    index = graph.graph.get("_by_path")
+    if index is None:
+        index = graph.graph["_by_path"] = {d.get("path"): n for n, d in graph.nodes(data=True)
+                                           if d.get("label") == "Document" and d.get("path")}
+    doc = index.get(path)
+    return doc_ref(graph, doc) if doc else path.rsplit("/", 1)[-1]
+
+
+def context(graph, uid: str, rows: list[dict]) -> list[dict]:
+    """For each row: ``reported_by``, the document (or file) whose text makes the claim."""
+    return [{"reported_by": reporter(graph, r.get("path")) if r["section"] != "document" else None} for r in rows]
+
+
 QUESTION = Question(
-    NAME, COLUMNS, run, CYPHER, graph="neighbourhood", server=False, formats=("json",), as_json=card,
+    NAME, COLUMNS, run, CYPHER, graph="neighbourhood", server=False, formats=("json", "csv"), as_json=card,
+    context=context, context_columns=("reported_by",),
     help="""The document card: metadata, what it cites and what cites it, with sentences.
 
     \b
     Examples:
         chidao show "294-CV/TU Lai Châu"
         chidao show corpus/sample/lai-chau/tinh/tu-kh-312-2021.txt --json
+        chidao show "312-KH/TU Lai Châu" --csv --excel > 312.csv
     """,
 )

@@ -17,13 +17,17 @@ from __future__ import annotations
 
 from ..graph.gazetteer import REFORM
 from ..loaders.errors import ChidaoError
-from .base import DOWNSTREAM_LINKS, LEVEL_ORDER, LEVELS, Option, Question, load_cypher
+from .base import (DOWNSTREAM_LINKS, EVIDENCE_COLUMNS, LEVEL_ORDER, LEVELS, Option, Question, doc_ref, evidence,
+                   issuer_of, load_cypher, place_of)
 
-__all__ = ["QUESTION", "NAME", "COLUMNS", "CYPHER", "run", "LEVELS_DOWN_TO"]
+__all__ = ["QUESTION", "NAME", "COLUMNS", "CYPHER", "run", "LEVELS_DOWN_TO", "context", "CONTEXT_COLUMNS"]
 
 NAME = "trace"
 COLUMNS = ("chain", "symbols", "levels", "systems", "end_uid", "end_level", "length", "lag_days")
 CYPHER = load_cypher(NAME)
+# Beside the rows, for --json and --csv (``context``): who issued each document of the chain, where,
+# and the evidence of the chain's last link (the end document citing the one before it).
+CONTEXT_COLUMNS = ("refs", "issuers", "places", "last_link", *EVIDENCE_COLUMNS)
 
 MAX_DEPTH = 10  # the Cypher face's literal bound (*1..10)
 # The levels a chain may pass through on its way down to each target level.
@@ -88,6 +92,26 @@ def run(graph, uid: str, *, to: str = "district", max_chains: int = 1000) -> lis
     return rows
 
 
+def _link(graph, src: str, dst: str) -> str | None:
+    types = {d.get("type") for d in graph[src][dst].values()} if graph.has_edge(src, dst) else set()
+    return next((t for t in DOWNSTREAM_LINKS if t in types), None)
+
+
+def context(graph, uid: str, rows: list[dict]) -> list[dict]:
+    """For each chain: ``refs`` (symbol, else type, issuer and date), ``issuers`` and ``places`` of its
+    documents (Lai Châu's 312-KH/TU and Điện Biên's are told apart), ``last_link`` and the evidence of
+    the end document's link to the one before it (sentence, file, cue)."""
+    out = []
+    for r in rows:
+        chain = [u for u in r["chain"] if u in graph]
+        end, before = (chain[-1], chain[-2]) if len(chain) >= 2 else (None, None)
+        link = _link(graph, end, before) if end and before else None
+        out.append({"refs": [doc_ref(graph, u) for u in chain], "issuers": [issuer_of(graph, u) for u in chain],
+                    "places": [place_of(graph, u) for u in chain], "last_link": link,
+                    **evidence(graph, end, before, link)})
+    return out
+
+
 QUESTION = Question(
     NAME, COLUMNS, run, CYPHER,
     help="""Every chain from REF down to documents at a level, one chain per line.
@@ -98,4 +122,5 @@ QUESTION = Question(
         chidao trace "07-KL/TW" --to commune --json
     """,
     options=(Option("to", "The level each chain ends at.", default="district", choices=LEVELS[1:]),),
+    context=context, context_columns=CONTEXT_COLUMNS,
 )

@@ -25,7 +25,13 @@ CASES = {
     "show-45-kh-hu": ["show", "45-KH/HU"],
     "gaps-312-lai-chau": ["gaps", "312-KH/TU Lai Châu"],
     "gaps-kl07-commune": ["gaps", "Kết luận 07-KL/TW", "--level", "commune"],
+    "trace-kl07-district": ["trace", "KL 07"],
+    "basis-45-kh-hu": ["basis", "45-KH/HU"],
+    "coverage-kl07": ["coverage", "Kết luận 07-KL/TW"],
+    "timeline-kl07": ["timeline", "KL 07"],
+    "search-phong-chong-dich": ["search", "phòng chống dịch"],
 }
+WIDTH = 80  # what a pipe, a file and these tests get
 
 
 @pytest.mark.parametrize("name", sorted(CASES))
@@ -39,3 +45,16 @@ def test_human_output_is_exactly_the_golden_text(ws, name):
     expected = path.read_text(encoding="utf-8")
     assert expected.strip(), f"{path} is empty"
     assert text == expected
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_human_output_fits_80_columns_and_never_splits_a_symbol(name):
+    """Every golden line fits 80 columns; every symbol of the sample corpus that appears is whole on one line."""
+    import re
+    import unicodedata
+
+    text = (GOLDEN / f"{name}.txt").read_text(encoding="utf-8")
+    long = [line for line in text.splitlines() if len(unicodedata.normalize("NFC", line)) > WIDTH]
+    assert not long, long
+    # A symbol split across lines leaves a line ending in "-" or "/" (07-KL/ + TW).
+    assert not [line for line in text.splitlines() if re.search(r"\w[/-]$", line.rstrip())]

@@ -116,6 +116,7 @@ CASES = [
     ("GROUP_BODY_RE", "uy ban nhan dan huyen", None),
     ("CENTRAL_GROUP_RE", "cac tinh uy, thanh uy truc thuoc trung uong", ("committees", "tinh uy, thanh uy")),
     ("CENTRAL_GROUP_RE", "uy ban nhan dan cac tinh, thanh pho truc thuoc trung uong", ("head", "uy ban nhan dan")),
+    ("CENTRAL_GROUP_RE", "cac huyen uy, thanh uy truc thuoc", None),
     ("CENTRAL_GROUP_RE", "cac tinh uy truc thuoc", None),
     ("GROUP_COMMITTEE_RE", "cac huyen uy, thanh uy, dang uy truc thuoc", True),
     ("GROUP_UNIT_RE", "xa, thi tran", True),

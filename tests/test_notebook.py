@@ -135,7 +135,8 @@ def test_graph_is_shown_inline(executed):
 
 
 def test_lag_chart_is_an_image(executed):
-    images = [o for c in _code_cells(executed) for o in c.outputs if "image/png" in o.get("data", {})]
+    images = [o for c in _code_cells(executed) for o in c.outputs if "image/png" in o.get("data", {})
+              and "plot_timeline" in c.source]
     assert len(images) == 1
     assert (executed.work_dir / "lags.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
@@ -155,3 +156,11 @@ def test_neo4j_cell_is_guarded_and_cypher_script_written(executed):
     script = executed.work_dir / "chidao.cypher"
     text = script.read_text(encoding="utf-8")
     assert "MERGE" in text and "07-KL/TW" in text
+
+
+def test_coverage_table_and_map_are_shown(executed):
+    cell = next(c for c in _code_cells(executed) if "coverage.run(graph, root)" in c.source)
+    text = _cell_text(cell)
+    assert "Lai Châu" in text and "312-KH/TU" in text and "Lag (days)" in text
+    assert "other provinces: not told in the corpus" in text
+    assert any("image/png" in o.get("data", {}) for o in cell.outputs)

@@ -338,3 +338,19 @@ def test_notebook_iframe_draws(browser, sample_graph, kl07):
     assert inner.evaluate("network.body.data.nodes.length") == view_graph(sample_graph, kl07)[1]["nodes"]
     assert_clean(loaded)
     browser.close_page(loaded)
+
+
+def test_the_drawing_fills_the_window_and_the_legend_sits_beside_it(sample_graph_for_layout_check=None):
+    """The standalone page's drawing takes the window's height (not a fixed 800 px); the legend is a
+    column beside it (never over the nodes) and a checkbox hides it."""
+    import networkx as nx
+
+    from chidao.outputs.viz import build_page
+
+    g = nx.MultiDiGraph()
+    g.add_node("doc:a", label="Document", symbol="1-KH/TU", level="province", doc_type="Kế hoạch")
+    page = build_page(g, "doc:a").html
+    assert "height: calc(100vh - 48px)" in page and "800px" not in page
+    assert 'id="legend-toggle"' in page
+    css = page[page.index("#legend {"):page.index("}", page.index("#legend {"))]
+    assert "position: absolute" not in css

@@ -67,4 +67,9 @@
     }
   });
   document.getElementById("fit").addEventListener("click", function () { network.fit({animation: false}); });
+  // The legend sits beside the drawing, never over it; hiding it gives the drawing its width.
+  document.getElementById("legend-toggle").addEventListener("change", function (e) {
+    document.getElementById("legend").style.display = e.target.checked ? "" : "none";
+    network.redraw(); network.fit({animation: false});
+  });
 })();
