@@ -578,7 +578,11 @@ def evidence_reader(db: Path) -> Callable[..., dict | None]:
             con = state["con"] = _connect_existing(db)
         first = None
         for (attrs,) in con.execute("SELECT attrs FROM edges WHERE src = ? AND dst = ?", (src, dst)):
-            data = json.loads(attrs)
+            try:
+                data = json.loads(attrs)
+            except ValueError:
+                raise WorkspaceError(f"workspace {db} is damaged (a link's evidence is not JSON): "
+                                     "build again into a new folder") from None
             if data.get("type") == link:
                 if path is None or data.get("path") == path:
                     return data

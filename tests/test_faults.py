@@ -497,7 +497,7 @@ def test_a_full_disk_is_one_line_and_leaves_the_previous_workspace(tmp_path):
 
 @pytest.mark.parametrize("uri, word", [
     ("bolt://user:SECRETPW@127.0.0.1:1", "cannot reach"),
-    ("http://localhost:7474", "use one of the schemes"),
+    ("http://localhost:7474", "is not a Bolt URI"),
     ("bolt://localhost:abc", "port must be a number"),
     ("neo4j://user:SECRETPW@localhost:notaport", "port must be a number"),
 ])
