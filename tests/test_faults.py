@@ -233,7 +233,6 @@ def _bad_files(folder: Path) -> dict[str, str]:
         "blank.txt": (b" \n\t\n  ", "whitespace"),
         "binary.txt": (bytes(range(256)) * 40, "binary"),
         "photo.pdf": (b"\x89PNG\r\n\x1a\n" + os.urandom(3000), "pdf"),
-        "nul.txt": (GOOD[0].read_bytes()[:500] + b"\x00" * 10 + GOOD[0].read_bytes()[500:], "NUL"),
         "cut.docx": (docx.getvalue()[: len(docx.getvalue()) // 2], "docx"),
         "cut.pdf": (pdf[:60], "pdf"),
         "locked.pdf": (pdf, "pdf"),
