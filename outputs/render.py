@@ -74,8 +74,11 @@ def fit(line: str, width: int = WIDTH, indent: str = "      ") -> list[str]:
     (07-KL/TW, 1105/SYT-NVY) is never split; continuation lines start with ``indent``."""
     if len(line) <= width:
         return [line]
-    lead = line[:len(line) - len(line.lstrip(" "))]
-    return textwrap.wrap(line, width=width, initial_indent="", subsequent_indent=lead + indent,
+    body = line.lstrip(" ")
+    lead = line[:len(line) - len(body)]
+    # The lead goes in as the first line's indent: wrapping it with the text would drop it
+    # whenever the first word (a long path) does not fit, so the layout would depend on the path.
+    return textwrap.wrap(body, width=width, initial_indent=lead, subsequent_indent=lead + indent,
                          break_long_words=False, break_on_hyphens=False, drop_whitespace=True) or [line]
 
 

@@ -58,3 +58,16 @@ def test_human_output_fits_80_columns_and_never_splits_a_symbol(name):
     assert not long, long
     # A symbol split across lines leaves a line ending in "-" or "/" (07-KL/ + TW).
     assert not [line for line in text.splitlines() if re.search(r"\w[/-]$", line.rstrip())]
+
+
+@pytest.mark.parametrize("lead", ["", "  ", "      "])
+def test_a_line_too_long_to_break_keeps_its_indent(lead):
+    """A path longer than the width stays on its line with its lead, so the layout does not
+    depend on where the corpus lives (a CI clone's path is longer than a developer's)."""
+    from chidao.outputs.render import fit
+
+    path = "/tmp/" + "x" * 90 + "/lai-chau/phong-tho/ubnd-kh-du-thao-2021-08.txt"
+    assert fit(lead + path, 80) == [lead + path]
+    wrapped = fit(lead + "Thực hiện Kế hoạch số 45-KH/HU " + path + " của Ban Thường vụ", 80)
+    assert wrapped[0].startswith(lead + "Thực hiện") and all(line.startswith(lead) for line in wrapped)
+    assert any(line.strip() == path for line in wrapped)  # whole, on a line of its own
