@@ -47,19 +47,31 @@ RETURN p
 LIMIT 500
 
 // == gaps: agencies at a level the chain addressed, and what each of them issued in it (chidao gaps)
+// Kính gửi and Nơi nhận alike, without the copies sent upward to report (a Nơi nhận line marked
+// as in $report_marks, or an agency above the naming document's level), as `chidao gaps` counts.
 :param symbol => '312-KH/TU'
 :param province => 'Lai Châu'
 :param level => 'district'
+:param report_marks => ['(b/c', 'b/c)', 'để b/c', '(báo cáo)', 'để báo cáo']
 MATCH (root:Document {symbol: $symbol})
 WHERE $province IS NULL OR root.province = $province
 OPTIONAL MATCH (d:Document)-[:IMPLEMENTS|BASED_ON|RESPONDS_TO|FOLLOWS_UP*1..10]->(root)
-WITH root, collect(DISTINCT d) AS down
+WITH root, [x IN collect(DISTINCT d) WHERE x <> root] AS down
 UNWIND down + [root] AS c
-MATCH (c)-[:ADDRESSED_TO]->(a:Agency {level: $level})
-WITH DISTINCT a, down
+MATCH (c)-[r:ADDRESSED_TO|COPIED_TO]->(a:Agency {level: $level})
+WITH down, c, r, a,
+     CASE c.level WHEN 'central' THEN 0 WHEN 'province' THEN 1 WHEN 'district' THEN 2
+                  WHEN 'commune' THEN 3 ELSE 4 END AS own_rank,
+     CASE a.level WHEN 'central' THEN 0 WHEN 'province' THEN 1 WHEN 'district' THEN 2
+                  WHEN 'commune' THEN 3 ELSE 4 END AS agency_rank
+WHERE type(r) = 'ADDRESSED_TO'
+   OR NOT (agency_rank < own_rank
+           OR any(m IN $report_marks WHERE toLower(coalesce(r.as_written, '')) CONTAINS m))
+WITH DISTINCT a, [x IN down WHERE (x)-[:ISSUED_BY]->(a)] AS issued
 RETURN a.name AS agency, a.province AS province, a.district AS district,
-       [x IN down WHERE (x)-[:ISSUED_BY]->(a) | coalesce(x.symbol, x.uid)] AS documents,
-       size([x IN down WHERE (x)-[:ISSUED_BY]->(a)]) > 0 AS has_document
+       [x IN issued | coalesce(x.symbol, coalesce(x.doc_type, 'document') + ' of ' + a.name + ', '
+                                         + coalesce(x.date, 'undated'))] AS documents,
+       size(issued) > 0 AS has_document
 ORDER BY has_document, province, district, agency
 
 // == timeline: days from the document to each one implementing it, by level (chidao timeline)

@@ -65,6 +65,16 @@ def test_the_query_file_has_the_common_questions():
         assert set(re.findall(r"\$(\w+)", b.query)) == {n for n, _ in b.params}, b.name
 
 
+def test_the_gaps_block_knows_the_same_report_marks_as_the_question():
+    """The query file cannot import vocabulary.py, so it repeats the marks; this keeps them one fact."""
+    import ast
+
+    from chidao.loaders.vocabulary import REPORT_COPY_MARKS
+
+    [marks] = [expr for name, expr in BLOCKS["gaps"].params if name == "report_marks"]
+    assert tuple(ast.literal_eval(marks)) == REPORT_COPY_MARKS
+
+
 def test_the_readme_shows_the_trace_query():
     readme = " ".join((ROOT / "README.md").read_text(encoding="utf-8").split())
     assert " ".join(BLOCKS["trace"].query.split()) in readme
