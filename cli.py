@@ -597,6 +597,13 @@ def _full_graph(workspace):
     return load_graph(workspace)
 
 
+def _rows(workspace):
+    """The workspace's export rows, streamed from its tables (graph/rows.py): no graph in memory."""
+    from .graph.rows import WorkspaceRows
+
+    return WorkspaceRows(workspace)
+
+
 @cli.group()
 def export():
     """Write the workspace's graph to Neo4j, a Cypher script, CSV files or GraphML.
@@ -668,7 +675,7 @@ def export_cypher(workspace, output):
     """
     from .outputs.files import write_cypher_script
 
-    path = write_cypher_script(_full_graph(workspace), output, workspace_id=_workspace_id(workspace))
+    path = write_cypher_script(_rows(workspace), output, workspace_id=_workspace_id(workspace))
     click.echo(f"Wrote {path}")
 
 
@@ -684,7 +691,7 @@ def export_csv(workspace, directory):
     """
     from .outputs.files import write_csv
 
-    paths = write_csv(_full_graph(workspace), directory, workspace_id=_workspace_id(workspace))
+    paths = write_csv(_rows(workspace), directory, workspace_id=_workspace_id(workspace))
     click.echo(f"Wrote {len(paths)} files to {directory} (the import command is in {directory}/README.md)")
 
 
