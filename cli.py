@@ -707,7 +707,7 @@ def export_graphml(workspace, path):
     """
     from .outputs.files import write_graphml
 
-    click.echo(f"Wrote {write_graphml(_full_graph(workspace), path)}")
+    click.echo(f"Wrote {write_graphml(_rows(workspace), path)}")
 
 
 def _param(value: str):

@@ -47,6 +47,10 @@ class GraphRows:
     def nodes(self) -> Iterator[NodeRow]:
         return iter_nodes(self.graph)
 
+    def nodes_with_attrs(self) -> Iterator[tuple[NodeRow, dict]]:
+        """Each row with the node's stored attributes (GraphML names a node from them)."""
+        return zip(iter_nodes(self.graph), (attrs for _, attrs in self.graph.nodes(data=True)))
+
     def relationships(self) -> Iterator[RelationshipRow]:
         return iter_relationships(self.graph)
 
@@ -119,10 +123,14 @@ class WorkspaceRows:
             yield u, v, k, loads(attrs)
 
     def nodes(self) -> Iterator[NodeRow]:
+        return (row for row, _ in self.nodes_with_attrs())
+
+    def nodes_with_attrs(self) -> Iterator[tuple[NodeRow, dict]]:
+        """Each row with the node's stored attributes (GraphML names a node from them)."""
         _, issuers = self._index()
         for uid, attrs in self.node_items():
             issuer = issuers.get(uid) if attrs.get("label") == "Document" else None
-            yield NodeRow(uid, labels_of(uid, attrs), properties_of(uid, attrs, issuer))
+            yield NodeRow(uid, labels_of(uid, attrs), properties_of(uid, attrs, issuer)), attrs
 
     def relationships(self) -> Iterator[RelationshipRow]:
         labels, _ = self._index()

@@ -30,7 +30,7 @@ __all__ = ["LABELS", "NODE_LABELS", "LEVEL_LABELS", "REL_TYPES", "NODE_PROPERTIE
            "WORKSPACE_PROPERTY", "EDGE_KEY_PROPERTY", "NodeRow", "RelationshipRow", "node_labels", "node_properties",
            "edge_properties", "iter_nodes", "iter_relationships", "ownership_clause", "constraint_statements",
            "cypher_string", "cypher_value", "cypher_script", "write_cypher_script", "csv_files", "write_csv",
-           "graphml_graph", "write_graphml", "grass_style", "BATCH_SIZE", "CSV_FILES"]
+           "graphml_graph", "graphml_text", "write_graphml", "grass_style", "BATCH_SIZE", "CSV_FILES"]
 
 BATCH_SIZE = 500
 
@@ -423,11 +423,88 @@ def graphml_graph(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
     return out
 
 
-def write_graphml(graph: nx.MultiDiGraph, path) -> Path:
-    """Write graph as GraphML (UTF-8) for Gephi; returns the path."""
+def _graphml_node(row: NodeRow, attrs: dict) -> dict:
+    props = {k: _graphml_value(v) for k, v in row.props.items() if k != "search_text"}
+    props["label"] = row.labels[0]
+    props["name"] = attrs.get("symbol") or attrs.get("name") or row.uid
+    return props
+
+
+def _graphml_edge(rel: RelationshipRow) -> dict:
+    return {"type": rel.type, **{key: _graphml_value(value) for key, value in rel.props.items()}}
+
+
+def graphml_text(graph) -> Iterator[str]:
+    """The GraphML text (in chunks) of ``graphml_graph(graph)`` as networkx's writer makes it, streamed:
+    graph is a networkx graph or a rows source (``graph.rows.WorkspaceRows``).
+
+    Two passes over the rows: networkx declares every ``<key>`` (one per property name, type and
+    node/edge scope, numbered as first met, the last first) before the first node, so the first pass
+    finds them and the second writes each node and edge with ElementTree's own escaping.
+    """
+    from xml.etree.ElementTree import Element as RootElement, tostring as root_text
+    try:  # networkx writes with lxml when it is installed: the same serializer gives the same escapes
+        from lxml.etree import Element, SubElement, tostring
+    except ImportError:  # pragma: no cover - lxml comes with most installs
+        from xml.etree.ElementTree import Element, SubElement, tostring
+
+    source = rows_of(graph)
+    types = nx.readwrite.graphml.GraphMLWriter()  # networkx's Python type -> GraphML type table
+    keys: dict[tuple[str, str, str], str] = {}
+
+    def key(name, value, scope):
+        k = (name, types.get_xml_type(type(value)), scope)
+        found = keys.get(k)
+        if found is None:
+            found = keys[k] = f"d{len(keys)}"
+        return found
+
+    for row, attrs in source.nodes_with_attrs():
+        for name, value in _graphml_node(row, attrs).items():
+            key(str(name), value, "node")
+    for rel in source.relationships():
+        for name, value in _graphml_edge(rel).items():
+            key(str(name), value, "edge")
+
+    root = RootElement("graphml", {"xmlns": types.NS_GRAPHML, "xmlns:xsi": types.NS_XSI,
+                                   "xsi:schemaLocation": types.SCHEMALOCATION})
+    head = root_text(root, encoding="unicode")
+    yield "<?xml version='1.0' encoding='utf-8'?>\n" + head[:head.rindex(" />")] + ">"
+    for (name, xml_type, scope), key_id in reversed(keys.items()):
+        element = Element("key", **{"id": key_id, "for": scope, "attr.name": name, "attr.type": xml_type})
+        element.tail = "\n"
+        yield tostring(element, encoding="unicode").replace(" />", "/>")  # as networkx's writer ends it
+    yield '<graph edgedefault="directed">'
+
+    def element(tag, attrib, data, scope):
+        out = Element(tag, attrib)
+        children = []
+        for name, value in data.items():
+            child = SubElement(out, "data", key=keys[(str(name), types.get_xml_type(type(value)), scope)])
+            child.text = str(value)
+            child.tail = "\n  "
+            children.append(child)
+        if children:
+            out.text = "\n  "
+            children[-1].tail = "\n"
+        out.tail = "\n"
+        return tostring(out, encoding="unicode")
+
+    for row, attrs in source.nodes_with_attrs():
+        yield element("node", {"id": str(row.uid)}, _graphml_node(row, attrs), "node")
+    for rel in source.relationships():
+        yield element("edge", {"source": str(rel.start), "target": str(rel.end), "id": str(rel.key)},
+                      _graphml_edge(rel), "edge")
+    yield "</graph></graphml>"
+
+
+def write_graphml(graph, path) -> Path:
+    """Write graph (a networkx graph or a rows source: streamed) as GraphML (UTF-8) for Gephi."""
     path = Path(path)
     try:
-        nx.write_graphml(graphml_graph(graph), path, encoding="utf-8")
+        with path.open("w", encoding="utf-8", newline="\n") as f:
+            for chunk in graphml_text(graph):
+                f.write(chunk)
     except OSError as e:
         raise write_error(path, e) from None
     return path
