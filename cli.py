@@ -566,13 +566,16 @@ def viz(ref, workspace, output, depth, levels, max_nodes):
     from .loaders.vocabulary import LEVELS
     from .outputs import viz as v
 
-    graph = _full_graph(workspace)
+    from .graph.rows import with_evidence
+
+    graph = _load(workspace)  # the question graph; the drawn links' evidence is read from the workspace
     root = _resolve(graph, ref) if ref else None
     wanted = tuple(x.strip() for x in levels.split(",")) if levels else None
     if wanted and not set(wanted) <= set(LEVELS):
         raise click.BadParameter(f"{levels!r}: use levels among {', '.join(LEVELS)}", param_hint="--levels")
-    page = v.build_page(graph, root, depth=depth, levels=list(wanted) if wanted else None,
-                        max_nodes=max_nodes or v.DEFAULT_MAX_NODES)
+    options = dict(depth=depth, levels=list(wanted) if wanted else None, max_nodes=max_nodes or v.DEFAULT_MAX_NODES)
+    view, info = v.view_graph(graph, root, **options)
+    page = v.build_page(graph, root, **options, view=(with_evidence(view, workspace), info))
     v.write_page(page, output)
     click.echo(f"Wrote {output}: {page.nodes} nodes, {page.edges} links.")
     omitted = page.omitted or {}

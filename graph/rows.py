@@ -29,7 +29,7 @@ from .schema import (REL_TYPES, NodeRow, RelationshipRow, edge_properties, iter_
                      properties_of)
 from .workspace import DEFAULT_DIR, WorkspaceError, _connect_existing, _db_path
 
-__all__ = ["GraphRows", "WorkspaceRows", "rows_of"]
+__all__ = ["GraphRows", "WorkspaceRows", "rows_of", "with_evidence"]
 
 
 class GraphRows:
@@ -153,3 +153,27 @@ def rows_of(source) -> GraphRows | WorkspaceRows:
     if isinstance(source, (GraphRows, WorkspaceRows)):
         return source
     raise TypeError(f"not a graph or a rows source: {type(source).__name__}")
+
+
+def with_evidence(view: nx.MultiDiGraph, workspace_dir: str | Path = DEFAULT_DIR) -> nx.MultiDiGraph:
+    """A copy of view (a subgraph of the question graph, whose links carry light attributes) whose links
+    carry their full stored attributes (sentence, cue, path...), read by (start, end) from the workspace's
+    indexed edges table: the page draws a few thousand links, so it reads those, not the evidence graph.
+    Node and link order are kept."""
+    db = _db_path(workspace_dir)
+    con = _connect_existing(db)
+    out = nx.MultiDiGraph(**view.graph)
+    out.add_nodes_from(view.nodes(data=True))
+    stored: dict[tuple[str, str], dict[int, dict]] = {}
+    try:
+        for u, v, k in view.edges(keys=True):
+            pair = stored.get((u, v))
+            if pair is None:
+                pair = stored[(u, v)] = {key: json.loads(attrs) for key, attrs in con.execute(
+                    "SELECT key, attrs FROM edges WHERE src = ? AND dst = ?", (u, v))}
+            out.add_edge(u, v, key=k, **pair.get(k, view.edges[u, v, k]))
+    except sqlite3.DatabaseError as e:
+        raise WorkspaceError(f"workspace {workspace_dir} is unreadable ({e}): delete it and build again") from None
+    finally:
+        con.close()
+    return out
