@@ -11,6 +11,7 @@ go to stderr.
 from __future__ import annotations
 
 import json
+import os
 import sys
 import time
 from contextlib import contextmanager
@@ -45,6 +46,27 @@ def _progress(total: int, label: str):
                   console=Console(stderr=True), transient=True) as bar:
         task = bar.add_task(label, total=total)
         yield lambda n=1: bar.advance(task, n)
+
+
+def _ocr_page_progress(path: str, done: int, total: int) -> None:
+    """One line on the terminal per scan being OCR'd, rewritten page by page (also from worker processes)."""
+    line = f"chidao: OCR {os.path.basename(path)}: page {done}/{total}"
+    # Straight to the terminal: a progress bar's stderr proxy would hold a line without a newline.
+    os.write(2, ("\r\x1b[K" + (line if done < total else "")).encode("utf-8", "replace"))
+
+
+def _ocr_options(no_ocr: bool, jobs: int):
+    """--no-ocr and -j as the loaders' OCR options; page progress only when a person watches."""
+    from .loaders.ocr import OcrOptions
+
+    return OcrOptions(enabled=not no_ocr, jobs=jobs or os.cpu_count() or 1,
+                      progress=_ocr_page_progress if sys.stderr.isatty() else None)
+
+
+def ocr_option(f):
+    return click.option("--no-ocr", is_flag=True,
+                        help="Do not OCR scans (PDF pages without text, .png/.jpg/.tif); they are skipped with a "
+                             "line saying so. OCR needs: apt-get install tesseract-ocr tesseract-ocr-vie.")(f)
 
 
 class _Group(click.Group):
@@ -84,13 +106,15 @@ def cli():
 @click.argument("paths", nargs=-1, type=click.Path(path_type=str))
 @click.option("--json", "as_json", is_flag=True, help="JSON Lines: one object per input file.")
 @click.option("-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True,
-              help="Parse in this many processes (0: one per core).")
+              help="Parse in this many processes, or OCR this many pages of a scan at once (0: one per core).")
 @click.option("-q", "--quiet", is_flag=True, help="No summary line on stderr.")
-def extract(paths, as_json, jobs, quiet):
+@ocr_option
+def extract(paths, as_json, jobs, quiet, no_ocr):
     """Extract the header and every citation of each document.
 
-    PATHS are files or directories (walked recursively for .txt, .docx, .pdf,
-    .html). Without PATHS, the bundled sample corpus is read. A file that cannot
+    PATHS are files or directories (walked recursively for .txt, .docx, .doc,
+    .rtf, .pdf, .html and scans: .png, .jpg, .tif, OCR'd when tesseract is
+    installed). Without PATHS, the bundled sample corpus is read. A file that cannot
     be read gets a one-line warning and the others are still read; the exit
     status is 1 only when no file could be read.
 
@@ -109,7 +133,7 @@ def extract(paths, as_json, jobs, quiet):
         _warn(f"no PATH given: reading the bundled sample corpus ({paths[0]})")
     started = time.perf_counter()
     read = failed = citations = nbytes = 0
-    results = extract_paths(paths, jobs=jobs)
+    results = extract_paths(paths, jobs=jobs, ocr=_ocr_options(no_ocr, jobs))
     for path, record, error, size in results:
         if error is not None:
             failed += 1
@@ -207,9 +231,10 @@ def _cell(value) -> str:
 @click.argument("paths", nargs=-1, type=click.Path(path_type=str))
 @workspace_option
 @click.option("-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True,
-              help="Parse in this many processes (0: one per core).")
+              help="Parse in this many processes, or OCR this many pages of a scan at once (0: one per core).")
 @click.option("--json", "as_json", is_flag=True, help="Print the build summary as JSON.")
-def build(paths, workspace, jobs, as_json):
+@ocr_option
+def build(paths, workspace, jobs, as_json, no_ocr):
     """Read documents into the workspace and resolve them into one graph.
 
     Builds are incremental: an unchanged file is not parsed again, a changed
@@ -247,7 +272,7 @@ def build(paths, workspace, jobs, as_json):
             advance(1)
 
     try:
-        summary = build_workspace(paths, workspace, jobs=jobs, progress=progress)
+        summary = build_workspace(paths, workspace, jobs=jobs, progress=progress, ocr=_ocr_options(no_ocr, jobs))
     except KeyboardInterrupt:
         raise click.ClickException("interrupted: the previous workspace is unchanged")
     finally:

@@ -19,12 +19,13 @@ uids: ``agency:vn:bo-chinh-tri``, ``agency:lai-chau:ubnd``,
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
 from ..loaders.normalize import fold, match_form
+from ..loaders.patterns import (AGENCY_ROLE_RE, CENTRAL_GROUP_RE, FOLDED_UNIT_WORDS, GROUP_BODY_RE, GROUP_COMMITTEE_RE, GROUP_UNIT_RE,
+                               LAST_UNIT_WORD_RE, PARENTHESES_RE, PLACE_WORD_RE, TRAILING_UNIT_RE)
 from ..loaders.vocabulary import ISSUER_CODES
 from .gazetteer import Place, find_place, gazetteer, slug
 
@@ -93,11 +94,8 @@ _ABBREV = {"ubnd": "uy ban nhan dan", "hdnd": "hoi dong nhan dan", "ldld": "lien
            "duk": "dang uy khoi", "bch": "ban chap hanh", "tld": "tong lien doan lao dong",
            "tw": "trung uong", "tu": "tinh uy", "tp": "thanh pho", "tp.": "thanh pho"}
 # Roles that stand for their committee: "Ban Thường vụ Tỉnh ủy" is the Tỉnh ủy.
-_ROLE_RE = re.compile(
-    r"^(?:t/m|k/t|tm\.?|kt\.?|ban thuong vu|ban thuong truc|btv|thuong truc|tt:?|ban chap hanh(?= dang bo)|chu tich(?! nuoc)"
-    r"|pho chu tich|cac pct|bi thu|pho bi thu|giam doc|pho giam doc|truong ban|pho truong ban|lanh dao)\s+"
-)
-_UNIT_WORDS = ("thanh pho", "thi tran", "thi xa", "tinh", "huyen", "quan", "xa", "phuong")
+_ROLE_RE = AGENCY_ROLE_RE
+_UNIT_WORDS = FOLDED_UNIT_WORDS
 _UNIT_LEVEL = {"tinh": "province", "thanh pho": None, "huyen": "district", "quan": "district",
                "thi xa": "district", "xa": "commune", "phuong": "commune", "thi tran": "commune"}
 _UNIT_DISPLAY = {"Tỉnh": "tỉnh", "Thành phố": "thành phố", "Huyện": "huyện", "Quận": "quận", "Thị xã": "thị xã",
@@ -204,7 +202,7 @@ def _place_phrase(place: Place) -> str:
 
 
 def _trailing_unit_level(folded: str) -> str | None:
-    m = re.search(r"(?<![a-z])(" + "|".join(_UNIT_WORDS) + r")$", folded)
+    m = TRAILING_UNIT_RE.search(folded)
     return _UNIT_LEVEL[m.group(1)] if m else None
 
 
@@ -324,7 +322,7 @@ def _named_part(clean: str, folded: str, head: str, place: Place | None) -> tupl
                 tail = f"{unit}{name}"
                 if rest.endswith(" " + tail) or rest == tail:
                     cut = min(cut, len(rest) - len(tail))
-    m = re.search(r"(?:^|\s)(" + "|".join(_UNIT_WORDS) + r")$", rest[:cut])
+    m = LAST_UNIT_WORD_RE.search(rest[:cut])
     if m and not rest[:cut].endswith("xa hoi"):
         cut = m.start()
     part = rest[:cut].strip(" ,-")
@@ -378,7 +376,7 @@ def resolve_agency(text: str | None, province=None, district=None, commune=None,
     ctx = _ctx(province, district, commune)
     if not text or not text.strip():
         return resolve_code(code, ctx)
-    clean = _clean(re.sub(r"\((?:[^()]*)\)", " ", text))
+    clean = _clean(PARENTHESES_RE.sub(" ", text))
     if not clean:
         return resolve_code(code, ctx)
     raw_fold = fold(clean)
@@ -459,17 +457,14 @@ def resolve_agency(text: str | None, province=None, district=None, commune=None,
 
 
 def _has_place_words(folded: str) -> bool:
-    return bool(re.search(r"(?<![a-z])(" + "|".join(_UNIT_WORDS) + r")(?![a-z])", folded))
+    return bool(PLACE_WORD_RE.search(folded))
 
 
 # -- group phrases -----------------------------------------------------------
 # "UBND các xã, thị trấn", "LĐLĐ các huyện, thành phố": a body at every unit of a kind.
-_GROUP_BODY_RE = re.compile(
-    r"^(?:cac\s+)?(?P<head>uy ban nhan dan|hoi dong nhan dan|lien doan lao dong|uy ban mat tran to quoc|dang uy)"
-    r"\s+cac\s+(?P<units>(?:(?:thanh pho|thi tran|thi xa|huyen|quan|xa|phuong)(?:\s*,\s*|\s+va\s+|\s*$))+)"
-)
+_GROUP_BODY_RE = GROUP_BODY_RE
 # "Các huyện ủy, thành ủy, đảng ủy trực thuộc": the district committees of the province.
-_GROUP_COMMITTEE_RE = re.compile(r"^cac\s+(?P<list>(?:huyen uy|thanh uy|thi uy|quan uy)(?:\s*,\s*|\s+va\s+|\s|$).*)")
+_GROUP_COMMITTEE_RE = GROUP_COMMITTEE_RE
 _GROUP_UNIT_TYPES = {"thanh pho": "Thành phố", "thi tran": "Thị trấn", "thi xa": "Thị xã", "huyen": "Huyện",
                      "quan": "Quận", "xa": "Xã", "phuong": "Phường"}
 
@@ -486,14 +481,14 @@ def _expand_group(text: str, province=None, district=None, commune=None) -> tupl
     ['agency:lai-chau/tam-duong/tam-duong:ubnd', 'agency:lai-chau/tam-duong/then-sin:ubnd']
     """
     ctx = _ctx(province, district, commune)
-    folded = _expand(fold(_clean(re.sub(r"\((?:[^()]*)\)", " ", text))))
+    folded = _expand(fold(_clean(PARENTHESES_RE.sub(" ", text))))
     central = _central_group(folded)  # a central document is placed in Hà Nội: its groups are national
     if central or ctx.province is None:
         return central
     g = gazetteer()
     m = _GROUP_BODY_RE.match(folded)
     if m:
-        units = {_GROUP_UNIT_TYPES[u] for u in re.findall(r"thanh pho|thi tran|thi xa|huyen|quan|xa|phuong", m.group("units"))}
+        units = {_GROUP_UNIT_TYPES[u] for u in GROUP_UNIT_RE.findall(m.group("units"))}
         head = m.group("head")
         district_types = {"Thành phố", "Thị xã", "Huyện", "Quận"} & units
         commune_types = {"Thị trấn", "Xã", "Phường"} & units
@@ -527,16 +522,8 @@ def _expand_group(text: str, province=None, district=None, commune=None) -> tupl
     return ()
 
 
-# From a central document: "Các tỉnh ủy, thành ủy trực thuộc Trung ương" (every province's
-# committee), "UBND các tỉnh, thành phố trực thuộc Trung ương" (every province's UBND).
-# (Minimal, for issue 13's coverage; issue 12 owns group expansion and the 2025 units.)
-_CENTRAL_GROUP_RE = re.compile(
-    r"^(?:cac\s+)?(?:(?P<committees>tinh uy\s*,\s*thanh uy)"
-    r"|(?P<head>uy ban nhan dan|hoi dong nhan dan)\s+cac\s+tinh\s*,\s*thanh pho)\s+truc thuoc trung uong")
-
-
 def _central_group(folded: str) -> tuple[Agency, ...]:
-    m = _CENTRAL_GROUP_RE.match(folded)
+    m = CENTRAL_GROUP_RE.match(folded)
     if not m:
         return ()
     out = []

@@ -17,7 +17,6 @@ from collections import Counter
 
 import datetime as _dt
 import importlib.metadata
-import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -26,6 +25,7 @@ import networkx as nx
 
 from ..loaders.models import Citation, Record, is_archive_note
 from ..loaders.normalize import fold
+from ..loaders.patterns import COMMUNE_WORD_RE
 from ..loaders.vocabulary import CUE_BY_NAME, DEFAULT_LINK
 from .agencies import Agency, Context, agency_from_uid, context_for, expand_group, resolve_agency, resolve_code
 from .checks import Issue, check
@@ -96,7 +96,7 @@ def document_context(record: Record) -> tuple[Context, Agency | None]:
     return ctx, agency
 
 
-_COMMUNE_WORD_RE = re.compile(r"(?<![a-z])(?:xa|phuong|thi tran)\s")
+_COMMUNE_WORD_RE = COMMUNE_WORD_RE
 
 
 def _place_hints(record: Record) -> list[Place]:
@@ -263,6 +263,9 @@ class _Builder:
         }
         if key is None:
             uid = f"doc:~{_file_key(record)}@{scope}:{dates['year'] or '?'}"
+            if uid in self.g:  # the same bytes twice (a copied scan): one document, as below
+                self.g.nodes[uid].setdefault("duplicate_paths", []).append(record.path)
+                return
         else:
             uid = key.uid
             claimed = self.by_key[key]

@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..loaders.vocabulary import CITATION_LINK_TYPES, MENTION_LINK
+
 if TYPE_CHECKING:
     import networkx as nx
 
@@ -19,8 +21,8 @@ __all__ = ["Issue", "check", "CITATION_LINKS"]
 # Every kind of issue ``check`` reports (the CLI's --kind choices).
 ISSUE_KINDS = ("cited_after", "conflict", "ambiguous", "no_date", "no_issuer", "unresolved", "unscoped")
 
-CITATION_LINKS = frozenset({"BASED_ON", "IMPLEMENTS", "RESPONDS_TO", "FOLLOWS_UP", "REPLIES_TO", "AMENDS",
-                            "REPLACES", "REPEALS", "CITES", "MENTIONS"})
+# Every link a citation becomes (loaders/vocabulary.py): the cues' links and an article's MENTIONS.
+CITATION_LINKS = frozenset(CITATION_LINK_TYPES + (MENTION_LINK,))
 
 
 @dataclass(frozen=True)

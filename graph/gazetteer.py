@@ -25,6 +25,8 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from ..loaders.normalize import fold, match_form
+from ..loaders.patterns import PLACE_TOKEN_RE, SLUG_BREAK_RE, UNIT_IN_TEXT_RE
+from ..loaders.vocabulary import LEVELS
 
 __all__ = [
     "Place",
@@ -47,7 +49,7 @@ def slug(text: str) -> str:
     >>> slug("Bà Rịa - Vũng Tàu")
     'ba-ria-vung-tau'
     """
-    return re.sub(r"[^0-9a-z]+", "-", fold(text)).strip("-")
+    return SLUG_BREAK_RE.sub("-", fold(text)).strip("-")
 
 
 @dataclass(frozen=True)
@@ -311,7 +313,7 @@ class Gazetteer:
     def _name_after(self, word: str, rest: str, exact: str, p_ctx: Place | None, d_ctx: Place | None,
                     found: Place | None) -> Place | None:
         """The unit named by the first words of ``rest`` after the unit word ``word``."""
-        tokens = re.findall(r"[0-9a-z]+(?:\s*-\s*[0-9a-z]+)?", rest)[:6]
+        tokens = PLACE_TOKEN_RE.findall(rest)[:6]
         if not tokens:
             return None
         p = self.places.get(found.province_uid) if found is not None else p_ctx
@@ -350,7 +352,7 @@ class Gazetteer:
         return None
 
 
-_LEVEL_RANK = {"province": 0, "district": 1, "commune": 2}
+_LEVEL_RANK = {level: rank for rank, level in enumerate(LEVELS[1:])}  # province 0, district 1, commune 2
 # Unit and committee words met before a place name in agency names (folded).
 _WORD_KIND = {
     "tinh": "province", "thanh pho": "district", "tp": "district", "tp.": "district",
@@ -364,11 +366,7 @@ _WORD_KIND = {
 _TYPE_NAME_FOLDED = {"tp": "thanh pho", "tp.": "thanh pho", "thanh uy": "thanh pho", "huyen uy": "huyen",
                      "quan uy": "quan", "thi uy": "thi xa", "huyen doan": "huyen", "quan doan": "quan",
                      "thi doan": "thi xa"}
-_UNIT_IN_TEXT_RE = re.compile(
-    r"(?<![0-9a-z])(?P<word>tinh uy|thanh uy|huyen uy|quan uy|thi uy|huyen doan|quan doan|thi doan"
-    r"|thanh pho|thi tran|thi xa|tinh|huyen|quan"
-    r"|phuong|xa|tp\.?)(?=\s)"
-)
+_UNIT_IN_TEXT_RE = UNIT_IN_TEXT_RE
 
 
 def _type_agrees(key: str, place: Place) -> bool:

@@ -13,11 +13,10 @@ keeps them apart; the same central 07-KL/TW cited by ten provinces is one key.
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from dataclasses import dataclass
 
-from ..loaders.normalize import match_form
+from ..loaders.normalize import symbol_form
+from ..loaders.patterns import YEAR_PREFIX_RE
 from ..loaders.vocabulary import CENTRAL_CODES
 from .agencies import Agency
 
@@ -42,14 +41,12 @@ class DocKey:
         return self.symbol, self.scope
 
 
-def normalize_symbol(symbol: str) -> str:
-    """The matching form of a symbol: NFC, one dash, no spaces ("159 -CV/ĐUK" -> "159-CV/ĐUK")."""
-    s = match_form(unicodedata.normalize("NFC", symbol))
-    return re.sub(r"\s+", "", s)
+# The matching form of a symbol: NFC, one dash, no spaces ("159 -CV/ĐUK" -> "159-CV/ĐUK").
+normalize_symbol = symbol_form
 
 
 def year_of(date: str | None) -> int | None:
-    return int(date[:4]) if date and re.match(r"^\d{4}", date) else None
+    return int(date[:4]) if date and YEAR_PREFIX_RE.match(date) else None
 
 
 def scope_of(issuer_code: str | None, agency: Agency | None, fallback: str | None) -> str | None:

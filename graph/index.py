@@ -1,7 +1,7 @@
 """The lookup tables the questions read, made once per graph: the symbol index and the search texts.
 
-**Symbol keys.** ``symbol_key("07 – KL/TW") == "7-kl/tw"``: the one matching key of a symbol
-(folded, no spaces, no leading zero). ``SymbolIndex`` maps keys to document uids.
+**Symbol keys.** ``symbol_key("07 – KL/TW") == "7-kl/tw"`` (``loaders.normalize``, the one lookup
+key of a symbol: its ``symbol_form`` folded, no leading zero). ``SymbolIndex`` maps keys to document uids.
 
 **Search form.** ``search_form`` puts text in the form the search question compares (accents
 stripped, đ -> d, lower case, punctuation to spaces: "Phòng, chống dịch" and "phong chong dich" are
@@ -22,13 +22,12 @@ dropped.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..loaders.normalize import fold
+from ..loaders.normalize import symbol_key
 
 __all__ = ["symbol_key", "symbol_tail", "SymbolIndex", "build_symbol_index", "search_form", "search_text",
            "query_words", "SearchTexts", "SEPARATOR", "PRECOMPUTED", "precompute_tables", "documents"]
@@ -37,21 +36,6 @@ SEPARATOR = " | "
 
 
 # -- symbol keys -------------------------------------------------------------------
-
-_LEADING_ZEROS_RE = re.compile(r"^0+(?=\d)")
-
-
-def symbol_key(symbol: str) -> str:
-    """The matching key of a symbol: folded, no spaces, no leading zero.
-
-    >>> symbol_key("07 – KL/TW")
-    '7-kl/tw'
-    >>> symbol_key("159 -CV/ĐUK")
-    '159-cv/duk'
-    """
-    key = "".join(fold(symbol).split())
-    return _LEADING_ZEROS_RE.sub("", key) if key[:1] == "0" else key
-
 
 def symbol_tail(key: str) -> str:
     """A symbol key without its number: "7-kl/tw" -> "-kl/tw"."""

@@ -21,4 +21,5 @@ def record_from_json(data: dict) -> Record:
         citations=tuple(Citation(**c) for c in data.get("citations") or ()),
         unnumbered=tuple(Unnumbered(**u) for u in data.get("unnumbered") or ()),
         warnings=tuple(data.get("warnings") or ()), sha256=data.get("sha256"), encoding=data.get("encoding"),
+        ocr_confidence=data.get("ocr_confidence"),
     )

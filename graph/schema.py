@@ -45,6 +45,7 @@ from dataclasses import dataclass
 
 import networkx as nx
 
+from ..loaders.vocabulary import LEVELS, LINK_TYPES
 from .index import search_text
 
 __all__ = ["LABELS", "NODE_LABELS", "LEVEL_LABELS", "REL_TYPES", "NODE_PROPERTIES", "EDGE_PROPERTIES",
@@ -54,11 +55,9 @@ __all__ = ["LABELS", "NODE_LABELS", "LEVEL_LABELS", "REL_TYPES", "NODE_PROPERTIE
 
 # -- the allow-lists ----------------------------------------------------------------------------------
 NODE_LABELS = ("Document", "Agency", "Place", "Person", "Source")
-LEVEL_LABELS = {"central": "Central", "province": "Province", "district": "District", "commune": "Commune"}
+LEVEL_LABELS = {level: level.capitalize() for level in LEVELS}  # "central" -> "Central"
 LABELS = NODE_LABELS + tuple(LEVEL_LABELS.values())
-REL_TYPES = ("ISSUED_BY", "ADDRESSED_TO", "COPIED_TO", "SIGNED_BY", "PART_OF", "LOCATED_IN", "IMPLEMENTS",
-             "BASED_ON", "RESPONDS_TO", "FOLLOWS_UP", "REPLIES_TO", "AMENDS", "REPLACES", "REPEALS", "CITES",
-             "MENTIONS")
+REL_TYPES = LINK_TYPES  # loaders/vocabulary.py: the structural links, the cues' links, MENTIONS
 
 WORKSPACE_PROPERTY = "chidao_ws"
 EDGE_KEY_PROPERTY = "key"

@@ -14,6 +14,7 @@ package data; the rest of graph/ is pure).
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 import hashlib
 import json
@@ -29,6 +30,7 @@ from pathlib import Path
 import networkx as nx
 
 from ..loaders.batch import extract_one, parse_files
+from ..loaders.ocr import OcrOptions
 from ..loaders.files import LoadError, iter_document_paths
 from ..loaders.models import Record
 from ..loaders.errors import ChidaoError
@@ -46,6 +48,10 @@ __all__ = ["BuildSummary", "WorkspaceError", "build_workspace", "load_graph", "l
 
 DEFAULT_DIR = ".chidao"
 DB_NAME = "workspace.db"
+OCR_CACHE_NAME = "ocr.db"
+# Files read without OCR (off, or tesseract missing): an error naming it, or a PDF whose scanned pages were left out.
+_NEEDED_OCR = ("SELECT path FROM files WHERE error LIKE '%OCR is off%' OR error LIKE '%tesseract%' "
+               "OR (path LIKE '%.pdf' AND record LIKE '%without a text layer left out%')")
 SCHEMA_VERSION = "2"
 
 _SCHEMA = """
@@ -124,7 +130,8 @@ def _under(path: str, roots: list[str]) -> bool:
 
 
 def build_workspace(paths: Iterable[str | Path], workspace_dir: str | Path = DEFAULT_DIR, *, jobs: int = 1,
-                    progress: Callable[[int, int, str], None] | None = None) -> BuildSummary:
+                    progress: Callable[[int, int, str], None] | None = None,
+                    ocr: OcrOptions | None = None) -> BuildSummary:
     """Parse what changed under ``paths``, rebuild the graph, and replace the workspace atomically.
 
     ``progress(done, total, path)`` is called after each file is looked at.
@@ -138,6 +145,8 @@ def build_workspace(paths: Iterable[str | Path], workspace_dir: str | Path = DEF
         workspace_dir.mkdir(parents=True, exist_ok=True)
     except OSError as e:
         raise WorkspaceError(f"cannot create the workspace {workspace_dir}: {e.strerror or e}") from None
+    # OCR text by file hash, beside the workspace and kept across its rebuilds (see loaders.ocr.OcrCache).
+    ocr = dataclasses.replace(ocr or OcrOptions(), cache=str(workspace_dir / OCR_CACHE_NAME))
     db = _db_path(workspace_dir)
     _remove_stale_temporaries(db)
     old: dict[str, tuple] = {}  # path -> (size, mtime_ns, sha256, error): the record stays on disk
@@ -150,6 +159,9 @@ def build_workspace(paths: Iterable[str | Path], workspace_dir: str | Path = DEF
             try:
                 for row in con.execute("SELECT path, size, mtime_ns, sha256, error FROM files"):
                     old[row[0]] = row[1:]
+                if ocr.enabled:  # what was left unread for want of OCR is read again now that it is on
+                    for (path,) in con.execute(_NEEDED_OCR):
+                        old.pop(path, None)
             finally:
                 con.close()
     summary = BuildSummary()
@@ -214,7 +226,7 @@ def build_workspace(paths: Iterable[str | Path], workspace_dir: str | Path = DEF
             def parsed_rows():
                 nonlocal done
                 for path, record_json, sha256, error, placement in parse_files(
-                        list(sizes), jobs=jobs, chunksize=32, worker=_parse_and_place):
+                        list(sizes), jobs=jobs, chunksize=32, worker=_parse_and_place, ocr=ocr):
                     if record_json is None:
                         summary.unreadable.append((path, error or "unreadable"))
                         sha256 = _sha256(path)
@@ -267,7 +279,8 @@ def _copy_kept(db: Path, con: sqlite3.Connection, kept: dict[str, tuple]) -> lis
     return records
 
 
-def _parse_and_place(path: str) -> tuple[str, str | None, str | None, str | None, Placement | None]:
+def _parse_and_place(path: str, ocr: OcrOptions | None = None,
+                     ) -> tuple[str, str | None, str | None, str | None, Placement | None]:
     """Build's per-file work, run in the worker processes: parse one file, place its
     record, and write the record as the JSON the workspace keeps (the parent only
     stores it: a JSON string crosses between processes faster than a Record).
@@ -276,7 +289,7 @@ def _parse_and_place(path: str) -> tuple[str, str | None, str | None, str | None
     """
     if not gc.isenabled():  # forked from a parent whose collector was off: this process makes garbage
         gc.enable()
-    path, record, error, _size = extract_one(path)
+    path, record, error, _size = extract_one(path, ocr)
     if record is None:
         return path, None, None, error, None
     try:

@@ -1,6 +1,7 @@
 """loaders: files -> text -> records.
 
-The stages, each a module: ``files`` (bytes to text, any encoding),
+The stages, each a module: ``files`` (bytes to text, any encoding and format;
+``ocr`` for scans, ``html_text`` for portal pages),
 ``normalize`` (the matching form and its offset map), ``citations`` and
 ``header`` (what a document cites and says about itself), ``extract``
 (the pipeline). ``vocabulary`` holds every code and cue word; ``errors`` the one
@@ -33,13 +34,15 @@ def __getattr__(name: str):
 __all__ = ["ChidaoError", "extract_text", "extract_file", "Record", "DocHeader", "Citation", "Unnumbered", "Signer", "extract_paths"]
 
 
-def extract_paths(paths, *, jobs: int = 1):
+def extract_paths(paths, *, jobs: int = 1, ocr=None):
     """Yield (path, Record | None, error | None, size in bytes) for every document under paths.
 
     A file that cannot be read yields its one-line reason instead of a record
     (and size 0 when it could not be looked at); the batch goes on. ``jobs`` > 1
-    parses in that many processes.
+    parses in that many processes (or OCRs that many pages of one scan at once);
+    ``ocr`` is an ``ocr.OcrOptions`` (default: scans are OCR'd when tesseract is
+    installed).
     """
     from .batch import extract_paths as _extract_paths
 
-    return _extract_paths(paths, jobs=jobs)
+    return _extract_paths(paths, jobs=jobs, ocr=ocr)

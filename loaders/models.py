@@ -75,7 +75,8 @@ class Record:
     unnumbered: tuple[Unnumbered, ...] = ()
     warnings: tuple[str, ...] = ()
     sha256: str | None = None
-    encoding: str | None = None
+    encoding: str | None = None  # "utf-8", "docx", "pdf", ...; "ocr" or "pdf+ocr" when the text came from OCR
+    ocr_confidence: float | None = None  # Tesseract's mean word confidence (0-100) for OCR'd text
 
     def to_json(self) -> dict:
         """The JSON shape of ``chidao extract --json`` (one object per file).

@@ -17,9 +17,9 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from .vocabulary import OCR_WORD_FIXES
+from .vocabulary import OCR_PHRASE_FIXES, OCR_TYPE_CODE_SLIPS, OCR_WORD_FIXES, TYPE_BY_CODE
 
-__all__ = ["Normalized", "normalize", "fold", "match_form"]
+__all__ = ["Normalized", "normalize", "fold", "match_form", "symbol_form", "symbol_key"]
 
 # Length-preserving character fixes: Ð (U+00D0, Icelandic eth) looks like Đ
 # (U+0110); en/em dashes, minus, non-breaking hyphen become "-"; exotic spaces become " ".
@@ -154,17 +154,99 @@ def _nfc_with_offsets_slowly(text: str) -> tuple[str, tuple[int, ...]]:
 _NEEDS_CHAR_FIX_RE = re.compile("[" + "".join(re.escape(chr(c)) for c in _CHAR_FIXES) + "]")
 
 
-def match_form(text: str) -> str:
-    """The length-preserving fixes applied to NFC text (no offset bookkeeping)."""
+# -- OCR'd text only ---------------------------------------------------------
+
+def _cased(phrase: str) -> dict[str, str]:
+    return {case(phrase): case(fix) for case in (str.lower, str.capitalize, str.upper)
+            for fix in [OCR_PHRASE_FIXES[phrase]]}
+
+
+_OCR_PHRASES: dict[str, str] = {k: v for phrase in OCR_PHRASE_FIXES for k, v in _cased(phrase).items()}
+_OCR_PHRASE_RE = re.compile(
+    r"(?<!\w)(" + "|".join(re.escape(p).replace(r"\ ", r"[ \t]") for p in
+                           sorted(_OCR_PHRASES, key=len, reverse=True)) + r")(?!\w)"
+)
+
+# Inside a symbol, Tesseract confuses O with 0 and l, I with 1: in the number a
+# letter stands for a digit, in the codes a digit between letters for a letter
+# ("l32-CV/BTGTU", "1O5-KH/TU", "15/CT-UBN0", "TlNH"). Same length.
+_NUMBER_CHARS = "0-9OolI"
+_CODE_CHARS = "A-Za-zĐđƯư0-9"
+OCR_SYMBOL_RE = re.compile(
+    rf"(?<![\w/.-])(?P<number>[{_NUMBER_CHARS}]{{1,5}})(?P<sep>[ \t]{{0,2}}[-/][ \t]{{0,2}})"
+    rf"(?P<codes>[A-ZĐƯ{_NUMBER_CHARS}][{_CODE_CHARS}]{{0,11}}(?:[ \t]{{0,2}}[-/][ \t]{{0,2}}[{_CODE_CHARS}]{{1,12}}){{0,3}})"
+    r"(?!\w)"
+)
+_TO_DIGIT = str.maketrans("OolI", "0011")
+_LETTER_DIGIT_RE = re.compile(r"(?<=[A-ZĐƯ])[01](?=[A-ZĐƯ])|(?<=[A-ZĐƯ]{2})[01]$|^[01](?=[A-ZĐƯ]{2})")
+_TO_LETTER = {"0": "O", "1": "I"}
+
+
+def _repair_symbol(m: re.Match) -> str:
+    number, sep, codes = m.group("number"), m.group("sep"), m.group("codes")
+    if not any(ch.isdigit() for ch in number) and not codes[:1].isdigit():
+        return m.group(0)  # "I-II", "lo-go": no digit at all, not a symbol
+    parts = re.split(r"([ \t]*[-/][ \t]*)", codes)
+    for i in range(0, len(parts), 2):
+        if _YEAR_RE.fullmatch(parts[i].translate(_TO_DIGIT)):
+            parts[i] = parts[i].translate(_TO_DIGIT)  # 2O21 in 23/2O21/QĐ-TTg
+        else:
+            parts[i] = _LETTER_DIGIT_RE.sub(lambda d: _TO_LETTER[d.group()], parts[i])
+    return number.translate(_TO_DIGIT) + sep + "".join(parts)
+
+
+_YEAR_RE = re.compile(r"(?:19|20)\d\d")
+
+
+# A speck read as punctuation right after a symbol's hyphen ("15/CT-.UBND", seen):
+# a space there, which the symbol patterns allow.
+_SYMBOL_SPECK_RE = re.compile(r"(?<=\d[-/][A-ZĐ]{2}-)[.,'‘’`](?=[A-ZĐ])|(?<=\d[-/][A-ZĐ]{3}-)[.,'‘’`](?=[A-ZĐ])")
+# The document type code right after the number ("07-KU/TW" for 07-KL/TW, seen) comes
+# from a closed list: an unknown code one confusable letter away from a known one is it.
+_TYPE_SLOT_RE = re.compile(r"(?<=\d)(?P<sep>[ \t]{0,2}[-/][ \t]{0,2})(?P<code>[A-ZĐ][A-Za-zĐđ]{0,3})(?=[ \t]{0,2}[-/])")
+
+
+def _type_code_candidates(code: str) -> set[str]:
+    out = set()
+    for i, ch in enumerate(code):
+        for alt in OCR_TYPE_CODE_SLIPS.get(ch, ""):
+            fixed = code[:i] + alt + code[i + 1:]
+            if fixed in TYPE_BY_CODE:
+                out.add(fixed)
+    return out
+
+
+def _repair_type_code(m: re.Match) -> str:
+    code = m.group("code")
+    if code in TYPE_BY_CODE:
+        return m.group(0)
+    found = _type_code_candidates(code)
+    return m.group("sep") + found.pop() if len(found) == 1 else m.group(0)
+
+
+def ocr_repairs(text: str) -> str:
+    """The OCR slips of symbols and cue words, repaired; same length (see vocabulary.OCR_PHRASE_FIXES)."""
+    text = OCR_SYMBOL_RE.sub(_repair_symbol, text)
+    text = _SYMBOL_SPECK_RE.sub(" ", text)
+    text = _TYPE_SLOT_RE.sub(_repair_type_code, text)
+    return _OCR_PHRASE_RE.sub(lambda m: _OCR_PHRASES.get(" ".join(m.group(1).split()), m.group(1))
+                              if " " in m.group(1) else _OCR_PHRASES.get(m.group(1), m.group(1)), text)
+
+
+def match_form(text: str, *, ocr: bool = False) -> str:
+    """The length-preserving fixes applied to NFC text (no offset bookkeeping);
+    ``ocr``: the text came from OCR, repair its slips too."""
     if _NEEDS_CHAR_FIX_RE.search(text):  # str.translate is slow; most files need nothing
         text = text.translate(_CHAR_FIXES)
     text = _OLD_TONE_RE.sub(_retone, text)
     if any(word in text for word in OCR_WORD_FIXES):  # substring search is 3x faster than the scan
         text = _OCR_RE.sub(lambda m: OCR_WORD_FIXES[m.group(1)], text)
+    if ocr:
+        text = ocr_repairs(text)
     return text
 
 
-def normalize(text: str) -> Normalized:
+def normalize(text: str, *, ocr: bool = False) -> Normalized:
     """Return the matching form of ``text`` and the map back to it.
 
     >>> n = normalize("Uỷ ban nhân dân tỉnh — Ð")
@@ -175,7 +257,7 @@ def normalize(text: str) -> Normalized:
         composed, offsets = text, None
     else:
         composed, offsets = _nfc_with_offsets(text)
-    return Normalized(text, match_form(composed), offsets)
+    return Normalized(text, match_form(composed, ocr=ocr), offsets)
 
 
 _FOLD_FIXES = str.maketrans({"đ": "d", "Đ": "d"})
@@ -211,3 +293,29 @@ def fold(text: str) -> str:
     đ has no decomposition and is mapped to d explicitly; spaces are collapsed.
     """
     return " ".join(text.translate(_FOLD_TABLE).split())
+
+
+# -- the one form and the one key of a symbol ----------------------------------------------------------
+
+def symbol_form(symbol: str) -> str:
+    """A symbol as a document key holds it: NFC, the matching form, no spaces.
+
+    >>> symbol_form("159 -CV/ĐUK")
+    '159-CV/ĐUK'
+    """
+    return "".join(match_form(unicodedata.normalize("NFC", symbol)).split())
+
+
+def symbol_key(symbol: str) -> str:
+    """The key a symbol is looked up by: ``symbol_form`` folded, no leading zero.
+
+    >>> symbol_key("07 – KL/TW")
+    '7-kl/tw'
+    >>> symbol_key("159 -CV/ĐUK")
+    '159-cv/duk'
+    """
+    key = fold(symbol_form(symbol))
+    if key[:1] == "0":  # the zeros before a digit go: "007-kl" -> "7-kl"; "0-kl" keeps its one
+        stripped = key.lstrip("0")
+        key = stripped if stripped[:1].isdigit() else "0" + stripped
+    return key

@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 
 from .dates import DATE
-from .vocabulary import (AGENCY_ABBREVIATIONS, AGENCY_CASING, CUES, TYPE_BY_CODE, TYPE_NAMES, UNIT_WORDS,
-                         UNNUMBERED_TYPES)
+from .normalize import fold
+from .vocabulary import (AGENCY_ABBREVIATIONS, AGENCY_CASING, CUES, DOC_TYPES, TYPE_BY_CODE, TYPE_NAMES,
+                         UNIT_WORDS, UNNUMBERED_TYPES)
 
 __all__ = [
     "DIGIT_RUN_RE", "SYMBOL_RE", "HEADER_SYMBOL_RE", "NUMBER_ONLY_RE", "UNNUMBERED_RE", "TYPE_BEFORE_RE",
@@ -22,6 +23,11 @@ __all__ = [
     "ROLE_PREFIX_RE", "ROLE_SUFFIX_RE", "YOUTH_RE", "AGENCY_ABBREVIATION_RE", "AGENCY_CASING_RE", "UNIT_RE",
     "PARENT_HEAD_RE", "NOT_LETTER_RE", "DANGLING_UNIT_RE", "ROLE_ONLY_RE", "BOARD_RE", "COMMITTEE_RE",
     "UNIT_PHRASE_RE", "COLUMN_GAP_RE", "PARENT_PLACE_RE", "SEMICOLON_SPLIT_RE",
+    # folded text (graph/ and queries/)
+    "FOLDED_UNIT_WORDS", "FOLDED_TYPE_WORDS", "AGENCY_ROLE_RE", "TRAILING_UNIT_RE", "LAST_UNIT_WORD_RE",
+    "PLACE_WORD_RE", "PARENTHESES_RE", "CENTRAL_GROUP_RE", "GROUP_BODY_RE", "GROUP_COMMITTEE_RE", "GROUP_UNIT_RE", "UNIT_IN_TEXT_RE",
+    "COMMUNE_WORD_RE", "SLUG_BREAK_RE", "PLACE_TOKEN_RE", "YEAR_PREFIX_RE", "NUMBER_REF_RE",
+    "BARE_NUMBER_REF_RE", "YEAR_RE", "ISSUER_TAIL_RE", "DATE_WORDS_RE", "PATH_LIKE_RE",
 ]
 
 
@@ -290,3 +296,73 @@ COLUMN_GAP_RE = re.compile(rf"[ \t](?<=\S[ \t])(?:[ \t]{{3,}}|(?<=\t)\t*)(?=[{UP
 PARENT_PLACE_RE = re.compile(r"(?<!\w)(?:TỈNH|THÀNH\s+PHỐ|HUYỆN|QUẬN|THỊ\s+XÃ)\s+(.+)$", re.IGNORECASE)
 # Kính gửi / Nơi nhận items: split on ";" keeping the separators.
 SEMICOLON_SPLIT_RE = re.compile(r"(;)")
+
+
+# -- folded text (loaders.normalize.fold: no accents, đ -> d, lower case) ----------------------------
+# Read by graph/agencies.py, graph/gazetteer.py, graph/build.py, graph/identity.py, graph/index.py
+# and queries/refs.py.
+FOLDED_UNIT_WORDS = tuple(fold(w) for w in UNIT_WORDS)  # "thanh pho", "thi tran", ... "phuong"
+_FOLDED_UNIT = "|".join(FOLDED_UNIT_WORDS)
+_FOLDED_SUBUNIT = "|".join(w for w in FOLDED_UNIT_WORDS if w != "tinh")  # the units a province holds
+
+# Roles that stand for their committee: "Ban Thường vụ Tỉnh ủy" is the Tỉnh ủy.
+AGENCY_ROLE_RE = re.compile(
+    r"^(?:t/m|k/t|tm\.?|kt\.?|ban thuong vu|ban thuong truc|btv|thuong truc|tt:?|ban chap hanh(?= dang bo)|chu tich(?! nuoc)"
+    r"|pho chu tich|cac pct|bi thu|pho bi thu|giam doc|pho giam doc|truong ban|pho truong ban|lanh dao)\s+"
+)
+# "uy ban nhan dan huyen" ends with a unit word: the level of the body.
+TRAILING_UNIT_RE = re.compile(rf"(?<![a-z])({_FOLDED_UNIT})$")
+# "... xa" as the last word of a part of a name.
+LAST_UNIT_WORD_RE = re.compile(rf"(?:^|\s)({_FOLDED_UNIT})$")
+# Any unit word as a word: the text names a place.
+PLACE_WORD_RE = re.compile(rf"(?<![a-z])({_FOLDED_UNIT})(?![a-z])")
+# "(nay là ...)", "(sau đây gọi tắt là ...)": an aside inside a name.
+PARENTHESES_RE = re.compile(r"\((?:[^()]*)\)")
+# "UBND các xã, thị trấn", "LĐLĐ các huyện, thành phố": a body at every unit of a kind.
+GROUP_BODY_RE = re.compile(
+    r"^(?:cac\s+)?(?P<head>uy ban nhan dan|hoi dong nhan dan|lien doan lao dong|uy ban mat tran to quoc|dang uy)"
+    rf"\s+cac\s+(?P<units>(?:(?:{_FOLDED_SUBUNIT})(?:\s*,\s*|\s+va\s+|\s*$))+)"
+)
+# "Các huyện ủy, thành ủy, đảng ủy trực thuộc": the district committees of the province.
+GROUP_COMMITTEE_RE = re.compile(r"^cac\s+(?P<list>(?:huyen uy|thanh uy|thi uy|quan uy)(?:\s*,\s*|\s+va\s+|\s|$).*)")
+# From a central document: "Các tỉnh ủy, thành ủy trực thuộc Trung ương" (every province's
+# committee), "UBND các tỉnh, thành phố trực thuộc Trung ương" (every province's UBND). Folded text.
+CENTRAL_GROUP_RE = re.compile(
+    r"^(?:cac\s+)?(?:(?P<committees>tinh uy\s*,\s*thanh uy)"
+    r"|(?P<head>uy ban nhan dan|hoi dong nhan dan)\s+cac\s+tinh\s*,\s*thanh pho)\s+truc thuoc trung uong")
+# Each unit word of a group phrase's list.
+GROUP_UNIT_RE = re.compile(_FOLDED_SUBUNIT)
+# A unit word (or a committee of one) before a name in running text: "huyen uy tam duong", "tp. lai chau".
+UNIT_IN_TEXT_RE = re.compile(
+    r"(?<![0-9a-z])(?P<word>tinh uy|thanh uy|huyen uy|quan uy|thi uy|huyen doan|quan doan|thi doan"
+    r"|thanh pho|thi tran|thi xa|tinh|huyen|quan"
+    r"|phuong|xa|tp\.?)(?=\s)"
+)
+# The issuer is a commune's body: "dang uy xa ...", "uy ban nhan dan phuong ...".
+COMMUNE_WORD_RE = re.compile(r"(?<![a-z])(?:xa|phuong|thi tran)\s")
+# What a uid part may not hold: "Bà Rịa - Vũng Tàu" -> "ba-ria-vung-tau".
+SLUG_BREAK_RE = re.compile(r"[^0-9a-z]+")
+# The words of a place name, a hyphenated pair as one: "ba ria - vung tau".
+PLACE_TOKEN_RE = re.compile(r"[0-9a-z]+(?:\s*-\s*[0-9a-z]+)?")
+# An ISO date's year: "2021-06-11".
+YEAR_PREFIX_RE = re.compile(r"^\d{4}")
+
+# -- references as people type them (queries/refs.py) ------------------------------------------------
+# Folded type names, aliases and codes -> the type name: "ket luan", "thong bao ket luan", "kl" -> "Kết luận".
+FOLDED_TYPE_WORDS: dict[str, str] = {fold(t.name): t.name for t in DOC_TYPES}
+FOLDED_TYPE_WORDS.update({fold(alias): t.name for t in DOC_TYPES for alias in t.aliases})
+FOLDED_TYPE_WORDS.update({fold(code): name for code, name in TYPE_BY_CODE.items()})
+# "KL 07", "kết luận số 07", "ket luan so: 07", "CV 294 Lai Châu", "số 07" (any type).
+NUMBER_REF_RE = re.compile(
+    r"(?<![\w/])(?:(?P<type>" + "|".join(sorted(map(re.escape, FOLDED_TYPE_WORDS), key=len, reverse=True)) + r")\s*)?"
+    r"(?:so\s*:?\s*)?(?P<number>\d{1,5})(?![\w/-])"
+)
+# "07", "so 07", "so: 07" and nothing else before the number.
+BARE_NUMBER_REF_RE = re.compile(r"\s*(?:so\s*:?\s*)?\d+\s*")
+YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+# "... cua bo chinh tri": the issuer a reference names.
+ISSUER_TAIL_RE = re.compile(r"(?<!\w)cua\s+(?P<issuer>.+)$")
+# Date words and digits inside an issuer phrase: "ngay 11/6/2021".
+DATE_WORDS_RE = re.compile(r"\b(?:ngay|nam|thang)\b|[\d/.-]+")
+# "./a.txt", "~/x", "plan.docx": a reference that looks like a path.
+PATH_LIKE_RE = re.compile(r"(?:^[~./\\]|\.[A-Za-z0-9]{1,5}$)")

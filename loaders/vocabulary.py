@@ -24,12 +24,19 @@ __all__ = [
     "IssuerCode",
     "CENTRAL_CODES",
     "LEVELS",
+    "CHAIN_LINKS",
+    "CITATION_LINK_TYPES",
+    "MENTION_LINK",
+    "STRUCTURAL_LINK_TYPES",
+    "LINK_TYPES",
     "UNIT_WORDS",
     "AGENCY_CASING",
     "AGENCY_ABBREVIATIONS",
     "YOUTH_NAMES",
     "OCR_CODE_FIXES",
     "OCR_WORD_FIXES",
+    "OCR_PHRASE_FIXES",
+    "OCR_TYPE_CODE_SLIPS",
     "REPORT_COPY_MARKS",
     "ADDRESSEE_SOURCES",
 ]
@@ -129,6 +136,18 @@ CUE_BY_NAME: dict[str, Cue] = {c.name: c for c in CUES}
 
 # Link type for a citation without a cue.
 DEFAULT_LINK = "CITES"
+
+# -- the link types of the graph, derived from the cues ----------------------------------------------
+# Links that carry an order down the hierarchy: the citing document acts on the cited one.
+CHAIN_LINKS: tuple[str, ...] = ("IMPLEMENTS", "BASED_ON", "RESPONDS_TO")
+# What a citation becomes: the chain links first, then every other cue's link in cue order, the default last.
+CITATION_LINK_TYPES: tuple[str, ...] = CHAIN_LINKS + tuple(
+    link for link in dict.fromkeys([*(c.link for c in CUES), DEFAULT_LINK]) if link not in CHAIN_LINKS)
+# A news article's citation (it orders nothing).
+MENTION_LINK = "MENTIONS"
+# The links the build makes besides citations: issuer, addressees, copies, signer, the agency and place trees.
+STRUCTURAL_LINK_TYPES: tuple[str, ...] = ("ISSUED_BY", "ADDRESSED_TO", "COPIED_TO", "SIGNED_BY", "PART_OF", "LOCATED_IN")
+LINK_TYPES: tuple[str, ...] = STRUCTURAL_LINK_TYPES + CITATION_LINK_TYPES + (MENTION_LINK,)
 
 
 @dataclass(frozen=True)
@@ -232,6 +251,23 @@ OCR_CODE_FIXES: dict[str, str] = {"ƯBND": "UBND", "TƯ": "TW", "UBNĐ": "UBND",
 # codes above, and "cơng" for "công".
 OCR_WORD_FIXES: dict[str, str] = {**OCR_CODE_FIXES, "cơng": "công", "Cơng": "Công"}
 
+# Applied to OCR'd text only (a typed text may well say "bình đẳng"): the slips
+# Tesseract's Vietnamese model made on the 200-dpi scans of the seed documents
+# (benchmarks/ocr.py prints them): a hook added to "đảng" ("đẳng ủy",
+# "ĐẲNG CỘNG SẢN"), a tone added to "chi" ("chỉ ủy": Chỉ thị stays), "chống"
+# read "chổng". Same length, as every matching-form fix. Each key is matched
+# as whole words, in any of its cases.
+OCR_PHRASE_FIXES: dict[str, str] = {
+    "đẳng ủy": "đảng ủy", "đẳng viên": "đảng viên", "đẳng bộ": "đảng bộ", "đẳng cộng sản": "đảng cộng sản",
+    "đẳng đoàn": "đảng đoàn", "ban cán sự đẳng": "ban cán sự đảng", "của đẳng": "của đảng",
+    "chỉ ủy": "chi ủy", "chỉ bộ": "chi bộ", "chỉ hội": "chi hội", "chỉ đoàn": "chi đoàn",
+    "phòng, chổng": "phòng, chống", "phòng chổng": "phòng chống",
+}
+
+# Letters Tesseract reads for one another in the type code of a symbol (seen: "07-KU/TW"
+# for 07-KL/TW on a blurred scan): a code not in the list one such letter away from
+# exactly one code in it is that code.
+OCR_TYPE_CODE_SLIPS: dict[str, str] = {"U": "L", "L": "U", "I": "LT", "1": "I", "0": "ĐO", "O": "ĐQ", "D": "Đ", "Q": "O"}
 
 # -- agency and unit words (loaders/header.py; folded, graph/agencies.py) ------------------------------
 # The youth union of a unit: "BCH Đoàn huyện X" is the Huyện đoàn (Đoàn Thanh niên).

@@ -31,6 +31,7 @@ import json
 import random
 import re
 import socket
+import sys
 import time
 import urllib.parse
 import unicodedata
@@ -593,14 +594,11 @@ def run_query(target: Target, cypher: str, params: dict | None = None) -> list[d
 
 
 def _question(name: str):
-    import importlib
+    from ..queries.registry import QUESTIONS
 
-    from ..queries.base import CYPHER_DIR
-
-    known = sorted(p.stem for p in CYPHER_DIR.glob("*.cypher"))
-    if name not in known:
-        raise ExportError(f"no question {name!r}: choose one of {', '.join(known)}")
-    return importlib.import_module(f"..queries.{name}", __package__)
+    if name not in QUESTIONS:
+        raise ExportError(f"no question {name!r}: choose one of {', '.join(sorted(QUESTIONS))}")
+    return QUESTIONS[name]
 
 
 def run_question(target: Target, name: str, **params) -> list[dict]:
@@ -612,13 +610,12 @@ def run_question(target: Target, name: str, **params) -> list[dict]:
     """
     import inspect
 
-    module = _question(name)
-    if name == "search":
-        from ..queries.search import cypher_parameters
-
-        return run_query(target, module.CYPHER, cypher_parameters(params["text"], params.get("limit", 50)))
-    values = {p.name: p.default for p in inspect.signature(module.run).parameters.values()
+    question = _question(name)
+    if question.parameters is not None:
+        return run_query(target, question.cypher, question.parameters(**params))
+    values = {p.name: p.default for p in inspect.signature(question.run).parameters.values()
               if p.default is not inspect.Parameter.empty}
+    module = sys.modules[question.run.__module__]
     values.update(getattr(module, "CYPHER_PARAMETERS", {}))  # vocabulary the Cypher face takes as data
     values.update(params)
-    return run_query(target, module.CYPHER, values)
+    return run_query(target, question.cypher, values)

@@ -237,6 +237,8 @@ def render(answer: Answer) -> Output:
 def record_text(record) -> str:
     """One extracted record for people (``chidao extract`` without --json)."""
     lines = [f"{record.path}  [{record.kind}]"]
+    if record.ocr_confidence is not None:
+        lines[0] += f"  (read by OCR, mean confidence {record.ocr_confidence:.0f}%)"
     doc = record.doc
     if doc is not None:
         head = " · ".join(x for x in (

@@ -40,6 +40,7 @@ from pathlib import Path
 import networkx as nx
 
 from ..loaders.errors import ChidaoError, write_error
+from ..loaders.vocabulary import LEVELS
 from ..queries.base import DOWNSTREAM_LINKS, LEVEL_ORDER
 from ..queries.implements import walk
 
@@ -61,7 +62,6 @@ class UnknownNode(ChidaoError, KeyError):
 # machine (2 cores), navigation to first "afterDrawing": see docs/VIZ.md.
 DEFAULT_MAX_NODES = 2000
 
-LEVELS = ("central", "province", "district", "commune")
 LEVEL_NAMES = {"central": "central (Trung ương)", "province": "province (tỉnh)", "district": "district (huyện)",
                "commune": "commune (xã)", None: "level unknown"}
 # Node fill by level; stubs (cited, never read) and agencies use the tint with a border in the colour.

@@ -22,7 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..loaders.vocabulary import ADDRESSEE_SOURCES, LEVELS, REPORT_COPY_MARKS
+from ..loaders.vocabulary import ADDRESSEE_SOURCES, CHAIN_LINKS, LEVELS, REPORT_COPY_MARKS
 
 __all__ = ["load_cypher", "cypher_path", "CHAIN_LINKS", "DOWNSTREAM_LINKS", "LEVELS", "LEVEL_ORDER", "document_row",
            "Option", "Question", "EVIDENCE_COLUMNS", "evidence", "addressees", "is_report_copy",
@@ -30,9 +30,8 @@ __all__ = ["load_cypher", "cypher_path", "CHAIN_LINKS", "DOWNSTREAM_LINKS", "LEV
 
 CYPHER_DIR = Path(__file__).resolve().parent / "cypher"
 
-# Links that carry an order down the hierarchy: the citing document acts on the cited one.
-CHAIN_LINKS = ("IMPLEMENTS", "BASED_ON", "RESPONDS_TO")
-# ... and their follow-ups (Tiếp theo): a follow-up continues the document it follows.
+# CHAIN_LINKS (loaders/vocabulary.py) carry an order down the hierarchy: the citing document acts on the
+# cited one; and their follow-ups (Tiếp theo): a follow-up continues the document it follows.
 DOWNSTREAM_LINKS = CHAIN_LINKS + ("FOLLOWS_UP",)
 
 # Links that name who a document is sent to: Kính gửi, Nơi nhận.
@@ -94,6 +93,9 @@ class Question:
     server: bool = True
     formats: tuple[str, ...] = ("json", "csv")
     as_json: Callable[..., object] | None = None
+    # The Cypher face's $parameters from the options, when they are not the options themselves
+    # (search puts its text in search form: Cypher cannot strip accents).
+    parameters: Callable[..., dict] | None = None
 
     @property
     def cypher_file(self) -> Path:

@@ -128,7 +128,7 @@ def run(graph, uid: str, *, level: str | None = None) -> list[dict]:
             row[f"implementing_{lvl}"] = len(acting.get(p, {}).get(lvl, ()))
         row.update(_link_evidence(graph, first, chain) if first else {"sentence": None, "path": None, "cue": None})
         rows.append({c: row[c] for c in COLUMNS})
-    rows.sort(key=lambda r: r["province"])
+    rows.sort(key=lambda r: str(r["province"]))
     return rows
 
 

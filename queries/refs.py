@@ -29,21 +29,19 @@ from __future__ import annotations
 import difflib
 import hashlib
 import os
-import re
 from collections import defaultdict
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
 from ..graph.cache import graph_cache
 from ..graph.gazetteer import Place, find_place
-from ..graph.index import SymbolIndex, build_symbol_index, documents, symbol_key, symbol_tail
+from ..graph.index import SymbolIndex, build_symbol_index, documents, search_form, symbol_key, symbol_tail
 from ..loaders.citations import parse_symbol_match
 from ..loaders.errors import ChidaoError
 from ..loaders.normalize import fold, normalize
-from ..loaders.patterns import SYMBOL_RE
-from ..loaders.vocabulary import DOC_TYPES, TYPE_BY_CODE
+from ..loaders.patterns import (BARE_NUMBER_REF_RE, DATE_WORDS_RE, FOLDED_TYPE_WORDS, ISSUER_TAIL_RE,
+                               NUMBER_REF_RE, PATH_LIKE_RE, SYMBOL_RE, YEAR_RE)
 from .base import LEVEL_ORDER, document_row
 
 __all__ = ["resolve_ref", "parse_ref", "Ref", "RefError", "AmbiguousRef", "UnknownRef", "symbol_key",
@@ -78,29 +76,9 @@ class UnknownRef(RefError, LookupError):
         return (type(self), (self.text, self.suggestions))
 
 
-# -- folding fast ------------------------------------------------------------------
-# ``fold`` is a str.translate over a per-character table (loaders/normalize.py);
-# the search form also turns punctuation into spaces, with a table of its own.
-
-
-class _FoldTable(dict):
-    """codepoint -> folded text, computed by ``fold_char`` the first time a character is seen."""
-
-    def __init__(self, fold_char: Callable[[str], str]):
-        super().__init__()
-        self.fold_char = fold_char
-
-    def __missing__(self, codepoint: int) -> str:
-        value = self[codepoint] = self.fold_char(chr(codepoint))
-        return value
-
-
-def _fold_char(ch: str) -> str:
-    # Between two letters, so that a space (or what fold turns into one) survives the collapsing.
-    return fold(f"a{ch}a")[1:-1]
-
-
-_WORDS = _FoldTable(lambda ch: re.sub(r"[\W_]", " ", _fold_char(ch)))
+# -- folding ------------------------------------------------------------------------
+# One fold (loaders.normalize.fold) and one words form (graph.index.search_form: folded,
+# punctuation to single spaces), shared with the search question.
 
 
 def fast_fold(text: str | None) -> str:
@@ -108,25 +86,14 @@ def fast_fold(text: str | None) -> str:
     return fold(text or "")
 
 
-def words_form(text: str | None) -> str:
-    """Folded, punctuation to single spaces: "Phòng, chống dịch Covid-19" -> "phong chong dich covid 19"."""
-    return " ".join((text or "").translate(_WORDS).split())
+words_form = search_form  # "Phòng, chống dịch Covid-19" -> "phong chong dich covid 19"
 
 
 # -- parsing a reference ---------------------------------------------------------
 
-# Folded type names and codes -> the type name: "ket luan", "thong bao ket luan", "kl" -> "Kết luận".
-_TYPE_WORDS: dict[str, str] = {fold(t.name): t.name for t in DOC_TYPES}
-_TYPE_WORDS.update({fold(alias): t.name for t in DOC_TYPES for alias in t.aliases})
-_TYPE_WORDS.update({fold(code): name for code, name in TYPE_BY_CODE.items()})
-# "KL 07", "kết luận số 07", "ket luan so: 07", "CV 294 Lai Châu", "số 07" (any type).
-_NUMBER_REF_RE = re.compile(
-    r"(?<![\w/])(?:(?P<type>" + "|".join(sorted(map(re.escape, _TYPE_WORDS), key=len, reverse=True)) + r")\s*)?"
-    r"(?:so\s*:?\s*)?(?P<number>\d{1,5})(?![\w/-])"
-)
-_YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
-_ISSUER_RE = re.compile(r"(?<!\w)cua\s+(?P<issuer>.+)$")
-_PATH_LIKE_RE = re.compile(r"(?:^[~./\\]|\.[A-Za-z0-9]{1,5}$)")
+# Folded type names and codes -> the type name, and the patterns of a typed reference (loaders/patterns.py).
+_TYPE_WORDS = FOLDED_TYPE_WORDS
+_NUMBER_REF_RE, _YEAR_RE, _ISSUER_RE, _PATH_LIKE_RE = NUMBER_REF_RE, YEAR_RE, ISSUER_TAIL_RE, PATH_LIKE_RE
 
 
 @dataclass(frozen=True)
@@ -182,7 +149,7 @@ def parse_ref(text: str) -> Ref:
     folded_rest = fast_fold(rest)
     if symbol is None:
         m = _NUMBER_REF_RE.search(folded_rest)
-        if m is not None and (m.group("type") or re.fullmatch(r"\s*(?:so\s*:?\s*)?\d+\s*", folded_rest[: m.end()])):
+        if m is not None and (m.group("type") or BARE_NUMBER_REF_RE.fullmatch(folded_rest[: m.end()])):
             doc_type = _TYPE_WORDS[m.group("type")] if m.group("type") else None
             number = int(m.group("number"))
             folded_rest = folded_rest[: m.start()] + " " + folded_rest[m.end():]
@@ -190,7 +157,7 @@ def parse_ref(text: str) -> Ref:
     m = _ISSUER_RE.search(folded_rest)
     if m is not None:
         issuer = _YEAR_RE.sub(" ", m.group("issuer"))
-        issuer = " ".join(re.sub(r"\b(?:ngay|nam|thang)\b|[\d/.-]+", " ", issuer).split()) or None
+        issuer = " ".join(DATE_WORDS_RE.sub(" ", issuer).split()) or None
     year = _YEAR_RE.search(folded_rest)
     where = words_form(folded_rest)
     residue = _ISSUER_RE.sub(" ", folded_rest)

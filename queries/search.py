@@ -63,7 +63,7 @@ def run(graph, text: str, *, limit: int = 50) -> list[dict]:
 
 
 QUESTION = Question(
-    NAME, COLUMNS, run, CYPHER, subject="text",
+    NAME, COLUMNS, run, CYPHER, subject="text", parameters=cypher_parameters,
     help="""Documents by symbol, subject words or agency; accents and case do not matter.
 
     \b

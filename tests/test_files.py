@@ -22,6 +22,7 @@ from chidao.loaders.files import (
     iter_document_paths,
     read_document,
 )
+from chidao.loaders.ocr import OcrOptions, tesseract_available
 
 FIXTURES = Path(__file__).parent / "fixtures" / "files"
 DEJAVU = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
@@ -203,12 +204,15 @@ REFUSALS = [
     ("bom-space", "a.txt", b"\xef\xbb\xbf \n", "empty file (only whitespace)"),
     ("utf16-bom-only", "a.txt", b"\xff\xfe", "empty file (only whitespace)"),
     ("nul-bytes", "a.txt", b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00\xb4\x9c", "binary content (NUL bytes)"),
-    ("nul-in-utf8", "a.txt", "Số 15\x00 của".encode() * 3, "binary content (NUL bytes)"),
+    ("nul-in-utf8", "a.txt", "Số 15\x00 của".encode() * 5, "binary content (NUL bytes)"),  # 8% NUL: binary
+    ("mostly-nul-8bit", "a.txt", b"\x00\x00\x01\xe0" * 50 + b"S\xf4 15", "binary content (NUL bytes)"),
     ("control-chars", "a.txt", b"Chi thi \x01\x02\x03\x04\x05\x06\x07\x08\x0e\x0f so 15", "binary content (control characters)"),
     ("undecodable", "a.txt", b"\x81\x8d\x8f\x90\x9d abc \x81\x8d", "undecodable (not UTF-8, UTF-16, Windows-1258, TCVN3 or VNI)"),
     ("bad-utf16", "a.txt", b"\xff\xfea\x00\x00\xd8b\x00", "undecodable (invalid UTF-16)"),
-    ("unsupported", "a.doc", b"\xd0\xcf\x11\xe0", "unsupported file type '.doc'"),
-    ("unsupported-upper", "a.RTF", b"{\\rtf1}", "unsupported file type '.rtf'"),
+    ("unsupported", "a.wps", b"\xd0\xcf\x11\xe0", "unsupported file type '.wps'"),
+    ("unsupported-upper", "a.ODT", b"PK\x03\x04", "unsupported file type '.odt'"),
+    ("doc-not-word", "a.doc", b"\xd0\xcf\x11\xe0", "corrupt .doc (not a Word 97-2003 file)"),
+    ("rtf-empty", "a.RTF", b"{\\rtf1}", "empty document (no text)"),
     ("no-suffix", "README", b"text", "unsupported file type (no suffix)"),
     ("docx-not-zip", "a.docx", b"this is not a zip", "corrupt .docx (not a zip archive, or truncated)"),
     ("docx-truncated", "a.docx", lambda t: _docx_bytes(t)[:-200], "corrupt .docx (not a zip archive, or truncated)"),
@@ -216,7 +220,9 @@ REFUSALS = [
     ("pdf-not-pdf", "a.pdf", b"<html>not a pdf</html>", "corrupt .pdf (no %PDF- header)"),
     ("pdf-truncated", "a.pdf", lambda t: _pdf_bytes()[:400], "corrupt .pdf (truncated: no %%EOF marker)"),
     ("pdf-encrypted", "a.pdf", lambda t: _pdf_bytes(encrypt="user"), "encrypted .pdf (password required)"),
-    ("pdf-scanned", "a.pdf", lambda t: _pdf_bytes(text=False), "no text layer (scanned?)"),
+    ("pdf-scanned", "a.pdf", lambda t: _pdf_bytes(text=False),
+     "no text layer (scanned?) and no text found by OCR" if tesseract_available() is None
+     else f"no text layer (scanned?): {tesseract_available()}"),
     ("html-only-script", "a.html", b"<html><head><title>x</title><script>var a=1;</script></head><body> </body></html>",
      "empty document (no text)"),
 ]
@@ -349,6 +355,7 @@ def test_pdf_text_layer(tmp_path):
     assert NFC(lt.text).splitlines() == [
         "Lai Châu, ngày 12 tháng 3 năm 1998",
         "Chỉ thị số 15-CT/TU của Tỉnh uỷ",
+        "",  # the page break
         "Độc lập - Tự do - Hạnh phúc",
     ]
     check_meta(lt, p, data)
@@ -418,15 +425,15 @@ def test_iter_document_paths(tmp_path):
     root = tmp_path / "kho"
     for rel in [
         "b.txt", "a.docx", "Z.PDF", "notes.doc", ".an.txt", "~$a.docx", ".git/x.txt",
-        "sub/d.htm", "sub/c.html", "sub/deeper/e.txt", "sub/deeper/f.md", ".hidden/g.txt",
+        "sub/d.htm", "sub/c.html", "sub/deeper/e.txt", "sub/deeper/f.md", ".hidden/g.txt", "scan.JPG", "x.odt",
     ]:
         write(root, rel, b"x")
-    explicit = [root / "notes.doc", root / ".an.txt"]
+    explicit = [root / "x.odt", root / ".an.txt"]
     got = list(iter_document_paths([root, *explicit]))
     assert got == [
-        root / "Z.PDF", root / "a.docx", root / "b.txt",
+        root / "Z.PDF", root / "a.docx", root / "b.txt", root / "notes.doc", root / "scan.JPG",
         root / "sub" / "c.html", root / "sub" / "d.htm", root / "sub" / "deeper" / "e.txt",
-        root / "notes.doc", root / ".an.txt",
+        root / "x.odt", root / ".an.txt",
     ]
     assert all(isinstance(p, Path) for p in got)
     assert list(iter_document_paths([str(root / "sub")])) == [
@@ -436,11 +443,12 @@ def test_iter_document_paths(tmp_path):
         list(iter_document_paths([root, root / "missing"]))
     assert str(ei.value) == f"{root / 'missing'}: no such file or directory"
     # the explicit unsupported file is then refused by read_document, with a reason
-    with pytest.raises(LoadError, match=r"unsupported file type '\.doc'$"):
-        read_document(got[6])
+    with pytest.raises(LoadError, match=r"unsupported file type '\.odt'$"):
+        read_document(got[8])
 
 
 def test_supported_suffixes():
-    assert SUPPORTED_SUFFIXES == frozenset({".txt", ".docx", ".pdf", ".html", ".htm"})
+    assert SUPPORTED_SUFFIXES == frozenset({".txt", ".docx", ".doc", ".rtf", ".pdf", ".html", ".htm",
+                                            ".png", ".jpg", ".jpeg", ".tif", ".tiff"})
     assert MAX_BYTES == 50 * 1024 * 1024
     assert os.path.splitext("x.HTML")[1].lower() in SUPPORTED_SUFFIXES

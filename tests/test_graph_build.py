@@ -162,6 +162,20 @@ def test_same_file_twice_is_one_document(tmp_path):
     assert not [i for i in issues if i.kind == "conflict"]
 
 
+def test_same_draft_twice_is_one_document(tmp_path):
+    """A draft leaves its number blank ("Số: /CT-UBND"): no symbol, so the node is keyed by the
+    file's hash; a copy of the file (a scan saved twice) is the same document, not a crash."""
+    text = letter("Quảng Nam", 272, 100, day=2, month=1).replace("Số 272-CV/TU", "Số    -CV/TU")
+    assert "272-CV/TU" not in text
+    (tmp_path / "one.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "copy.txt").write_text(text, encoding="utf-8")
+    g, _ = build_graph(records_of(tmp_path))
+    (uid,) = [u for u, a in g.nodes(data=True) if a.get("label") == "Document" and not a.get("stub")]
+    assert g.nodes[uid]["duplicate_paths"] == [str(tmp_path / "one.txt")]
+    cited = [g.nodes[v].get("symbol") for _, v, t in g.out_edges(uid, data="type") if t in CITATION_LINKS]
+    assert sorted(cited) == ["07-KL/TW", "100-CV/TU"]  # its links once, not twice
+
+
 def test_records_round_trip_through_json(seed_records):
     for r in seed_records:
         assert record_from_json(r.to_json()) == r

@@ -1,4 +1,4 @@
-"""Table tests for the header's patterns (loaders/patterns.py, "the header" section): real lines, and
+"""Table tests for the header's and the folded-text patterns (loaders/patterns.py): real lines, and
 near misses that must not match."""
 
 from __future__ import annotations
@@ -55,6 +55,39 @@ CASES = [
     ("COLUMN_GAP_RE", "TỈNH ỦY LAI CHÂU ĐẢNG", None),
     ("PARENT_PLACE_RE", "ĐẢNG BỘ TỈNH BẾN TRE", (1, "BẾN TRE")),
     ("SEMICOLON_SPLIT_RE", "a; b", True),
+    # folded text
+    ("AGENCY_ROLE_RE", "ban thuong vu tinh uy lai chau", True),
+    ("AGENCY_ROLE_RE", "chu tich nuoc", None),
+    ("TRAILING_UNIT_RE", "uy ban nhan dan huyen", (1, "huyen")),
+    ("TRAILING_UNIT_RE", "uy ban nhan dan huyen tam duong", None),
+    ("LAST_UNIT_WORD_RE", "dang uy xa", (1, "xa")),
+    ("PLACE_WORD_RE", "ubnd thi tran phong tho", (1, "thi tran")),
+    ("PLACE_WORD_RE", "hoi nong dan", None),
+    ("PARENTHESES_RE", "So Y te (nay la So Y te - Dan so)", True),
+    ("GROUP_BODY_RE", "uy ban nhan dan cac xa, thi tran", ("units", "xa, thi tran")),
+    ("GROUP_BODY_RE", "uy ban nhan dan huyen", None),
+    ("CENTRAL_GROUP_RE", "cac tinh uy, thanh uy truc thuoc trung uong", ("committees", "tinh uy, thanh uy")),
+    ("CENTRAL_GROUP_RE", "uy ban nhan dan cac tinh, thanh pho truc thuoc trung uong", ("head", "uy ban nhan dan")),
+    ("CENTRAL_GROUP_RE", "cac tinh uy truc thuoc", None),
+    ("GROUP_COMMITTEE_RE", "cac huyen uy, thanh uy, dang uy truc thuoc", True),
+    ("GROUP_UNIT_RE", "xa, thi tran", True),
+    ("UNIT_IN_TEXT_RE", "theo huyen uy tam duong ", ("word", "huyen uy")),
+    ("COMMUNE_WORD_RE", "dang uy xa binh lu", True),
+    ("COMMUNE_WORD_RE", "dang uy huyen tam duong", None),
+    ("SLUG_BREAK_RE", "ba ria - vung tau", True),
+    ("PLACE_TOKEN_RE", "ba ria - vung tau", True),
+    ("YEAR_PREFIX_RE", "2021-06-11", True),
+    ("YEAR_PREFIX_RE", "06/2021", None),
+    ("NUMBER_REF_RE", "ket luan so 07", ("number", "07")),
+    ("NUMBER_REF_RE", "kl 07", ("type", "kl")),
+    ("NUMBER_REF_RE", "07-kl/tw", None),
+    ("BARE_NUMBER_REF_RE", "so: 07", True),
+    ("YEAR_RE", "nam 2021", True),
+    ("YEAR_RE", "so 12021", None),
+    ("ISSUER_TAIL_RE", "ket luan 07 cua bo chinh tri", ("issuer", "bo chinh tri")),
+    ("DATE_WORDS_RE", "bo chinh tri ngay 11/6/2021", True),
+    ("PATH_LIKE_RE", "./plan.docx", True),
+    ("PATH_LIKE_RE", "07-KL/TW", None),
 ]
 
 
@@ -70,6 +103,15 @@ def test_header_pattern(name, text, expected):
         assert m is not None and m.group(group).strip() == value
 
 
-def test_every_header_pattern_has_a_case():
+def test_every_header_and_folded_pattern_has_a_case():
     start = P.__all__.index("EMBLEM_RE")
-    assert set(P.__all__[start:]) <= {c[0] for c in CASES}
+    patterns = {name for name in P.__all__[start:] if name.endswith("_RE")}
+    assert len(patterns) > 40 and patterns <= {c[0] for c in CASES}
+
+
+def test_the_folded_unit_words_are_the_unit_words_folded():
+    from chidao.loaders.normalize import fold
+    from chidao.loaders.vocabulary import UNIT_WORDS
+
+    assert P.FOLDED_UNIT_WORDS == tuple(fold(w) for w in UNIT_WORDS) and "thi tran" in P.FOLDED_UNIT_WORDS
+    assert P.FOLDED_TYPE_WORDS["kl"] == "Kết luận" and P.FOLDED_TYPE_WORDS["ket luan"] == "Kết luận"
