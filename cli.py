@@ -685,16 +685,19 @@ def viz(ref, workspace, output, depth, levels, max_nodes):
     from .loaders.vocabulary import LEVELS
     from .outputs import viz as v
 
+    from .graph.rows import with_evidence
+
     if ref is not None and not ref.strip():
         raise click.BadParameter("an empty REF names no document (leave REF out to draw the whole workspace)",
                                  param_hint="REF")
-    graph = _full_graph(workspace)
+    graph = _load(workspace)  # the question graph; the drawn links' evidence is read from the workspace
     root = _resolve(graph, ref) if ref is not None else None
     wanted = tuple(x.strip() for x in levels.split(",")) if levels else None
     if wanted and not set(wanted) <= set(LEVELS):
         raise click.BadParameter(f"{levels!r}: use levels among {', '.join(LEVELS)}", param_hint="--levels")
-    page = v.build_page(graph, root, depth=depth, levels=list(wanted) if wanted else None,
-                        max_nodes=max_nodes or v.DEFAULT_MAX_NODES)
+    options = dict(depth=depth, levels=list(wanted) if wanted else None, max_nodes=max_nodes or v.DEFAULT_MAX_NODES)
+    view, info = v.view_graph(graph, root, **options)
+    page = v.build_page(graph, root, **options, view=(with_evidence(view, workspace), info))
     v.write_page(page, output)
     click.echo(f"Wrote {output}: {page.nodes} nodes, {page.edges} links.")
     omitted = page.omitted or {}
@@ -717,6 +720,13 @@ def _full_graph(workspace):
     from .graph import load_graph
 
     return load_graph(workspace)
+
+
+def _rows(workspace):
+    """The workspace's export rows, streamed from its tables (graph/rows.py): no graph in memory."""
+    from .graph.rows import WorkspaceRows
+
+    return WorkspaceRows(workspace)
 
 
 @cli.group()
@@ -790,7 +800,7 @@ def export_cypher(workspace, output):
     """
     from .outputs.files import write_cypher_script
 
-    path = write_cypher_script(_full_graph(workspace), output, workspace_id=_workspace_id(workspace))
+    path = write_cypher_script(_rows(workspace), output, workspace_id=_workspace_id(workspace))
     click.echo(f"Wrote {path}")
 
 
@@ -806,7 +816,7 @@ def export_csv(workspace, directory):
     """
     from .outputs.files import write_csv
 
-    paths = write_csv(_full_graph(workspace), directory, workspace_id=_workspace_id(workspace))
+    paths = write_csv(_rows(workspace), directory, workspace_id=_workspace_id(workspace))
     click.echo(f"Wrote {len(paths)} files to {directory} (the import command is in {directory}/README.md)")
 
 
@@ -822,7 +832,7 @@ def export_graphml(workspace, path):
     """
     from .outputs.files import write_graphml
 
-    click.echo(f"Wrote {write_graphml(_full_graph(workspace), path)}")
+    click.echo(f"Wrote {write_graphml(_rows(workspace), path)}")
 
 
 def _param(value: str):

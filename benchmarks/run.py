@@ -9,7 +9,15 @@ the same files), extract (chidao extract --json -j JOBS, documents/s and MB/s, t
 precision/recall of (symbol, cue) per document against the generator's truth), build
 (chidao build -j JOBS: wall time and peak memory), load (full graph and question graph),
 questions (each question's latency after loading, median of 5, on the central document
-with most implementers), cold (end to end `chidao implements` and `chidao search` from a new process).
+with most implementers), cold (end to end `chidao implements` and `chidao search` from a new process),
+real (one core, in process: extraction over real text, tests/data/real and the sample corpus, in MB/s
+next to a loop that only reads, hashes and decodes the same files).
+
+    python benchmarks/run.py --compare main 2000      # the same stages on main and on this tree
+
+``--compare REF`` checks REF out into a temporary git worktree, runs the stages with chidao imported
+from there, then from this tree (same corpus, separate workspaces), and prints one table of the
+differences: accuracy (precision, recall) and speed (seconds, MB/s, peak memory).
 Peak memory comes from /usr/bin/time -v (GNU time), which Debian ships in the `time` package.
 """
 
@@ -27,7 +35,76 @@ import time
 from collections import Counter
 from pathlib import Path
 
-STAGES = ("generate", "grep", "extract", "build", "load", "questions", "cold")
+STAGES = ("generate", "grep", "extract", "build", "load", "questions", "cold", "real")
+HERE = Path(__file__).resolve().parent
+REAL_DIRS = (HERE.parent / "tests" / "data" / "real", HERE.parent / "corpus" / "sample")
+
+
+def real_text(dirs=REAL_DIRS) -> dict:
+    """Extraction on real text on one core against the read-hash-decode floor (same files, in process)."""
+    import hashlib
+
+    from chidao.loaders.batch import extract_one
+    from chidao.loaders.files import iter_document_paths
+
+    paths = list(iter_document_paths([str(d) for d in dirs if d.exists()]))
+    size_mb = sum(os.path.getsize(p) for p in paths) / 1e6
+    best_floor = best_extract = float("inf")
+    for _ in range(3):  # best of three: the machine is shared
+        started = time.perf_counter()
+        for p in paths:
+            data = Path(p).read_bytes()
+            hashlib.sha256(data).hexdigest()
+            data.decode("utf-8", errors="replace")
+        best_floor = min(best_floor, time.perf_counter() - started)
+        started = time.perf_counter()
+        failed = sum(1 for p in paths if extract_one(p)[2] is not None)
+        best_extract = min(best_extract, time.perf_counter() - started)
+    return {"files": len(paths), "mb": round(size_mb, 2), "unreadable": failed,
+            "floor_mb_per_s": round(size_mb / best_floor, 1), "extract_mb_per_s": round(size_mb / best_extract, 2),
+            "extract_s": round(best_extract, 3), "x_floor": round(best_extract / best_floor, 1)}
+
+
+def _flat(d: dict, prefix: str = "") -> dict:
+    out = {}
+    for k, v in d.items():
+        if k.startswith("_") or k == "stdout":
+            continue
+        if isinstance(v, dict):
+            out |= _flat(v, f"{prefix}{k}.")
+        elif isinstance(v, (int, float)) and not isinstance(v, bool):
+            out[f"{prefix}{k}"] = v
+    return out
+
+
+def compare(ref: str, argv: list[str]) -> None:
+    """Run this script on ``ref`` (a temporary worktree) and on this tree; print the differences."""
+    import tempfile
+
+    repo = HERE.parent
+    with tempfile.TemporaryDirectory(prefix="chidao-compare-") as tmp:
+        tree = Path(tmp) / "tree"
+        subprocess.run(["git", "-C", str(repo), "worktree", "add", "--detach", str(tree), ref], check=True,
+                       capture_output=True)
+        try:
+            (Path(tmp) / "pkg").mkdir()
+            (Path(tmp) / "pkg" / "chidao").symlink_to(tree)  # the package root is the repository root
+            results = {}
+            for tag, env in ((ref, {"PYTHONPATH": str(Path(tmp) / "pkg")}), ("this tree", {})):
+                out = Path(tmp) / f"{len(results)}.json"
+                print(f"-- {tag}", flush=True)
+                subprocess.run([sys.executable, str(Path(__file__).resolve()), *argv, "--tag", str(len(results)),
+                                "--out", str(out)], check=True, env=os.environ | env)
+                results[tag] = _flat(json.loads(out.read_text(encoding="utf-8")))
+        finally:
+            subprocess.run(["git", "-C", str(repo), "worktree", "remove", "--force", str(tree)], capture_output=True)
+    base, new = results[ref], results["this tree"]
+    print(f"\n{'measure':<40} {ref:>14} {'this tree':>14} {'change':>9}")
+    for key in sorted(set(base) | set(new)):
+        a, b = base.get(key), new.get(key)
+        change = f"{(b - a) / a * 100:+.1f}%" if isinstance(a, (int, float)) and isinstance(b, (int, float)) and a \
+            else ""
+        print(f"{key:<40} {a if a is not None else '-':>14} {b if b is not None else '-':>14} {change:>9}")
 
 
 def timed(cmd: list[str], **kwargs) -> dict:
@@ -75,10 +152,18 @@ def main(argv=None) -> None:
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     ap.add_argument("--stages", default=",".join(STAGES))
     ap.add_argument("--out", type=Path)
+    ap.add_argument("--compare", metavar="REF", help="run on git REF too (e.g. main) and print the differences")
+    ap.add_argument("--tag", default="", help=argparse.SUPPRESS)  # keeps --compare's two workspaces apart
     args = ap.parse_args(argv)
+    if args.compare:
+        raw = list(sys.argv[1:] if argv is None else argv)
+        i = raw.index("--compare")
+        rest = raw[:i] + raw[i + 2:]
+        compare(args.compare, [a for j, a in enumerate(rest) if a != "--out" and (j == 0 or rest[j - 1] != "--out")])
+        return
     stages = args.stages.split(",")
     root = args.dir or Path(f"/tmp/chidao-bench-{args.docs}")
-    ws = Path(f"{root}-ws")
+    ws = Path(f"{root}-ws{args.tag}")
     chidao = [sys.executable, "-m", "chidao"]
     result: dict = {"docs": args.docs, "jobs": args.jobs, "cpu": os.cpu_count(), "python": sys.version.split()[0]}
 
@@ -104,7 +189,7 @@ def main(argv=None) -> None:
         floor = time.perf_counter() - started
         report("grep", {"seconds": round(floor, 2), "mb_per_s": round(size_mb / floor, 1)})
     if "extract" in stages:
-        out = f"{root}-extract.jsonl"
+        out = f"{root}-extract{args.tag}.jsonl"
         with open(out, "w", encoding="utf-8") as sink:
             run = timed(chidao + ["extract", str(root), "--json", "-q", "-j", str(args.jobs)], stdout=sink)
         run.pop("stdout")
@@ -162,6 +247,8 @@ def main(argv=None) -> None:
         runs = [timed(chidao + ["search", "phòng chống dịch", "-w", str(ws), "--json"]) for _ in range(3)]
         report("cold_search", {"seconds_median": statistics.median(r["seconds"] for r in runs),
                                "peak_mb": max(r["peak_mb"] for r in runs)})
+    if "real" in stages:
+        report("real", real_text())
 
 
 if __name__ == "__main__":

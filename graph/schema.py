@@ -50,7 +50,8 @@ from .index import search_text
 
 __all__ = ["LABELS", "NODE_LABELS", "LEVEL_LABELS", "REL_TYPES", "NODE_PROPERTIES", "EDGE_PROPERTIES",
            "WORKSPACE_PROPERTY", "EDGE_KEY_PROPERTY", "NodeRow", "RelationshipRow", "node_labels", "node_properties",
-           "edge_properties", "iter_nodes", "iter_relationships", "ownership_clause", "constraint_statements", "nfc"]
+           "edge_properties", "iter_nodes", "iter_relationships", "ownership_clause", "constraint_statements", "nfc",
+           "labels_of", "properties_of"]
 
 # -- the allow-lists ----------------------------------------------------------------------------------
 NODE_LABELS = ("Document", "Agency", "Place", "Person", "Source")
@@ -131,11 +132,15 @@ def node_labels(graph: nx.MultiDiGraph, uid: str) -> tuple[str, ...]:
 
     Raises ValueError for a label outside the allow-list (it would otherwise reach Cypher text).
     """
-    attrs = graph.nodes[uid]
+    return labels_of(uid, graph.nodes[uid])
+
+
+def labels_of(uid: str, attrs: dict) -> tuple[str, ...]:
+    """``node_labels`` of a node given its attributes (the workspace rows, ``graph/rows.py``)."""
     label = attrs.get("label")
     if label not in NODE_LABELS:
         raise ValueError(f"node {uid!r} has label {label!r}, not one of {', '.join(NODE_LABELS)}")
-    level = LEVEL_LABELS.get(attrs.get("level")) if label == "Document" else None
+    level = LEVEL_LABELS.get(attrs.get("level") or "") if label == "Document" else None
     return (label, level) if level else (label,)
 
 
@@ -153,6 +158,11 @@ def node_properties(graph: nx.MultiDiGraph, uid: str) -> dict:
     gets ``search_text`` made from its attributes and its ISSUED_BY agency's name.
     """
     attrs = graph.nodes[uid]
+    return properties_of(uid, attrs, _issuer_name(graph, uid) if attrs.get("label") == "Document" else None)
+
+
+def properties_of(uid: str, attrs: dict, issuer_name: str | None) -> dict:
+    """``node_properties`` of a node given its attributes and its ISSUED_BY agency's name (Documents)."""
     props = {"uid": uid}
     for key, kind in NODE_PROPERTIES.items():
         if key in _EXPORTER_KEYS or key == "uid":
@@ -161,7 +171,7 @@ def node_properties(graph: nx.MultiDiGraph, uid: str) -> dict:
         if value is not None:
             props[key] = value
     if attrs.get("label") == "Document":
-        props["search_text"] = nfc(search_text(attrs, _issuer_name(graph, uid)))
+        props["search_text"] = nfc(search_text(attrs, issuer_name))
     return props
 
 

@@ -12,8 +12,10 @@ import csv
 import io
 import math
 import re
+import tempfile
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
+from typing import IO
 from pathlib import Path
 
 import networkx as nx
@@ -22,13 +24,14 @@ from ..graph.schema import (EDGE_KEY_PROPERTY, EDGE_PROPERTIES, LABELS, LEVEL_LA
                             REL_TYPES, WORKSPACE_PROPERTY, NodeRow, RelationshipRow, constraint_statements,
                             edge_properties, iter_nodes, iter_relationships, nfc as _nfc, node_labels,
                             node_properties, ownership_clause)
+from ..graph.rows import rows_of
 from ..loaders.errors import write_error
 
 __all__ = ["LABELS", "NODE_LABELS", "LEVEL_LABELS", "REL_TYPES", "NODE_PROPERTIES", "EDGE_PROPERTIES",
            "WORKSPACE_PROPERTY", "EDGE_KEY_PROPERTY", "NodeRow", "RelationshipRow", "node_labels", "node_properties",
            "edge_properties", "iter_nodes", "iter_relationships", "ownership_clause", "constraint_statements",
-           "cypher_string", "cypher_value", "spreadsheet_safe", "cypher_script", "write_cypher_script", "csv_files", "write_csv",
-           "graphml_graph", "write_graphml", "grass_style", "BATCH_SIZE", "CSV_FILES"]
+           "cypher_string", "cypher_value", "spreadsheet_safe", "cypher_script", "write_cypher_script", "csv_files",
+           "write_csv", "graphml_graph", "graphml_text", "write_graphml", "grass_style", "BATCH_SIZE", "CSV_FILES"]
 
 BATCH_SIZE = 500
 
@@ -104,49 +107,85 @@ def _batches(rows: Iterable, size: int) -> Iterator[list]:
         yield batch
 
 
-def cypher_script(graph: nx.MultiDiGraph, *, workspace_id: str, batch_size: int = BATCH_SIZE) -> Iterator[str]:
+class _Spill:
+    """Rows grouped by a key, each group's lines in a temporary file (one line per row): the export
+    writes groups one after another in constant memory, in the order rows arrived within a group."""
+
+    def __init__(self):
+        self.files: dict[tuple, IO[str]] = {}
+        self.counts: dict[tuple, int] = defaultdict(int)
+
+    def add(self, key: tuple, line: str) -> None:
+        f = self.files.get(key)
+        if f is None:
+            f = self.files[key] = tempfile.TemporaryFile("w+", encoding="utf-8", newline="\n")
+        f.write(line)
+        f.write("\n")
+        self.counts[key] += 1
+
+    def lines(self, key: tuple) -> Iterator[str]:
+        f = self.files[key]
+        f.seek(0)
+        for line in f:
+            yield line[:-1]
+
+    def close(self) -> None:
+        for f in self.files.values():
+            f.close()
+
+
+def cypher_script(graph, *, workspace_id: str, batch_size: int = BATCH_SIZE) -> Iterator[str]:
     """The text of a Cypher script that loads graph into Neo4j 5, in chunks (each ends with a newline).
 
-    Constraints first, then nodes grouped by labels and relationships grouped by (start label, type,
-    end label), ``batch_size`` rows per ``UNWIND [...] AS row MERGE ...`` statement. Every value is a
-    literal made by ``cypher_value``; labels, types and keys come from the allow-lists. MERGE on uid
-    (and on ``key`` for relationships) makes a second run add nothing; the workspace joins each
-    ``chidao_ws`` list once.
+    graph is a networkx graph or a rows source (``graph.rows.WorkspaceRows``: streamed from the
+    workspace, in constant memory). Constraints first, then nodes grouped by labels and relationships
+    grouped by (start label, type, end label), ``batch_size`` rows per ``UNWIND [...] AS row MERGE ...``
+    statement. Every value is a literal made by ``cypher_value`` (one line: line breaks are escaped);
+    labels, types and keys come from the allow-lists. MERGE on uid (and on ``key`` for relationships)
+    makes a second run add nothing; the workspace joins each ``chidao_ws`` list once.
     """
+    source = rows_of(graph)
     ws = cypher_string(_nfc(str(workspace_id)))
     yield ("// chidao graph export: load with `cypher-shell -f FILE` or paste into Neo4j Browser\n"
            "// (multi-statement editor). Neo4j 5. Constraints first; MERGE on uid: running it twice\n"
-           f"// adds nothing. {graph.number_of_nodes()} nodes, {graph.number_of_edges()} relationships.\n")
+           f"// adds nothing. {source.number_of_nodes()} nodes, {source.number_of_edges()} relationships.\n")
     for statement in constraint_statements():
         yield statement + "\n"
 
-    groups: dict[tuple, list[NodeRow]] = defaultdict(list)
-    for row in iter_nodes(graph):
-        groups[row.labels].append(row)
-    for labels in sorted(groups, key=lambda ls: (NODE_LABELS.index(ls[0]), ls)):
-        extra = "".join(f", n:`{label}`" for label in labels[1:])
-        for batch in _batches(groups[labels], batch_size):
-            yield "UNWIND [\n"
-            yield ",\n".join(cypher_value({"uid": r.uid, "props": r.props}) for r in batch)
-            yield (f"\n] AS row\nMERGE (n:`{labels[0]}` {{uid: row.uid}})\n"
-                   f"SET n += row.props, {ownership_clause('n', ws)}{extra};\n")
+    groups = _Spill()
+    try:
+        for row in source.nodes():
+            groups.add(row.labels, cypher_value({"uid": row.uid, "props": row.props}))
+        for labels in sorted(groups.files, key=lambda ls: (NODE_LABELS.index(ls[0]), ls)):
+            extra = "".join(f", n:`{label}`" for label in labels[1:])
+            for batch in _batches(groups.lines(labels), batch_size):
+                yield "UNWIND [\n"
+                yield ",\n".join(batch)
+                yield (f"\n] AS row\nMERGE (n:`{labels[0]}` {{uid: row.uid}})\n"
+                       f"SET n += row.props, {ownership_clause('n', ws)}{extra};\n")
+    finally:
+        groups.close()
 
-    rel_groups: dict[tuple, list[RelationshipRow]] = defaultdict(list)
-    for rel in iter_relationships(graph):
-        rel_groups[(rel.type, rel.start_label, rel.end_label)].append(rel)
-    for rel_type, start_label, end_label in sorted(rel_groups, key=lambda g: (REL_TYPES.index(g[0]), g)):
-        for batch in _batches(rel_groups[(rel_type, start_label, end_label)], batch_size):
-            yield "UNWIND [\n"
-            yield ",\n".join(cypher_value({"start_uid": r.start, "end_uid": r.end, "rel_key": r.key,
-                                           "props": r.props}) for r in batch)
-            yield (f"\n] AS row\nMATCH (a:`{start_label}` {{uid: row.start_uid}})\n"
-                   f"MATCH (b:`{end_label}` {{uid: row.end_uid}})\n"
-                   f"MERGE (a)-[r:`{rel_type}` {{`{EDGE_KEY_PROPERTY}`: row.rel_key}}]->(b)\n"
-                   f"SET r += row.props, {ownership_clause('r', ws)};\n")
+    rel_groups = _Spill()
+    try:
+        for rel in source.relationships():
+            rel_groups.add((rel.type, rel.start_label, rel.end_label),
+                           cypher_value({"start_uid": rel.start, "end_uid": rel.end, "rel_key": rel.key,
+                                         "props": rel.props}))
+        for rel_type, start_label, end_label in sorted(rel_groups.files, key=lambda g: (REL_TYPES.index(g[0]), g)):
+            for batch in _batches(rel_groups.lines((rel_type, start_label, end_label)), batch_size):
+                yield "UNWIND [\n"
+                yield ",\n".join(batch)
+                yield (f"\n] AS row\nMATCH (a:`{start_label}` {{uid: row.start_uid}})\n"
+                       f"MATCH (b:`{end_label}` {{uid: row.end_uid}})\n"
+                       f"MERGE (a)-[r:`{rel_type}` {{`{EDGE_KEY_PROPERTY}`: row.rel_key}}]->(b)\n"
+                       f"SET r += row.props, {ownership_clause('r', ws)};\n")
+    finally:
+        rel_groups.close()
 
 
-def write_cypher_script(graph: nx.MultiDiGraph, path, *, workspace_id: str, batch_size: int = BATCH_SIZE) -> Path:
-    """Write ``cypher_script`` to path (UTF-8, LF line ends); returns the path."""
+def write_cypher_script(graph, path, *, workspace_id: str, batch_size: int = BATCH_SIZE) -> Path:
+    """Write ``cypher_script`` (graph: a networkx graph or a rows source) to path (UTF-8, LF line ends)."""
     path = Path(path)
     try:
         with path.open("w", encoding="utf-8", newline="\n") as f:
@@ -183,69 +222,118 @@ def _csv_field(value, kind: str, delimiter: str) -> str:
     return str(value)
 
 
-def _text(rows: Iterable[list[str]]) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)  # RFC 4180
-    writer.writerows(rows)
-    return buffer.getvalue()
-
-
-def _pick_delimiter(rows: Iterable[dict], schema: dict) -> str:
-    arrays = [key for key, kind in schema.items() if kind == "string[]"]
-    used = {ch for props in rows for key in arrays for item in props.get(key) or () for ch in _ARRAY_DELIMITERS
-            if ch in item}
+def _pick_delimiter(used: set[str]) -> str:
     for ch in _ARRAY_DELIMITERS:
         if ch not in used:
             return ch
     raise ValueError("every array delimiter occurs inside an array element")
 
 
+def _array_chars(props: dict, arrays: tuple[str, ...]) -> set[str]:
+    return {ch for key in arrays for item in props.get(key) or () for ch in _ARRAY_DELIMITERS if ch in item}
+
+
 def _delimiter_option(ch: str) -> str:
     return f"'{ch}'" if ch.isprintable() else f"'U+{ord(ch):04X}'"
 
 
-def csv_files(graph: nx.MultiDiGraph, *, workspace_id: str) -> Iterator[tuple[str, str]]:
+def _csv_tables(source, workspace_id: str, open_file) -> list[str]:
+    """Write every neo4j-admin CSV file, ``constraints.cypher`` and ``README.md`` through
+    ``open_file(name)`` (a text file, closed here); returns the names in order.
+
+    Two passes over the rows, none held: the first finds which property columns occur on each label
+    and type and which array delimiter no element holds, the second writes the rows.
+    """
+    owners = [_nfc(str(workspace_id))]
+    node_arrays = tuple(k for k, kind in NODE_PROPERTIES.items() if kind == "string[]")
+    edge_arrays = tuple(k for k, kind in EDGE_PROPERTIES.items() if kind == "string[]")
+    node_keys: dict[str, set[str]] = {}
+    rel_keys: dict[str, set[str]] = {}
+    used = set(ch for ch in _ARRAY_DELIMITERS if ch in owners[0])
+    for row in source.nodes():
+        node_keys.setdefault(row.labels[0], set()).update(row.props)
+        used |= _array_chars(row.props, node_arrays)
+    for rel in source.relationships():
+        rel_keys.setdefault(rel.type, set()).update(rel.props)
+        used |= _array_chars(rel.props, edge_arrays)
+    delimiter = _pick_delimiter(used)
+    for key_set in node_keys.values():
+        key_set.add(WORKSPACE_PROPERTY)
+    for key_set in rel_keys.values():
+        key_set.update((EDGE_KEY_PROPERTY, WORKSPACE_PROPERTY))
+
+    names: list[str] = []
+    node_args: list[str] = []
+    rel_args: list[str] = []
+    files, writers, columns = {}, {}, {}
+    try:
+        for label in NODE_LABELS:
+            if label not in node_keys:
+                continue
+            keys = [k for k in NODE_PROPERTIES if k != "uid" and k in node_keys[label]]
+            files[label] = f = open_file(CSV_FILES[label])
+            writers[label] = csv.writer(f, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)  # RFC 4180
+            writers[label].writerow(["uid:ID", ":LABEL", *(_header(k, NODE_PROPERTIES[k]) for k in keys)])
+            columns[label] = keys
+            names.append(CSV_FILES[label])
+            node_args.append(f"--nodes={label}={CSV_FILES[label]}")
+        for rel_type in REL_TYPES:
+            if rel_type not in rel_keys:
+                continue
+            keys = [k for k in EDGE_PROPERTIES if k in rel_keys[rel_type]]  # key first
+            files[rel_type] = f = open_file(CSV_FILES[rel_type])
+            writers[rel_type] = csv.writer(f, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
+            writers[rel_type].writerow([":START_ID", ":END_ID", ":TYPE",
+                                        *(_header(k, EDGE_PROPERTIES[k]) for k in keys)])
+            columns[rel_type] = keys
+            names.append(CSV_FILES[rel_type])
+            rel_args.append(f"--relationships={rel_type}={CSV_FILES[rel_type]}")
+        for r in source.nodes():
+            label = r.labels[0]
+            r.props[WORKSPACE_PROPERTY] = owners  # rows made for this call only
+            writers[label].writerow([r.uid, delimiter.join(r.labels),
+                                     *(_csv_field(r.props.get(k), NODE_PROPERTIES[k], delimiter)
+                                       for k in columns[label])])
+        for r in source.relationships():
+            r.props[EDGE_KEY_PROPERTY] = r.key
+            r.props[WORKSPACE_PROPERTY] = owners
+            writers[r.type].writerow([r.start, r.end, r.type, *(_csv_field(r.props.get(k), EDGE_PROPERTIES[k], delimiter)
+                                                                 for k in columns[r.type])])
+    finally:
+        for f in files.values():
+            f.close()
+    for name, text in (("constraints.cypher", "\n".join(constraint_statements()) + "\n"),
+                       ("README.md", _csv_readme(node_args, rel_args, delimiter, source))):
+        f = open_file(name)
+        try:
+            f.write(text)
+        finally:
+            f.close()
+        names.append(name)
+    return names
+
+
+class _Text(io.StringIO):
+    def close(self):  # kept readable after _csv_tables closes it
+        pass
+
+
+def csv_files(graph, *, workspace_id: str) -> Iterator[tuple[str, str]]:
     """(file name, text) for every neo4j-admin CSV file, then ``constraints.cypher`` and ``README.md``.
 
     One nodes file per main label with ``uid:ID`` (one global id space, the id also stored as ``uid``),
     ``:LABEL`` (all labels, level label included) and the typed property columns that occur on that
     label; one relationships file per type with ``:START_ID``, ``:END_ID``, ``:TYPE`` and properties.
-    Only labels and types that occur get a file.
+    Only labels and types that occur get a file. (In memory: ``write_csv`` streams to files.)
     """
-    owners = [_nfc(str(workspace_id))]
-    nodes: dict[str, list[NodeRow]] = defaultdict(list)
-    for row in iter_nodes(graph):
-        nodes[row.labels[0]].append(row)
-        row.props[WORKSPACE_PROPERTY] = owners  # rows made for this call only
-    rels: dict[str, list[RelationshipRow]] = defaultdict(list)
-    for rel in iter_relationships(graph):
-        rels[rel.type].append(rel)
-        rel.props[EDGE_KEY_PROPERTY] = rel.key
-        rel.props[WORKSPACE_PROPERTY] = owners
-    delimiter = _pick_delimiter([r.props for rows in nodes.values() for r in rows]
-                                + [r.props for rows in rels.values() for r in rows],
-                                {**NODE_PROPERTIES, **EDGE_PROPERTIES})
-    node_args, rel_args = [], []
-    for label in NODE_LABELS:
-        if label not in nodes:
-            continue
-        keys = [k for k in NODE_PROPERTIES if k != "uid" and any(k in r.props for r in nodes[label])]
-        header = ["uid:ID", ":LABEL", *(_header(k, NODE_PROPERTIES[k]) for k in keys)]
-        body = ([r.uid, delimiter.join(r.labels),
-                 *(_csv_field(r.props.get(k), NODE_PROPERTIES[k], delimiter) for k in keys)] for r in nodes[label])
-        yield CSV_FILES[label], _text([header, *body])
-        node_args.append(f"--nodes={label}={CSV_FILES[label]}")
-    for rel_type in REL_TYPES:
-        if rel_type not in rels:
-            continue
-        keys = [k for k in EDGE_PROPERTIES if any(k in r.props for r in rels[rel_type])]  # key first
-        header = [":START_ID", ":END_ID", ":TYPE", *(_header(k, EDGE_PROPERTIES[k]) for k in keys)]
-        body = ([r.start, r.end, r.type, *(_csv_field(r.props.get(k), EDGE_PROPERTIES[k], delimiter) for k in keys)]
-                for r in rels[rel_type])
-        yield CSV_FILES[rel_type], _text([header, *body])
-        rel_args.append(f"--relationships={rel_type}={CSV_FILES[rel_type]}")
-    yield "constraints.cypher", "\n".join(constraint_statements()) + "\n"
-    yield "README.md", _csv_readme(node_args, rel_args, delimiter, graph)
+    texts: dict[str, _Text] = {}
+
+    def open_text(name):
+        texts[name] = _Text()
+        return texts[name]
+
+    for name in _csv_tables(rows_of(graph), workspace_id, open_text):
+        yield name, texts[name].getvalue()
 
 
 # A spreadsheet runs a cell that starts with one of these as a formula (=HYPERLINK(...) from a
@@ -263,7 +351,7 @@ def spreadsheet_safe(value: str) -> str:
     return "'" + value if value.startswith(_FORMULA_START) else value
 
 
-def _csv_readme(node_args: list[str], rel_args: list[str], delimiter: str, graph: nx.MultiDiGraph) -> str:
+def _csv_readme(node_args: list[str], rel_args: list[str], delimiter: str, graph) -> str:
     command = " \\\n    ".join(["neo4j-admin database import full neo4j", *node_args, *rel_args,
                                 f"--array-delimiter={_delimiter_option(delimiter)}", "--multiline-fields=true",
                                 "--overwrite-destination=true"])
@@ -302,21 +390,23 @@ cypher-shell -u neo4j -p PASSWORD -f constraints.cypher
 """
 
 
-def write_csv(graph: nx.MultiDiGraph, directory, *, workspace_id: str) -> list[Path]:
-    """Write the CSV files, ``constraints.cypher`` and ``README.md`` into directory (created if needed)."""
+def write_csv(graph, directory, *, workspace_id: str) -> list[Path]:
+    """Write the CSV files, ``constraints.cypher`` and ``README.md`` into directory (created if needed).
+
+    graph is a networkx graph or a rows source (``graph.rows.WorkspaceRows``: constant memory)."""
     directory = Path(directory)
-    written = []
-    path = directory
+    state = {"path": directory}
+
+    def open_file(name):
+        state["path"] = directory / name
+        return state["path"].open("w", encoding="utf-8", newline="")  # the CSV text carries its own CRLF
+
     try:
         directory.mkdir(parents=True, exist_ok=True)
-        for name, text in csv_files(graph, workspace_id=workspace_id):
-            path = directory / name
-            with path.open("w", encoding="utf-8", newline="") as f:  # the CSV text carries its own CRLF
-                f.write(text)
-            written.append(path)
+        names = _csv_tables(rows_of(graph), workspace_id, open_file)
     except OSError as e:
-        raise write_error(path, e) from None
-    return written
+        raise write_error(state["path"], e) from None
+    return [directory / name for name in names]
 
 
 # -- GraphML (Gephi) ------------------------------------------------------------------------------------
@@ -353,11 +443,88 @@ def graphml_graph(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
     return out
 
 
-def write_graphml(graph: nx.MultiDiGraph, path) -> Path:
-    """Write graph as GraphML (UTF-8) for Gephi; returns the path."""
+def _graphml_node(row: NodeRow, attrs: dict) -> dict:
+    props = {k: _graphml_value(v) for k, v in row.props.items() if k != "search_text"}
+    props["label"] = row.labels[0]
+    props["name"] = attrs.get("symbol") or attrs.get("name") or row.uid
+    return props
+
+
+def _graphml_edge(rel: RelationshipRow) -> dict:
+    return {"type": rel.type, **{key: _graphml_value(value) for key, value in rel.props.items()}}
+
+
+def graphml_text(graph) -> Iterator[str]:
+    """The GraphML text (in chunks) of ``graphml_graph(graph)`` as networkx's writer makes it, streamed:
+    graph is a networkx graph or a rows source (``graph.rows.WorkspaceRows``).
+
+    Two passes over the rows: networkx declares every ``<key>`` (one per property name, type and
+    node/edge scope, numbered as first met, the last first) before the first node, so the first pass
+    finds them and the second writes each node and edge with ElementTree's own escaping.
+    """
+    from xml.etree.ElementTree import Element as RootElement, tostring as root_text
+    try:  # networkx writes with lxml when it is installed: the same serializer gives the same escapes
+        from lxml.etree import Element, SubElement, tostring  # type: ignore[import-untyped]
+    except ImportError:  # pragma: no cover - lxml comes with most installs
+        from xml.etree.ElementTree import Element, SubElement, tostring
+
+    source = rows_of(graph)
+    types = nx.readwrite.graphml.GraphMLWriter()  # networkx's Python type -> GraphML type table
+    keys: dict[tuple[str, str, str], str] = {}
+
+    def key(name, value, scope):
+        k = (name, types.get_xml_type(type(value)), scope)
+        found = keys.get(k)
+        if found is None:
+            found = keys[k] = f"d{len(keys)}"
+        return found
+
+    for row, attrs in source.nodes_with_attrs():
+        for name, value in _graphml_node(row, attrs).items():
+            key(str(name), value, "node")
+    for rel in source.relationships():
+        for name, value in _graphml_edge(rel).items():
+            key(str(name), value, "edge")
+
+    root = RootElement("graphml", {"xmlns": types.NS_GRAPHML, "xmlns:xsi": types.NS_XSI,
+                                   "xsi:schemaLocation": types.SCHEMALOCATION})
+    head = root_text(root, encoding="unicode")
+    yield "<?xml version='1.0' encoding='utf-8'?>\n" + head[:head.rindex(" />")] + ">"
+    for (name, xml_type, scope), key_id in reversed(keys.items()):
+        key_element = Element("key", **{"id": key_id, "for": scope, "attr.name": name, "attr.type": xml_type})
+        key_element.tail = "\n"
+        yield tostring(key_element, encoding="unicode").replace(" />", "/>")  # as networkx's writer ends it
+    yield '<graph edgedefault="directed">'
+
+    def element(tag, attrib, data, scope):
+        out = Element(tag, attrib)
+        children = []
+        for name, value in data.items():
+            child = SubElement(out, "data", key=keys[(str(name), types.get_xml_type(type(value)), scope)])
+            child.text = str(value)
+            child.tail = "\n  "
+            children.append(child)
+        if children:
+            out.text = "\n  "
+            children[-1].tail = "\n"
+        out.tail = "\n"
+        return tostring(out, encoding="unicode")
+
+    for row, attrs in source.nodes_with_attrs():
+        yield element("node", {"id": str(row.uid)}, _graphml_node(row, attrs), "node")
+    for rel in source.relationships():
+        yield element("edge", {"source": str(rel.start), "target": str(rel.end), "id": str(rel.key)},
+                      _graphml_edge(rel), "edge")
+    yield "</graph></graphml>"
+
+
+def write_graphml(graph, path) -> Path:
+    """Write graph (a networkx graph or a rows source: streamed) as GraphML (UTF-8) for Gephi."""
     path = Path(path)
     try:
-        nx.write_graphml(graphml_graph(graph), path, encoding="utf-8")
+        with path.open("w", encoding="utf-8", newline="\n") as f:
+            for chunk in graphml_text(graph):
+                f.write(chunk)
     except OSError as e:
         raise write_error(path, e) from None
     return path

@@ -499,7 +499,7 @@ def _render(title: str, nodes: list[dict], edges: list[dict], options: dict, *, 
 
 def build_page(graph: nx.MultiDiGraph, root_uid: str | None = None, *, depth: int = 2, levels=None,
                max_nodes: int = DEFAULT_MAX_NODES, title: str | None = None,
-               height: str = "calc(100vh - 48px)") -> Page:
+               height: str = "calc(100vh - 48px)", view: tuple[nx.MultiDiGraph, dict] | None = None) -> Page:
     """A self-contained page drawing ``view_graph(graph, root_uid, ...)``.
 
     Documents are boxes, agencies ellipses, coloured by level and placed in
@@ -510,10 +510,13 @@ def build_page(graph: nx.MultiDiGraph, root_uid: str | None = None, *, depth: in
     the matches, "only matches" hides the rest) and, when the view was cut,
     a notice saying what was left out.
     """
-    view, info = view_graph(graph, root_uid, depth=depth, levels=levels, max_nodes=max_nodes)
-    pos = _positions(view)
-    nodes = [_vis_node(graph, n, d, pos[n], root_uid) for n, d in view.nodes(data=True)]
-    edges = _vis_edges(graph, view, pos)
+    # view: ``view_graph``'s answer made beforehand (the CLI adds the links' evidence to it: graph/rows.py)
+    if view is None:
+        view = view_graph(graph, root_uid, depth=depth, levels=levels, max_nodes=max_nodes)
+    drawn, info = view
+    pos = _positions(drawn)
+    nodes = [_vis_node(graph, n, d, pos[n], root_uid) for n, d in drawn.nodes(data=True)]
+    edges = _vis_edges(graph, drawn, pos)
     big = len(nodes) > 1000
     options = {
         "physics": {"enabled": False},
