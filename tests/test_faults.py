@@ -359,6 +359,10 @@ def test_sigkill_at_random_moments_leaves_the_previous_workspace(tmp_path):
     first = run(["build", SAMPLE / "ben-tre", "-w", ws])
     assert first.returncode == 0
     before = _snapshot(ws)
+    whole = tmp_path / "whole"
+    assert run(["build", SAMPLE, "-w", whole]).returncode == 0
+    after = _snapshot(whole)  # what a build that got past its atomic swap leaves
+    assert after != before
     rng = random.Random(15)
     kills = 0
     for _ in range(8):
@@ -369,12 +373,12 @@ def test_sigkill_at_random_moments_leaves_the_previous_workspace(tmp_path):
             proc.send_signal(signal.SIGKILL)
             kills += 1
         proc.wait(timeout=BOUND)
-        if proc.returncode == 0:  # it finished first: that is the new previous workspace
-            before = _snapshot(ws)
+        now = _snapshot(ws)
+        # killed before the swap: the previous workspace; after it (or finished): the new one, whole
+        assert now == before or now == after
+        if now == after:  # start again from the small workspace
             run(["build", SAMPLE / "ben-tre", "-w", ws])
-            before = _snapshot(ws)
-            continue
-        assert _snapshot(ws) == before
+            assert _snapshot(ws) == before
     assert kills >= 3, "the builds all finished before the kill: raise the delays"
     p = run(["build", SAMPLE, "-w", ws])  # and the next build cleans up and succeeds
     assert p.returncode == 0 and not list(ws.glob("workspace.db.tmp-*"))
