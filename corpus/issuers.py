@@ -542,29 +542,14 @@ class _Issuers:
         CLOC = cloc.upper()
         DLOC = (district.name if district.name.lower().startswith(district.word) else f"{district.word} {district.name}").upper()
         if kind == "ĐUX":
-            i.name = f"Đảng ủy {cloc}"
-            i.written = [i.name, f"Ban Thường vụ Đảng ủy {cloc}"]
-            i.noplace = [f"Đảng ủy {cw}", f"Ban Thường vụ Đảng ủy {cw}"]
-            i.header = [[f"ĐẢNG BỘ {DLOC}", f"ĐẢNG ỦY {CLOC}"], [f"ĐẢNG ỦY {CLOC}"]]
-            i.emblem, i.sym = "party", {"CV": ["-CV/ĐU"], "KH": ["-KH/ĐU"], "TB": ["-TB/ĐU"]}
-            i.types = _cumulative(("CV", 5), ("KH", 4), ("TB", 1))
-            i.sign = ["T/M ĐẢNG ỦY\nBÍ THƯ", "T/M BAN THƯỜNG VỤ\nPHÓ BÍ THƯ"]
-            i.actor = [f"Ban Thường vụ Đảng ủy {cw}", f"Đảng ủy {cw}"]
-            i.caps = f"BAN CHẤP HÀNH ĐẢNG BỘ {CLOC}"
-            i.recipients = ["Các chi bộ trực thuộc", f"Các đồng chí Đảng ủy viên"]
-            i.copies = [f"Ban Thường vụ {'Huyện ủy' if district.word == 'huyện' else 'cấp ủy cấp trên'} (b/c)", "Như kính gửi"]
+            _commune_body(i, kind, cloc, cw, header=[[f"ĐẢNG BỘ {DLOC}", f"ĐẢNG ỦY {CLOC}"], [f"ĐẢNG ỦY {CLOC}"]],
+                          recipients=["Các chi bộ trực thuộc", "Các đồng chí Đảng ủy viên"],
+                          copies=[f"Ban Thường vụ {'Huyện ủy' if district.word == 'huyện' else 'cấp ủy cấp trên'} (b/c)",
+                                  "Như kính gửi"])
         else:  # UBX
-            i.name = f"Ủy ban nhân dân {cloc}"
-            i.written = [i.name, f"UBND {cloc}"]
-            i.noplace = [f"UBND {cw}", f"Ủy ban nhân dân {cw}"]
-            i.header = [["ỦY BAN NHÂN DÂN", CLOC], [f"UBND {DLOC}", f"UBND {CLOC}"]]
-            i.emblem, i.sym = "state", {"CV": ["/UBND"], "KH": ["/KH-UBND"], "TB": ["/TB-UBND"], "QĐ": ["/QĐ-UBND"]}
-            i.types = _cumulative(("CV", 4), ("KH", 4), ("TB", 1), ("QĐ", 1))
-            i.sign = ["TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH", "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH"]
-            i.actor = [f"Ủy ban nhân dân {cw}", f"UBND {cw}", f"Chủ tịch UBND {cw}"]
-            i.caps = f"CHỦ TỊCH ỦY BAN NHÂN DÂN {CLOC}"
-            i.recipients = ["Các ban, ngành, đoàn thể xã", "Trưởng các thôn, bản, tổ dân phố"]
-            i.copies = [f"UBND {district.word} (b/c)", f"TT Đảng ủy, HĐND {cw}", "Như kính gửi"]
+            _commune_body(i, kind, cloc, cw, header=[["ỦY BAN NHÂN DÂN", CLOC], [f"UBND {DLOC}", f"UBND {CLOC}"]],
+                          recipients=["Các ban, ngành, đoàn thể xã", "Trưởng các thôn, bản, tổ dân phố"],
+                          copies=[f"UBND {district.word} (b/c)", f"TT Đảng ủy, HĐND {cw}", "Như kính gửi"])
         i.signers = _mk_signers(i.name + district.name + province.name)
         return i
 
@@ -583,6 +568,31 @@ _REFORM_RECIPIENTS = {
 }
 
 
+def _commune_body(i, kind: str, cloc: str, cw: str, *, header, recipients, copies) -> None:
+    """What a commune's Đảng ủy (ĐUX) or UBND (UBX) is called, writes and signs, before and after the
+    reform alike; ``header``, ``recipients`` and ``copies`` are where the two systems differ."""
+    CLOC = cloc.upper()
+    if kind == "ĐUX":
+        i.name = f"Đảng ủy {cloc}"
+        i.written = [i.name, f"Ban Thường vụ Đảng ủy {cloc}"]
+        i.noplace = [f"Đảng ủy {cw}", f"Ban Thường vụ Đảng ủy {cw}"]
+        i.emblem, i.sym = "party", {"CV": ["-CV/ĐU"], "KH": ["-KH/ĐU"], "TB": ["-TB/ĐU"]}
+        i.types = _cumulative(("CV", 5), ("KH", 4), ("TB", 1))
+        i.sign = ["T/M ĐẢNG ỦY\nBÍ THƯ", "T/M BAN THƯỜNG VỤ\nPHÓ BÍ THƯ"]
+        i.actor = [f"Ban Thường vụ Đảng ủy {cw}", f"Đảng ủy {cw}"]
+        i.caps = f"BAN CHẤP HÀNH ĐẢNG BỘ {CLOC}"
+    else:  # UBX
+        i.name = f"Ủy ban nhân dân {cloc}"
+        i.written = [i.name, f"UBND {cloc}"]
+        i.noplace = [f"UBND {cw}", f"Ủy ban nhân dân {cw}"]
+        i.emblem, i.sym = "state", {"CV": ["/UBND"], "KH": ["/KH-UBND"], "TB": ["/TB-UBND"], "QĐ": ["/QĐ-UBND"]}
+        i.types = _cumulative(("CV", 4), ("KH", 4), ("TB", 1), ("QĐ", 1))
+        i.sign = ["TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH", "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH"]
+        i.actor = [f"Ủy ban nhân dân {cw}", f"UBND {cw}", f"Chủ tịch UBND {cw}"]
+        i.caps = f"CHỦ TỊCH ỦY BAN NHÂN DÂN {CLOC}"
+    i.header, i.recipients, i.copies = header, recipients, copies
+
+
 def _commune_2025(self, kind, province, commune):
     """A commune or ward's Đảng ủy or UBND after 1 July 2025: directly under the province."""
     i = self._base(kind, "commune", province, None, commune)
@@ -592,29 +602,13 @@ def _commune_2025(self, kind, province, commune):
     PLOC = f"{province.word} {province.name}".upper()
     ctte = "Thành ủy" if province.is_city else "Tỉnh ủy"
     if kind == "ĐUX":
-        i.name = f"Đảng ủy {cloc}"
-        i.written = [i.name, f"Ban Thường vụ Đảng ủy {cloc}"]
-        i.noplace = [f"Đảng ủy {cw}", f"Ban Thường vụ Đảng ủy {cw}"]
-        i.header = [[f"ĐẢNG BỘ {PLOC}", f"ĐẢNG ỦY {CLOC}"]]
-        i.emblem, i.sym = "party", {"CV": ["-CV/ĐU"], "KH": ["-KH/ĐU"], "TB": ["-TB/ĐU"]}
-        i.types = _cumulative(("CV", 5), ("KH", 4), ("TB", 1))
-        i.sign = ["T/M ĐẢNG ỦY\nBÍ THƯ", "T/M BAN THƯỜNG VỤ\nPHÓ BÍ THƯ"]
-        i.actor = [f"Ban Thường vụ Đảng ủy {cw}", f"Đảng ủy {cw}"]
-        i.caps = f"BAN CHẤP HÀNH ĐẢNG BỘ {CLOC}"
-        i.recipients = ["Các chi bộ trực thuộc", "Các đồng chí Đảng ủy viên"]
-        i.copies = [f"Ban Thường vụ {ctte} (b/c)", "Như kính gửi"]
+        _commune_body(i, kind, cloc, cw, header=[[f"ĐẢNG BỘ {PLOC}", f"ĐẢNG ỦY {CLOC}"]],
+                      recipients=["Các chi bộ trực thuộc", "Các đồng chí Đảng ủy viên"],
+                      copies=[f"Ban Thường vụ {ctte} (b/c)", "Như kính gửi"])
     else:  # UBX
-        i.name = f"Ủy ban nhân dân {cloc}"
-        i.written = [i.name, f"UBND {cloc}"]
-        i.noplace = [f"UBND {cw}", f"Ủy ban nhân dân {cw}"]
-        i.header = [["ỦY BAN NHÂN DÂN", CLOC]]
-        i.emblem, i.sym = "state", {"CV": ["/UBND"], "KH": ["/KH-UBND"], "TB": ["/TB-UBND"], "QĐ": ["/QĐ-UBND"]}
-        i.types = _cumulative(("CV", 4), ("KH", 4), ("TB", 1), ("QĐ", 1))
-        i.sign = ["TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH", "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH"]
-        i.actor = [f"Ủy ban nhân dân {cw}", f"UBND {cw}", f"Chủ tịch UBND {cw}"]
-        i.caps = f"CHỦ TỊCH ỦY BAN NHÂN DÂN {CLOC}"
-        i.recipients = ["Các ban, ngành, đoàn thể", "Trưởng các thôn, tổ dân phố"]
-        i.copies = [f"UBND {province.word} (b/c)", f"TT Đảng ủy, HĐND {cw}", "Như kính gửi"]
+        _commune_body(i, kind, cloc, cw, header=[["ỦY BAN NHÂN DÂN", CLOC]],
+                      recipients=["Các ban, ngành, đoàn thể", "Trưởng các thôn, tổ dân phố"],
+                      copies=[f"UBND {province.word} (b/c)", f"TT Đảng ủy, HĐND {cw}", "Như kính gửi"])
     i.signers = _mk_signers(i.name + province.name + "2025")
     return i
 
