@@ -95,6 +95,14 @@ def slug(text: str) -> str:
     return SLUG_BREAK_RE.sub("-", fold(text)).strip("-")
 
 
+def _index_names(place, names: tuple[str, str], *indexes: dict) -> None:
+    """File ``place`` under its folded short and full names in each of ``indexes``, once per distinct
+    key (a short and a full name may fold alike)."""
+    for key in {fold(name) for name in names}:
+        for index in indexes:
+            index.setdefault(key, []).append(place)
+
+
 @dataclass(frozen=True)
 class Place:
     uid: str  # place:lai-chau, place:lai-chau/tam-duong, place:lai-chau/tam-duong/binh-lu
@@ -235,10 +243,8 @@ class Gazetteer:
                     g._add(c, p.uid)
                     if r.get("wardKey"):
                         g.by_key[f"{r['provinceKey']}_{r['wardKey']}"] = c
-                    by_province = g.communes_by_province.setdefault(p.uid, {})
-                    for key in {fold(c_short), fold(r["ward"])}:
-                        by_province.setdefault(key, []).append(c)
-                        g.communes_by_name.setdefault(key, []).append(c)
+                    _index_names(c, (c_short, r["ward"]), g.communes_by_province.setdefault(p.uid, {}),
+                                 g.communes_by_name)
                 continue
             if not r.get("district"):
                 continue
@@ -252,10 +258,8 @@ class Gazetteer:
                 g._add(d, p.uid)
                 if r.get("districtKey"):
                     g.by_key[f"{r['provinceKey']}_{r['districtKey']}"] = d
-                index = g.districts_by_province.setdefault(p.uid, {})
-                for key in {fold(d_short), fold(r["district"])}:
-                    index.setdefault(key, []).append(d)
-                    g.districts_by_name.setdefault(key, []).append(d)
+                _index_names(d, (d_short, r["district"]), g.districts_by_province.setdefault(p.uid, {}),
+                             g.districts_by_name)
             if not r.get("ward") or ("c", r["province"], r["district"], r["ward"]) in seen:
                 continue
             c_short = r["wardShort"] or r["ward"]
@@ -266,12 +270,8 @@ class Gazetteer:
             g._add(c, d.uid)
             if r.get("wardKey"):
                 g.by_key[f"{r['provinceKey']}_{r['districtKey']}_{r['wardKey']}"] = c
-            index = g.communes_by_district.setdefault(d.uid, {})
-            by_province = g.communes_by_province.setdefault(p.uid, {})
-            for key in {fold(c_short), fold(r["ward"])}:
-                index.setdefault(key, []).append(c)
-                by_province.setdefault(key, []).append(c)
-                g.communes_by_name.setdefault(key, []).append(c)
+            _index_names(c, (c_short, r["ward"]), g.communes_by_district.setdefault(d.uid, {}),
+                         g.communes_by_province.setdefault(p.uid, {}), g.communes_by_name)
         for alias, short in _PROVINCE_ALIASES.items():
             target = g.provinces_by_name.get(fold(short))
             if target:
