@@ -114,14 +114,14 @@ class WorkspaceRows:
         return self._labels, self._issuers
 
     def node_items(self) -> Iterator[tuple[str, dict]]:
-        loads = json.loads
+        where = self.workspace_dir
         for uid, attrs in self._query("SELECT uid, attrs FROM nodes ORDER BY rowid"):
-            yield uid, loads(attrs)
+            yield uid, _stored(attrs, where)
 
     def edge_items(self) -> Iterator[tuple[str, str, int, dict]]:
-        loads = json.loads
+        where = self.workspace_dir
         for u, v, k, attrs in self._query("SELECT src, dst, key, attrs FROM edges ORDER BY rowid"):
-            yield u, v, k, loads(attrs)
+            yield u, v, k, _stored(attrs, where)
 
     def nodes(self) -> Iterator[NodeRow]:
         return (row for row, _ in self.nodes_with_attrs())
@@ -156,6 +156,15 @@ def rows_of(source) -> GraphRows | WorkspaceRows:
     raise TypeError(f"not a graph or a rows source: {type(source).__name__}")
 
 
+def _stored(attrs: str, workspace_dir) -> dict:
+    """A row's stored attributes; a row that is not JSON (a damaged file) is one line, not a crash."""
+    try:
+        return json.loads(attrs)
+    except (TypeError, ValueError):
+        raise WorkspaceError(f"workspace {workspace_dir} is damaged (a stored row is not JSON): "
+                             "build again into a new folder") from None
+
+
 def with_evidence(view: nx.MultiDiGraph, workspace_dir: str | Path = DEFAULT_DIR) -> nx.MultiDiGraph:
     """A copy of view (a subgraph of the question graph, whose links carry light attributes) whose links
     carry their full stored attributes (sentence, cue, path...), read by (start, end) from the workspace's
@@ -170,7 +179,7 @@ def with_evidence(view: nx.MultiDiGraph, workspace_dir: str | Path = DEFAULT_DIR
         for u, v, k in view.edges(keys=True):
             pair = stored.get((u, v))
             if pair is None:
-                pair = stored[(u, v)] = {key: json.loads(attrs) for key, attrs in con.execute(
+                pair = stored[(u, v)] = {key: _stored(attrs, workspace_dir) for key, attrs in con.execute(
                     "SELECT key, attrs FROM edges WHERE src = ? AND dst = ?", (u, v))}
             out.add_edge(u, v, key=k, **pair.get(k, view.edges[u, v, k]))
     except sqlite3.DatabaseError as e:
