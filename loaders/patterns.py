@@ -206,7 +206,7 @@ DATE_AFTER_RE = re.compile(
 # Đảng bộ tỉnh đã ban hành Nghị quyết số 10-NQ/TU", "Ngày 09/02/2021, Bộ Y tế đã có Công văn số 949".
 # Searched in the short window before a reference (the text since the previous one).
 NEWS_DATE_BEFORE_RE = re.compile(
-    rf"(?:^|(?<=[\n.]))[ \t*]*(?:\([^)\n]{{1,20}}\)\s*-\s*)?[Nn]gày[ \t]+{DATE}[ \t]*,"
+    rf"(?:^|(?<=[\n.]))[ \t*]*(?:\([^)\n]{{1,20}}\)\s*-\s*)?[Nn]gày[ \t]+{DATE}[ \t]*(?:,|[ \t](?=[{UPPER}]))"
     rf"(?P<between>[^.;\n]{{0,160}}(?:\n[^.;\n]{{0,80}})?)"
     rf"(?<!\w)(?:ban[ \t]+hành|có|ký)[ \t]+(?:\w+[ \t]+){{0,8}}$",
     re.VERBOSE,
@@ -224,9 +224,19 @@ _ISSUER_STOP = rf"""
   | đến | tới | kể\s+từ | ký | có | được | đang | này | trên | với | nêu | đề\s+ra | xác\s+định | là
   | phê\s+duyệt | công\s+bố | tuyên\s+truyền | thi\s+hành | quyết\s+(?:định|nghị)   # the subject's verb
 """
+# A line wrapped inside an issuer's name (legal-text sites and PDF text break lines anywhere):
+# the next line goes on in lower case ("của Ủy\nban Thường vụ Quốc hội", "Sở Nông\nnghiệp và Môi
+# trường") or a name's head stands alone at the line's end ("Bộ\nTài chính", "Ban Thường vụ\nTỉnh ủy").
+_UNFINISHED_HEAD = "|".join(f"(?<={h})" for h in (
+    "Bộ", "Sở", "Ban", "Ban Thường vụ", "Ban Chấp hành", "Ủy ban nhân dân", "Uỷ ban nhân dân",
+    "Hội đồng nhân dân", "Văn phòng", "Thường trực", "Thủ tướng", "Chủ tịch", "Giám đốc"))
+ISSUER_WRAP = rf"[ \t]*\n[ \t]*(?:(?=[a-zđà-ỹ])|(?:{_UNFINISHED_HEAD})(?=[{UPPER}]))"
+# A comma inside one name: "Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ", "Bộ Văn hóa, Thể thao và Du lịch".
+ISSUER_INNER_COMMA = r",[ \t]*(?=Chủ[ \t]+nhiệm[ \t]|Thể[ \t]+thao[ \t]+và[ \t])"
+_ISSUER_CHAR = rf"""(?:[^\n,;:.()\[\]“”"]|{ISSUER_WRAP}|{ISSUER_INNER_COMMA})"""
 _ISSUER_PHRASE = rf"""
-    (?P<issuer>[{UPPER}][^\n,;:.()\[\]“”"]{{1,100}}?)
-    (?= \s+(?:{_ISSUER_STOP})(?!\w) | [ \t]*[\n,;:.()\[\]“”"] | [ \t]*$ )
+    (?P<issuer>[{UPPER}]{_ISSUER_CHAR}{{1,100}}?)
+    (?= \s+(?:{_ISSUER_STOP})(?!\w) | [ \t]*(?!{ISSUER_WRAP}|{ISSUER_INNER_COMMA})[\n,;:.()\[\]“”"] | [ \t]*$ )
 """
 # "của Ban Tuyên giáo Tỉnh ủy Lai Châu về ..." after a symbol (and its date).
 ISSUER_AFTER_RE = re.compile(rf"^\s{{0,3}},?\s{{0,3}}của\s+{_ISSUER_PHRASE}", re.VERBOSE)
@@ -234,9 +244,15 @@ ISSUER_AFTER_RE = re.compile(rf"^\s{{0,3}},?\s{{0,3}}của\s+{_ISSUER_PHRASE}", 
 # "Ban Tuyên giáo Quận ủy vừa ban hành " before a type word (news items).
 # "Xét đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số ...", "ý kiến của Ban Tổ chức Trung ương tại Văn bản số":
 # the issuer named before "tại" and the reference.
-ISSUER_TAI_BEFORE_RE = re.compile(rf"(?<!\w)của\s+(?P<issuer>[{UPPER}][^.,;:\n()]{{1,80}}?)\s+tại\s+$")
+# A second proposer of one clause is named after "và" ("... tại Tờ trình số 1818/TTr-VP ... và Giám đốc
+# Sở Nội vụ tại Văn bản số 4836/SNV-TCBC").
+ISSUER_TAI_BEFORE_RE = re.compile(
+    rf"(?<!\w)(?:của|và)\s+(?P<issuer>[{UPPER}](?:[^.,;:\n()]|{ISSUER_WRAP}|{ISSUER_INNER_COMMA}){{1,80}}?)\s+tại\s+$")
 ISSUER_BEFORE_RE = re.compile(
-    r"(?:^|[.,;:\n]\s*)(?P<issuer>[A-ZĐ][^.,;:\n]{2,80}?)\s+(?:vừa\s+|đã\s+|mới\s+)?(?:ký\s+)?ban\s+hành\s+$"
+    # after a sentence break, a news item's dateline ("(LSVN) - ") or its opening date ("Ngày 16/4/2020 ")
+    rf"(?:[Nn]gày[ \t]+{DATE}[ \t]*,?[ \t]+|^|[.,;:\n]\s*|\)\s*-\s*)"
+    r"(?P<issuer>[A-ZĐ][^.,;:\n]{2,80}?)\s+(?:vừa\s+|đã\s+|mới\s+)?(?:khẩn\s+trương\s+)?(?:ký\s+)?ban\s+hành\s+$",
+    re.VERBOSE,
 )
 
 # -- symbol parts, issuers ---------------------------------------------------------------
