@@ -129,6 +129,18 @@ SLIP_SYMBOL_RE = re.compile(
     re.VERBOSE,
 )
 SLIP_AFTER_SO_RE = re.compile(r"(?<!\w)số[ \t]*:?[ \t]*$", re.IGNORECASE)
+# A space typed for the hyphen of a State symbol: "Quyết định 927/QĐ TTg" (927/QĐ-TTg). Read after a
+# State symbol whose code is a bare type code; the word after the space must be a State issuer code.
+SPACED_STATE_ISSUER_RE = re.compile(r"[ \t](?P<issuer>[A-ZĐ][A-Za-zĐđ]{1,9})(?![\w/-])")
+
+# A page's notice to its own users (a legal-text site's privacy notice after the document: "Kính gửi:
+# Quý Thành viên, Nghị định 13/2023/NĐ-CP về Bảo vệ dữ liệu cá nhân ... Trân trọng cảm ơn"): no
+# reference in it is the document's. From the salutation to its closing line.
+SITE_NOTICE_RE = re.compile(
+    r"^[ \t*]*Kính[ \t]+gửi[ \t*:]*[ \t]*Quý[ \t]+(?:[Tt]hành[ \t]+viên|[Kk]hách(?:[ \t]+hàng)?|[Bb]ạn[ \t]+đọc)"
+    r"[^\n]*\n(?:(?![ \t*]*Trân[ \t]+trọng)[^\n]*\n){0,30}[ \t*]*Trân[ \t]+trọng[^\n]*",
+    re.MULTILINE,
+)
 
 _TYPE_WORD = _alternation(TYPE_NAMES)
 
@@ -304,6 +316,15 @@ SEPARATOR_RE = re.compile(r";|,|\n(?<!\w\n)|(?<!\w)và(?!\w)", re.IGNORECASE)
 # A document reported as issued, not cited: "Ban Tổ chức Trung ương đã ban hành Hướng dẫn số 31",
 # "đã khẩn trương ban hành Kế hoạch số 08", "Bộ Nội vụ đã có Văn bản số 8091" (cue null).
 REPORTED_BEFORE_RE = re.compile(r"(?<!\w)(?:ban\s+hành|(?:đã|vừa)\s+có)\s+$", re.IGNORECASE)
+
+# A passive amendment inside a cited item is no cue of the citing document: "Căn cứ Luật ... số
+# 15/2017/QH14 được sửa đổi, bổ sung bởi Luật số 56/2024/QH15", "(được sửa đổi, bổ sung tại Luật số
+# 03/2022/QH15 ...)", "đã được sửa đổi, bổ sung một số điều theo Luật số 65/2020/QH14": the item's
+# cue (Căn cứ) governs the amending law as well. Searched in the short window ending at the cue word.
+PASSIVE_AMENDMENT_RE = re.compile(
+    r"(?<!\w)được\s+sửa\s+đổi(?:\s*,\s*bổ\s+sung)?(?:\s+một\s+số\s+(?:điều|nội\s+dung))?(?:\s+(?:theo|tại|bởi))?$",
+    re.IGNORECASE,
+)
 
 # -- sentences ---------------------------------------------------------------
 
