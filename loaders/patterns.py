@@ -15,6 +15,10 @@ from .vocabulary import (AGENCY_ABBREVIATIONS, AGENCY_CASING, CUES, DOC_TYPES, T
                          UNIT_WORDS, UNNUMBERED_TYPES)
 
 __all__ = [
+    # group phrases, issuer places, issuers and cues of real texts (tables: tests/test_patterns.py)
+    "GROUP_PLURAL_RE", "GROUP_UNDER_PROVINCE_RE", "GROUP_PROVINCE_COMMITTEES_RE", "GROUP_PROVINCES_RE",
+    "TYPED_COMMUNE_RE", "PARENT_DISTRICT_RE", "DISTRICT_PARENT_RE", "SPACED_STATE_ISSUER_RE", "SITE_NOTICE_RE",
+    "PASSIVE_AMENDMENT_RE",
     "DIGIT_RUN_RE", "SYMBOL_RE", "HEADER_SYMBOL_RE", "NUMBER_ONLY_RE", "UNNUMBERED_RE", "TYPE_BEFORE_RE",
     "SO_BEFORE_RE", "LIST_HEADER_RE", "DATE_AFTER_RE", "ISSUER_AFTER_RE", "ISSUER_BEFORE_RE",
     "CUE_RE", "ADJACENT_TAIL_RE", "NESTED_GAP_RE", "SENTENCE_BREAK_RE", "SEPARATOR_RE", "WHITESPACE_RE",
@@ -39,6 +43,7 @@ __all__ = [
 
 # Upper-case Vietnamese letters: names of agencies and sentences start with one.
 UPPER = "A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
+LOWER = UPPER.lower()  # a-zđàáả...: the same letters in lower case
 
 
 def _alternation(words, *, flexible_space: bool = True) -> str:
@@ -242,7 +247,7 @@ _ISSUER_STOP = rf"""
 _UNFINISHED_HEAD = "|".join(f"(?<={h})" for h in (
     "Bộ", "Sở", "Ban", "Ban Thường vụ", "Ban Chấp hành", "Ủy ban nhân dân", "Uỷ ban nhân dân",
     "Hội đồng nhân dân", "Văn phòng", "Thường trực", "Thủ tướng", "Chủ tịch", "Giám đốc"))
-ISSUER_WRAP = rf"[ \t]*\n[ \t]*(?:(?=[a-zđà-ỹ])|(?:{_UNFINISHED_HEAD})(?=[{UPPER}]))"
+ISSUER_WRAP = rf"(?:[ \t]*\n[ \t]*(?=[{LOWER}])|(?:{_UNFINISHED_HEAD})[ \t]*\n[ \t]*(?=[{UPPER}]))"
 # A comma inside one name: "Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ", "Bộ Văn hóa, Thể thao và Du lịch".
 ISSUER_INNER_COMMA = r",[ \t]*(?=Chủ[ \t]+nhiệm[ \t]|Thể[ \t]+thao[ \t]+và[ \t])"
 _ISSUER_CHAR = rf"""(?:[^\n,;:.()\[\]“”"]|{ISSUER_WRAP}|{ISSUER_INNER_COMMA})"""
@@ -263,7 +268,7 @@ ISSUER_TAI_BEFORE_RE = re.compile(
 ISSUER_BEFORE_RE = re.compile(
     # after a sentence break, a news item's dateline ("(LSVN) - ") or its opening date ("Ngày 16/4/2020 ")
     rf"(?:[Nn]gày[ \t]+{DATE}[ \t]*,?[ \t]+|^|[.,;:\n]\s*|\)\s*-\s*)"
-    r"(?P<issuer>[A-ZĐ][^.,;:\n]{2,80}?)\s+(?:vừa\s+|đã\s+|mới\s+)?(?:khẩn\s+trương\s+)?(?:ký\s+)?ban\s+hành\s+$",
+    rf"(?P<issuer>[{UPPER}][^.,;:\n]{{2,80}}?)\s+(?:vừa\s+|đã\s+|mới\s+)?(?:khẩn\s+trương\s+)?(?:ký\s+)?ban\s+hành\s+$",
     re.VERBOSE,
 )
 
@@ -458,20 +463,51 @@ LAST_UNIT_WORD_RE = re.compile(rf"(?:^|\s)({_FOLDED_UNIT})$")
 PLACE_WORD_RE = re.compile(rf"(?<![a-z])({_FOLDED_UNIT})(?![a-z])")
 # "(nay là ...)", "(sau đây gọi tắt là ...)": an aside inside a name.
 PARENTHESES_RE = re.compile(r"\((?:[^()]*)\)")
+# -- group phrases (graph/agencies.expand_group): one body at every unit of a kind ----------------
+# The units a province holds, the special zone (đặc khu, from 1 July 2025) among them.
+_GROUP_UNIT = f"{_FOLDED_SUBUNIT}|dac khu"
+# "xã, thị trấn", "huyện, thành phố và xã": a list of unit words to the end of the phrase.
+_GROUP_UNIT_LIST = rf"(?:(?:{_GROUP_UNIT})(?:\s*,\s*|\s+va\s+|\s*$))+"
+# The bodies a group phrase names at each unit.
+_GROUP_HEADS = r"uy ban nhan dan|hoi dong nhan dan|lien doan lao dong|uy ban mat tran to quoc|dang uy"
+# The district committees (before 1 July 2025).
+_DISTRICT_COMMITTEES = r"huyen uy|thanh uy|thi uy|quan uy"
+# The boards of a provincial committee named before "các tỉnh ủy, thành ủy".
+_PROVINCE_BOARDS = r"ban tuyen giao|ban to chuc|ban dan van|ban noi chinh|uy ban kiem tra|van phong"
+_UNDER_CENTRE = r"(?:\s+truc thuoc trung uong)?"  # "... trực thuộc Trung ương"
+_BOTH_PROVINCE_KINDS = r"tinh\s*(?:,|va)\s*(?:cac\s+)?thanh pho"  # "các tỉnh, thành phố"
+
 # "UBND các xã, thị trấn", "LĐLĐ các huyện, thành phố": a body at every unit of a kind.
-GROUP_BODY_RE = re.compile(
-    r"^(?:cac\s+)?(?P<head>uy ban nhan dan|hoi dong nhan dan|lien doan lao dong|uy ban mat tran to quoc|dang uy)"
-    rf"\s+cac\s+(?P<units>(?:(?:{_FOLDED_SUBUNIT})(?:\s*,\s*|\s+va\s+|\s*$))+)"
-)
+GROUP_BODY_RE = re.compile(rf"^(?:cac\s+)?(?P<head>{_GROUP_HEADS})\s+cac\s+(?P<units>{_GROUP_UNIT_LIST})")
+# "Các đảng ủy xã, phường", "Các UBND xã, thị trấn": the same, the plural on the body.
+GROUP_PLURAL_RE = re.compile(rf"^cac\s+(?P<head>{_GROUP_HEADS})\s+(?P<units>{_GROUP_UNIT_LIST})")
 # "Các huyện ủy, thành ủy, đảng ủy trực thuộc": the district committees of the province.
-GROUP_COMMITTEE_RE = re.compile(r"^cac\s+(?P<list>(?:huyen uy|thanh uy|thi uy|quan uy)(?:\s*,\s*|\s+va\s+|\s|$).*)")
+GROUP_COMMITTEE_RE = re.compile(rf"^cac\s+(?P<list>(?:{_DISTRICT_COMMITTEES})(?:\s*,\s*|\s+va\s+|\s|$).*)")
+# "Các đảng ủy trực thuộc Tỉnh ủy" (from 1 July 2025): the Đảng ủy of every commune and ward of the province.
+GROUP_UNDER_PROVINCE_RE = re.compile(r"^cac\s+dang uy\s+truc thuoc(?:\s+(?:tinh uy|thanh uy)(?:\s+[a-z ]+)?)?$")
+# "Các tỉnh ủy, thành ủy trực thuộc Trung ương", "Ban Tuyên giáo các tỉnh ủy, thành ủy": every province's committee.
+GROUP_PROVINCE_COMMITTEES_RE = re.compile(
+    rf"^(?:(?P<board>{_PROVINCE_BOARDS})\s+)?(?:cac\s+)?tinh uy\s*(?:,|va)\s*thanh uy{_UNDER_CENTRE}$")
+# "Sở Y tế các tỉnh, thành phố trực thuộc Trung ương", "UBND các tỉnh, thành phố": that body of every province.
+GROUP_PROVINCES_RE = re.compile(rf"^(?P<body>.+?)\s+cac\s+{_BOTH_PROVINCE_KINDS}{_UNDER_CENTRE}$")
 # From a central document: "Các tỉnh ủy, thành ủy trực thuộc Trung ương" (every province's
 # committee), "UBND các tỉnh, thành phố trực thuộc Trung ương" (every province's UBND). Folded text.
 CENTRAL_GROUP_RE = re.compile(
     r"^(?:cac\s+)?(?:(?P<committees>tinh uy\s*,\s*thanh uy)"
     r"|(?P<head>uy ban nhan dan|hoi dong nhan dan)\s+cac\s+tinh\s*,\s*thanh pho)\s+truc thuoc trung uong")
 # Each unit word of a group phrase's list.
-GROUP_UNIT_RE = re.compile(_FOLDED_SUBUNIT)
+GROUP_UNIT_RE = re.compile(_GROUP_UNIT)
+
+# -- issuer places (graph/build.py) ----------------------------------------------------------
+_COMMUNE_UNITS = r"xa|phuong|thi tran"
+_DISTRICT_UNITS = r"huyen|quan|thi xa|thanh pho"
+# "ubnd xa tam duong": an issuer that ends with a typed commune's name.
+TYPED_COMMUNE_RE = re.compile(rf"(?<![a-z])(?:{_COMMUNE_UNITS})\s+(?P<name>[a-z0-9 ]+?)\s*$")
+# A parent line naming a district or its committee ("UBND huyện ...", "Huyện ủy ..."): a document of
+# the two-level system before 1 July 2025.
+DISTRICT_PARENT_RE = re.compile(r"(?<![a-z])(?:huyen|quan|thi xa|huyen uy|quan uy|thi uy)(?![a-z])")  # not "thanh uy": a city committee may be a province's
+# "huyen tam duong": a parent line that ends with a typed district's name.
+PARENT_DISTRICT_RE = re.compile(rf"(?<![a-z])(?:{_DISTRICT_UNITS})\s+(?P<name>[a-z0-9 ]+?)\s*$")
 # A unit word (or a committee of one) before a name in running text: "huyen uy tam duong", "tp. lai chau".
 UNIT_IN_TEXT_RE = re.compile(
     r"(?<![0-9a-z])(?P<word>tinh uy|thanh uy|huyen uy|quan uy|thi uy|huyen doan|quan doan|thi doan"
@@ -479,7 +515,7 @@ UNIT_IN_TEXT_RE = re.compile(
     r"|phuong|xa|tp\.?)(?=\s)"
 )
 # The issuer is a commune's body: "dang uy xa ...", "uy ban nhan dan phuong ...".
-COMMUNE_WORD_RE = re.compile(r"(?<![a-z])(?:xa|phuong|thi tran)\s")
+COMMUNE_WORD_RE = re.compile(rf"(?<![a-z])(?:{_COMMUNE_UNITS})\s")
 # What a uid part may not hold: "Bà Rịa - Vũng Tàu" -> "ba-ria-vung-tau".
 SLUG_BREAK_RE = re.compile(r"[^0-9a-z]+")
 # The words of a place name, a hyphenated pair as one: "ba ria - vung tau".
