@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 
-from .dates import DATE
 from .normalize import fold
 from .vocabulary import (AGENCY_ABBREVIATIONS, AGENCY_CASING, CUES, DOC_TYPES, TYPE_BY_CODE, TYPE_NAMES,
                          UNIT_WORDS, UNNUMBERED_TYPES)
@@ -18,7 +17,7 @@ __all__ = [
     # group phrases, issuer places, issuers and cues of real texts (tables: tests/test_patterns.py)
     "GROUP_PLURAL_RE", "GROUP_UNDER_PROVINCE_RE", "GROUP_PROVINCE_COMMITTEES_RE", "GROUP_PROVINCES_RE",
     "TYPED_COMMUNE_RE", "PARENT_DISTRICT_RE", "DISTRICT_PARENT_RE", "SPACED_STATE_ISSUER_RE", "SITE_NOTICE_RE",
-    "PASSIVE_AMENDMENT_RE",
+    "PASSIVE_AMENDMENT_RE", "DATE_RE", "NGAY_DATE_RE", "CELL_TAB_RE", "UNPRINTABLE_RE",
     "DIGIT_RUN_RE", "SYMBOL_RE", "HEADER_SYMBOL_RE", "NUMBER_ONLY_RE", "UNNUMBERED_RE", "TYPE_BEFORE_RE",
     "SO_BEFORE_RE", "LIST_HEADER_RE", "DATE_AFTER_RE", "ISSUER_AFTER_RE", "ISSUER_BEFORE_RE",
     "CUE_RE", "ADJACENT_TAIL_RE", "NESTED_GAP_RE", "SENTENCE_BREAK_RE", "SEPARATOR_RE", "WHITESPACE_RE",
@@ -40,6 +39,30 @@ __all__ = [
     "SLIP_AFTER_SO_RE", "ISSUER_TAI_BEFORE_RE", "NAMED_LAW_RE",
 ]
 
+
+# -- dates (loaders/dates.py reads their matches) ----------------------------------
+# One named pattern for every numeric and spelled form; day and month may be
+# blank in drafts (dots, spaces or nothing where the clerk leaves a gap).
+DATE = r"""
+    (?:
+        (?P<d_day>\d{1,2}) \s*(?P<sep>[/.-])\s* (?P<d_month>\d{1,2}) \s*(?P=sep)\s* (?P<d_year>(?:19|20)\d\d)
+                                              # 06/5/2021, 11-6-2021, 11.6.2021
+      | (?P<s_day>\d{1,2})? [\s.…_]* tháng [\s.…_]* (?P<s_month>\d(?:[ ]?\d)?)? [\s.…_]* năm \s* (?P<s_year>(?:19|20)\d\d)
+                                              # 10 tháng 5 năm 2021; "   tháng 12 năm 2021" (draft)
+    )
+"""
+DATE_RE = re.compile(DATE, re.VERBOSE | re.IGNORECASE)
+
+# "ngày" before a date; the date pattern alone also stands after "ban hành".
+NGAY_DATE_RE = re.compile(r"ngày [\s.…_]* " + DATE, re.VERBOSE | re.IGNORECASE)
+
+# -- cells and printable text (loaders/html_text.py, loaders/errors.py) ---------------------
+# A tab between table cells of a page's text (with the spaces around it): the cells go on lines of their own.
+CELL_TAB_RE = re.compile(r"[ \t]*\t[ \t]*")
+# Controls (C0, DEL, C1), lone surrogates (undecodable bytes of a file name), line and
+# paragraph separators, bidi overrides and isolates: what could move a terminal's cursor,
+# colour it, break a line or reverse the text around it.
+UNPRINTABLE_RE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 # Upper-case Vietnamese letters: names of agencies and sentences start with one.
 UPPER = "A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"

@@ -166,6 +166,15 @@ REAL_CASES = [
     ("PASSIVE_AMENDMENT_RE", "(được sửa đổi, bổ sung tại", True),
     ("PASSIVE_AMENDMENT_RE", "đã được sửa đổi, bổ sung một số điều theo", True),
     ("PASSIVE_AMENDMENT_RE", "Sửa đổi, bổ sung một số điều của", None),
+    ("DATE_RE", "Kết luận số 100-KL/ĐU ngày 17/11/2025 của Đảng ủy", ("d_month", "11")),
+    ("DATE_RE", "Kon Tum, ngày 27\ntháng 8 năm 2024", ("s_month", "8")),
+    ("DATE_RE", "nhiệm kỳ 2025 - 2030", None),
+    ("NGAY_DATE_RE", "Thanh Hóa, ngày 09 tháng 10 năm 2025", ("s_year", "2025")),
+    ("NGAY_DATE_RE", "Ngày ban hành | 20/11/2025 |", None),
+    ("CELL_TAB_RE", "Số: 130/KH-UBND \t Thanh Hoá, ngày 27 tháng 6 năm 2025", True),
+    ("CELL_TAB_RE", "Số: 130/KH-UBND | Thanh Hoá", None),
+    ("UNPRINTABLE_RE", "2025-hdnd\x1b[31m.txt", True),
+    ("UNPRINTABLE_RE", "2025-ubnd-thanhhoa-128-qd.txt", None),
 ]
 
 
