@@ -183,7 +183,9 @@ def _read_after(text: str, ref: _Ref) -> None:
             ref.end += m.end()
             continue
         m = P.ISSUER_AFTER_RE.match(window)
-        if m and ref.issuer is None:
+        # its own "của X" after it wins over a name read before it ("ý kiến chỉ đạo của Thủ tướng ... tại
+        # Thông báo số 253/TB-VPCP ngày 25/7/2020 của Văn phòng Chính phủ": the Thông báo is the VPCP's)
+        if m and (ref.issuer is None or ref.issuer[1] <= ref.start):
             ref.issuer = (ref.end + m.start("issuer"), ref.end + m.end("issuer"))
             ref.end += m.end("issuer")
             continue

@@ -219,6 +219,9 @@ ISSUER_CASES = [
      [("31-HD/BTCTW", "Ban Tổ chức Trung ương", None)]),
     ("Ngày 16/4/2020 Ủy ban nhân dân tỉnh ban hành Chỉ thị số 11/CT-CTUBND về việc",
      [("11/CT-CTUBND", "Ủy ban nhân dân tỉnh", None)]),
+    # its own "của X" after the date wins over the opinion's author before "tại"
+    ("Thực hiện ý kiến chỉ đạo của Thủ tướng Chính phủ Nguyễn Xuân Phúc tại Thông báo số 253/TB-VPCP ngày 25/7/2020 "
+     "của Văn phòng Chính phủ về Kết luận cuộc họp", [("253/TB-VPCP", "Văn phòng Chính phủ", "thuc_hien")]),
     # cues: a passive amendment keeps the item's cue; "bám sát nội dung" cites
     ("Căn cứ Luật Tổ chức Quốc hội số 57/2014/QH13 đã được sửa đổi, bổ sung một số điều theo Luật số 65/2020/QH14 "
      "và Luật số 62/2025/QH15;",
