@@ -19,13 +19,14 @@ uids: ``agency:vn:bo-chinh-tri``, ``agency:lai-chau:ubnd``,
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
 from ..loaders.normalize import fold, match_form
-from ..loaders.patterns import (AGENCY_ROLE_RE, FOLDED_UNIT_WORDS, LAST_UNIT_WORD_RE, PARENTHESES_RE, PLACE_WORD_RE, TRAILING_UNIT_RE)
+from ..loaders.patterns import (AGENCY_ROLE_RE, FOLDED_UNIT_WORDS, GROUP_BODY_RE, GROUP_COMMITTEE_RE, GROUP_PLURAL_RE,
+                                GROUP_PROVINCE_COMMITTEES_RE, GROUP_PROVINCES_RE, GROUP_UNDER_PROVINCE_RE, GROUP_UNIT_RE,
+                                LAST_UNIT_WORD_RE, PARENTHESES_RE, PLACE_WORD_RE, TRAILING_UNIT_RE)
 from ..loaders.vocabulary import ISSUER_CODES
 from .gazetteer import LEGACY, REFORM, Place, find_place, gazetteer, get_place, slug, units_of
 
@@ -473,24 +474,7 @@ def _has_place_words(folded: str) -> bool:
     return bool(PLACE_WORD_RE.search(folded))
 
 
-# -- group phrases -----------------------------------------------------------
-_UNIT_LIST = r"(?:(?:thanh pho|thi tran|thi xa|dac khu|huyen|quan|xa|phuong)(?:\s*,\s*|\s+va\s+|\s*$))+"
-_GROUP_HEADS = r"uy ban nhan dan|hoi dong nhan dan|lien doan lao dong|uy ban mat tran to quoc|dang uy"
-# "UBND các xã, thị trấn", "LĐLĐ các huyện, thành phố": a body at every unit of a kind.
-_GROUP_BODY_RE = re.compile(rf"^(?:cac\s+)?(?P<head>{_GROUP_HEADS})\s+cac\s+(?P<units>{_UNIT_LIST})")
-# "Các đảng ủy xã, phường", "Các UBND xã, thị trấn": the same, the plural on the body.
-_GROUP_PLURAL_RE = re.compile(rf"^cac\s+(?P<head>{_GROUP_HEADS})\s+(?P<units>{_UNIT_LIST})")
-# "Các huyện ủy, thành ủy, đảng ủy trực thuộc": the district committees of the province.
-_GROUP_COMMITTEE_RE = re.compile(r"^cac\s+(?P<list>(?:huyen uy|thanh uy|thi uy|quan uy)(?:\s*,\s*|\s+va\s+|\s|$).*)")
-# "Các đảng ủy trực thuộc Tỉnh ủy" (from 1 July 2025): the Đảng ủy of every commune and ward of the province.
-_GROUP_UNDER_PROVINCE_RE = re.compile(r"^cac\s+dang uy\s+truc thuoc(?:\s+(?:tinh uy|thanh uy)(?:\s+[a-z ]+)?)?$")
-# "Các tỉnh ủy, thành ủy trực thuộc Trung ương", "Ban Tuyên giáo các tỉnh ủy, thành ủy": every province's committee.
-_GROUP_PROVINCE_COMMITTEES_RE = re.compile(
-    r"^(?:(?P<board>ban tuyen giao|ban to chuc|ban dan van|ban noi chinh|uy ban kiem tra|van phong)\s+)?"
-    r"(?:cac\s+)?tinh uy\s*(?:,|va)\s*thanh uy(?:\s+truc thuoc trung uong)?$")
-# "Sở Y tế các tỉnh, thành phố trực thuộc Trung ương", "UBND các tỉnh, thành phố": that body of every province.
-_GROUP_PROVINCES_RE = re.compile(
-    r"^(?P<body>.+?)\s+cac\s+tinh\s*(?:,|va)\s*(?:cac\s+)?thanh pho(?:\s+truc thuoc trung uong)?$")
+# -- group phrases (their patterns: loaders/patterns.py, GROUP_*_RE) ----------------------
 _GROUP_UNIT_TYPES = {"thanh pho": "Thành phố", "thi tran": "Thị trấn", "thi xa": "Thị xã", "huyen": "Huyện",
                      "quan": "Quận", "xa": "Xã", "phuong": "Phường", "dac khu": "Đặc khu"}
 
@@ -524,7 +508,7 @@ def _expand_group(text: str, province=None, district=None, commune=None) -> tupl
     ctx = _ctx(province, district, commune)
     clean = _clean(PARENTHESES_RE.sub(" ", text))
     folded = _expand(fold(clean))
-    m = _GROUP_PROVINCE_COMMITTEES_RE.match(folded)
+    m = GROUP_PROVINCE_COMMITTEES_RE.match(folded)
     if m:
         out = []
         for p in provinces(ctx.system):
@@ -537,7 +521,7 @@ def _expand_group(text: str, province=None, district=None, commune=None) -> tupl
                                    "party", p, committee.uid, prefix + committee.code)
             out.append(committee)
         return tuple(out)
-    m = _GROUP_PROVINCES_RE.match(folded)
+    m = GROUP_PROVINCES_RE.match(folded)
     if m and not m.group("body").startswith("cac "):
         # The body as written ("Sở Y tế"), cut before the "các tỉnh" its folded words align with.
         words, folded_words = clean.split(), fold(clean).split()
@@ -549,10 +533,9 @@ def _expand_group(text: str, province=None, district=None, commune=None) -> tupl
     if ctx.province is None:
         return ()
     g = gazetteer(ctx.system)
-    m = _GROUP_BODY_RE.match(folded) or _GROUP_PLURAL_RE.match(folded)
+    m = GROUP_BODY_RE.match(folded) or GROUP_PLURAL_RE.match(folded)
     if m:
-        units = {_GROUP_UNIT_TYPES[u] for u in re.findall(r"thanh pho|thi tran|thi xa|dac khu|huyen|quan|xa|phuong",
-                                                          m.group("units"))}
+        units = {_GROUP_UNIT_TYPES[u] for u in GROUP_UNIT_RE.findall(m.group("units"))}
         head = m.group("head")
         district_types = {"Thành phố", "Thị xã", "Huyện", "Quận"} & units
         commune_types = {"Thị trấn", "Xã", "Phường", "Đặc khu"} & units
@@ -574,10 +557,10 @@ def _expand_group(text: str, province=None, district=None, commune=None) -> tupl
             key, name, kind = _LEVELLED[head if head in _LEVELLED else "uy ban mat tran to quoc"]
             out.append(_levelled(key, name, kind, place.level, context_for(place), place))
         return tuple(a for a in out if a is not None)
-    if ctx.system == REFORM and _GROUP_UNDER_PROVINCE_RE.match(folded):
+    if ctx.system == REFORM and GROUP_UNDER_PROVINCE_RE.match(folded):
         out = [_committee("ĐU", "commune", context_for(c), c) for c in units_of(ctx.province)]
         return tuple(a for a in out if a is not None)
-    m = _GROUP_COMMITTEE_RE.match(folded)
+    m = GROUP_COMMITTEE_RE.match(folded)
     if m and ctx.system == LEGACY:
         wanted = {t for w, t in (("huyen uy", "Huyện"), ("thanh uy", "Thành phố"), ("thi uy", "Thị xã"),
                                  ("quan uy", "Quận")) if w in m.group("list")}

@@ -17,7 +17,6 @@ from collections import Counter
 
 import datetime as _dt
 import importlib.metadata
-import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -26,7 +25,7 @@ import networkx as nx
 
 from ..loaders.models import Citation, Record, is_archive_note
 from ..loaders.normalize import fold
-from ..loaders.patterns import COMMUNE_WORD_RE
+from ..loaders.patterns import COMMUNE_WORD_RE, DISTRICT_PARENT_RE, PARENT_DISTRICT_RE, TYPED_COMMUNE_RE
 from ..loaders.vocabulary import CUE_BY_NAME, DEFAULT_LINK
 from .agencies import Agency, Context, agency_from_uid, context_for, expand_group, resolve_agency, resolve_code
 from .checks import Issue, check
@@ -76,7 +75,7 @@ def document_system(record: Record) -> tuple[str, str]:
     if dates and system_on(dates[-1]) == REFORM:
         return REFORM, "citations"
     parent = fold(doc.issuer_parent or "")
-    if re.search(r"(?<![a-z])(?:huyen|quan|thi xa|huyen uy|quan uy|thi uy)(?![a-z])", parent):
+    if DISTRICT_PARENT_RE.search(parent):
         return LEGACY, "header"
     if doc.date and dates:  # "2025": a citation of the first half of 2025 does not tell; of 2024 neither
         return LEGACY, "default"
@@ -104,7 +103,6 @@ def _find_issuer_place(doc, hints: list[Place | None], system: str) -> Place | N
     return None
 
 
-_TYPED_COMMUNE_RE = re.compile(r"(?<![a-z])(?:xa|phuong|thi tran)\s+(?P<name>[a-z0-9 ]+?)\s*$")
 
 
 def _document_place(record: Record) -> tuple[Context, Agency | None, tuple[str, str], tuple[tuple[str, str], ...]]:
@@ -130,10 +128,10 @@ def _document_place(record: Record) -> tuple[Context, Agency | None, tuple[str, 
     place = _find_issuer_place(doc, hints, system)
     issuer_text = doc.issuer_canonical or doc.issuer or ""
     if place is None and parent is None and doc.issuer_parent and system == LEGACY \
-            and _TYPED_COMMUNE_RE.search(fold(issuer_text)):
+            and TYPED_COMMUNE_RE.search(fold(issuer_text)):
         # "UBND HUYỆN CHỢ MỚI / UBND XÃ MỸ HIỆP": two districts are called Chợ Mới (Bắc Kạn, An Giang);
         # the one that has the commune decides.
-        m = _PARENT_DISTRICT_RE.search(fold(doc.issuer_parent))
+        m = PARENT_DISTRICT_RE.search(fold(doc.issuer_parent))
         found = {p.uid: p for d in (g.districts_by_name.get(m.group("name").strip(), ()) if m else ())
                  if (p := _find_issuer_place(doc, [d], system)) is not None and p.level == "commune"}
         if len(found) == 1:
@@ -142,7 +140,7 @@ def _document_place(record: Record) -> tuple[Context, Agency | None, tuple[str, 
     if place is None and parent is not None and parent.level == "district":
         # The parent line decides: "ĐẢNG BỘ HUYỆN MÊ LINH / ĐẢNG ỦY XÃ QUANG MINH" is the thị trấn
         # Quang Minh of Mê Linh, whatever the unit word says.
-        m = _TYPED_COMMUNE_RE.search(fold(issuer_text))
+        m = TYPED_COMMUNE_RE.search(fold(issuer_text))
         if m:
             same_name = [c for c in g.communes_of(parent) if fold(c.name) == m.group("name").strip()]
             if len(same_name) == 1:
@@ -192,7 +190,6 @@ def _document_place(record: Record) -> tuple[Context, Agency | None, tuple[str, 
 
 
 _OTHER = {LEGACY: REFORM, REFORM: LEGACY}
-_PARENT_DISTRICT_RE = re.compile(r"(?<![a-z])(?:huyen|quan|thi xa|thanh pho)\s+(?P<name>[a-z0-9 ]+?)\s*$")
 
 
 def _spelt(place: Place, text: str) -> bool:
@@ -202,7 +199,7 @@ def _spelt(place: Place, text: str) -> bool:
 
 def _unknown_commune(text: str, g) -> bool:
     """A commune or ward the text names that no unit of the system bears (not merely an ambiguous name)."""
-    m = _TYPED_COMMUNE_RE.search(fold(text))
+    m = TYPED_COMMUNE_RE.search(fold(text))
     return bool(m) and not g.communes_by_name.get(m.group("name").strip())
 
 

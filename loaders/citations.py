@@ -183,7 +183,9 @@ def _read_after(text: str, ref: _Ref) -> None:
             ref.end += m.end()
             continue
         m = P.ISSUER_AFTER_RE.match(window)
-        if m and ref.issuer is None:
+        # its own "của X" after it wins over a name read before it ("ý kiến chỉ đạo của Thủ tướng ... tại
+        # Thông báo số 253/TB-VPCP ngày 25/7/2020 của Văn phòng Chính phủ": the Thông báo is the VPCP's)
+        if m and (ref.issuer is None or ref.issuer[1] <= ref.start):
             ref.issuer = (ref.end + m.start("issuer"), ref.end + m.end("issuer"))
             ref.end += m.end("issuer")
             continue
@@ -239,6 +241,18 @@ def _share_list_dates(text: str, refs: list[_Ref]) -> None:
             ref.date = after.date
 
 
+def _share_list_proposers(text: str, refs: list[_Ref]) -> None:
+    """"của Sở Tài chính tại Tờ trình số: 421/TTr-STC ngày 29/10/2025, 501/TTr-STC ngày 20/11/2025": an
+    issuer named before a list (its "của X tại") is the issuer of the bare items after the first, joined
+    by "," or "và", that carry no type word and no issuer of their own (one pass, in order)."""
+    for i in range(1, len(refs)):
+        ref, before = refs[i], refs[i - 1]
+        if ref.issuer is None and before.issuer is not None and before.issuer[1] <= before.start \
+                and not ref.unnumbered and ref.symbol and text[ref.start:ref.start + 1].isdigit() \
+                and P.SHARED_DATE_GAP_RE.match(text, before.end, ref.start):
+            ref.issuer = before.issuer
+
+
 def _outside(candidates: list[_Ref], refs: list[_Ref]) -> list[_Ref]:
     """The candidates that start outside every ref's span (refs sorted by start): a
     bisect over the starts and the running furthest end, not a test of every pair."""
@@ -286,9 +300,18 @@ def _symbol_refs(text: str, runs: list[int], taken: list[tuple[int, int]]) -> li
             continue
         m = P.SYMBOL_RE.match(text, start)
         if m:
-            sym = parse_symbol_match(m)
-            refs.append(_Ref(m.start(), m.end(), doc_type_of(sym), sym.number, sym.text, sym.issuer_code))
-            end = m.end()
+            sym, stop = parse_symbol_match(m), m.end()
+            if sym.text and not sym.party and sym.type_code is None and sym.issuer_code in TYPE_BY_CODE \
+                    and "-" not in sym.text:  # "927/QĐ TTg": a space for the hyphen
+                spaced = P.SPACED_STATE_ISSUER_RE.match(text, stop)
+                issuer = ISSUER_CODES.get(spaced.group("issuer")) if spaced else None
+                if spaced and issuer is not None and issuer.kind == "state":
+                    middle = f"/{sym.year}" if sym.year else ""
+                    sym = Symbol(f"{sym.number}{middle}/{sym.issuer_code}-{issuer.code}", sym.number,
+                                 sym.issuer_code, issuer.code, sym.year, False)
+                    stop = spaced.end()
+            refs.append(_Ref(m.start(), stop, doc_type_of(sym), sym.number, sym.text, sym.issuer_code))
+            end = stop
     return refs
 
 
@@ -431,6 +454,8 @@ def _last_cue(text: str, lo: int, hi: int) -> str | None:
         name = P.CUE_BY_WORD.get(word)
         if name is None:
             continue
+        if name in ("sua_doi", "theo") and P.PASSIVE_AMENDMENT_RE.search(text, max(0, m.start() - 60), m.end()):
+            continue  # "... được sửa đổi, bổ sung bởi Luật số": the item's own cue governs
         scoped = CUE_BY_NAME[name].scoped or word in SCOPED_WORDS
         adjacent = bool(P.ADJACENT_TAIL_RE.match(text[m.end() : hi]))
         if found == "theo":
@@ -637,6 +662,9 @@ def find_citations(
             found = scanner.scan(text, runs, sorted((r.start, r.end) for r in refs))
             refs += [r for r in found if not any(s <= r.start < e for s, e in exclude)]  # exclude: one span at most
     refs.sort(key=lambda r: r.start)
+    notices = [m.span() for m in P.SITE_NOTICE_RE.finditer(text)] if "Quý" in text else []
+    if notices:  # a page's notice to its users (privacy notice of a legal-text site) cites nothing
+        refs = [r for r in refs if not any(s <= r.start < e for s, e in notices)]
     floor = 0
     for ref in refs:
         _read_before(text, ref, floor)
@@ -644,6 +672,7 @@ def find_citations(
         _read_news_date(text, ref, floor)
         floor = ref.end
     _share_list_dates(text, refs)
+    _share_list_proposers(text, refs)
     unnumbered = _outside([u for scanner in scanners if not scanner.numbered
                            for u in scanner.scan(text, runs, [(r.start, r.end) for r in refs])], refs)
     unnumbered.sort(key=lambda r: r.start)

@@ -10,22 +10,11 @@ from __future__ import annotations
 import datetime as _dt
 import re
 
+from .patterns import DATE, DATE_RE, NGAY_DATE_RE
+
 __all__ = ["DATE", "DATE_RE", "iso_date", "parse_date_text"]
 
-# One named pattern for every numeric and spelled form; day and month may be
-# blank in drafts (dots, spaces or nothing where the clerk leaves a gap).
-DATE = r"""
-    (?:
-        (?P<d_day>\d{1,2}) \s*(?P<sep>[/.-])\s* (?P<d_month>\d{1,2}) \s*(?P=sep)\s* (?P<d_year>(?:19|20)\d\d)
-                                              # 06/5/2021, 11-6-2021, 11.6.2021
-      | (?P<s_day>\d{1,2})? [\s.…_]* tháng [\s.…_]* (?P<s_month>\d(?:[ ]?\d)?)? [\s.…_]* năm \s* (?P<s_year>(?:19|20)\d\d)
-                                              # 10 tháng 5 năm 2021; "   tháng 12 năm 2021" (draft)
-    )
-"""
-DATE_RE = re.compile(DATE, re.VERBOSE | re.IGNORECASE)
-
-# "ngày" before a date; the date pattern alone also stands after "ban hành".
-NGAY_DATE_RE = re.compile(r"ngày [\s.…_]* " + DATE, re.VERBOSE | re.IGNORECASE)
+# The date patterns (DATE, DATE_RE, NGAY_DATE_RE) live in loaders/patterns.py.
 
 
 def iso_date(year: str | int | None, month: str | int | None = None, day: str | int | None = None) -> str | None:

@@ -14,6 +14,8 @@ from __future__ import annotations
 import os
 import re
 
+from .patterns import UNPRINTABLE_RE
+
 __all__ = ["ChidaoError", "write_error", "printable"]
 
 
@@ -31,10 +33,7 @@ def write_error(path: str | os.PathLike, error: OSError) -> ChidaoError:
     return ChidaoError(f"cannot write {os.fspath(path)}: {reason}")
 
 
-# Controls (C0, DEL, C1), lone surrogates (undecodable bytes of a file name), line and
-# paragraph separators, bidi overrides and isolates: what could move a terminal's cursor,
-# colour it, break a line or reverse the text around it.
-_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+# What is escaped: loaders/patterns.py, UNPRINTABLE_RE.
 
 
 def _escape(m: re.Match) -> str:
@@ -50,4 +49,4 @@ def printable(text: str) -> str:
     >>> printable("a\x1b[31mb\nc\udcff")
     'a\\x1b[31mb\\x0ac\\xff'
     """
-    return text if text.isprintable() else _UNPRINTABLE.sub(_escape, text)
+    return text if text.isprintable() else UNPRINTABLE_RE.sub(_escape, text)

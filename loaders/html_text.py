@@ -15,15 +15,15 @@ text node outside scripts and styles, as before.
 
 from __future__ import annotations
 
-import re
 from html.parser import HTMLParser
+
+from .patterns import CELL_TAB_RE
 
 __all__ = ["html_main_text", "html_all_text", "main_content_available"]
 
 # Below this many characters of main content the page is taken whole: a bare
 # document page (no portal around it) has no "main" part to find.
 _MIN_MAIN_CHARS = 200
-_CELL_BREAK = re.compile(r"[ \t]*\t[ \t]*")
 
 _BLOCK_TAGS = frozenset(
     "p div br li tr td th h1 h2 h3 h4 h5 h6 ul ol dl dt dd table thead tbody tfoot "
@@ -118,7 +118,7 @@ def _resiliparse_text(markup: str) -> str | None:
     except Exception:  # noqa: BLE001 - the fallback reads the page whole
         return None
     # Table cells come out side by side, tab-separated: one cell a paragraph, as in a .docx.
-    return "\n".join(line.rstrip() for line in _CELL_BREAK.sub("\n\n", text).split("\n")).strip("\n")
+    return "\n".join(line.rstrip() for line in CELL_TAB_RE.sub("\n\n", text).split("\n")).strip("\n")
 
 
 def html_main_text(markup: str) -> str:

@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import re
 
-from .dates import DATE
 from .normalize import fold
 from .vocabulary import (AGENCY_ABBREVIATIONS, AGENCY_CASING, CUES, DOC_TYPES, TYPE_BY_CODE, TYPE_NAMES,
                          UNIT_WORDS, UNNUMBERED_TYPES)
 
 __all__ = [
+    # group phrases, issuer places, issuers and cues of real texts (tables: tests/test_patterns.py)
+    "GROUP_PLURAL_RE", "GROUP_UNDER_PROVINCE_RE", "GROUP_PROVINCE_COMMITTEES_RE", "GROUP_PROVINCES_RE",
+    "TYPED_COMMUNE_RE", "PARENT_DISTRICT_RE", "DISTRICT_PARENT_RE", "SPACED_STATE_ISSUER_RE", "SITE_NOTICE_RE",
+    "PASSIVE_AMENDMENT_RE", "DATE_RE", "NGAY_DATE_RE", "CELL_TAB_RE", "UNPRINTABLE_RE",
     "DIGIT_RUN_RE", "SYMBOL_RE", "HEADER_SYMBOL_RE", "NUMBER_ONLY_RE", "UNNUMBERED_RE", "TYPE_BEFORE_RE",
     "SO_BEFORE_RE", "LIST_HEADER_RE", "DATE_AFTER_RE", "ISSUER_AFTER_RE", "ISSUER_BEFORE_RE",
     "CUE_RE", "ADJACENT_TAIL_RE", "NESTED_GAP_RE", "SENTENCE_BREAK_RE", "SEPARATOR_RE", "WHITESPACE_RE",
@@ -37,8 +40,33 @@ __all__ = [
 ]
 
 
+# -- dates (loaders/dates.py reads their matches) ----------------------------------
+# One named pattern for every numeric and spelled form; day and month may be
+# blank in drafts (dots, spaces or nothing where the clerk leaves a gap).
+DATE = r"""
+    (?:
+        (?P<d_day>\d{1,2}) \s*(?P<sep>[/.-])\s* (?P<d_month>\d{1,2}) \s*(?P=sep)\s* (?P<d_year>(?:19|20)\d\d)
+                                              # 06/5/2021, 11-6-2021, 11.6.2021
+      | (?P<s_day>\d{1,2})? [\s.…_]* tháng [\s.…_]* (?P<s_month>\d(?:[ ]?\d)?)? [\s.…_]* năm \s* (?P<s_year>(?:19|20)\d\d)
+                                              # 10 tháng 5 năm 2021; "   tháng 12 năm 2021" (draft)
+    )
+"""
+DATE_RE = re.compile(DATE, re.VERBOSE | re.IGNORECASE)
+
+# "ngày" before a date; the date pattern alone also stands after "ban hành".
+NGAY_DATE_RE = re.compile(r"ngày [\s.…_]* " + DATE, re.VERBOSE | re.IGNORECASE)
+
+# -- cells and printable text (loaders/html_text.py, loaders/errors.py) ---------------------
+# A tab between table cells of a page's text (with the spaces around it): the cells go on lines of their own.
+CELL_TAB_RE = re.compile(r"[ \t]*\t[ \t]*")
+# Controls (C0, DEL, C1), lone surrogates (undecodable bytes of a file name), line and
+# paragraph separators, bidi overrides and isolates: what could move a terminal's cursor,
+# colour it, break a line or reverse the text around it.
+UNPRINTABLE_RE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
 # Upper-case Vietnamese letters: names of agencies and sentences start with one.
 UPPER = "A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
+LOWER = UPPER.lower()  # a-zđàáả...: the same letters in lower case
 
 
 def _alternation(words, *, flexible_space: bool = True) -> str:
@@ -129,6 +157,18 @@ SLIP_SYMBOL_RE = re.compile(
     re.VERBOSE,
 )
 SLIP_AFTER_SO_RE = re.compile(r"(?<!\w)số[ \t]*:?[ \t]*$", re.IGNORECASE)
+# A space typed for the hyphen of a State symbol: "Quyết định 927/QĐ TTg" (927/QĐ-TTg). Read after a
+# State symbol whose code is a bare type code; the word after the space must be a State issuer code.
+SPACED_STATE_ISSUER_RE = re.compile(r"[ \t](?P<issuer>[A-ZĐ][A-Za-zĐđ]{1,9})(?![\w/-])")
+
+# A page's notice to its own users (a legal-text site's privacy notice after the document: "Kính gửi:
+# Quý Thành viên, Nghị định 13/2023/NĐ-CP về Bảo vệ dữ liệu cá nhân ... Trân trọng cảm ơn"): no
+# reference in it is the document's. From the salutation to its closing line.
+SITE_NOTICE_RE = re.compile(
+    r"^[ \t*]*Kính[ \t]+gửi[ \t*:]*[ \t]*Quý[ \t]+(?:[Tt]hành[ \t]+viên|[Kk]hách(?:[ \t]+hàng)?|[Bb]ạn[ \t]+đọc)"
+    r"[^\n]*\n(?:(?![ \t*]*Trân[ \t]+trọng)[^\n]*\n){0,30}[ \t*]*Trân[ \t]+trọng[^\n]*",
+    re.MULTILINE,
+)
 
 _TYPE_WORD = _alternation(TYPE_NAMES)
 
@@ -206,7 +246,7 @@ DATE_AFTER_RE = re.compile(
 # Đảng bộ tỉnh đã ban hành Nghị quyết số 10-NQ/TU", "Ngày 09/02/2021, Bộ Y tế đã có Công văn số 949".
 # Searched in the short window before a reference (the text since the previous one).
 NEWS_DATE_BEFORE_RE = re.compile(
-    rf"(?:^|(?<=[\n.]))[ \t*]*(?:\([^)\n]{{1,20}}\)\s*-\s*)?[Nn]gày[ \t]+{DATE}[ \t]*,"
+    rf"(?:^|(?<=[\n.]))[ \t*]*(?:\([^)\n]{{1,20}}\)\s*-\s*)?[Nn]gày[ \t]+{DATE}[ \t]*(?:,|[ \t](?=[{UPPER}]))"
     rf"(?P<between>[^.;\n]{{0,160}}(?:\n[^.;\n]{{0,80}})?)"
     rf"(?<!\w)(?:ban[ \t]+hành|có|ký)[ \t]+(?:\w+[ \t]+){{0,8}}$",
     re.VERBOSE,
@@ -224,9 +264,19 @@ _ISSUER_STOP = rf"""
   | đến | tới | kể\s+từ | ký | có | được | đang | này | trên | với | nêu | đề\s+ra | xác\s+định | là
   | phê\s+duyệt | công\s+bố | tuyên\s+truyền | thi\s+hành | quyết\s+(?:định|nghị)   # the subject's verb
 """
+# A line wrapped inside an issuer's name (legal-text sites and PDF text break lines anywhere):
+# the next line goes on in lower case ("của Ủy\nban Thường vụ Quốc hội", "Sở Nông\nnghiệp và Môi
+# trường") or a name's head stands alone at the line's end ("Bộ\nTài chính", "Ban Thường vụ\nTỉnh ủy").
+_UNFINISHED_HEAD = "|".join(f"(?<={h})" for h in (
+    "Bộ", "Sở", "Ban", "Ban Thường vụ", "Ban Chấp hành", "Ủy ban nhân dân", "Uỷ ban nhân dân",
+    "Hội đồng nhân dân", "Văn phòng", "Thường trực", "Thủ tướng", "Chủ tịch", "Giám đốc"))
+ISSUER_WRAP = rf"(?:[ \t]*\n[ \t]*(?=[{LOWER}])|(?:{_UNFINISHED_HEAD})[ \t]*\n[ \t]*(?=[{UPPER}]))"
+# A comma inside one name: "Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ", "Bộ Văn hóa, Thể thao và Du lịch".
+ISSUER_INNER_COMMA = r",[ \t]*(?=Chủ[ \t]+nhiệm[ \t]|Thể[ \t]+thao[ \t]+và[ \t])"
+_ISSUER_CHAR = rf"""(?:[^\n,;:.()\[\]“”"]|{ISSUER_WRAP}|{ISSUER_INNER_COMMA})"""
 _ISSUER_PHRASE = rf"""
-    (?P<issuer>[{UPPER}][^\n,;:.()\[\]“”"]{{1,100}}?)
-    (?= \s+(?:{_ISSUER_STOP})(?!\w) | [ \t]*[\n,;:.()\[\]“”"] | [ \t]*$ )
+    (?P<issuer>[{UPPER}]{_ISSUER_CHAR}{{1,100}}?)
+    (?= \s+(?:{_ISSUER_STOP})(?!\w) | [ \t]*(?!{ISSUER_WRAP}|{ISSUER_INNER_COMMA})[\n,;:.()\[\]“”"] | [ \t]*$ )
 """
 # "của Ban Tuyên giáo Tỉnh ủy Lai Châu về ..." after a symbol (and its date).
 ISSUER_AFTER_RE = re.compile(rf"^\s{{0,3}},?\s{{0,3}}của\s+{_ISSUER_PHRASE}", re.VERBOSE)
@@ -234,9 +284,15 @@ ISSUER_AFTER_RE = re.compile(rf"^\s{{0,3}},?\s{{0,3}}của\s+{_ISSUER_PHRASE}", 
 # "Ban Tuyên giáo Quận ủy vừa ban hành " before a type word (news items).
 # "Xét đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số ...", "ý kiến của Ban Tổ chức Trung ương tại Văn bản số":
 # the issuer named before "tại" and the reference.
-ISSUER_TAI_BEFORE_RE = re.compile(rf"(?<!\w)của\s+(?P<issuer>[{UPPER}][^.,;:\n()]{{1,80}}?)\s+tại\s+$")
+# A second proposer of one clause is named after "và" ("... tại Tờ trình số 1818/TTr-VP ... và Giám đốc
+# Sở Nội vụ tại Văn bản số 4836/SNV-TCBC").
+ISSUER_TAI_BEFORE_RE = re.compile(
+    rf"(?<!\w)(?:của|và)\s+(?P<issuer>[{UPPER}](?:[^.,;:\n()]|{ISSUER_WRAP}|{ISSUER_INNER_COMMA}){{1,80}}?)\s+tại\s+$")
 ISSUER_BEFORE_RE = re.compile(
-    r"(?:^|[.,;:\n]\s*)(?P<issuer>[A-ZĐ][^.,;:\n]{2,80}?)\s+(?:vừa\s+|đã\s+|mới\s+)?(?:ký\s+)?ban\s+hành\s+$"
+    # after a sentence break, a news item's dateline ("(LSVN) - ") or its opening date ("Ngày 16/4/2020 ")
+    rf"(?:[Nn]gày[ \t]+{DATE}[ \t]*,?[ \t]+|^|[.,;:\n]\s*|\)\s*-\s*)"
+    rf"(?P<issuer>[{UPPER}][^.,;:\n]{{2,80}}?)\s+(?:vừa\s+|đã\s+|mới\s+)?(?:khẩn\s+trương\s+)?(?:ký\s+)?ban\s+hành\s+$",
+    re.VERBOSE,
 )
 
 # -- symbol parts, issuers ---------------------------------------------------------------
@@ -288,6 +344,15 @@ SEPARATOR_RE = re.compile(r";|,|\n(?<!\w\n)|(?<!\w)và(?!\w)", re.IGNORECASE)
 # A document reported as issued, not cited: "Ban Tổ chức Trung ương đã ban hành Hướng dẫn số 31",
 # "đã khẩn trương ban hành Kế hoạch số 08", "Bộ Nội vụ đã có Văn bản số 8091" (cue null).
 REPORTED_BEFORE_RE = re.compile(r"(?<!\w)(?:ban\s+hành|(?:đã|vừa)\s+có)\s+$", re.IGNORECASE)
+
+# A passive amendment inside a cited item is no cue of the citing document: "Căn cứ Luật ... số
+# 15/2017/QH14 được sửa đổi, bổ sung bởi Luật số 56/2024/QH15", "(được sửa đổi, bổ sung tại Luật số
+# 03/2022/QH15 ...)", "đã được sửa đổi, bổ sung một số điều theo Luật số 65/2020/QH14": the item's
+# cue (Căn cứ) governs the amending law as well. Searched in the short window ending at the cue word.
+PASSIVE_AMENDMENT_RE = re.compile(
+    r"(?<!\w)được\s+sửa\s+đổi(?:\s*,\s*bổ\s+sung)?(?:\s+một\s+số\s+(?:điều|nội\s+dung))?(?:\s+(?:theo|tại|bởi))?$",
+    re.IGNORECASE,
+)
 
 # -- sentences ---------------------------------------------------------------
 
@@ -421,20 +486,51 @@ LAST_UNIT_WORD_RE = re.compile(rf"(?:^|\s)({_FOLDED_UNIT})$")
 PLACE_WORD_RE = re.compile(rf"(?<![a-z])({_FOLDED_UNIT})(?![a-z])")
 # "(nay là ...)", "(sau đây gọi tắt là ...)": an aside inside a name.
 PARENTHESES_RE = re.compile(r"\((?:[^()]*)\)")
+# -- group phrases (graph/agencies.expand_group): one body at every unit of a kind ----------------
+# The units a province holds, the special zone (đặc khu, from 1 July 2025) among them.
+_GROUP_UNIT = f"{_FOLDED_SUBUNIT}|dac khu"
+# "xã, thị trấn", "huyện, thành phố và xã": a list of unit words to the end of the phrase.
+_GROUP_UNIT_LIST = rf"(?:(?:{_GROUP_UNIT})(?:\s*,\s*|\s+va\s+|\s*$))+"
+# The bodies a group phrase names at each unit.
+_GROUP_HEADS = r"uy ban nhan dan|hoi dong nhan dan|lien doan lao dong|uy ban mat tran to quoc|dang uy"
+# The district committees (before 1 July 2025).
+_DISTRICT_COMMITTEES = r"huyen uy|thanh uy|thi uy|quan uy"
+# The boards of a provincial committee named before "các tỉnh ủy, thành ủy".
+_PROVINCE_BOARDS = r"ban tuyen giao|ban to chuc|ban dan van|ban noi chinh|uy ban kiem tra|van phong"
+_UNDER_CENTRE = r"(?:\s+truc thuoc trung uong)?"  # "... trực thuộc Trung ương"
+_BOTH_PROVINCE_KINDS = r"tinh\s*(?:,|va)\s*(?:cac\s+)?thanh pho"  # "các tỉnh, thành phố"
+
 # "UBND các xã, thị trấn", "LĐLĐ các huyện, thành phố": a body at every unit of a kind.
-GROUP_BODY_RE = re.compile(
-    r"^(?:cac\s+)?(?P<head>uy ban nhan dan|hoi dong nhan dan|lien doan lao dong|uy ban mat tran to quoc|dang uy)"
-    rf"\s+cac\s+(?P<units>(?:(?:{_FOLDED_SUBUNIT})(?:\s*,\s*|\s+va\s+|\s*$))+)"
-)
+GROUP_BODY_RE = re.compile(rf"^(?:cac\s+)?(?P<head>{_GROUP_HEADS})\s+cac\s+(?P<units>{_GROUP_UNIT_LIST})")
+# "Các đảng ủy xã, phường", "Các UBND xã, thị trấn": the same, the plural on the body.
+GROUP_PLURAL_RE = re.compile(rf"^cac\s+(?P<head>{_GROUP_HEADS})\s+(?P<units>{_GROUP_UNIT_LIST})")
 # "Các huyện ủy, thành ủy, đảng ủy trực thuộc": the district committees of the province.
-GROUP_COMMITTEE_RE = re.compile(r"^cac\s+(?P<list>(?:huyen uy|thanh uy|thi uy|quan uy)(?:\s*,\s*|\s+va\s+|\s|$).*)")
+GROUP_COMMITTEE_RE = re.compile(rf"^cac\s+(?P<list>(?:{_DISTRICT_COMMITTEES})(?:\s*,\s*|\s+va\s+|\s|$).*)")
+# "Các đảng ủy trực thuộc Tỉnh ủy" (from 1 July 2025): the Đảng ủy of every commune and ward of the province.
+GROUP_UNDER_PROVINCE_RE = re.compile(r"^cac\s+dang uy\s+truc thuoc(?:\s+(?:tinh uy|thanh uy)(?:\s+[a-z ]+)?)?$")
+# "Các tỉnh ủy, thành ủy trực thuộc Trung ương", "Ban Tuyên giáo các tỉnh ủy, thành ủy": every province's committee.
+GROUP_PROVINCE_COMMITTEES_RE = re.compile(
+    rf"^(?:(?P<board>{_PROVINCE_BOARDS})\s+)?(?:cac\s+)?tinh uy\s*(?:,|va)\s*thanh uy{_UNDER_CENTRE}$")
+# "Sở Y tế các tỉnh, thành phố trực thuộc Trung ương", "UBND các tỉnh, thành phố": that body of every province.
+GROUP_PROVINCES_RE = re.compile(rf"^(?P<body>.+?)\s+cac\s+{_BOTH_PROVINCE_KINDS}{_UNDER_CENTRE}$")
 # From a central document: "Các tỉnh ủy, thành ủy trực thuộc Trung ương" (every province's
 # committee), "UBND các tỉnh, thành phố trực thuộc Trung ương" (every province's UBND). Folded text.
 CENTRAL_GROUP_RE = re.compile(
     r"^(?:cac\s+)?(?:(?P<committees>tinh uy\s*,\s*thanh uy)"
     r"|(?P<head>uy ban nhan dan|hoi dong nhan dan)\s+cac\s+tinh\s*,\s*thanh pho)\s+truc thuoc trung uong")
 # Each unit word of a group phrase's list.
-GROUP_UNIT_RE = re.compile(_FOLDED_SUBUNIT)
+GROUP_UNIT_RE = re.compile(_GROUP_UNIT)
+
+# -- issuer places (graph/build.py) ----------------------------------------------------------
+_COMMUNE_UNITS = r"xa|phuong|thi tran"
+_DISTRICT_UNITS = r"huyen|quan|thi xa|thanh pho"
+# "ubnd xa tam duong": an issuer that ends with a typed commune's name.
+TYPED_COMMUNE_RE = re.compile(rf"(?<![a-z])(?:{_COMMUNE_UNITS})\s+(?P<name>[a-z0-9 ]+?)\s*$")
+# A parent line naming a district or its committee ("UBND huyện ...", "Huyện ủy ..."): a document of
+# the two-level system before 1 July 2025.
+DISTRICT_PARENT_RE = re.compile(r"(?<![a-z])(?:huyen|quan|thi xa|huyen uy|quan uy|thi uy)(?![a-z])")  # not "thanh uy": a city committee may be a province's
+# "huyen tam duong": a parent line that ends with a typed district's name.
+PARENT_DISTRICT_RE = re.compile(rf"(?<![a-z])(?:{_DISTRICT_UNITS})\s+(?P<name>[a-z0-9 ]+?)\s*$")
 # A unit word (or a committee of one) before a name in running text: "huyen uy tam duong", "tp. lai chau".
 UNIT_IN_TEXT_RE = re.compile(
     r"(?<![0-9a-z])(?P<word>tinh uy|thanh uy|huyen uy|quan uy|thi uy|huyen doan|quan doan|thi doan"
@@ -442,7 +538,7 @@ UNIT_IN_TEXT_RE = re.compile(
     r"|phuong|xa|tp\.?)(?=\s)"
 )
 # The issuer is a commune's body: "dang uy xa ...", "uy ban nhan dan phuong ...".
-COMMUNE_WORD_RE = re.compile(r"(?<![a-z])(?:xa|phuong|thi tran)\s")
+COMMUNE_WORD_RE = re.compile(rf"(?<![a-z])(?:{_COMMUNE_UNITS})\s")
 # What a uid part may not hold: "Bà Rịa - Vũng Tàu" -> "ba-ria-vung-tau".
 SLUG_BREAK_RE = re.compile(r"[^0-9a-z]+")
 # The words of a place name, a hyphenated pair as one: "ba ria - vung tau".

@@ -132,7 +132,7 @@ CUES: tuple[Cue, ...] = (
     Cue("sua_doi", ("sửa đổi, bổ sung", "sửa đổi bổ sung", "sửa đổi"), False, "AMENDS"),
     Cue("thay_the", ("thay thế",), False, "REPLACES"),  # thay thế
     Cue("bai_bo", ("bãi bỏ",), False, "REPEALS"),  # bãi bỏ
-    Cue("theo", ("theo", "tại", "trên cơ sở", "xét"), False, "CITES"),  # theo, tại, trên cơ sở, Xét (Tờ trình): a plain reference
+    Cue("theo", ("theo", "tại", "trên cơ sở", "xét", "bám sát"), False, "CITES"),  # theo, tại, trên cơ sở, Xét (Tờ trình), bám sát (nội dung): a plain reference
 )
 
 # Words of an adjacent cue that govern a whole clause as a scoped cue does:
