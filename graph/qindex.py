@@ -29,7 +29,7 @@ from __future__ import annotations
 import os
 import pickle
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import networkx as nx
@@ -131,7 +131,7 @@ class QuestionIndex:
     def __init__(self, con: sqlite3.Connection, db: Path):
         self.con = con
         self.db = db
-        self.evidence = None  # the lookup of a link's stored evidence (workspace.evidence_reader), set by its opener
+        self.evidence: Callable[..., dict | None] | None = None  # the lookup of a link's stored evidence (workspace.evidence_reader), set by its opener
         self.fts = con.execute("SELECT 1 FROM sqlite_master WHERE name = 'qsearch'").fetchone() is not None
 
     @classmethod
