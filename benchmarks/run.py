@@ -150,7 +150,7 @@ def cold_refs(ws: Path) -> dict[str, str]:
 # The cold questions: (question, which document of cold_refs, arguments).
 COLD = (("implements", "central", ()), ("trace", "central", ("--to", "district")), ("gaps", "central", ()),
         ("basis", "district", ()), ("show", "province", ()), ("implements", "province", ()),
-        ("search", None, ("phòng chống dịch",)), ("search", None, ("ke hoach tam duong",)))
+        ("search", None, ("kế hoạch",)), ("search", None, ("an toàn thực phẩm",)), ("search", None, ("covid",)))
 
 
 def cold(chidao: list[str], ws: Path, runs: int = 3) -> dict:
