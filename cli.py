@@ -425,12 +425,13 @@ def _load(workspace):
     return load_question_graph(workspace)
 
 
-def _resolve(graph, ref: str) -> str:
-    """A document uid for REF, or exit: 2 with the candidates when ambiguous, 1 when unknown."""
-    from .queries.refs import AmbiguousRef, UnknownRef, resolve_ref
+@contextmanager
+def _ref_errors(ref: str):
+    """An ambiguous REF exits 2 with the candidates; an unknown one is one line and exit 1."""
+    from .queries.refs import AmbiguousRef, UnknownRef
 
     try:
-        return resolve_ref(graph, ref)
+        yield
     except AmbiguousRef as e:
         click.echo(f"Error: {ref!r} matches {len(e.candidates)} documents; add the issuer's place or the year:", err=True)
         for c in e.candidates:
@@ -440,6 +441,15 @@ def _resolve(graph, ref: str) -> str:
     except UnknownRef as e:
         hint = f"; did you mean {', '.join(e.suggestions[:5])}?" if e.suggestions else ""
         raise click.ClickException(f"no document in the workspace matches {ref!r}{hint}")
+
+
+def _resolve(graph, ref: str) -> str:
+    """A document uid for REF in ``graph``, or exit (see ``_ref_errors``)."""
+    from .queries.refs import resolve_ref
+
+    with _ref_errors(ref):
+        return resolve_ref(graph, ref)
+    raise AssertionError("unreachable")  # pragma: no cover - _ref_errors exits or raises
 
 
 def neo4j_option(f):
@@ -465,7 +475,11 @@ def _server_uid(workspace: str, ref: str) -> str:
         if not ref.startswith("doc:"):
             raise click.ClickException(f"with --neo4j and no workspace at {workspace}, give REF as a uid (doc:...)")
         return ref
-    return _resolve(_load(workspace), ref)
+    from .queries.touched import resolve
+
+    with _ref_errors(ref):
+        return resolve(workspace, ref)
+    raise AssertionError("unreachable")  # pragma: no cover - _ref_errors exits or raises
 
 
 def _click_option(option):
@@ -516,13 +530,13 @@ def _answer(question, workspace, subject, options, on_server, server):
         from .graph import load_stats
 
         return Answer(question, load_stats(workspace), subject, None, None, options)
-    graph = _load(workspace)
-    if question.subject == "ref":
-        uid = _resolve(graph, subject)
-        if question.graph == "neighbourhood":  # the evidence of one hop, in full
-            from .graph import load_neighbourhood
+    # Only what the question touches, from the workspace's question index (queries/touched.py):
+    # the chain of REF, the first hits of a search, one document's neighbourhood with its evidence.
+    from .queries.touched import answer_graph
 
-            graph = load_neighbourhood(workspace, uid)
+    with _ref_errors(subject or ""):
+        graph, uid = answer_graph(workspace, question, subject, options)
+    if question.subject == "ref":
         return Answer(question, question.run(graph, uid, **options), subject, uid, graph, options)
     if question.subject == "text":
         return Answer(question, question.run(graph, subject, **options), subject, None, graph, options)
@@ -539,8 +553,10 @@ def _with_context(answer, workspace: str) -> tuple[list[dict], list[str]]:
     if question.context is None:
         return answer.rows, columns
     graph = answer.graph
-    if graph is None and (Path(workspace) / "workspace.db").exists():
-        graph = _load(workspace)
+    if graph is None and answer.uid and (Path(workspace) / "workspace.db").exists():
+        from .queries.touched import graph_for
+
+        graph = graph_for(workspace, question, answer.uid)
     if graph is not None and answer.uid in graph:
         extra = question.context(graph, answer.uid, answer.rows)
     else:

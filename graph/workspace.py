@@ -42,10 +42,12 @@ from .cache import seed_tables, without_cyclic_gc
 from .checks import Issue
 from .gazetteer import gazetteer
 from .index import precompute_tables
+from .qindex import QuestionIndex, write_index
 from .records import record_from_json
 from .stats import count as count_stats
 
 __all__ = ["BuildSummary", "WorkspaceError", "build_workspace", "load_graph", "load_issues", "without_cyclic_gc",
+           "open_question_index", "reads_workspace",
            "DEFAULT_DIR",
            "DB_NAME"]
 
@@ -453,9 +455,12 @@ def _write(con: sqlite3.Connection, graph: nx.MultiDiGraph, issues: list[Issue],
     questions = question_graph(graph)
     con.execute("INSERT INTO blobs VALUES ('question_graph', ?)",
                 (pickle.dumps(questions, protocol=pickle.HIGHEST_PROTOCOL),))
+    tables = precompute_tables(questions)
     con.executemany("INSERT INTO blobs VALUES (?, ?)",
                     [(f"table:{name}", pickle.dumps(table, protocol=pickle.HIGHEST_PROTOCOL))
-                     for name, table in precompute_tables(questions).items()])
+                     for name, table in tables.items()])
+    # what a question in a new process reads instead of the blob (graph/qindex.py)
+    write_index(con, questions, tables["search"])
     con.executescript(_INDEXES)
     con.commit()
 
@@ -601,6 +606,27 @@ def _blob_reader(db: Path, name: str) -> Callable[[], object]:
         with without_cyclic_gc():
             return pickle.loads(data)
     return read
+
+
+@_reads_workspace
+def open_question_index(workspace_dir: str | Path = DEFAULT_DIR) -> QuestionIndex | None:
+    """The workspace's question index (graph/qindex.py), open read-only; None when the workspace was
+    written before it existed (a question then loads the question graph). Close it when done."""
+    db = _db_path(workspace_dir)
+    con = _connect_existing(db)
+    try:
+        index = QuestionIndex.open(con, db)
+    except sqlite3.DatabaseError:
+        index = None
+    if index is None:
+        con.close()
+        return None
+    index.evidence = evidence_reader(db)
+    return index
+
+
+# A reader of the workspace whose damage ends in one WorkspaceError line (queries/touched.py uses it).
+reads_workspace = _reads_workspace
 
 
 @_reads_workspace

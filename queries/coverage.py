@@ -52,8 +52,15 @@ def province_names() -> list[str]:
     return sorted({p.name for p in gazetteer().places.values() if p.level == "province"})
 
 
-# What the Cypher face takes beside the options.
-CYPHER_PARAMETERS = {"report_marks": list(REPORT_COPY_MARKS), "provinces": province_names()}
+def __getattr__(name: str):
+    """``CYPHER_PARAMETERS``, what the Cypher face takes beside the options, made when first asked
+    for: the province names come from the gazetteer, whose loading would otherwise cost every
+    command of the CLI (the registry imports this module) a few seconds at start."""
+    if name == "CYPHER_PARAMETERS":
+        value = globals()["CYPHER_PARAMETERS"] = {"report_marks": list(REPORT_COPY_MARKS),
+                                                   "provinces": province_names()}
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def _issuer(graph, uid: str) -> str | None:
