@@ -426,8 +426,13 @@ class _Writer:
         for attempt in range(RETRIES + 1):
             session = self._session()
             try:
-                result = ([r.values() for r in session.run(statement, params)] if auto_commit
-                          else session.execute_write(work))
+                if auto_commit:
+                    # its own session, without the server's notifications (the CALL { WITH r } form, kept
+                    # for Neo4j 5 before 5.23, draws a deprecation note on later ones)
+                    with self.target.session(notifications_min_severity="OFF") as own:
+                        result = [r.values() for r in own.run(statement, params)]
+                else:
+                    result = session.execute_write(work)
                 break
             except _TRANSIENT as e:
                 if attempt == RETRIES:
