@@ -747,7 +747,7 @@ def export():
 @server_options
 @click.option("--replace", is_flag=True, help="First delete what an earlier export of this workspace wrote (only that).")
 @click.option("--batch-bytes", type=click.IntRange(min=500), help="Parameter bytes per message (FalkorDB; default 3500).")
-@click.option("--batch-rows", type=click.IntRange(min=1), help="Rows per transaction (Neo4j; default 10000).")
+@click.option("--batch-rows", type=click.IntRange(min=1), help="Rows per transaction (Neo4j; default 2000).")
 @click.option("--sessions", type=click.IntRange(min=1, max=8),
               help="Sessions writing batches at once (Neo4j; default 2; FalkorDB: 1).")
 def export_neo4j(workspace, uri, user, password, database, replace, batch_bytes, batch_rows, sessions):

@@ -57,7 +57,7 @@ __all__ = ["connect", "export", "run_query", "run_question", "Target", "ExportSu
 DIALECTS = ("neo4j", "falkordb")
 WS_PROPERTY = WORKSPACE_PROPERTY
 DEFAULT_BATCH_BYTES = 3_500  # FalkorDB: parameters per Bolt message (it crashes at about 4 KiB)
-DEFAULT_BATCH_ROWS = 10_000  # Neo4j: rows per transaction (measured: docs/PERFORMANCE.md, issue 18)
+DEFAULT_BATCH_ROWS = 2_000  # Neo4j: rows per transaction (10,000 measured no faster: docs/PERFORMANCE.md)
 DEFAULT_SESSIONS = 2  # Neo4j: sessions writing batches at once
 DELETE_BATCH = 1_000  # FalkorDB: nodes or relationships per replace transaction
 DELETE_TRANSACTION_ROWS = 10_000  # Neo4j: rows per inner transaction of replace's CALL { } IN TRANSACTIONS
@@ -673,7 +673,7 @@ def export(graph, target: Target, *, workspace_id: str, replace: bool = False, b
     ``key`` for links), so exporting twice adds nothing. ``create`` forces either way (True on a
     database that holds this graph's nodes fails on the uniqueness constraint).
 
-    Neo4j batches hold ``batch_rows`` rows (default 10,000) and ``sessions`` sessions (default 2) write
+    Neo4j batches hold ``batch_rows`` rows (default 2,000) and ``sessions`` sessions (default 2) write
     them concurrently; FalkorDB batches are capped at ``batch_bytes`` of encoded parameters (default
     3,500) in one session. ``progress(done_rows, total_rows)`` is called after each batch. Finally the
     counts of nodes per label and links per type owned by ``workspace_id`` on the server are compared

@@ -306,3 +306,41 @@ class TestNeo4j(ServerContract):
 
     def test_batches_by_rows(self, target, graph, exported):
         assert exported.batches < 40
+
+    def test_an_empty_database_gets_create_and_a_held_one_merge(self, target, graph, exported):
+        # the class's export found the database empty: CREATE; a second one finds its nodes there: MERGE
+        assert exported.created
+        again = export(subgraph_around(graph, [uid_of(graph, "312-KH/TU", "Lai Châu")]), target,
+                       workspace_id="merged")
+        try:
+            assert not again.created and again.nodes > 1
+            assert server_counts(target, WS) == graph_counts(graph)
+        finally:
+            drop_workspace(target, "merged")
+
+    def test_create_into_a_database_holding_the_nodes_is_refused_in_one_line(self, target, graph, exported):
+        small = subgraph_around(graph, [uid_of(graph, "312-KH/TU", "Lai Châu")])
+        try:
+            with pytest.raises(ExportError) as e:
+                export(small, target, workspace_id="forced", create=True, sessions=1)
+            assert "refused" in str(e.value) and "\n" not in str(e.value)
+        finally:
+            drop_workspace(target, "forced")
+        assert server_counts(target, WS) == graph_counts(graph)
+
+    def test_rows_from_the_workspace_export_as_the_graph_does(self, target, ws):
+        from chidao.graph import load_graph
+        from chidao.graph.rows import WorkspaceRows
+        from chidao.graph.schema import node_properties
+
+        streamed = export(WorkspaceRows(ws), target, workspace_id="streamed")
+        try:
+            graph = load_graph(ws)
+            assert (streamed.nodes, streamed.relationships) == (graph.number_of_nodes(), graph.number_of_edges())
+            assert server_counts(target, "streamed") == graph_counts(graph) == graph_counts(WorkspaceRows(ws))
+            uid = uid_of(graph, "312-KH/TU", "Lai Châu")
+            [row] = run_query(target, "MATCH (d:Document {uid: $u}) WHERE 'streamed' IN d.chidao_ws "
+                                      "RETURN d.search_text AS t", {"u": uid})
+            assert row["t"] == node_properties(graph, uid)["search_text"]
+        finally:
+            drop_workspace(target, "streamed")
