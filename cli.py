@@ -764,13 +764,16 @@ def export():
 @click.option("--replace", is_flag=True, help="First delete what an earlier export of this workspace wrote (only that).")
 @click.option("--batch-bytes", type=click.IntRange(min=500), help="Parameter bytes per message (FalkorDB; default 3500).")
 @click.option("--batch-rows", type=click.IntRange(min=1), help="Rows per transaction (Neo4j; default 2000).")
-def export_neo4j(workspace, uri, user, password, database, replace, batch_bytes, batch_rows):
+@click.option("--sessions", type=click.IntRange(min=1, max=8),
+              help="Sessions writing batches at once (Neo4j; default 2; FalkorDB: 1).")
+def export_neo4j(workspace, uri, user, password, database, replace, batch_bytes, batch_rows, sessions):
     """Upsert every node and link into a Neo4j (or other Bolt) server.
 
-    Creates uniqueness constraints first, then MERGEs nodes and links on their
-    uid in batches; every value travels as a query parameter. Exporting twice
-    creates no duplicate. At the end the counts on the server are checked
-    against the graph.
+    Creates uniqueness constraints first, then writes nodes, then links, in
+    batches streamed from the workspace; every value travels as a query
+    parameter. Into an empty database the batches CREATE; otherwise they MERGE
+    on uid, so exporting twice creates no duplicate. At the end the counts on
+    the server are checked against the workspace.
 
     \b
     Examples:
@@ -779,9 +782,9 @@ def export_neo4j(workspace, uri, user, password, database, replace, batch_bytes,
     """
     from .outputs.neo4j import export as do_export
 
-    graph = _full_graph(workspace)
+    rows = _rows(workspace)
     with _connect(uri, user, password, database) as target:
-        total = graph.number_of_nodes() + graph.number_of_edges()
+        total = rows.number_of_nodes() + rows.number_of_edges()
         with _progress(total, "exporting") as advance:
             done = {"n": 0}
 
@@ -789,8 +792,8 @@ def export_neo4j(workspace, uri, user, password, database, replace, batch_bytes,
                 advance(rows - done["n"])
                 done["n"] = rows
 
-            summary = do_export(graph, target, workspace_id=_workspace_id(workspace), replace=replace,
-                                batch_bytes=batch_bytes, batch_rows=batch_rows, progress=progress)
+            summary = do_export(rows, target, workspace_id=_workspace_id(workspace), replace=replace,
+                                batch_bytes=batch_bytes, batch_rows=batch_rows, sessions=sessions, progress=progress)
     click.echo(f"Exported {summary.nodes} nodes and {summary.relationships} relationships to {target_label(uri)} "
                f"({summary.dialect}) in {summary.seconds:.1f} s ({summary.rows_per_second:.0f} rows/s); "
                "counts on the server match the graph.")

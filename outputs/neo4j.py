@@ -32,16 +32,20 @@ import random
 import re
 import socket
 import sys
+import threading
 import time
 import urllib.parse
 import unicodedata
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator
 
+import networkx as nx
 import neo4j
 from neo4j import exceptions as neo4j_errors
 
-from ..graph.schema import NODE_LABELS, WORKSPACE_PROPERTY, iter_nodes, iter_relationships
+from ..graph.rows import rows_of
+from ..graph.schema import NODE_LABELS, WORKSPACE_PROPERTY
 from ..graph.schema import REL_TYPES as RELATIONSHIP_TYPES
 from ..loaders.errors import ChidaoError
 
@@ -53,8 +57,10 @@ __all__ = ["connect", "export", "run_query", "run_question", "Target", "ExportSu
 DIALECTS = ("neo4j", "falkordb")
 WS_PROPERTY = WORKSPACE_PROPERTY
 DEFAULT_BATCH_BYTES = 3_500  # FalkorDB: parameters per Bolt message (it crashes at about 4 KiB)
-DEFAULT_BATCH_ROWS = 2_000  # Neo4j: rows per transaction
-DELETE_BATCH = 1_000  # nodes or relationships per replace transaction
+DEFAULT_BATCH_ROWS = 2_000  # Neo4j: rows per transaction (10,000 measured no faster: docs/PERFORMANCE.md)
+DEFAULT_SESSIONS = 2  # Neo4j: sessions writing batches at once
+DELETE_BATCH = 1_000  # FalkorDB: nodes or relationships per replace transaction
+DELETE_TRANSACTION_ROWS = 10_000  # Neo4j: rows per inner transaction of replace's CALL { } IN TRANSACTIONS
 RETRIES = 3
 # A property name pasted into Cypher (FalkorDB's over-long values only): chidao's own attribute names.
 _PROPERTY_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,63}\Z")
@@ -112,6 +118,7 @@ class ExportSummary:
     dialect: str
     batches: int
     deleted: dict = field(default_factory=dict)  # replace=True: {"nodes": n, "relationships": n} removed
+    created: bool = False  # the batches CREATEd (the database held no node) rather than MERGEd
 
 
 def _falkordb_encode(value):
@@ -303,14 +310,21 @@ def _owned(var: str) -> str:
     return f"{var}.{WS_PROPERTY} = [x IN coalesce({var}.{WS_PROPERTY}, []) WHERE x <> $ws] + [$ws]"
 
 
-def _node_statement(labels: tuple[str, ...]) -> str:
+def _node_statement(labels: tuple[str, ...], create: bool = False) -> str:
+    """MERGE on uid; ``create``: CREATE, for a database known to hold none of these nodes."""
+    if create:
+        return (f"UNWIND $rows AS row CREATE (n:{':'.join(labels)}) SET n = row.props, "
+                f"n.{WS_PROPERTY} = [$ws]")
     extra = "".join(f", n:{label}" for label in labels[1:])  # level labels (Province...) for the style file
     return f"UNWIND $rows AS row MERGE (n:{labels[0]} {{uid: row.uid}}) SET n += row.props{extra}, {_owned('n')}"
 
 
-def _rel_statement(src: str, rtype: str, dst: str) -> str:
-    return (f"UNWIND $rows AS row MATCH (a:{src} {{uid: row.src}}) MATCH (b:{dst} {{uid: row.dst}}) "
-            f"MERGE (a)-[r:{rtype} {{key: row.key}}]->(b) SET r += row.props, {_owned('r')}")
+def _rel_statement(src: str, rtype: str, dst: str, create: bool = False) -> str:
+    """Both ends found by their label's uid constraint index; MERGE on key, or ``create``."""
+    match = f"UNWIND $rows AS row MATCH (a:{src} {{uid: row.src}}) MATCH (b:{dst} {{uid: row.dst}}) "
+    if create:
+        return match + f"CREATE (a)-[r:{rtype}]->(b) SET r = row.props, r.key = row.key, r.{WS_PROPERTY} = [$ws]"
+    return match + f"MERGE (a)-[r:{rtype} {{key: row.key}}]->(b) SET r += row.props, {_owned('r')}"
 
 
 def _append_statement(kind: tuple, prop: str) -> str:
@@ -379,12 +393,30 @@ def _split_row(row: dict, max_bytes: int, kind: tuple, encode=lambda x: x) -> tu
 # ---------------------------------------------------------------- writing
 
 class _Writer:
+    """Runs write transactions for the export: one session per thread, retried on transient errors
+    (a deadlock between two sessions' link batches is one), counting rows for ``progress``."""
+
     def __init__(self, target: Target, progress: Callable[[int, int], None] | None, total: int):
         self.target, self.progress, self.total = target, progress, total
         self.done = self.batches = 0
-        self.session = target.session()
+        self._lock = threading.Lock()
+        self._local = threading.local()
+        self._sessions: list[neo4j.Session] = []
 
-    def write(self, statement: str, params: dict, *, rows: int = 0, what: str = "", encoded: bool = False) -> list:
+    def _session(self, fresh: bool = False) -> neo4j.Session:
+        session = getattr(self._local, "session", None)
+        if session is None or fresh:
+            if session is not None:
+                session.close()
+            session = self._local.session = self.target.session()
+            with self._lock:
+                self._sessions.append(session)
+        return session
+
+    def write(self, statement: str, params: dict, *, rows: int = 0, what: str = "", encoded: bool = False,
+              auto_commit: bool = False) -> list:
+        """The rows ``statement`` returns. ``auto_commit``: an implicit transaction (``CALL { } IN
+        TRANSACTIONS`` needs one), else one ``execute_write``."""
         if not encoded:
             params = self.target.encode(params)
 
@@ -392,49 +424,74 @@ class _Writer:
             return [r.values() for r in tx.run(statement, params)]
 
         for attempt in range(RETRIES + 1):
+            session = self._session()
             try:
-                result = self.session.execute_write(work)
+                if auto_commit:
+                    # its own session, without the server's notifications (the CALL { WITH r } form, kept
+                    # for Neo4j 5 before 5.23, draws a deprecation note on later ones)
+                    with self.target.session(notifications_min_severity="OFF") as own:
+                        result = [r.values() for r in own.run(statement, params)]
+                else:
+                    result = session.execute_write(work)
                 break
             except _TRANSIENT as e:
                 if attempt == RETRIES:
                     raise ExportError(f"{what or 'a write'} failed {RETRIES + 1} times on {self.target.uri}: "
                                       f"{_first_line(e)}") from None
                 time.sleep(0.2 * 4 ** attempt * (0.5 + random.random()))
-                self.session.close()
-                self.session = self.target.session()
+                self._session(fresh=True)
             except neo4j_errors.Neo4jError as e:
                 hint = " (FalkorDB reports every error this way; run the statement through GRAPH.QUERY to see why)" \
                     if self.target.dialect == "falkordb" else ""
                 raise ExportError(f"{what or 'a write'} was refused by {self.target.uri}: {_first_line(e)}{hint}") \
                     from None
-        self.batches += 1
-        if rows:
-            self.done += rows
-            if self.progress:
-                self.progress(self.done, self.total)
+        with self._lock:
+            self.batches += 1
+            if rows:
+                self.done += rows
+                if self.progress:
+                    self.progress(self.done, self.total)
         return result
 
     def close(self):
-        self.session.close()
+        with self._lock:
+            sessions, self._sessions = self._sessions, []
+        for session in sessions:
+            session.close()
 
 
-def _group_rows(graph) -> tuple[dict[tuple, list[dict]], dict[tuple, list[dict]]]:
-    """Node rows per label set and relationship rows per (source label, type, target label).
+class _Pool:
+    """Batches written by ``workers`` threads (one session each), at most ``2 * workers`` waiting, so
+    memory stays a few batches whatever the export's size. ``drain()`` waits for every batch (nodes
+    before links) and raises the first batch's error. One worker writes in the caller's thread."""
 
-    The rows come from ``graph.schema`` (one mapping for every export: labels, property
-    names and types, ``search_text``), which refuses labels and types outside its allow-lists.
-    """
-    nodes: dict[tuple, list[dict]] = {}
-    try:
-        for row in iter_nodes(graph):
-            nodes.setdefault(row.labels, []).append({"uid": row.uid, "props": row.props})
-        rels: dict[tuple, list[dict]] = {}
-        for r in iter_relationships(graph):
-            rels.setdefault((r.start_label, r.type, r.end_label), []).append(
-                {"src": r.start, "dst": r.end, "key": r.key, "props": r.props})
-    except ValueError as e:
-        raise ExportError(str(e)) from None
-    return nodes, rels
+    def __init__(self, workers: int):
+        self.workers = workers
+        self._executor = ThreadPoolExecutor(workers, thread_name_prefix="chidao-export") if workers > 1 else None
+        self._pending: set[Future] = set()
+
+    def submit(self, fn: Callable[[], object]) -> None:
+        if self._executor is None:
+            fn()
+            return
+        while len(self._pending) >= 2 * self.workers:
+            done, self._pending = wait(self._pending, return_when=FIRST_COMPLETED)
+            for f in done:
+                f.result()
+        self._pending.add(self._executor.submit(fn))
+
+    def drain(self) -> None:
+        pending, self._pending = self._pending, set()
+        for f in pending:
+            f.exception()  # wait for all before raising one
+        for f in pending:
+            f.result()
+
+    def close(self) -> None:
+        if self._executor is not None:
+            for f in self._pending:
+                f.cancel()
+            self._executor.shutdown(wait=True)
 
 
 def _schema(writer: _Writer, labels: Iterable[str]) -> None:
@@ -462,8 +519,28 @@ def _schema(writer: _Writer, labels: Iterable[str]) -> None:
 
 
 def _delete_workspace(writer: _Writer, workspace_id: str) -> dict:
-    """Remove ``workspace_id`` from every owners list; delete what no other workspace wrote."""
+    """Remove ``workspace_id`` from every owners list; delete what no other workspace wrote.
+
+    Neo4j: each step is one statement, ``CALL { ... } IN TRANSACTIONS OF 10000 ROWS`` (one scan, the
+    server commits as it goes). FalkorDB, which has no such clause: loops of ``LIMIT 1000`` transactions.
+    """
     ws = WS_PROPERTY
+    if writer.target.dialect == "neo4j":
+        each = f"IN TRANSACTIONS OF {DELETE_TRANSACTION_ROWS} ROWS RETURN count(*)"
+        steps = [
+            ("relationships", f"MATCH ()-[r]->() WHERE size(r.{ws}) = 1 AND $ws IN r.{ws} "
+                              f"CALL {{ WITH r DELETE r }} {each}"),
+            (None, f"MATCH ()-[r]->() WHERE $ws IN r.{ws} "
+                   f"CALL {{ WITH r SET r.{ws} = [x IN r.{ws} WHERE x <> $ws] }} {each}"),
+            ("nodes", f"MATCH (n) WHERE size(n.{ws}) = 1 AND $ws IN n.{ws} CALL {{ WITH n DETACH DELETE n }} {each}"),
+            (None, f"MATCH (n) WHERE $ws IN n.{ws} CALL {{ WITH n SET n.{ws} = [x IN n.{ws} WHERE x <> $ws] }} {each}"),
+        ]
+        deleted = {"nodes": 0, "relationships": 0}
+        for kind, statement in steps:
+            [[n]] = writer.write(statement, {"ws": workspace_id}, what="deleting the earlier export", auto_commit=True)
+            if kind:
+                deleted[kind] += n
+        return deleted
     steps = [
         ("relationships", f"MATCH ()-[r]->() WHERE size(r.{ws}) = 1 AND $ws IN r.{ws} "
                           "WITH r LIMIT $n DELETE r RETURN count(*)"),
@@ -486,11 +563,20 @@ def _delete_workspace(writer: _Writer, workspace_id: str) -> dict:
 
 
 def graph_counts(graph) -> tuple[dict[str, int], dict[str, int]]:
-    """({label: nodes}, {type: relationships}) of a graph."""
-    nodes: dict[str, int] = {}
+    """({label: nodes}, {type: relationships}) of a graph or a rows source (``graph.rows``)."""
+    if not isinstance(graph, nx.Graph):
+        source = rows_of(graph)
+        nodes: dict[str, int] = {}
+        for row in source.nodes():
+            nodes[row.labels[0]] = nodes.get(row.labels[0], 0) + 1
+        rels: dict[str, int] = {}
+        for r in source.relationships():
+            rels[r.type] = rels.get(r.type, 0) + 1
+        return nodes, rels
+    nodes = {}
     for _, label in graph.nodes(data="label"):
         nodes[label] = nodes.get(label, 0) + 1
-    rels: dict[str, int] = {}
+    rels = {}
     for _, _, t in graph.edges(data="type"):
         rels[t] = rels.get(t, 0) + 1
     return nodes, rels
@@ -515,72 +601,141 @@ def _differences(expected: dict, found: dict) -> list[str]:
             for k in sorted(set(expected) | set(found)) if expected.get(k, 0) != found.get(k, 0)]
 
 
+def _server_is_empty(target: Target) -> bool:
+    """True when the database holds no node at all (Neo4j answers from its count store)."""
+    [row] = run_query(target, "MATCH (n) RETURN count(n) AS c")
+    return row["c"] == 0
+
+
+class _Groups:
+    """Rows per statement, sent as a batch whenever one reaches the batch's rows or bytes; a row over
+    the byte cap (FalkorDB) goes alone, split into parts and piecewise appends (``_split_row``)."""
+
+    def __init__(self, writer: _Writer, pool: _Pool, ws, batch_rows: int | None, room: int | None):
+        self.writer, self.pool, self.ws, self.batch_rows, self.room = writer, pool, ws, batch_rows, room
+        self._open: dict[tuple, tuple[str, str, list[dict], list[int]]] = {}  # kind -> statement, what, rows, [bytes]
+
+    def add(self, kind: tuple, statement: str, what: str, raw: dict) -> None:
+        encode, room = self.writer.target.encode, self.room
+        row = encode(raw)
+        n = _size(row) + 1 if room is not None else 0
+        group = self._open.get(kind)
+        if group is None:
+            group = self._open[kind] = (statement, what, [], [0])
+        _, _, rows, used = group
+        if room is not None and n > room:
+            self.flush(kind)
+            self.pool.drain()  # the long row's parts and pieces are written in order, after the rest
+            parts, pieces = _split_row(raw, room, kind, encode)
+            fitted = [(p, _size(p) + 1) for p in map(encode, parts)]
+            for batch in _chunks(fitted, self.batch_rows, room):
+                self._send(statement, what, batch)
+            for piece_statement, piece_rows in pieces:
+                for piece in piece_rows:
+                    self.writer.write(piece_statement, {"rows": [piece]}, what=what)
+            return
+        if rows and ((self.batch_rows and len(rows) >= self.batch_rows) or (room and used[0] + n > room)):
+            self.flush(kind)
+            rows, used = self._open[kind][2], self._open[kind][3]
+        rows.append(row)
+        used[0] += n
+
+    def _send(self, statement: str, what: str, batch: list[dict]) -> None:
+        params = {"rows": batch, "ws": self.ws}
+        counted = sum(1 for r in batch if "part" not in r)
+        self.writer.write(statement, params, what=what, encoded=True, rows=counted)
+
+    def flush(self, kind: tuple) -> None:
+        statement, what, rows, _ = self._open[kind]
+        if rows:
+            self._open[kind] = (statement, what, [], [0])
+            self.pool.submit(lambda: self._send(statement, what, rows))
+
+    def flush_all(self) -> None:
+        for kind in list(self._open):
+            self.flush(kind)
+        self.pool.drain()
+
+
 def export(graph, target: Target, *, workspace_id: str, replace: bool = False, batch_bytes: int | None = None,
            batch_rows: int | None = None, progress: Callable[[int, int], None] | None = None,
-           verify: bool = True) -> ExportSummary:
-    """Upsert every node and link of ``graph`` to ``target``, owned by ``workspace_id``.
+           verify: bool = True, sessions: int | None = None, create: bool | None = None) -> ExportSummary:
+    """Write every node and link of ``graph`` to ``target``, owned by ``workspace_id``.
 
-    Schema first (uniqueness constraints on Neo4j, uid indexes on FalkorDB),
-    then nodes per label and relationships per (source label, type, target
-    label), each batch one ``execute_write`` of ``UNWIND $rows AS row MERGE
-    ...``. FalkorDB batches are capped at ``batch_bytes`` of encoded
-    parameters (default 3,500); Neo4j batches at ``batch_rows`` rows (default
-    2,000); either may be set for both. ``replace`` first removes what an
-    earlier export of ``workspace_id`` wrote (and nothing another workspace
-    also wrote). ``progress(done_rows, total_rows)`` is called after each
-    batch. Finally the counts of nodes per label and relationships per type
-    owned by ``workspace_id`` on the server are compared with the graph's;
-    a difference raises ExportError.
+    ``graph`` is a networkx graph or a rows source (``graph.rows.WorkspaceRows``: rows streamed from
+    the workspace, so the memory is a few batches whatever the archive's size). Schema first
+    (uniqueness constraints on Neo4j, uid indexes on FalkorDB); ``replace`` then removes what an
+    earlier export of ``workspace_id`` wrote (and nothing another workspace also wrote). Then every
+    node, batched per label set, and after the last node every link, batched per (source label, type,
+    target label), each batch one ``execute_write`` of ``UNWIND $rows AS row ...``: values travel
+    only as parameters. On an empty Neo4j database (a first export, or after ``replace`` emptied it)
+    the batches ``CREATE`` (no lookup before each write); otherwise they ``MERGE`` on uid (and on
+    ``key`` for links), so exporting twice adds nothing. ``create`` forces either way (True on a
+    database that holds this graph's nodes fails on the uniqueness constraint).
+
+    Neo4j batches hold ``batch_rows`` rows (default 2,000) and ``sessions`` sessions (default 2) write
+    them concurrently; FalkorDB batches are capped at ``batch_bytes`` of encoded parameters (default
+    3,500) in one session. ``progress(done_rows, total_rows)`` is called after each batch. Finally the
+    counts of nodes per label and links per type owned by ``workspace_id`` on the server are compared
+    with those of the rows sent; a difference raises ExportError.
     """
     if not workspace_id or not isinstance(workspace_id, str):
         raise ExportError("a workspace id is needed to mark what this export writes")
+    neo = target.dialect == "neo4j"
     if batch_bytes is None and batch_rows is None:
-        if target.dialect == "falkordb":
-            batch_bytes = DEFAULT_BATCH_BYTES
-        else:
+        if neo:
             batch_rows = DEFAULT_BATCH_ROWS
+        else:
+            batch_bytes = DEFAULT_BATCH_BYTES
+    workers = max(1, sessions if sessions is not None else (DEFAULT_SESSIONS if neo else 1))
     started = time.perf_counter()
-    nodes, rels = _group_rows(graph)
-    n_nodes = sum(map(len, nodes.values()))
-    n_rels = sum(map(len, rels.values()))
-    writer = _Writer(target, progress, n_nodes + n_rels)
-    deleted = {}
+    try:
+        source = rows_of(graph)
+        total = source.number_of_nodes() + source.number_of_edges()
+    except TypeError as e:
+        raise ExportError(str(e)) from None
+    writer = _Writer(target, progress, total)
+    pool = _Pool(workers)
+    deleted: dict = {}
+    want_nodes: dict[str, int] = {}
+    want_rels: dict[str, int] = {}
     try:
         _schema(writer, NODE_LABELS)
         if replace:
             deleted = _delete_workspace(writer, workspace_id)
+        if create is None:
+            create = neo and _server_is_empty(target)
         # the bytes $ws and the message framing take beside $rows
         room = None if batch_bytes is None else batch_bytes - _size(workspace_id) - 32
-        jobs: list[tuple[tuple, str, list]] = [(("node", label), _node_statement(label), rows)
-                                              for label, rows in nodes.items()]
-        jobs += [(("rel", *key), _rel_statement(*key), rows) for key, rows in rels.items()]
-        ws = target.encode(workspace_id)
-        for kind, statement, raw_rows in jobs:
-            what = f"a batch of {kind[1][0]} nodes" if kind[0] == "node" else f"a batch of {kind[2]} links"
-            pieces = []
-            # encoded once, measured once, sent as encoded
-            sized = [(row, _size(row) + 1 if room is not None else 0) for row in map(target.encode, raw_rows)]
-            if room is not None and any(n > room for _, n in sized):
-                fitted = []
-                for raw, (row, n) in zip(raw_rows, sized):
-                    if n > room:
-                        parts, long_values = _split_row(raw, room, kind, target.encode)
-                        fitted += [(p, _size(p) + 1) for p in map(target.encode, parts)]
-                        pieces += long_values
-                    else:
-                        fitted.append((row, n))
-                sized = fitted
-            for batch in _chunks(sized, batch_rows, room):
-                writer.write(statement, {"rows": batch, "ws": ws}, what=what, encoded=True,
-                             rows=sum(1 for r in batch if "part" not in r))
-            for piece_statement, piece_rows in pieces:
-                for row in piece_rows:
-                    writer.write(piece_statement, {"rows": [row]}, what=what)
+        groups = _Groups(writer, pool, target.encode(workspace_id), batch_rows, room)
+        statements: dict[tuple, tuple[tuple, str, str]] = {}
+        try:
+            for row in source.nodes():
+                want_nodes[row.labels[0]] = want_nodes.get(row.labels[0], 0) + 1
+                known = statements.get(row.labels)
+                if known is None:
+                    known = statements[row.labels] = (("node", row.labels), _node_statement(row.labels, create),
+                                                      f"a batch of {row.labels[0]} nodes")
+                groups.add(known[0], known[1], known[2], {"uid": row.uid, "props": row.props})
+            groups.flush_all()  # every node is written before the first link looks for its ends
+            for r in source.relationships():
+                want_rels[r.type] = want_rels.get(r.type, 0) + 1
+                key = (r.start_label, r.type, r.end_label)
+                known = statements.get(key)
+                if known is None:
+                    known = statements[key] = (("rel", *key), _rel_statement(*key, create=create),
+                                               f"a batch of {r.type} links")
+                groups.add(known[0], known[1], known[2], {"src": r.start, "dst": r.end, "key": r.key,
+                                                          "props": r.props})
+            groups.flush_all()
+        except ValueError as e:  # a label or type outside the allow-lists (graph.schema)
+            raise ExportError(str(e)) from None
     finally:
+        pool.close()
         writer.close()
+    n_nodes, n_rels = sum(want_nodes.values()), sum(want_rels.values())
     if verify:
         found_nodes, found_rels = server_counts(target, workspace_id)
-        want_nodes, want_rels = graph_counts(graph)
         diff = _differences(want_nodes, found_nodes) + _differences(want_rels, found_rels)
         if diff:
             raise ExportError(f"the server's counts for workspace {workspace_id!r} differ from the graph "
@@ -589,7 +744,7 @@ def export(graph, target: Target, *, workspace_id: str, replace: bool = False, b
     total = n_nodes + n_rels
     return ExportSummary(nodes=n_nodes, relationships=n_rels, seconds=round(seconds, 3),
                          rows_per_second=round(total / seconds, 1) if seconds else float(total),
-                         dialect=target.dialect, batches=writer.batches, deleted=deleted)
+                         dialect=target.dialect, batches=writer.batches, deleted=deleted, created=create)
 
 
 # ---------------------------------------------------------------- reading

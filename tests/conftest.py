@@ -75,3 +75,23 @@ def ws(tmp_path_factory) -> str:
     result = CliRunner().invoke(cli, ["build", str(sample_corpus_path()), "-w", str(ws)], catch_exceptions=False)
     assert result.exit_code == 0, result.output
     return str(ws)
+
+
+@pytest.fixture(scope="session")
+def neo4j_target():
+    """One driver to the real Neo4j named by NEO4J_URI (NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE) for the
+    whole run, or a skip without it. The Neo4j test modules share it (helpers: tests/neo4j_live.py)."""
+    from neo4j_live import NEO4J_SKIP
+
+    from chidao.outputs.neo4j import connect
+
+    uri = os.environ.get("NEO4J_URI")
+    if not uri:
+        pytest.skip(NEO4J_SKIP)
+    target = connect(uri, os.environ.get("NEO4J_USER"), os.environ.get("NEO4J_PASSWORD"),
+                     database=os.environ.get("NEO4J_DATABASE"))
+    try:
+        assert target.dialect == "neo4j", f"{target.uri} is not Neo4j"
+        yield target
+    finally:
+        target.close()

@@ -12,7 +12,6 @@ parity tests always see exactly the seeded graph.
 
 from __future__ import annotations
 
-import os
 import json
 import unicodedata
 
@@ -20,6 +19,7 @@ import networkx as nx
 import pytest
 
 from bolt_server import bolt_fixtures
+from neo4j_live import drop_workspace, require_empty, total_counts
 from chidao.outputs.neo4j import (ExportError, connect, export, graph_counts, run_query, run_question,
                                 server_counts)
 from chidao.queries import basis, coverage, gaps, implements, search, show, stats, timeline, trace
@@ -68,17 +68,6 @@ def hostile_graph(graph) -> nx.MultiDiGraph:
     g.add_edge("doc:hostile", "doc:hostile-2", type="CITES", sentence=NASTY, cue=HOSTILE, start=0, end=10,
                candidates=[{"uid": HOSTILE}])
     return g
-
-
-def total_counts(target) -> tuple[int, int]:
-    [n] = run_query(target, "MATCH (n) RETURN count(n) AS c")
-    [r] = run_query(target, "MATCH ()-[r]->() RETURN count(r) AS c")
-    return n["c"], r["c"]
-
-
-def drop_workspace(target, workspace_id: str) -> None:
-    """An empty export with replace removes what the workspace wrote."""
-    export(nx.MultiDiGraph(), target, workspace_id=workspace_id, replace=True)
 
 
 class ServerContract:
@@ -305,36 +294,53 @@ class TestFalkorDB(ServerContract):
             run_question(target, "nope")
 
 
-NEO4J_SKIP = ("NEO4J_URI is not set: the checks against a real Neo4j run when NEO4J_URI (and NEO4J_USER, "
-              "NEO4J_PASSWORD, NEO4J_DATABASE for a scratch database) point at one")
-
-
-@pytest.fixture(scope="session")
-def neo4j_target():
-    uri = os.environ.get("NEO4J_URI")
-    if not uri:
-        pytest.skip(NEO4J_SKIP)
-    target = connect(uri, os.environ.get("NEO4J_USER"), os.environ.get("NEO4J_PASSWORD"),
-                     database=os.environ.get("NEO4J_DATABASE"))
-    try:
-        yield target
-    finally:
-        target.close()
-
-
 class TestNeo4j(ServerContract):
     """The same checks on a real Neo4j 5 (Desktop, Docker or Aura) named by NEO4J_URI."""
 
     @pytest.fixture(scope="class")
     @classmethod
     def target(cls, neo4j_target):
-        assert neo4j_target.dialect == "neo4j", f"{neo4j_target.uri} is not Neo4j"
         # Parity compares whole-database answers (stats counts everything): the database must hold nothing
         # else. The tests never clear a real server; they remove only the workspaces they wrote.
-        n, _ = total_counts(neo4j_target)
-        if n:
-            pytest.skip(f"{neo4j_target.uri} holds {n} nodes: point NEO4J_DATABASE at an empty scratch database")
-        return neo4j_target
+        return require_empty(neo4j_target)
 
     def test_batches_by_rows(self, target, graph, exported):
         assert exported.batches < 40
+
+    def test_an_empty_database_gets_create_and_a_held_one_merge(self, target, graph, exported):
+        # the class's export found the database empty: CREATE; a second one finds its nodes there: MERGE
+        assert exported.created
+        again = export(subgraph_around(graph, [uid_of(graph, "312-KH/TU", "Lai Châu")]), target,
+                       workspace_id="merged")
+        try:
+            assert not again.created and again.nodes > 1
+            assert server_counts(target, WS) == graph_counts(graph)
+        finally:
+            drop_workspace(target, "merged")
+
+    def test_create_into_a_database_holding_the_nodes_is_refused_in_one_line(self, target, graph, exported):
+        small = subgraph_around(graph, [uid_of(graph, "312-KH/TU", "Lai Châu")])
+        try:
+            with pytest.raises(ExportError) as e:
+                export(small, target, workspace_id="forced", create=True, sessions=1)
+            assert "refused" in str(e.value) and "\n" not in str(e.value)
+        finally:
+            drop_workspace(target, "forced")
+        assert server_counts(target, WS) == graph_counts(graph)
+
+    def test_rows_from_the_workspace_export_as_the_graph_does(self, target, ws):
+        from chidao.graph import load_graph
+        from chidao.graph.rows import WorkspaceRows
+        from chidao.graph.schema import node_properties
+
+        streamed = export(WorkspaceRows(ws), target, workspace_id="streamed")
+        try:
+            graph = load_graph(ws)
+            assert (streamed.nodes, streamed.relationships) == (graph.number_of_nodes(), graph.number_of_edges())
+            assert server_counts(target, "streamed") == graph_counts(graph) == graph_counts(WorkspaceRows(ws))
+            uid = uid_of(graph, "312-KH/TU", "Lai Châu")
+            [row] = run_query(target, "MATCH (d:Document {uid: $u}) WHERE 'streamed' IN d.chidao_ws "
+                                      "RETURN d.search_text AS t", {"u": uid})
+            assert row["t"] == node_properties(graph, uid)["search_text"]
+        finally:
+            drop_workspace(target, "streamed")

@@ -19,12 +19,12 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-import networkx as nx
 import pytest
 
 import browser
+from neo4j_live import drop_workspace, require_empty
 from chidao.outputs.files import grass_style
-from chidao.outputs.neo4j import connect, export, run_query
+from chidao.outputs.neo4j import export, run_query
 from chidao.queries.registry import QUESTIONS
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -81,21 +81,13 @@ def test_the_readme_shows_the_trace_query():
 
 
 @pytest.fixture(scope="module")
-def target(sample_graph):
-    uri = os.environ.get("NEO4J_URI")
-    if not uri:
-        pytest.skip("NEO4J_URI is not set: start a server with `eval \"$(.ci/neo4j start)\"` (.ci/run does it)")
-    t = connect(uri, os.environ.get("NEO4J_USER"), os.environ.get("NEO4J_PASSWORD"))
+def target(neo4j_target, sample_graph):
+    t = require_empty(neo4j_target)
     try:
-        assert t.dialect == "neo4j"
-        [row] = run_query(t, "MATCH (n) RETURN count(n) AS c")
-        if row["c"]:
-            pytest.skip(f"{uri} holds {row['c']} nodes: these checks need an empty scratch database")
         export(sample_graph, t, workspace_id=WS)
         yield t
     finally:
-        export(nx.MultiDiGraph(), t, workspace_id=WS, replace=True)
-        t.close()
+        drop_workspace(t, WS)
 
 
 def params_of(target, block: Block) -> dict:

@@ -19,9 +19,10 @@ import shutil
 import subprocess
 from pathlib import Path
 
-import networkx as nx
 import pytest
 from click.testing import CliRunner
+
+from neo4j_live import NEO4J_SKIP, drop_workspace, require_empty, total_counts
 
 from chidao.cli import cli
 from chidao.graph import load_graph, load_neighbourhood, load_question_graph, load_stats
@@ -34,34 +35,9 @@ from chidao.queries.registry import QUESTIONS
 ROOT = Path(__file__).resolve().parent.parent
 CI_NEO4J = ROOT / ".ci" / "neo4j"
 
-NEO4J_SKIP = "NEO4J_URI is not set: start a server with `eval \"$(.ci/neo4j start)\"` (.ci/run does it)"
-
-
-def total_counts(target) -> tuple[int, int]:
-    [n] = run_query(target, "MATCH (n) RETURN count(n) AS c")
-    [r] = run_query(target, "MATCH ()-[r]->() RETURN count(r) AS c")
-    return n["c"], r["c"]
-
-
-def drop_workspace(target, workspace_id: str) -> None:
-    export(nx.MultiDiGraph(), target, workspace_id=workspace_id, replace=True)
-
-
 @pytest.fixture(scope="module")
-def target():
-    uri = os.environ.get("NEO4J_URI")
-    if not uri:
-        pytest.skip(NEO4J_SKIP)
-    t = connect(uri, os.environ.get("NEO4J_USER"), os.environ.get("NEO4J_PASSWORD"),
-                database=os.environ.get("NEO4J_DATABASE"))
-    try:
-        assert t.dialect == "neo4j", f"{uri} is not Neo4j"
-        n, _ = total_counts(t)
-        if n:
-            pytest.skip(f"{uri} holds {n} nodes: these checks need an empty scratch database")
-        yield t
-    finally:
-        t.close()
+def target(neo4j_target):
+    return require_empty(neo4j_target)
 
 
 # ---------------------------------------------------------------- the Cypher script
