@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 
 from ..loaders.normalize import fold
 from ..loaders.vocabulary import CITATION_LINK_TYPES, MENTION_LINK
+from .agencies import agency_from_uid
 from .gazetteer import LEGACY, REFORM, Place, gazetteer, get_place, in_system
 
 if TYPE_CHECKING:
@@ -33,10 +34,23 @@ __all__ = ["Issue", "check", "CITATION_LINKS", "PLACE_ISSUES", "ISSUE_KINDS"]
 # Placement notes that are anomalies (a "mapped" note only records how a name was read).
 PLACE_ISSUES = frozenset({"type_mismatch", "contradicts_header", "unknown_place"})
 
-# Every kind of issue ``check`` reports, in the order of the module docstring (the CLI's --kind choices).
-ISSUE_KINDS = ("cited_after", "conflict", "ambiguous", "no_date", "no_issuer", "unresolved", "unscoped",
-               "no_system", "type_mismatch", "contradicts_header", "unknown_place",
-               "issuer_conflict", "article_only", "place_line")
+# Every kind of issue ``check`` reports, with what it means (the CLI's --kind choices and its headings).
+ISSUE_KINDS: dict[str, str] = {
+    "cited_after": "a citation of a document dated after the citing one",
+    "conflict": "two documents claim one key with different dates or issuers",
+    "ambiguous": "a citation that resolves to several documents",
+    "no_date": "a document without a date",
+    "no_issuer": "a document whose issuer is not resolved",
+    "unresolved": "a number-only citation that resolves to nothing",
+    "unscoped": "a cited document nothing says whose it is",
+    "no_system": "a document that does not tell its system of units (before or after 1 July 2025)",
+    "type_mismatch": "a commune whose unit word its header's district contradicts",
+    "contradicts_header": "an issuer whose place contradicts the header's parent line",
+    "unknown_place": "a place the gazetteer does not know in the document's system",
+    "issuer_conflict": "the header's issuer is not the one every citing document names",
+    "article_only": "a document known only from news articles",
+    "place_line": "a header whose place line names a place off the issuer's own",
+}
 
 # Every link a citation becomes (loaders/vocabulary.py): the cues' links and an article's MENTIONS.
 CITATION_LINKS = frozenset(CITATION_LINK_TYPES + (MENTION_LINK,))
@@ -103,7 +117,8 @@ def check(graph: nx.MultiDiGraph) -> list[Issue]:
             if note["kind"] in PLACE_ISSUES:
                 issues.append(Issue(note["kind"], f"{uid}: {note['message']}", (uid,), attrs.get("path")))
         if attrs.get("stub") and str(attrs.get("scope", "")).startswith("unknown-"):
-            issues.append(Issue("unscoped", f"{uid}: neither the citation nor the citing source says whose it is",
+            issues.append(Issue("unscoped", f"{_ref(graph, uid)}: neither the citation nor the citing source says "
+                                f"whose it is ({uid})",
                                 (uid,), None))
         for item in attrs.get("unresolved") or ():
             issues.append(Issue("unresolved", f"{item['text']!r} in {uid}: {item['reason']}", (uid,), attrs.get("path")))
@@ -126,7 +141,11 @@ def _ref(graph: nx.MultiDiGraph, uid: str) -> str:
 
 
 def _agency_name(graph: nx.MultiDiGraph, uid: str | None) -> str | None:
-    return graph.nodes[uid].get("name") if uid and uid in graph else None
+    """An agency's name: its node's, else the standard one of its uid (a cited issuer is no node)."""
+    if uid and uid in graph:
+        return graph.nodes[uid].get("name")
+    agency = agency_from_uid(uid) if uid else None
+    return agency.name if agency is not None else uid
 
 
 def _citing(graph: nx.MultiDiGraph, uid: str) -> list[tuple[str, dict]]:
@@ -158,7 +177,7 @@ def _issuer_conflict(graph: nx.MultiDiGraph, uid: str) -> list[Issue]:
     citing = sorted(voices)
     return [Issue("issuer_conflict",
                   f"{_ref(graph, uid)}: its header names {_agency_name(graph, own)} as issuer, but every "
-                  f"document citing it names {_agency_name(graph, other) or other}: "
+                  f"document citing it names {_agency_name(graph, other)}: "
                   + ", ".join(_ref(graph, c) for c in citing), (uid, *citing), d.get("path"))]
 
 
@@ -167,9 +186,10 @@ def _article_only(graph: nx.MultiDiGraph, uid: str) -> list[Issue]:
     sources = sorted({c for c, _ in _citing(graph, uid)})
     if not sources or any(graph.nodes[s].get("label") != "Source" for s in sources):
         return []
-    paths = [graph.nodes[s].get("path") or s for s in sources]
-    return [Issue("article_only", f"{_ref(graph, uid)}: known only from {len(sources)} news article(s), "
-                  "cited by no document of the corpus: " + ", ".join(paths), (uid, *sources), paths[0])]
+    paths = sorted(graph.nodes[s].get("path") or s for s in sources)
+    return [Issue("article_only", f"{_ref(graph, uid)}: mentioned by {len(sources)} news article(s) only, "
+                  "cited by no document of the corpus (the first article's file here, all of them in uids)",
+                  (uid, *sources), paths[0])]
 
 
 def _named_places(text: str, system: str) -> list[Place] | None:
