@@ -16,7 +16,7 @@ and Nơi nhận, without the upward "(b/c)" copies). Per province:
   uid), with its lag in days after the root (``first_document`` is its symbol,
   None when unnumbered: the renderer names it by type, issuer and date); ``sentence``, ``path`` and ``cue`` are the
   evidence of its link to the chain (the strongest link type, then the
-  cited uid, then the position in its file);
+  cited uid; of those links, the one its own file makes, as ``base.evidence``);
 * ``documents``: how many documents of the province are downstream;
 * ``addressed_<level>`` / ``implementing_<level>``: distinct units of the
   province at that level named by a chain document / that issued a
@@ -52,8 +52,14 @@ def province_names() -> list[str]:
     return sorted({p.name for p in gazetteer().places.values() if p.level == "province"})
 
 
-# What the Cypher face takes beside the options.
-CYPHER_PARAMETERS = {"report_marks": list(REPORT_COPY_MARKS), "provinces": province_names()}
+def __getattr__(name: str):
+    """``CYPHER_PARAMETERS``, what the Cypher face takes beside the options, made on first use
+    (the province list loads the gazetteer: most uses of this module never need it)."""
+    if name == "CYPHER_PARAMETERS":
+        value = globals()["CYPHER_PARAMETERS"] = {"report_marks": list(REPORT_COPY_MARKS),
+                                                  "provinces": province_names()}
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def _issuer(graph, uid: str) -> str | None:
@@ -66,7 +72,7 @@ def _link_evidence(graph, doc: str, chain: set[str]) -> dict:
     best = None
     for _, target, data in graph.out_edges(doc, data=True):
         if data.get("type") in LINK_RANK and target in chain:
-            key = (LINK_RANK[data["type"]], target, data.get("start") is None, data.get("start") or 0)
+            key = (LINK_RANK[data["type"]], target)  # evidence() then picks among the links of that pair
             if best is None or key < best[0]:
                 best = (key, target, data["type"])
     return evidence(graph, doc, best[1], best[2]) if best else {"sentence": None, "path": None, "cue": None}
