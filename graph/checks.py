@@ -174,11 +174,11 @@ def _issuer_conflict(graph: nx.MultiDiGraph, uid: str) -> list[Issue]:
     if len(voices) < 2 or len(named) != 1 or None in named or own in named:
         return []
     [other] = named
-    citing = sorted(voices)
+    citers = sorted(voices)
     return [Issue("issuer_conflict",
                   f"{_ref(graph, uid)}: its header names {_agency_name(graph, own)} as issuer, but every "
                   f"document citing it names {_agency_name(graph, other)}: "
-                  + ", ".join(_ref(graph, c) for c in citing), (uid, *citing), d.get("path"))]
+                  + ", ".join(_ref(graph, c) for c in citers), (uid, *citers), d.get("path"))]
 
 
 def _article_only(graph: nx.MultiDiGraph, uid: str) -> list[Issue]:
