@@ -140,12 +140,15 @@ def _ref(graph: nx.MultiDiGraph, uid: str) -> str:
            f"{d.get('date') or 'undated'}"
 
 
-def _agency_name(graph: nx.MultiDiGraph, uid: str | None) -> str | None:
-    """An agency's name: its node's, else the standard one of its uid (a cited issuer is no node)."""
+def _agency_name(graph: nx.MultiDiGraph, uid: str | None, as_written: str | None = None) -> str | None:
+    """An agency's name: its node's, else the standard one of its uid (a cited issuer is no node),
+    else the name as written (with the uid)."""
     if uid and uid in graph:
         return graph.nodes[uid].get("name")
     agency = agency_from_uid(uid) if uid else None
-    return agency.name if agency is not None else uid
+    if agency is not None:
+        return agency.name
+    return f"{as_written} ({uid})" if as_written else uid
 
 
 def _citing(graph: nx.MultiDiGraph, uid: str) -> list[tuple[str, dict]]:
@@ -167,9 +170,11 @@ def _issuer_conflict(graph: nx.MultiDiGraph, uid: str) -> list[Issue]:
     if not own:
         return []  # no_issuer says so
     voices: dict[str, set[str | None]] = {}  # citing document -> the issuers it names
+    written: dict[str | None, str] = {}  # issuer -> as one citation writes it (when no node names it)
     for citing, data in _citing(graph, uid):
         if data.get("cited_issuer_as_written") and graph.nodes[citing].get("label") == "Document":
             voices.setdefault(citing, set()).add(data.get("cited_issuer"))
+            written.setdefault(data.get("cited_issuer"), data["cited_issuer_as_written"])
     named = set().union(*voices.values()) if voices else set()
     if len(voices) < 2 or len(named) != 1 or None in named or own in named:
         return []
@@ -177,7 +182,7 @@ def _issuer_conflict(graph: nx.MultiDiGraph, uid: str) -> list[Issue]:
     citers = sorted(voices)
     return [Issue("issuer_conflict",
                   f"{_ref(graph, uid)}: its header names {_agency_name(graph, own)} as issuer, but every "
-                  f"document citing it names {_agency_name(graph, other)}: "
+                  f"document citing it names {_agency_name(graph, other, written.get(other))}: "
                   + ", ".join(_ref(graph, c) for c in citers), (uid, *citers), d.get("path"))]
 
 
