@@ -364,18 +364,23 @@ def build(paths, workspace, jobs, as_json, no_ocr, max_mb, max_seconds, max_memo
 @cli.command()
 @workspace_option
 @output_options
-@click.option("--kind", multiple=True, type=click.Choice(__import__("chidao.graph.checks", fromlist=["x"]).ISSUE_KINDS),
+@click.option("--kind", multiple=True, type=click.Choice(tuple(__import__("chidao.graph.checks", fromlist=["x"]).ISSUE_KINDS)),
               help="Only these kinds of issue (repeatable).")
 def check(workspace, fmt, kind, excel=False):
     """List what an analyst must know about the corpus before trusting it.
 
     Citations of a document dated after the citing one, conflicting claims for
     one document key, citations that resolve to several candidates, documents
-    without a date or issuer, number-only citations that resolve to nothing.
+    without a date or issuer, number-only citations that resolve to nothing;
+    places that contradict the header (its parent line or its place line); a
+    header whose issuer differs from the one every citing document names
+    (header "Ban Chấp hành Trung ương", every citation "của Bộ Chính trị");
+    documents known only from news articles. The kinds are listed under --kind.
 
     \b
     Examples:
         chidao check
+        chidao check --kind issuer_conflict --kind article_only
         chidao check --kind cited_after --csv > anomalies.csv
     """
     from .graph import load_issues
@@ -385,7 +390,34 @@ def check(workspace, fmt, kind, excel=False):
     if not rows and fmt is None:
         click.echo("No issues found in the workspace.")
         return
-    _emit(rows, ["kind", "message", "path", "uids"], fmt, title=f"{len(rows)} issue(s)", excel=excel)
+    if fmt is not None:
+        _emit(rows, ["kind", "message", "path", "uids"], fmt, excel=excel)
+        return
+    for line in _issue_lines(rows, _width()):
+        click.echo(line)
+
+
+def _issue_lines(rows: list[dict], width: int) -> list[str]:
+    """The issues for people: one block per kind (in ISSUE_KINDS order, with what it means), each
+    message wrapped at spaces and its file on a line of its own (a long path never moves the text)."""
+    from .graph.checks import ISSUE_KINDS
+    from .outputs.render import fit
+
+    by_kind: dict[str, list[dict]] = {}
+    for row in rows:
+        by_kind.setdefault(row["kind"], []).append(row)
+    counts = ", ".join(f"{k} {len(v)}" for k, v in sorted(by_kind.items(), key=lambda kv: list(ISSUE_KINDS).index(kv[0])))
+    lines = fit(f"{len(rows)} issue(s): {counts}", width, "  ")
+    for k in ISSUE_KINDS:
+        if k not in by_kind:
+            continue
+        lines.append("")
+        lines.extend(fit(f"{k}: {ISSUE_KINDS[k]}", width, "  "))
+        for row in by_kind[k]:
+            lines.extend(fit(f"  - {row['message']}", width, "  "))
+            if row["path"]:
+                lines.append(f"    {row['path']}")
+    return lines
 
 
 def server_options(f):

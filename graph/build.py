@@ -401,7 +401,7 @@ class _Builder:
             "symbol": doc.symbol, **dates, "subject": doc.subject, "scope": scope,
             "level": issuer.level if issuer else ctx.level, "province": ctx.province.name if ctx.province else None,
             "district": ctx.district.name if ctx.district else None, "issuer_uid": issuer_uid,
-            "issuer_as_written": doc.issuer, "path": record.path, "sha256": record.sha256, "stub": False,
+            "issuer_as_written": doc.issuer, "place_as_written": doc.place, "path": record.path, "sha256": record.sha256, "stub": False,
             "warnings": list(record.warnings), "system": placement.system,
         }
         if placement.system_source != "date":
@@ -592,6 +592,7 @@ def build_graph(records: Iterable[Record],
             continue  # the same document read twice: its links come once, from the first file
         citing, _year = citing_of[r.path]
         article = b.g.nodes[citing]["label"] == "Source"
+        cited = placements[r.path].cited
         for i, c in enumerate(r.citations):
             uid, candidates, reason = targets[(r.path, i)]
             if uid is None:
@@ -605,7 +606,10 @@ def build_graph(records: Iterable[Record],
             b.g.add_edge(source, uid, type="MENTIONS" if article else _link_type(c.cue), cue=c.cue,
                          citing=citing, path=r.path, sha256=r.sha256, text=c.text, sentence=c.sentence,
                          start=c.start, end=c.end, version=b.version,
-                         via_uid=source if source != citing else None, candidates=candidates or None)
+                         via_uid=source if source != citing else None, candidates=candidates or None,
+                         # the issuer the citation names ("của Bộ Chính trị"), for check's issuer_conflict
+                         cited_issuer_as_written=c.issuer,
+                         cited_issuer=cited[i][1].uid if c.issuer and cited[i][1] is not None else None)
         for u, agency in zip(r.unnumbered, placements[r.path].unnumbered):
             who = agency.uid.removeprefix("agency:") if agency else (slug(u.issuer) if u.issuer else "?")
             uid = f"ref:{slug(u.doc_type)}/{who}/{u.date or '?'}"

@@ -8,7 +8,12 @@ places (issue 12): a document whose system of units (legacy or 2025) neither its
 date nor its citations nor its header tell (``no_system``), a commune whose unit
 word its header's district contradicts (``type_mismatch``), an issuer whose place
 contradicts the header's parent line (``contradicts_header``) and a place the
-gazetteer does not know in the document's system (``unknown_place``).
+gazetteer does not know in the document's system (``unknown_place``); and
+(issue 13): a document whose header names another issuer than every document
+citing it does (``issuer_conflict``: header "Ban Chấp hành Trung ương", every
+citation "của Bộ Chính trị"), a document known only from news articles
+(``article_only``) and a header whose place line ("Phong Thổ, ngày ...") names
+a place off the issuer's own (``place_line``).
 """
 
 from __future__ import annotations
@@ -16,18 +21,36 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..loaders.normalize import fold
 from ..loaders.vocabulary import CITATION_LINK_TYPES, MENTION_LINK
+from .agencies import agency_from_uid
+from .gazetteer import LEGACY, REFORM, Place, gazetteer, get_place, in_system
 
 if TYPE_CHECKING:
     import networkx as nx
 
-__all__ = ["Issue", "check", "CITATION_LINKS", "PLACE_ISSUES"]
+__all__ = ["Issue", "check", "CITATION_LINKS", "PLACE_ISSUES", "ISSUE_KINDS"]
 
 # Placement notes that are anomalies (a "mapped" note only records how a name was read).
 PLACE_ISSUES = frozenset({"type_mismatch", "contradicts_header", "unknown_place"})
 
-# Every kind of issue ``check`` reports (the CLI's --kind choices).
-ISSUE_KINDS = ("cited_after", "conflict", "ambiguous", "no_date", "no_issuer", "unresolved", "unscoped")
+# Every kind of issue ``check`` reports, with what it means (the CLI's --kind choices and its headings).
+ISSUE_KINDS: dict[str, str] = {
+    "cited_after": "a citation of a document dated after the citing one",
+    "conflict": "two documents claim one key with different dates or issuers",
+    "ambiguous": "a citation that resolves to several documents",
+    "no_date": "a document without a date",
+    "no_issuer": "a document whose issuer is not resolved",
+    "unresolved": "a number-only citation that resolves to nothing",
+    "unscoped": "a cited document nothing says whose it is",
+    "no_system": "a document that does not tell its system of units (before or after 1 July 2025)",
+    "type_mismatch": "a commune whose unit word its header's district contradicts",
+    "contradicts_header": "an issuer whose place contradicts the header's parent line",
+    "unknown_place": "a place the gazetteer does not know in the document's system",
+    "issuer_conflict": "the header's issuer is not the one every citing document names",
+    "article_only": "a document known only from news articles",
+    "place_line": "a header whose place line names a place off the issuer's own",
+}
 
 # Every link a citation becomes (loaders/vocabulary.py): the cues' links and an article's MENTIONS.
 CITATION_LINKS = frozenset(CITATION_LINK_TYPES + (MENTION_LINK,))
@@ -35,11 +58,14 @@ CITATION_LINKS = frozenset(CITATION_LINK_TYPES + (MENTION_LINK,))
 
 @dataclass(frozen=True)
 class Issue:
-    kind: str  # cited_after | conflict | ambiguous | no_date | no_issuer | unresolved | unscoped
-    #          | no_system | type_mismatch | contradicts_header | unknown_place
+    kind: str  # one of ISSUE_KINDS
     message: str
     uids: tuple[str, ...] = ()
     path: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.kind not in ISSUE_KINDS:
+            raise ValueError(f"issue kind {self.kind!r} is not in ISSUE_KINDS")
 
     def to_json(self) -> dict:
         return {"kind": self.kind, "message": self.message, "uids": list(self.uids), "path": self.path}
@@ -91,8 +117,119 @@ def check(graph: nx.MultiDiGraph) -> list[Issue]:
             if note["kind"] in PLACE_ISSUES:
                 issues.append(Issue(note["kind"], f"{uid}: {note['message']}", (uid,), attrs.get("path")))
         if attrs.get("stub") and str(attrs.get("scope", "")).startswith("unknown-"):
-            issues.append(Issue("unscoped", f"{uid}: neither the citation nor the citing source says whose it is",
+            issues.append(Issue("unscoped", f"{_ref(graph, uid)}: neither the citation nor the citing source says "
+                                f"whose it is ({uid})",
                                 (uid,), None))
         for item in attrs.get("unresolved") or ():
             issues.append(Issue("unresolved", f"{item['text']!r} in {uid}: {item['reason']}", (uid,), attrs.get("path")))
+        if not attrs.get("stub"):
+            issues.extend(_issuer_conflict(graph, uid))
+            issues.extend(_place_line(graph, uid))
+        else:
+            issues.extend(_article_only(graph, uid))
     return issues
+
+
+def _ref(graph: nx.MultiDiGraph, uid: str) -> str:
+    """A document for a message: "312-KH/TU (Lai Châu)", "07-KL/TW", else "Kế hoạch of <issuer>, <date>"."""
+    d = graph.nodes[uid]
+    where = d.get("district") or d.get("province")
+    if d.get("symbol"):
+        return f"{d['symbol']} ({where})" if where and d.get("level") != "central" else d["symbol"]
+    return f"{d.get('doc_type') or 'document'} of {_agency_name(graph, d.get('issuer_uid')) or d.get('issuer_as_written') or '?'}, " \
+           f"{d.get('date') or 'undated'}"
+
+
+def _agency_name(graph: nx.MultiDiGraph, uid: str | None, as_written: str | None = None) -> str | None:
+    """An agency's name: its node's, else the standard one of its uid (a cited issuer is no node),
+    else the name as written (with the uid)."""
+    if uid and uid in graph:
+        return graph.nodes[uid].get("name")
+    agency = agency_from_uid(uid) if uid else None
+    if agency is not None:
+        return agency.name
+    return f"{as_written} ({uid})" if as_written else uid
+
+
+def _citing(graph: nx.MultiDiGraph, uid: str) -> list[tuple[str, dict]]:
+    """(citing node, link attributes) of every citation of ``uid`` (a nested one counts for the document
+    that writes it, not for the document it is nested in)."""
+    return [(data.get("citing") or u, data) for u, _, data in graph.in_edges(uid, data=True)
+            if data.get("type") in CITATION_LINKS]
+
+
+def _issuer_conflict(graph: nx.MultiDiGraph, uid: str) -> list[Issue]:
+    """The header names one issuer, every document citing it (two at least) another, the same one.
+
+    Only citations that name an issuer speak ("Kết luận số 07-KL/TW" alone says nothing: Bộ Chính trị,
+    Ban Bí thư and the Central Committee all sign /TW); news articles do not; a named issuer that
+    resolves to no agency leaves the question open. Citations that disagree among themselves: no issue.
+    """
+    d = graph.nodes[uid]
+    own = d.get("issuer_uid")
+    if not own:
+        return []  # no_issuer says so
+    voices: dict[str, set[str | None]] = {}  # citing document -> the issuers it names
+    written: dict[str | None, str] = {}  # issuer -> as one citation writes it (when no node names it)
+    for citing, data in _citing(graph, uid):
+        if data.get("cited_issuer_as_written") and graph.nodes[citing].get("label") == "Document":
+            voices.setdefault(citing, set()).add(data.get("cited_issuer"))
+            written.setdefault(data.get("cited_issuer"), data["cited_issuer_as_written"])
+    named = set().union(*voices.values()) if voices else set()
+    if len(voices) < 2 or len(named) != 1 or None in named or own in named:
+        return []
+    [other] = named
+    citers = sorted(voices)
+    return [Issue("issuer_conflict",
+                  f"{_ref(graph, uid)}: its header names {_agency_name(graph, own)} as issuer, but every "
+                  f"document citing it names {_agency_name(graph, other, written.get(other))}: "
+                  + ", ".join(_ref(graph, c) for c in citers), (uid, *citers), d.get("path"))]
+
+
+def _article_only(graph: nx.MultiDiGraph, uid: str) -> list[Issue]:
+    """A document the corpus does not hold that only news articles mention."""
+    sources = sorted({c for c, _ in _citing(graph, uid)})
+    if not sources or any(graph.nodes[s].get("label") != "Source" for s in sources):
+        return []
+    paths = sorted(graph.nodes[s].get("path") or s for s in sources)
+    return [Issue("article_only", f"{_ref(graph, uid)}: mentioned by {len(sources)} news article(s) only, "
+                  "cited by no document of the corpus (the first article's file here, all of them in uids)",
+                  (uid, *sources), paths[0])]
+
+
+def _named_places(text: str, system: str) -> list[Place] | None:
+    """Every unit of ``system`` a place line's name can be (accents folded: the lenient reading),
+    or None when one of them has no single counterpart in ``system`` (an old name under the new system)."""
+    key = fold(text).strip(" .,")
+    for sys in (system, REFORM if system == LEGACY else LEGACY):
+        g = gazetteer(sys)
+        found = [p for index in (g.provinces_by_name, g.districts_by_name, g.communes_by_name)
+                 for p in index.get(key, ())]
+        if found:
+            mapped = [in_system(p, system) for p in found]
+            return None if any(p is None for p in mapped) else [p for p in mapped if p is not None]
+    return []
+
+
+def _on_one_line(a: Place, b: Place) -> bool:
+    """One place holds the other (or they are one): uids are paths, "place:lai-chau/tam-duong"."""
+    return a.uid == b.uid or b.uid.startswith(a.uid + "/") or a.uid.startswith(b.uid + "/")
+
+
+def _place_line(graph: nx.MultiDiGraph, uid: str) -> list[Issue]:
+    """The header's place line ("Phong Thổ, ngày ...") names no unit on the issuer's line: not its own
+    place, nor a unit above it or under it (a district's plan dated "Lai Châu" or at its town is fine)."""
+    d = graph.nodes[uid]
+    line = d.get("place_as_written")
+    issuer = graph.nodes[d["issuer_uid"]] if d.get("issuer_uid") in graph else {}
+    home = get_place(issuer.get("place_uid"))
+    if not line or home is None:
+        return []  # a central body has no place; an unplaced issuer, nothing to compare
+    found = _named_places(line, d.get("system") or home.system)
+    if not found or any(_on_one_line(p, home) for p in found):
+        return []
+    named = found[0]
+    where = named.full_name + (f" ({named.province})" if named.level != "province" else "")
+    at = home.full_name + (f" ({home.province})" if home.level != "province" else "")
+    return [Issue("place_line", f"{_ref(graph, uid)}: the place line {line!r} names {where}, but the issuer "
+                  f"{issuer.get('name')} is in {at}", (uid,), d.get("path"))]

@@ -71,7 +71,7 @@ NODE_PROPERTIES: dict[str, str] = {
     "date_precision": "string", "year": "long", "year_inferred": "boolean",
     "day_number": "long",        # days since 1970-01-01 (graph.build): lag arithmetic on every server
     "subject": "string", "scope": "string", "level": "string", "province": "string", "district": "string",
-    "commune": "string", "issuer_uid": "string", "issuer_as_written": "string", "path": "string",
+    "commune": "string", "issuer_uid": "string", "issuer_as_written": "string", "place_as_written": "string", "path": "string",
     "sha256": "string", "stub": "boolean", "conflicts_with": "string",
     "warnings": "string[]", "addressed_to_unresolved": "string[]", "copied_to_unresolved": "string[]",
     "duplicate_paths": "string[]",
@@ -90,7 +90,7 @@ EDGE_PROPERTIES: dict[str, str] = {
     # citation links (evidence)
     "cue": "string", "citing": "string", "path": "string", "sha256": "string", "text": "string",
     "sentence": "string", "start": "long", "end": "long", "version": "string", "via_uid": "string",
-    "candidates": "string[]",
+    "candidates": "string[]", "cited_issuer": "string", "cited_issuer_as_written": "string",
     # ADDRESSED_TO, COPIED_TO, SIGNED_BY
     "as_written": "string", "expanded_from": "string", "title": "string",
     WORKSPACE_PROPERTY: "string[]",

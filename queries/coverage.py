@@ -16,7 +16,7 @@ and Nơi nhận, without the upward "(b/c)" copies). Per province:
   uid), with its lag in days after the root (``first_document`` is its symbol,
   None when unnumbered: the renderer names it by type, issuer and date); ``sentence``, ``path`` and ``cue`` are the
   evidence of its link to the chain (the strongest link type, then the
-  cited uid, then the position in its file);
+  cited uid; of those links, the one its own file makes, as ``base.evidence``);
 * ``documents``: how many documents of the province are downstream;
 * ``addressed_<level>`` / ``implementing_<level>``: distinct units of the
   province at that level named by a chain document / that issued a
@@ -73,7 +73,7 @@ def _link_evidence(graph, doc: str, chain: set[str]) -> dict:
     best = None
     for _, target, data in graph.out_edges(doc, data=True):
         if data.get("type") in LINK_RANK and target in chain:
-            key = (LINK_RANK[data["type"]], target, data.get("start") is None, data.get("start") or 0)
+            key = (LINK_RANK[data["type"]], target)  # evidence() then picks among the links of that pair
             if best is None or key < best[0]:
                 best = (key, target, data["type"])
     return evidence(graph, doc, best[1], best[2]) if best else {"sentence": None, "path": None, "cue": None}

@@ -260,3 +260,35 @@ def test_generated_corpus_stats_match(target, generated):
     local = load_stats(ws)  # what `chidao stats` prints: the counts the build stored
     assert local and run_question(target, "stats") == local
     assert local == QUESTIONS["stats"].run(load_graph(ws))
+
+
+# ---------------------------------------------------------------- coverage (not on FalkorDB: tests/test_neo4j.py)
+
+def test_coverage_matches_on_neo4j(target, sample_graph, ws):
+    """coverage.cypher, which FalkorDB 4.16 cannot run, answers as the networkx face does on Neo4j: every
+    document of the sample as the root (central ones give 63 rows, stubs among them), at every level."""
+    ws_id = "coverage"
+    docs = sorted(n for n, d in sample_graph.nodes(data=True) if d.get("label") == "Document")
+    central = [u for u in docs if sample_graph.nodes[u].get("level") == "central"]
+    assert central and any(sample_graph.nodes[u].get("stub") for u in central)
+    try:
+        export(sample_graph, target, workspace_id=ws_id)
+        told = 0
+        for uid in docs:
+            for level in (None, "province", "district", "commune"):
+                local = [{**r, "sentence": unicodedata.normalize("NFC", r["sentence"]) if r["sentence"] else None}
+                         for r in QUESTIONS["coverage"].run(sample_graph, uid, level=level)]
+                assert run_question(target, "coverage", uid=uid, level=level) == local, (uid, level)
+                told += sum(bool(r["addressed"]) for r in local)
+        assert told  # the comparison saw provinces that were told, not only empty rows
+        # `chidao coverage --neo4j` prints what the local command prints (human, --json, --csv, --level)
+        server = ["--uri", os.environ["NEO4J_URI"], "--user", os.environ.get("NEO4J_USER") or "neo4j",
+                  "--password", os.environ.get("NEO4J_PASSWORD") or ""]
+        for extra in ([], ["--level", "district"], ["--json"], ["--csv"]):
+            args = ["coverage", "Kết luận 07-KL/TW", "-w", ws, *extra]
+            local, remote = CliRunner().invoke(cli, args), CliRunner().invoke(cli, [*args, "--neo4j", *server])
+            assert local.exit_code == 0 and remote.exit_code == 0, (local.output, remote.output)
+            assert unicodedata.normalize("NFC", remote.stdout) == unicodedata.normalize("NFC", local.stdout), extra
+            assert "Lai Châu" in local.stdout
+    finally:
+        drop_workspace(target, ws_id)

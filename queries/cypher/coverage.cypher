@@ -16,7 +16,10 @@
 //   addressed_<l>   distinct agencies at level l of the province named by a chain document.
 //   implementing_<l> distinct agencies at level l of the province issuing a downstream document.
 //   sentence, path, cue   of the first document's link to a chain document: link order
-//                   IMPLEMENTS, BASED_ON, RESPONDS_TO, FOLLOWS_UP, then cited uid, then start.
+//                   IMPLEMENTS, BASED_ON, RESPONDS_TO, FOLLOWS_UP, then cited uid; of the links of
+//                   that type to that document, the one read from the first document's own file
+//                   (not a nested citation another file made), then the least key (the networkx
+//                   edge key: the order base.evidence reads them in).
 //   order           province.
 MATCH (root:Document {uid: $uid})
 OPTIONAL MATCH (d:Document)-[:IMPLEMENTS|BASED_ON|RESPONDS_TO|FOLLOWS_UP*1..10]->(root)
@@ -75,8 +78,8 @@ WHERE tg.uid IN chain_uids
 WITH root, province, told, named_province, named_district, named_commune, local_n,
      acting_province, acting_district, acting_commune, first, l, tg,
      CASE type(l) WHEN 'IMPLEMENTS' THEN 0 WHEN 'BASED_ON' THEN 1 WHEN 'RESPONDS_TO' THEN 2 ELSE 3 END AS rank,
-     coalesce(l.start, 1099511627776) AS l_start
-ORDER BY rank, tg.uid, l_start
+     CASE WHEN l.path = fd.path THEN 0 ELSE 1 END AS foreign, coalesce(l.key, 0) AS l_key
+ORDER BY rank, tg.uid, foreign, l_key
 WITH root, province, told, named_province, named_district, named_commune, local_n,
      acting_province, acting_district, acting_commune, first,
      head(collect(CASE WHEN l IS NOT NULL THEN {sentence: l.sentence, path: l.path, cue: l.cue} END)) AS ev
