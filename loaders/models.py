@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
+import functools
+import json
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 __all__ = ["Signer", "DocHeader", "Citation", "Unnumbered", "Record"]
@@ -90,18 +94,59 @@ class Record:
 
         Written out rather than ``dataclasses.asdict``, which deep-copies every value:
         a build serialises every record (a tenth of the per-file time)."""
+        out = self._json_head()
+        out["citations"] = [_citation_json(c) for c in self.citations]
+        out["unnumbered"] = [_unnumbered_json(u) for u in self.unnumbered]
+        return out
+
+    def json_chunks(self) -> Iterator[str]:
+        """``json.dumps(self.to_json(), ensure_ascii=False)`` in pieces, one citation at a time:
+        a text with 100,000 citations never holds all their dicts nor the whole line (issue 15)."""
+        head = self._json_head()
+        lists = {"citations": (_citation_json, self.citations), "unnumbered": (_unnumbered_json, self.unnumbered)}
+        sep = "{"
+        for key in head:
+            yield f"{sep}{json.dumps(key, ensure_ascii=False)}: "
+            sep = ", "
+            if key not in lists:
+                yield json.dumps(head[key], ensure_ascii=False)
+                continue
+            shape, items = lists[key]
+            inner = "["
+            for item in items:
+                yield inner + json.dumps(shape(item), ensure_ascii=False)
+                inner = ", "
+            yield "[]" if inner == "[" else "]"
+        yield "}"
+
+    def _json_head(self) -> dict:
+        """Every field in field order, the two lists left as None for the caller to fill."""
         doc = None
         if self.doc is not None:
-            doc = dict(vars(self.doc))
+            doc = {f: getattr(self.doc, f) for f in _fields(DocHeader)}
             doc["recipients"] = list(self.doc.recipients)
             doc["copied_to"] = list(self.doc.copied_to)
-            doc["signer"] = dict(vars(self.doc.signer)) if self.doc.signer is not None else None
-        out = dict(vars(self))
+            doc["signer"] = {f: getattr(self.doc.signer, f) for f in _fields(Signer)} if self.doc.signer is not None else None
+        out = {f: getattr(self, f) for f in _fields(Record)}
         out["doc"] = doc
-        out["citations"] = [{**vars(c), "mentions": [list(m) for m in c.mentions]} for c in self.citations]
-        out["unnumbered"] = [dict(vars(u)) for u in self.unnumbered]
+        out["citations"] = out["unnumbered"] = None
         out["warnings"] = list(self.warnings)
         return out
+
+
+@functools.cache
+def _fields(cls) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(cls))
+
+
+def _citation_json(c: Citation) -> dict:
+    out = {f: getattr(c, f) for f in _fields(Citation)}
+    out["mentions"] = [list(m) for m in c.mentions]
+    return out
+
+
+def _unnumbered_json(u: Unnumbered) -> dict:
+    return {f: getattr(u, f) for f in _fields(Unnumbered)}
 
 
 def is_archive_note(line: str) -> bool:
