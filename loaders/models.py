@@ -11,13 +11,13 @@ from dataclasses import dataclass
 __all__ = ["Signer", "DocHeader", "Citation", "Unnumbered", "Record"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Signer:
     name: str | None
     title: str | None  # "T/M BAN THƯỜNG VỤ PHÓ BÍ THƯ"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DocHeader:
     """What a document says about itself in its header."""
 
@@ -36,7 +36,7 @@ class DocHeader:
     signer: Signer | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Citation:
     """A numbered reference to another document, with where it was found."""
 
@@ -61,7 +61,7 @@ class Citation:
             object.__setattr__(self, "mentions", tuple(tuple(m) for m in self.mentions))  # read back from JSON
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Unnumbered:
     """A specific reference without a number: "Điện của Thường trực Ban Bí thư"."""
 
@@ -75,7 +75,7 @@ class Unnumbered:
     sentence: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Record:
     """One input file, parsed."""
 

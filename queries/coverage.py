@@ -52,8 +52,12 @@ def province_names() -> list[str]:
     return sorted({p.name for p in gazetteer().places.values() if p.level == "province"})
 
 
-# What the Cypher face takes beside the options.
-CYPHER_PARAMETERS = {"report_marks": list(REPORT_COPY_MARKS), "provinces": province_names()}
+def __getattr__(name: str):
+    """``CYPHER_PARAMETERS``: what the Cypher face takes beside the options, made when asked for,
+    since the gazetteer costs every command (``extract`` included) ~1 s and ~75 MB at import."""
+    if name == "CYPHER_PARAMETERS":
+        return {"report_marks": list(REPORT_COPY_MARKS), "provinces": province_names()}
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def _issuer(graph, uid: str) -> str | None:
