@@ -5,8 +5,9 @@ from __future__ import annotations
 import dataclasses
 import functools
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 __all__ = ["Signer", "DocHeader", "Citation", "Unnumbered", "Record"]
 
@@ -103,7 +104,8 @@ class Record:
         """``json.dumps(self.to_json(), ensure_ascii=False)`` in pieces, one citation at a time:
         a text with 100,000 citations never holds all their dicts nor the whole line (issue 15)."""
         head = self._json_head()
-        lists = {"citations": (_citation_json, self.citations), "unnumbered": (_unnumbered_json, self.unnumbered)}
+        lists: dict[str, tuple[Callable[[Any], dict], tuple]] = {
+            "citations": (_citation_json, self.citations), "unnumbered": (_unnumbered_json, self.unnumbered)}
         sep = "{"
         for key in head:
             yield f"{sep}{json.dumps(key, ensure_ascii=False)}: "
