@@ -166,7 +166,7 @@ def extract(paths, as_json, jobs, quiet, no_ocr, max_mb, max_seconds, max_memory
         nbytes += size
         citations += len(record.citations)
         if as_json:
-            click.echo(json.dumps(record.to_json(), ensure_ascii=False))
+            _echo_chunks(record.json_chunks())
         else:
             click.echo(record_text(record))
     elapsed = time.perf_counter() - started
@@ -177,6 +177,20 @@ def extract(paths, as_json, jobs, quiet, no_ocr, max_mb, max_seconds, max_memory
     if read == 0:
         raise click.ClickException("no file could be read" if failed else "no document found under the given paths")
 
+
+
+def _echo_chunks(chunks, size: int = 1 << 16) -> None:
+    """One line written in pieces of about ``size`` characters: a record with 100,000 citations
+    is never one string in memory (issue 15: the 5 MB text's line alone took 140 MB)."""
+    batch: list[str] = []
+    held = 0
+    for chunk in chunks:
+        batch.append(chunk)
+        held += len(chunk)
+        if held >= size:
+            click.echo("".join(batch), nl=False)
+            batch, held = [], 0
+    click.echo("".join(batch))
 
 
 # -- shared options and output -----------------------------------------------

@@ -150,7 +150,7 @@ def sentence_spans(text: str, until: int | None = None) -> list[tuple[int, int]]
     return spans
 
 
-@dataclass
+@dataclass(slots=True)
 class _Ref:
     """A reference being assembled, in normalised positions."""
 

@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+import dataclasses
+import functools
+import json
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 __all__ = ["Signer", "DocHeader", "Citation", "Unnumbered", "Record"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Signer:
     name: str | None
     title: str | None  # "T/M BAN THƯỜNG VỤ PHÓ BÍ THƯ"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DocHeader:
     """What a document says about itself in its header."""
 
@@ -32,7 +37,7 @@ class DocHeader:
     signer: Signer | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Citation:
     """A numbered reference to another document, with where it was found."""
 
@@ -57,7 +62,7 @@ class Citation:
             object.__setattr__(self, "mentions", tuple(tuple(m) for m in self.mentions))  # read back from JSON
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Unnumbered:
     """A specific reference without a number: "Điện của Thường trực Ban Bí thư"."""
 
@@ -71,7 +76,7 @@ class Unnumbered:
     sentence: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Record:
     """One input file, parsed."""
 
@@ -90,18 +95,60 @@ class Record:
 
         Written out rather than ``dataclasses.asdict``, which deep-copies every value:
         a build serialises every record (a tenth of the per-file time)."""
+        out = self._json_head()
+        out["citations"] = [_citation_json(c) for c in self.citations]
+        out["unnumbered"] = [_unnumbered_json(u) for u in self.unnumbered]
+        return out
+
+    def json_chunks(self) -> Iterator[str]:
+        """``json.dumps(self.to_json(), ensure_ascii=False)`` in pieces, one citation at a time:
+        a text with 100,000 citations never holds all their dicts nor the whole line (issue 15)."""
+        head = self._json_head()
+        lists: dict[str, tuple[Callable[[Any], dict], tuple]] = {
+            "citations": (_citation_json, self.citations), "unnumbered": (_unnumbered_json, self.unnumbered)}
+        sep = "{"
+        for key in head:
+            yield f"{sep}{json.dumps(key, ensure_ascii=False)}: "
+            sep = ", "
+            if key not in lists:
+                yield json.dumps(head[key], ensure_ascii=False)
+                continue
+            shape, items = lists[key]
+            inner = "["
+            for item in items:
+                yield inner + json.dumps(shape(item), ensure_ascii=False)
+                inner = ", "
+            yield "[]" if inner == "[" else "]"
+        yield "}"
+
+    def _json_head(self) -> dict:
+        """Every field in field order, the two lists left as None for the caller to fill."""
         doc = None
         if self.doc is not None:
-            doc = dict(vars(self.doc))
+            doc = {f: getattr(self.doc, f) for f in _fields(DocHeader)}
             doc["recipients"] = list(self.doc.recipients)
             doc["copied_to"] = list(self.doc.copied_to)
-            doc["signer"] = dict(vars(self.doc.signer)) if self.doc.signer is not None else None
-        out = dict(vars(self))
+            doc["signer"] = {f: getattr(self.doc.signer, f) for f in _fields(Signer)} if self.doc.signer is not None else None
+        out = {f: getattr(self, f) for f in _fields(Record)}
         out["doc"] = doc
-        out["citations"] = [{**vars(c), "mentions": [list(m) for m in c.mentions]} for c in self.citations]
-        out["unnumbered"] = [dict(vars(u)) for u in self.unnumbered]
+        out["citations"] = out["unnumbered"] = None
         out["warnings"] = list(self.warnings)
         return out
+
+
+@functools.cache
+def _fields(cls) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(cls))
+
+
+def _citation_json(c: Citation) -> dict:
+    out = {f: getattr(c, f) for f in _fields(Citation)}
+    out["mentions"] = [list(m) for m in c.mentions]
+    return out
+
+
+def _unnumbered_json(u: Unnumbered) -> dict:
+    return {f: getattr(u, f) for f in _fields(Unnumbered)}
 
 
 def is_archive_note(line: str) -> bool:

@@ -4,30 +4,11 @@ from __future__ import annotations
 
 import doctest
 import importlib
-from pathlib import Path
 
 import pytest
+from package_modules import package_modules
 
-ROOT = Path(__file__).resolve().parent.parent
-SKIP_DIRS = {"tests", "benchmarks", "notebooks", "docs", "build", "dist"}
-
-
-def _module_names() -> list[str]:
-    names = []
-    for path in sorted(ROOT.rglob("*.py")):
-        rel = path.relative_to(ROOT)
-        if rel.parts[0] in SKIP_DIRS or rel.parts[0].startswith(".") or "sample" in rel.parts:
-            continue
-        parts = list(rel.with_suffix("").parts)
-        if parts[-1] == "__init__":
-            parts.pop()
-        if parts and parts[-1] == "__main__":
-            continue
-        names.append(".".join(["chidao", *parts]))
-    return names
-
-
-MODULES = _module_names()
+MODULES = [name for name in package_modules() if not name.endswith(".__main__")]
 FINDER = doctest.DocTestFinder()
 
 

@@ -10,30 +10,12 @@ imports chidao at all (it writes the truth files the parser is scored against).
 from __future__ import annotations
 
 import ast
-from pathlib import Path
 
 import pytest
+from package_modules import package_modules
 
-ROOT = Path(__file__).resolve().parent.parent
 LAYERS = {"loaders": 0, "graph": 1, "queries": 2, "outputs": 3, "cli": 4, "__main__": 4}
-SKIP_DIRS = {"tests", "benchmarks", "notebooks", "docs", ".venv", "build", "dist"}
-
-
-def _modules() -> dict[str, Path]:
-    """chidao module name -> file, for every .py file of the package."""
-    found = {}
-    for path in sorted(ROOT.rglob("*.py")):
-        rel = path.relative_to(ROOT)
-        if rel.parts[0] in SKIP_DIRS or rel.parts[0].startswith(".") or "sample" in rel.parts:
-            continue
-        parts = list(rel.with_suffix("").parts)
-        if parts[-1] == "__init__":
-            parts.pop()
-        found[".".join(["chidao", *parts])] = path
-    return found
-
-
-MODULES = _modules()
+MODULES = package_modules()
 
 
 def _is_package(name: str) -> bool:

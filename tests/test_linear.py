@@ -10,6 +10,7 @@ for an input and for the same input 8 times longer, and asserts the ratio stays 
 
 from __future__ import annotations
 
+import json
 import sys
 import tracemalloc
 import unicodedata
@@ -18,6 +19,7 @@ from pathlib import Path
 import pytest
 
 from chidao.loaders.extract import extract_text
+from chidao.loaders.models import Record
 from chidao.loaders.normalize import _nfc_with_offsets
 
 LOADERS = str(Path(__file__).resolve().parent.parent / "loaders")
@@ -96,3 +98,48 @@ def test_nfd_offsets_take_a_few_bytes_a_character():
         tracemalloc.stop()
     assert len(offsets) == len(composed)
     assert peak / len(text) < 16
+
+
+def _peak(fn) -> int:
+    tracemalloc.start()
+    try:
+        fn()
+        return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+def _extract_and_write(text: str) -> None:
+    for _ in extract_text(text).json_chunks():
+        pass
+
+
+@pytest.mark.parametrize("kind", ["distinct-run-on", "repeated-line"])
+def test_peak_memory_grows_linearly(kind):
+    """Extraction and the --json line together: 4x the text, at most ~4x the peak (a quadratic
+    path gives 16x; the old whole-line json.dumps stayed linear, so this guards the shape, not
+    the 412 -> 188 MB of benchmarks/linear.py)."""
+    small, large = _make(kind, 100_000), _make(kind, 400_000)
+    ratio = _peak(lambda: _extract_and_write(large)) / _peak(lambda: _extract_and_write(small))
+    assert ratio < 5.5, f"{kind}: 4x the text took {ratio:.1f}x the peak memory"
+
+
+def test_json_chunks_are_the_json_line_one_reference_at_a_time():
+    """What extract --json writes, in pieces no larger than one reference's object: a text with
+    100,000 citations never holds them all as dicts, nor the whole line."""
+    record = extract_text(_make("distinct-run-on", 100_000))
+    assert len(record.citations) > 1000 and record.unnumbered
+    chunks = list(record.json_chunks())
+    line = json.dumps(record.to_json(), ensure_ascii=False)
+    assert "".join(chunks) == line
+    assert max(len(c) for c in chunks) < 2_000 and len(line) > 200 * 2_000
+    peak = _peak(lambda: [None for _ in record.json_chunks()])
+    assert peak < len(line) / 20
+
+
+@pytest.mark.parametrize("record", [
+    Record(path="a.txt", kind="article", doc=None),
+    extract_text("Căn cứ Kế hoạch số 25-KH/TU ngày 02/8/2021 của Tỉnh ủy Lai Châu; Điện của Thường trực Ban Bí thư;"),
+], ids=["empty", "one-of-each"])
+def test_json_chunks_match_to_json_on_the_edges(record):
+    assert "".join(record.json_chunks()) == json.dumps(record.to_json(), ensure_ascii=False)

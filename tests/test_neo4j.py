@@ -282,6 +282,32 @@ class TestFalkorDB(ServerContract):
         # 3,500 bytes per message: about 1,500 rows need far more batches than Neo4j's 2,000-row ones
         assert exported.batches > (exported.nodes + exported.relationships) / 50
 
+    def test_a_huge_string_property_is_written_in_pieces(self, target, exported):
+        """A 100 KB value (over 25 times the message size that crashes FalkorDB) and a list of 150 KB
+        arrive whole, the server still answering; read back in pieces, since one result value over
+        ~64 KiB hangs FalkorDB's client (TOOLING-NOTES)."""
+        subject = "Về việc tăng cường công tác 'phòng, chống' dịch Covid-19 \\ " * 1700
+        warnings = [subject[:5000]] * 30
+        g = nx.MultiDiGraph()
+        g.add_node("doc:huge", label="Document", uid="doc:huge", subject=subject, warnings=warnings, stub=False)
+        g.add_node("doc:huge-2", label="Document", uid="doc:huge-2", stub=True)
+        g.add_edge("doc:huge", "doc:huge-2", type="CITES", sentence=subject[:20_000], start=0, end=1)
+        try:
+            summary = export(g, target, workspace_id="huge")
+            assert (summary.nodes, summary.relationships) == (2, 1) and summary.batches > 100
+            step = 15_000  # characters: at most 45 KB a piece
+            for key, want in (("d.subject", subject), ("d.warnings", json.dumps(warnings, ensure_ascii=False)),
+                              ("r.sentence", subject[:20_000])):
+                [row] = run_query(target, f"MATCH (d:Document {{uid: 'doc:huge'}})-[r:CITES]->() RETURN size({key}) AS n")
+                assert row["n"] == len(want)
+                got = "".join(run_query(target, f"MATCH (d:Document {{uid: 'doc:huge'}})-[r:CITES]->() "
+                                                f"RETURN substring({key}, $i, $n) AS s", {"i": i, "n": step})[0]["s"]
+                              for i in range(0, len(want), step))
+                assert got == want, key
+        finally:
+            drop_workspace(target, "huge")
+        assert total_counts(target)[0] > 0  # the server answers, and the seeded export is still there
+
     def test_unreachable_server_is_one_line(self):
         from bolt_server import free_port
 
