@@ -176,10 +176,12 @@ def test_notebook_view_is_an_escaped_sandboxed_iframe(sample_graph, kl07):
     pytest.importorskip("IPython")
     shown = notebook_view(evil_graph(), "doc:a")
     body = shown.data
-    assert body.startswith("<div class=\"chidao-viz\"><iframe srcdoc=\"") and 'sandbox="allow-scripts"' in body
+    assert body.startswith('<div class="chidao-viz" style="width:100%"><iframe srcdoc="') and 'sandbox="allow-scripts"' in body
+    # as wide as the cell, a fixed height; the page inside fills the iframe (100vh is the iframe's height)
+    assert "width:100%;height:640px" in body
     srcdoc = body.split('srcdoc="', 1)[1].split('" sandbox=', 1)[0]
     assert "<" not in srcdoc and '"' not in srcdoc
-    assert html_lib.unescape(srcdoc) == build_page(evil_graph(), "doc:a", height="610px").html
+    assert html_lib.unescape(srcdoc) == build_page(evil_graph(), "doc:a").html
 
 
 # ---------------------------------------------------------------- in headless Chromium, offline
@@ -318,7 +320,7 @@ def test_whole_workspace_and_a_default_sized_view_draw(browser, sample_graph):
     assert_clean(loaded)
     assert drawn_counts(loaded) == [page.nodes, page.edges]
     browser.close_page(loaded)
-    big = build_page(synthetic_graph(DEFAULT_MAX_NODES + 300), max_nodes=DEFAULT_MAX_NODES)
+    big = build_page(synthetic_graph(DEFAULT_MAX_NODES + 300), max_nodes=DEFAULT_MAX_NODES, aggregate=False)
     assert big.nodes == DEFAULT_MAX_NODES and big.omitted["omitted_nodes"] > 0
     loaded = browser.open(big.html, timeout_ms=120_000)
     assert_clean(loaded)
@@ -340,17 +342,13 @@ def test_notebook_iframe_draws(browser, sample_graph, kl07):
     browser.close_page(loaded)
 
 
-def test_the_drawing_fills_the_window_and_the_legend_sits_beside_it(sample_graph_for_layout_check=None):
-    """The standalone page's drawing takes the window's height (not a fixed 800 px); the legend is a
-    column beside it (never over the nodes) and a checkbox hides it."""
-    import networkx as nx
-
-    from chidao.outputs.viz import build_page
-
+def test_the_drawing_fills_the_window_and_the_legend_sits_beside_it():
+    """The standalone page is a column as high as the window (not a fixed 800 px): the drawing takes what
+    the header leaves; the legend is a column beside it (never over the nodes) and a button hides it."""
     g = nx.MultiDiGraph()
     g.add_node("doc:a", label="Document", symbol="1-KH/TU", level="province", doc_type="Kế hoạch")
     page = build_page(g, "doc:a").html
-    assert "height: calc(100vh - 48px)" in page and "800px" not in page
-    assert 'id="legend-toggle"' in page
+    assert "body { height: 100vh; display: flex; flex-direction: column;" in page and "800px" not in page
+    assert '<button id="legend-toggle" type="button"' in page
     css = page[page.index("#legend {"):page.index("}", page.index("#legend {"))]
     assert "position: absolute" not in css
