@@ -91,6 +91,10 @@ LINE_GAP = 90
 BAND_GAP = 170
 TIP_SUBJECT_CHARS = 400
 TIP_SENTENCES = 3
+# An aggregated page carries up to AGGREGATED_MAX_NODES nodes: shorter tooltips keep it a few MB lighter
+# (`chidao show` prints the whole evidence).
+GROUPED_TIP_CHARS = 200
+GROUPED_TIP_SENTENCES = 1
 
 _ASSETS = Path(__file__).resolve().parent / "assets"
 PYVIS_VIS_DIR = "lib/vis-9.1.2"  # the vis-network build pyvis 0.3.x bundles
@@ -304,35 +308,37 @@ class Aggregation:
 
 
 def _place_of(graph, uid: str, d: dict) -> dict:
-    """The place attributes of a node: its place node or gazetteer entry (a document's scope, an
-    agency's place_uid), else its own province/district/commune."""
+    """The place node (or gazetteer entry) of a node: a document's scope, an agency's place_uid; {} when none."""
     place_uid = d.get("place_uid")
     if place_uid is None and d.get("scope") and d.get("label") == "Document":
         place_uid = f"place:{d['scope']}"
-    if place_uid is not None:
-        if place_uid in graph:
-            return graph.nodes[place_uid]
-        from ..graph.gazetteer import REFORM, gazetteer, system_of_uid
+    if place_uid is None:
+        return {}
+    if place_uid in graph:
+        return graph.nodes[place_uid]
+    from ..graph.gazetteer import gazetteer, system_of_uid
 
-        system = system_of_uid(place_uid)
-        place = gazetteer(system).places.get(place_uid) if system in (REFORM, "legacy") else None
-        if place is not None:
-            return place.attrs()
-    return d
+    place = gazetteer(system_of_uid(place_uid)).places.get(place_uid)
+    return place.attrs() if place is not None else {}
 
 
 def node_path(graph, uid: str) -> tuple[str, ...]:
     """Where a node sits in the aggregated page: ("central",), ("unplaced",), (province, district,
     commune) before the reform or (province, commune-or-ward) after it, cut at the first unknown part.
 
-    A central document placed in Hà Nội is central, not Hà Nội's (as ``coverage`` counts it)."""
+    The province is the node's own (as every question counts it: a central document placed in Hà Nội
+    is central, not Hà Nội's; a document of unknown province is unplaced); the district and commune
+    come from its place (a document's scope, an agency's place) when that place is in the province.
+    """
     d = graph.nodes[uid]
     if d.get("level") == "central":
         return (CENTRAL_GROUP,)
-    p = _place_of(graph, uid, d)
-    province = p.get("province") or d.get("province")
+    province = d.get("province")
     if not province:
         return (UNPLACED_GROUP,)
+    p = _place_of(graph, uid, d)
+    if p.get("province") != province:
+        p = d
     post_reform = (p.get("system") or d.get("system")) == "2025"
     parts = [province] if post_reform else [province, p.get("district")]
     parts.append(p.get("commune"))
@@ -384,8 +390,7 @@ def aggregate_view(graph: nx.MultiDiGraph, view: nx.MultiDiGraph, root_uid: str 
             continue
         path = paths[u] = node_path(graph, u)
         if len(path) >= 2:
-            p = _place_of(graph, u, d)
-            post.setdefault(path[:2], (p.get("system") or d.get("system")) == "2025")
+            post.setdefault(path[:2], (_place_of(graph, u, d).get("system") or d.get("system")) == "2025")
     size: dict[tuple[str, ...], int] = defaultdict(int)
     for path in paths.values():
         for k in range(1, len(path) + 1):
@@ -414,10 +419,10 @@ def aggregate_view(graph: nx.MultiDiGraph, view: nx.MultiDiGraph, root_uid: str 
             return (2, 0.0, "")
         return (1, coords.get(g[0], math.inf), g[0])
 
-    citations: list[tuple[str, str, str]] = []
+    citations: dict[tuple[str, str, str], None] = {}  # one per (from, to, type), as the page draws them
     for u, v, t in view.edges(data="type"):
         if t not in NON_CITATION_LINKS and view.nodes[u].get("label") == "Document" == view.nodes[v].get("label"):
-            citations.append((u, v, t or "LINK"))
+            citations[(u, v, t or "LINK")] = None
     touching: dict[tuple[str, ...], int] = defaultdict(int)
     inner: dict[tuple[str, ...], int] = defaultdict(int)
     for u, v, _ in citations:
@@ -679,7 +684,7 @@ def _shorten(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
-def _node_tip(graph, uid: str, d: dict) -> str:
+def _node_tip(graph, uid: str, d: dict, chars: int = TIP_SUBJECT_CHARS) -> str:
     if d.get("label") == "Agency":
         lines = [d.get("name") or uid, f"Agency · {d.get('kind') or 'kind unknown'} · {LEVEL_NAMES[_level(d)]}"]
         place = " / ".join(p for p in (d.get("province"), d.get("district"), d.get("commune")) if p)
@@ -696,17 +701,17 @@ def _node_tip(graph, uid: str, d: dict) -> str:
     if place:
         lines.append(f"Place: {place}")
     if d.get("subject"):
-        lines.append(f"Subject: {_shorten(d['subject'], TIP_SUBJECT_CHARS)}")
+        lines.append(f"Subject: {_shorten(d['subject'], chars)}")
     if d.get("stub"):
         lines.append("(cited only: no file of it was read)")
     return "\n".join(lines)
 
 
-def _vis_node(graph, uid: str, d: dict, pos, root_uid) -> dict:
+def _vis_node(graph, uid: str, d: dict, pos, root_uid, chars: int = TIP_SUBJECT_CHARS) -> dict:
     level = _level(d)
     colour, tint = LEVEL_COLOURS[level], LEVEL_TINTS[level]
     # "kind", not vis's "group": vis restyles a node of a group (its palette) when the node is updated
-    node = {"id": uid, "tip": _node_tip(graph, uid, d)}
+    node = {"id": uid, "tip": _node_tip(graph, uid, d, chars)}
     if pos is not None:
         node["x"], node["y"] = pos
     if d.get("label") == "Agency":
@@ -733,7 +738,7 @@ def _vis_node(graph, uid: str, d: dict, pos, root_uid) -> dict:
     return node
 
 
-def _vis_edges(graph, view, pos) -> list[dict]:
+def _vis_edges(graph, view, pos, chars: int = TIP_SUBJECT_CHARS, sentences_shown: int = TIP_SENTENCES) -> list[dict]:
     """One drawn link per (from, to, type): parallel evidence is merged into its tooltip."""
     merged: dict[tuple, list[dict]] = {}
     for u, v, d in view.edges(data=True):
@@ -749,10 +754,10 @@ def _vis_edges(graph, view, pos) -> list[dict]:
         if cues:
             tip.append(f"Cue: {', '.join(cues)}")
         sentences = list(dict.fromkeys(d["sentence"] for d in ds if d.get("sentence")))
-        for s in sentences[:TIP_SENTENCES]:
-            tip.append(f"“{_shorten(s, TIP_SUBJECT_CHARS)}”")
-        if len(sentences) > TIP_SENTENCES:
-            tip.append(f"(+{len(sentences) - TIP_SENTENCES} more sentences)")
+        for s in sentences[:sentences_shown]:
+            tip.append(f"“{_shorten(s, chars)}”")
+        if len(sentences) > sentences_shown:
+            tip.append(f"(+{len(sentences) - sentences_shown} more sentences)")
         if len(ds) > 1:
             tip.append(f"({len(ds)} statements of this link)")
         colour = LINK_COLOURS.get(t, OTHER_LINK_COLOUR)
@@ -912,8 +917,9 @@ def build_page(graph: nx.MultiDiGraph, root_uid: str | None = None, *, depth: in
         drawn, info = view
         aggregated = aggregate if aggregate is not None else drawn.number_of_nodes() > aggregate_above
     pos = None if aggregated else _positions(drawn)
-    nodes = [_vis_node(graph, n, d, pos[n] if pos else None, root_uid) for n, d in drawn.nodes(data=True)]
-    edges = _vis_edges(graph, drawn, pos)
+    chars, shown = (GROUPED_TIP_CHARS, GROUPED_TIP_SENTENCES) if aggregated else (TIP_SUBJECT_CHARS, TIP_SENTENCES)
+    nodes = [_vis_node(graph, n, d, pos[n] if pos else None, root_uid, chars) for n, d in drawn.nodes(data=True)]
+    edges = _vis_edges(graph, drawn, pos, chars, shown)
     groups = None
     if aggregated:
         agg = aggregate_view(graph, drawn, root_uid)
