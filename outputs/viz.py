@@ -302,8 +302,9 @@ class Aggregation:
         gid = self.group_of.get(uid)
         if gid is None:
             return uid
-        while self.groups[gid].parent is not None:
-            gid = self.groups[gid].parent  # type: ignore[assignment]
+        parent = self.groups[gid].parent
+        while parent is not None:
+            gid, parent = parent, self.groups[parent].parent
         return gid
 
 
@@ -455,7 +456,7 @@ def aggregate_view(graph: nx.MultiDiGraph, view: nx.MultiDiGraph, root_uid: str 
             median_lag=statistics.median(lags) if lags else None)
 
     top = sorted((g for g in members if len(g) == 1), key=order)
-    pending = list(top)
+    pending: list[tuple[str, ...]] = list(top)
     for g in top:
         add(g)
     while pending:  # then depth first
@@ -711,7 +712,7 @@ def _vis_node(graph, uid: str, d: dict, pos, root_uid, chars: int = TIP_SUBJECT_
     level = _level(d)
     colour, tint = LEVEL_COLOURS[level], LEVEL_TINTS[level]
     # "kind", not vis's "group": vis restyles a node of a group (its palette) when the node is updated
-    node = {"id": uid, "tip": _node_tip(graph, uid, d, chars)}
+    node: dict = {"id": uid, "tip": _node_tip(graph, uid, d, chars)}
     if pos is not None:
         node["x"], node["y"] = pos
     if d.get("label") == "Agency":
