@@ -668,7 +668,7 @@ def demo_corpus(outdir, n_docs, seed):
               help="Links up and down from REF.")
 @click.option("--levels", help="Only these levels, comma-separated: central,province,district,commune.")
 @click.option("--max-nodes", type=click.IntRange(min=10), help="Draw at most this many nodes (default: what a "
-              "browser draws in about 3 s; an aggregated page carries up to 30,000).")
+              "browser draws in about 3 s; an aggregated page carries up to 10,000).")
 @click.option("--aggregate/--expand", default=None,
               help="Start grouped by province (click a group to open it) / draw every node at once "
                    "(default: grouped above --aggregate-above nodes).")

@@ -248,7 +248,7 @@ def view_graph(graph: nx.MultiDiGraph, root_uid: str | None = None, *, depth: in
 # level and one for the unplaced), opened with a click (docs/PERFORMANCE.md "viz: aggregated page").
 AGGREGATE_ABOVE = 300
 # The nodes an aggregated page carries (all in the page, drawn only when their group is opened).
-AGGREGATED_MAX_NODES = 30_000
+AGGREGATED_MAX_NODES = 10_000
 # A district or commune with fewer nodes than this is not a group of its own: its nodes sit in the group above.
 MIN_GROUP = 4
 CENTRAL_GROUP = "central"
