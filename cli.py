@@ -730,19 +730,29 @@ def demo_corpus(outdir, n_docs, seed):
               help="Links up and down from REF.")
 @click.option("--levels", help="Only these levels, comma-separated: central,province,district,commune.")
 @click.option("--max-nodes", type=click.IntRange(min=10), help="Draw at most this many nodes (default: what a "
-              "browser draws in about 3 s).")
-def viz(ref, workspace, output, depth, levels, max_nodes):
+              "browser draws in about 3 s; an aggregated page carries up to 10,000).")
+@click.option("--aggregate/--expand", default=None,
+              help="Start grouped by province (click a group to open it) / draw every node at once "
+                   "(default: grouped above --aggregate-above nodes).")
+@click.option("--aggregate-above", type=click.IntRange(min=1), default=300, show_default=True,
+              help="Group the page when the view holds more nodes than this.")
+def viz(ref, workspace, output, depth, levels, max_nodes, aggregate, aggregate_above):
     """An interactive graph page that works offline: REF's neighbourhood, or the whole workspace.
 
     Laid out top-down by level (central, province, district, commune), coloured
     by level, shaped by kind, links coloured by type; hover for the details and
-    the citing sentence; a search box and a legend. One self-contained file: no
+    the citing sentence; a search box and a legend. Above --aggregate-above
+    nodes the page starts grouped: one dot per province (and the central
+    level), sized by its documents, with counts and lags; a click opens it
+    into districts, communes and documents. One self-contained file: no
     request leaves the page, and document text is shown as text, never markup.
 
     \b
     Examples:
         chidao viz "Kết luận 07-KL/TW" -o kl07.html
         chidao viz "312-KH/TU Lai Châu" --depth 3 --levels province,district,commune
+        chidao viz -o archive.html                  # the whole workspace, grouped by province
+        chidao viz -o all.html --expand             # every node drawn (cut at --max-nodes)
     """
     from .loaders.vocabulary import LEVELS
     from .outputs import viz as v
@@ -757,11 +767,16 @@ def viz(ref, workspace, output, depth, levels, max_nodes):
     wanted = tuple(x.strip() for x in levels.split(",")) if levels else None
     if wanted and not set(wanted) <= set(LEVELS):
         raise click.BadParameter(f"{levels!r}: use levels among {', '.join(LEVELS)}", param_hint="--levels")
-    options = dict(depth=depth, levels=list(wanted) if wanted else None, max_nodes=max_nodes or v.DEFAULT_MAX_NODES)
-    view, info = v.view_graph(graph, root, **options)
-    page = v.build_page(graph, root, **options, view=(with_evidence(view, workspace), info))
+    options = dict(depth=depth, levels=list(wanted) if wanted else None)
+    view, info, grouped = v.choose_view(graph, root, **options, max_nodes=max_nodes, aggregate=aggregate,
+                                        aggregate_above=aggregate_above)
+    page = v.build_page(graph, root, **options, view=(with_evidence(view, workspace), info), aggregate=grouped)
     v.write_page(page, output)
-    click.echo(f"Wrote {output}: {page.nodes} nodes, {page.edges} links.")
+    if page.groups:
+        click.echo(f"Wrote {output}: {page.nodes} nodes, {page.edges} links, shown as {page.groups} groups "
+                   "(click one to open it; --expand draws every node).")
+    else:
+        click.echo(f"Wrote {output}: {page.nodes} nodes, {page.edges} links.")
     omitted = page.omitted or {}
     if omitted.get("omitted_nodes"):
         _warn(f"{omitted.get('reason') or 'the view was cut at --max-nodes'}; narrow it with REF, --depth or --levels")

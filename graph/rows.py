@@ -179,8 +179,9 @@ def with_evidence(view: nx.MultiDiGraph, workspace_dir: str | Path = DEFAULT_DIR
         for u, v, k in view.edges(keys=True):
             pair = stored.get((u, v))
             if pair is None:
+                # +dst: look up by src (a few rows), not by dst (an agency receives thousands of links)
                 pair = stored[(u, v)] = {key: _stored(attrs, workspace_dir) for key, attrs in con.execute(
-                    "SELECT key, attrs FROM edges WHERE src = ? AND dst = ?", (u, v))}
+                    "SELECT key, attrs FROM edges WHERE src = ? AND +dst = ?", (u, v))}
             out.add_edge(u, v, key=k, **pair.get(k, view.edges[u, v, k]))
     except sqlite3.DatabaseError as e:
         raise WorkspaceError(f"workspace {workspace_dir} is unreadable ({e}): delete it and build again") from None

@@ -32,6 +32,7 @@ import html as html_lib
 import json
 import math
 import re
+import statistics
 from collections import defaultdict, deque
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -44,7 +45,8 @@ from ..loaders.vocabulary import LEVELS
 from ..queries.base import DOWNSTREAM_LINKS, LEVEL_ORDER
 from ..queries.implements import walk
 
-__all__ = ["DEFAULT_MAX_NODES", "Page", "view_graph", "build_page", "write_page", "check_offline",
+__all__ = ["DEFAULT_MAX_NODES", "AGGREGATE_ABOVE", "AGGREGATED_MAX_NODES", "Aggregate", "Aggregation", "Page",
+           "view_graph", "choose_view", "aggregate_view", "node_path", "build_page", "write_page", "check_offline",
            "notebook_view", "LEVEL_COLOURS", "LINK_COLOURS", "ViewError", "UnknownNode"]
 
 class ViewError(ChidaoError, ValueError):
@@ -89,6 +91,10 @@ LINE_GAP = 90
 BAND_GAP = 170
 TIP_SUBJECT_CHARS = 400
 TIP_SENTENCES = 3
+# An aggregated page carries up to AGGREGATED_MAX_NODES nodes: shorter tooltips keep it a few MB lighter
+# (`chidao show` prints the whole evidence).
+GROUPED_TIP_CHARS = 200
+GROUPED_TIP_SENTENCES = 1
 
 _ASSETS = Path(__file__).resolve().parent / "assets"
 PYVIS_VIS_DIR = "lib/vis-9.1.2"  # the vis-network build pyvis 0.3.x bundles
@@ -236,6 +242,376 @@ def view_graph(graph: nx.MultiDiGraph, root_uid: str | None = None, *, depth: in
     return view, info
 
 
+# ---------------------------------------------------------------- the aggregated view (a whole archive)
+
+# Above this many nodes the page starts aggregated: one node per province (plus one for the central
+# level and one for the unplaced), opened with a click (docs/PERFORMANCE.md "viz: aggregated page").
+AGGREGATE_ABOVE = 300
+# The nodes an aggregated page carries (all in the page, drawn only when their group is opened).
+AGGREGATED_MAX_NODES = 10_000
+# A district or commune with fewer nodes than this is not a group of its own: its nodes sit in the group above.
+MIN_GROUP = 4
+CENTRAL_GROUP = "central"
+UNPLACED_GROUP = "unplaced"
+# Links counted between groups: the links between two documents (citations), not who issued what.
+NON_CITATION_LINKS = frozenset({"ISSUED_BY", "PART_OF"})
+
+
+@dataclass(frozen=True)
+class Aggregate:
+    """One group of the aggregated page: a province, a district or a commune (ward), or the central level.
+
+    ``members`` are every node of the view inside it (at any depth), ``direct`` those drawn on their
+    own when it is opened (the rest are in the sub-groups ``children``). ``links`` counts the citation
+    links (document to document) with at least one end inside, ``inner_links`` those with both ends
+    inside. Lags are days after the view's ``origin`` (aggregation's), of the dated documents inside
+    dated on or after it (the origin itself left out)."""
+
+    id: str
+    path: tuple[str, ...]
+    level: str | None  # central, province, district, commune; None for the unplaced
+    name: str
+    parent: str | None
+    members: tuple[str, ...]
+    direct: tuple[str, ...]
+    children: tuple[str, ...]
+    documents: int
+    agencies: int
+    links: int
+    inner_links: int
+    first_lag: int | None
+    median_lag: float | None
+
+
+@dataclass(frozen=True)
+class Aggregation:
+    """The groups of a view: ``groups`` by id (top-level groups first, then depth first), ``top`` the
+    top-level ids, ``loose`` the nodes always drawn on their own (the root), ``group_of`` each other
+    node's innermost group, ``origin`` the document lags count from (None: no lag), ``links`` the
+    citation links between top-level groups (and loose nodes): (from, to) -> {link type: count}."""
+
+    groups: dict[str, Aggregate]
+    top: tuple[str, ...]
+    loose: tuple[str, ...]
+    group_of: dict[str, str]
+    origin: str | None
+    links: dict[tuple[str, str], dict[str, int]]
+
+    def top_of(self, uid: str) -> str:
+        """The top-level group holding ``uid`` (``uid`` itself when it is loose)."""
+        gid = self.group_of.get(uid)
+        if gid is None:
+            return uid
+        parent = self.groups[gid].parent
+        while parent is not None:
+            gid, parent = parent, self.groups[parent].parent
+        return gid
+
+
+def _place_of(graph, uid: str, d: dict) -> dict:
+    """The place node (or gazetteer entry) of a node: a document's scope, an agency's place_uid; {} when none."""
+    place_uid = d.get("place_uid")
+    if place_uid is None and d.get("scope") and d.get("label") == "Document":
+        place_uid = f"place:{d['scope']}"
+    if place_uid is None:
+        return {}
+    if place_uid in graph:
+        return graph.nodes[place_uid]
+    from ..graph.gazetteer import gazetteer, system_of_uid
+
+    place = gazetteer(system_of_uid(place_uid)).places.get(place_uid)
+    return place.attrs() if place is not None else {}
+
+
+def node_path(graph, uid: str) -> tuple[str, ...]:
+    """Where a node sits in the aggregated page: ("central",), ("unplaced",), (province, district,
+    commune) before the reform or (province, commune-or-ward) after it, cut at the first unknown part.
+
+    The province is the node's own (as every question counts it: a central document placed in Hà Nội
+    is central, not Hà Nội's; a document of unknown province is unplaced); the district and commune
+    come from its place (a document's scope, an agency's place) when that place is in the province.
+    """
+    d = graph.nodes[uid]
+    if d.get("level") == "central":
+        return (CENTRAL_GROUP,)
+    province = d.get("province")
+    if not province:
+        return (UNPLACED_GROUP,)
+    p = _place_of(graph, uid, d)
+    if p.get("province") != province:
+        p = d
+    post_reform = (p.get("system") or d.get("system")) == "2025"
+    parts = [province] if post_reform else [province, p.get("district")]
+    parts.append(p.get("commune"))
+    path: list[str] = []
+    for part in parts:
+        if not part:
+            break
+        path.append(str(part))
+    return tuple(path)
+
+
+def _group_id(path: tuple[str, ...]) -> str:
+    return "agg:" + "/".join(path)
+
+
+_GROUP_LEVELS = {1: "province", 2: "district", 3: "commune"}
+
+
+def _group_level(path: tuple[str, ...], post_reform: bool) -> str | None:
+    if path == (CENTRAL_GROUP,):
+        return "central"
+    if path == (UNPLACED_GROUP,):
+        return None
+    return "commune" if post_reform and len(path) == 2 else _GROUP_LEVELS[len(path)]
+
+
+def _lag_origin(graph, view, root_uid: str | None) -> str | None:
+    if root_uid is not None:
+        return root_uid if graph.nodes[root_uid].get("day_number") is not None else None
+    central = [(int(d["day_number"]), u) for u, d in view.nodes(data=True)
+               if d.get("label") == "Document" and d.get("level") == "central" and d.get("day_number") is not None]
+    return min(central)[1] if central else None
+
+
+def aggregate_view(graph: nx.MultiDiGraph, view: nx.MultiDiGraph, root_uid: str | None = None) -> Aggregation:
+    """Group the nodes of ``view`` (``view_graph``'s answer) by place, for the aggregated page.
+
+    Top level: one group per province, one for the central level, one for the unplaced; inside a
+    province one per district (legacy documents) or per commune or ward (post-reform documents), inside
+    a district one per commune; a district or commune holding fewer than ``MIN_GROUP`` nodes is no group
+    of its own. The root is loose (drawn on its own). Lags count from the root, or without one from the
+    earliest dated central document of the view. Pure: reads the graphs, changes nothing.
+    """
+    loose = tuple(u for u in (root_uid,) if u is not None and u in view)
+    paths: dict[str, tuple[str, ...]] = {}
+    post: dict[tuple[str, ...], bool] = {}
+    for u, d in view.nodes(data=True):
+        if u in loose:
+            continue
+        path = paths[u] = node_path(graph, u)
+        if len(path) >= 2:
+            post.setdefault(path[:2], (_place_of(graph, u, d).get("system") or d.get("system")) == "2025")
+    size: dict[tuple[str, ...], int] = defaultdict(int)
+    for path in paths.values():
+        for k in range(1, len(path) + 1):
+            size[path[:k]] += 1
+    group_of: dict[str, tuple[str, ...]] = {}
+    for u, path in paths.items():
+        k = len(path)
+        while k > 1 and size[path[:k]] < MIN_GROUP:
+            k -= 1
+        group_of[u] = path[:k]
+    members: dict[tuple[str, ...], list[str]] = defaultdict(list)
+    direct: dict[tuple[str, ...], list[str]] = defaultdict(list)
+    for u, g in group_of.items():
+        direct[g].append(u)
+        for k in range(1, len(g) + 1):
+            members[g[:k]].append(u)
+    origin = _lag_origin(graph, view, root_uid)
+    origin_day = int(graph.nodes[origin]["day_number"]) if origin is not None else None
+
+    coords = _province_order(graph, [g[0] for g in members if len(g) == 1 and g[0] not in (CENTRAL_GROUP, UNPLACED_GROUP)])
+
+    def order(g: tuple[str, ...]):
+        if g == (CENTRAL_GROUP,):
+            return (0, 0.0, "")
+        if g == (UNPLACED_GROUP,):
+            return (2, 0.0, "")
+        return (1, coords.get(g[0], math.inf), g[0])
+
+    citations: dict[tuple[str, str, str], None] = {}  # one per (from, to, type), as the page draws them
+    for u, v, t in view.edges(data="type"):
+        if t not in NON_CITATION_LINKS and view.nodes[u].get("label") == "Document" == view.nodes[v].get("label"):
+            citations[(u, v, t or "LINK")] = None
+    touching: dict[tuple[str, ...], int] = defaultdict(int)
+    inner: dict[tuple[str, ...], int] = defaultdict(int)
+    for u, v, _ in citations:
+        gu, gv = group_of.get(u, ()), group_of.get(v, ())
+        pu = {gu[:k] for k in range(1, len(gu) + 1)}
+        pv = {gv[:k] for k in range(1, len(gv) + 1)}
+        for g in pu | pv:
+            touching[g] += 1
+        for g in pu & pv:
+            inner[g] += 1
+
+    groups: dict[str, Aggregate] = {}
+    children: dict[tuple[str, ...], list[tuple[str, ...]]] = defaultdict(list)
+    for g in members:
+        if len(g) > 1:
+            children[g[:-1]].append(g)
+
+    def add(g: tuple[str, ...]) -> None:
+        docs = [u for u in members[g] if view.nodes[u].get("label") == "Document"]
+        lags = sorted(int(graph.nodes[u]["day_number"]) - origin_day for u in docs  # type: ignore[operator]
+                      if origin_day is not None and u != origin and graph.nodes[u].get("day_number") is not None
+                      and int(graph.nodes[u]["day_number"]) >= origin_day)
+        kids = sorted(children.get(g, ()), key=lambda c: c[-1])
+        groups[_group_id(g)] = Aggregate(
+            id=_group_id(g), path=g, level=_group_level(g, post.get(g[:2], False)), name=g[-1],
+            parent=_group_id(g[:-1]) if len(g) > 1 else None, members=tuple(members[g]), direct=tuple(direct[g]),
+            children=tuple(_group_id(c) for c in kids), documents=len(docs),
+            agencies=sum(1 for u in members[g] if view.nodes[u].get("label") == "Agency"),
+            links=touching[g], inner_links=inner[g], first_lag=lags[0] if lags else None,
+            median_lag=statistics.median(lags) if lags else None)
+
+    top = sorted((g for g in members if len(g) == 1), key=order)
+    pending: list[tuple[str, ...]] = list(top)
+    for g in top:
+        add(g)
+    while pending:  # then depth first
+        g = pending.pop(0)
+        for c in sorted(children.get(g, ()), key=lambda c: c[-1]):
+            add(c)
+            pending.append(c)
+    ids = {u: _group_id(g) for u, g in group_of.items()}
+    agg = Aggregation(groups=groups, top=tuple(_group_id(g) for g in top), loose=loose, group_of=ids,
+                      origin=origin, links={})
+    links: dict[tuple[str, str], dict[str, int]] = {}
+    for u, v, t in citations:
+        a, b = agg.top_of(u), agg.top_of(v)
+        if a != b:
+            counts = links.setdefault((a, b), {})
+            counts[t] = counts.get(t, 0) + 1
+    return Aggregation(groups=groups, top=agg.top, loose=loose, group_of=ids, origin=origin, links=links)
+
+
+def _province_order(graph, names: list[str]) -> dict[str, float]:
+    """A north-to-south rank for each province name (the gazetteer's latitude; unknown names last)."""
+    from ..graph.gazetteer import LEGACY, REFORM, gazetteer
+
+    out: dict[str, float] = {}
+    for name in names:
+        place = None
+        for system in (LEGACY, REFORM):
+            place = gazetteer(system).province(name)
+            if place is not None and place.lat is not None:
+                break
+        if place is not None and place.lat is not None:
+            out[name] = -place.lat
+    return out
+
+
+def choose_view(graph: nx.MultiDiGraph, root_uid: str | None = None, *, depth: int = 2, levels=None,
+                max_nodes: int | None = None, aggregate: bool | None = None,
+                aggregate_above: int = AGGREGATE_ABOVE) -> tuple[nx.MultiDiGraph, dict, bool]:
+    """``view_graph``'s answer and whether the page starts aggregated.
+
+    ``aggregate`` True or False forces it; None aggregates a view of more than ``aggregate_above``
+    nodes. ``max_nodes`` defaults to ``AGGREGATED_MAX_NODES`` for an aggregated page (its nodes are
+    drawn only when their group is opened) and to ``DEFAULT_MAX_NODES`` for a detailed one.
+    """
+    if aggregate_above < 1:
+        raise ViewError(f"aggregate_above must be at least 1, not {aggregate_above}")
+    if aggregate is False:
+        view, info = view_graph(graph, root_uid, depth=depth, levels=levels, max_nodes=max_nodes or DEFAULT_MAX_NODES)
+        return view, info, False
+    view, info = view_graph(graph, root_uid, depth=depth, levels=levels, max_nodes=max_nodes or AGGREGATED_MAX_NODES)
+    aggregated = aggregate is True or view.number_of_nodes() > aggregate_above
+    if not aggregated and max_nodes is None and view.number_of_nodes() > DEFAULT_MAX_NODES:
+        view, info = view_graph(graph, root_uid, depth=depth, levels=levels, max_nodes=DEFAULT_MAX_NODES)
+    return view, info, aggregated
+
+
+# Top-level groups on a grid, north to south (central first, unplaced last); groups are drawn as dots.
+GROUP_X_GAP = 240
+GROUP_Y_GAP = 190
+
+
+def _fmt_days(days) -> str:
+    if days is None:
+        return "–"
+    return f"{int(days)} d" if float(days).is_integer() else f"{days:.1f} d"
+
+
+def _group_tip(a: Aggregate, origin: str | None) -> str:
+    kind = {"central": "central level (Trung ương)", "province": "province (tỉnh)", "district": "district (huyện)",
+            "commune": "commune or ward (xã, phường)", None: "unplaced (no province known)"}[a.level]
+    lines = [" / ".join(a.path) if a.level not in ("central", None) else LEVEL_NAMES[a.level],
+             f"Group · {kind}",
+             f"{a.documents} documents, {a.agencies} agencies",
+             f"{a.links} citation links ({a.inner_links} inside)"]
+    if origin is not None:
+        lines.append(f"Lag after {origin}: first {_fmt_days(a.first_lag)}, median {_fmt_days(a.median_lag)}")
+    if a.children:
+        lines.append(f"{len(a.children)} groups inside, {len(a.direct)} nodes of its own")
+    lines.append("Click to open; double-click a member to close it again")
+    return "\n".join(lines)
+
+
+def _plural(n: int, one: str, many: str | None = None) -> str:
+    return f"{n} {one if n == 1 else (many or one + 's')}"
+
+
+def _group_label(a: Aggregate, with_lag: bool) -> str:
+    name = "Trung ương" if a.level == "central" else ("unplaced" if a.level is None else a.name)
+    label = (f"{_shorten(name, 40)}\n{_plural(a.documents, 'doc')} · {_plural(a.agencies, 'agency', 'agencies')}"
+             f" · {_plural(a.links, 'link')}")
+    if with_lag:
+        label += f"\nlag first {_fmt_days(a.first_lag)}, median {_fmt_days(a.median_lag)}"
+    return label
+
+
+def _vis_group(a: Aggregate, origin: str | None) -> dict:
+    colour, tint = LEVEL_COLOURS[a.level], LEVEL_TINTS[a.level]
+    return {"id": a.id, "label": _group_label(a, origin is not None), "tip": _group_tip(a, origin), "shape": "dot",
+            "kind": "aggregate", "value": max(1, a.documents), "level": a.level or "unplaced",
+            "color": {"background": colour, "border": "#1c2833", "highlight": {"background": tint, "border": "#000000"},
+                      "hover": {"background": tint, "border": "#000000"}},
+            "font": {"color": "#1c2833", "size": 15, "strokeWidth": 3, "strokeColor": "#ffffff"},
+            "borderWidth": 2, "widthConstraint": {"maximum": 230}}
+
+
+def _grid_columns(n: int) -> int:
+    return max(4, math.ceil(math.sqrt(n * 1.6)))
+
+
+def _group_grid(agg: Aggregation) -> dict[str, tuple[float, float]]:
+    """Positions of the top-level groups and loose nodes: the root and the central group on the first
+    row, the provinces north to south in rows, the unplaced last."""
+    first = list(agg.loose) + [g for g in agg.top if agg.groups[g].level == "central"]
+    rest = [g for g in agg.top if g not in first and agg.groups[g].level is not None]
+    last = [g for g in agg.top if agg.groups[g].level is None]
+    cols = _grid_columns(len(rest))
+    pos: dict[str, tuple[float, float]] = {}
+    width = (min(cols, max(1, len(rest))) - 1) * GROUP_X_GAP
+    for i, g in enumerate(first):
+        pos[g] = (width / 2 + (i - (len(first) - 1) / 2) * GROUP_X_GAP, 0.0)
+    for i, g in enumerate(rest):
+        pos[g] = (float((i % cols) * GROUP_X_GAP), float((1 + i // cols) * GROUP_Y_GAP))
+    rows = 1 + (len(rest) + cols - 1) // cols
+    for i, g in enumerate(last):
+        pos[g] = (width / 2 + i * GROUP_X_GAP, float(rows * GROUP_Y_GAP))
+    return pos
+
+
+def _aggregated_data(graph, view, root_uid, agg: Aggregation, nodes: list[dict], edges: list[dict]) -> dict:
+    """What the page's script needs to draw and open the groups: every group, every node, the grid."""
+    origin = None
+    if agg.origin is not None:
+        od = graph.nodes[agg.origin]
+        origin = f"{_doc_label(od, agg.origin)}{' of ' + od['date'] if od.get('date') else ''}"
+    kinds = {n["id"]: n for n in nodes}
+    for e in edges:  # a link between two documents is a citation: counted between groups
+        e["cite"] = (e["type"] not in NON_CITATION_LINKS and kinds[e["from"]]["kind"] != "agency"
+                     and kinds[e["to"]]["kind"] != "agency")
+    grid = _group_grid(agg)
+    groups = []
+    for a in agg.groups.values():
+        g = _vis_group(a, origin)
+        g.update(parent=a.parent, direct=list(a.direct), children=list(a.children), band=a.level or "unplaced")
+        if a.id in grid:
+            g["x"], g["y"] = grid[a.id]
+        groups.append(g)
+    loose = []
+    for n in nodes:
+        if n["id"] in grid:
+            n["x"], n["y"] = grid[n["id"]]
+            loose.append(n["id"])
+    return {"groups": groups, "top": list(agg.top), "loose": loose, "origin": origin,
+            "bottom": max((y for _, y in grid.values()), default=0.0), "columns": _grid_columns(len(agg.top))}
+
+
 # ---------------------------------------------------------------- layout
 
 
@@ -309,7 +685,7 @@ def _shorten(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
-def _node_tip(graph, uid: str, d: dict) -> str:
+def _node_tip(graph, uid: str, d: dict, chars: int = TIP_SUBJECT_CHARS) -> str:
     if d.get("label") == "Agency":
         lines = [d.get("name") or uid, f"Agency · {d.get('kind') or 'kind unknown'} · {LEVEL_NAMES[_level(d)]}"]
         place = " / ".join(p for p in (d.get("province"), d.get("district"), d.get("commune")) if p)
@@ -326,28 +702,31 @@ def _node_tip(graph, uid: str, d: dict) -> str:
     if place:
         lines.append(f"Place: {place}")
     if d.get("subject"):
-        lines.append(f"Subject: {_shorten(d['subject'], TIP_SUBJECT_CHARS)}")
+        lines.append(f"Subject: {_shorten(d['subject'], chars)}")
     if d.get("stub"):
         lines.append("(cited only: no file of it was read)")
     return "\n".join(lines)
 
 
-def _vis_node(graph, uid: str, d: dict, pos, root_uid) -> dict:
+def _vis_node(graph, uid: str, d: dict, pos, root_uid, chars: int = TIP_SUBJECT_CHARS) -> dict:
     level = _level(d)
     colour, tint = LEVEL_COLOURS[level], LEVEL_TINTS[level]
-    node = {"id": uid, "x": pos[0], "y": pos[1], "tip": _node_tip(graph, uid, d)}
+    # "kind", not vis's "group": vis restyles a node of a group (its palette) when the node is updated
+    node: dict = {"id": uid, "tip": _node_tip(graph, uid, d, chars)}
+    if pos is not None:
+        node["x"], node["y"] = pos
     if d.get("label") == "Agency":
-        node.update(label=_shorten(d.get("name") or uid, 60), shape="ellipse", group="agency",
+        node.update(label=_shorten(d.get("name") or uid, 60), shape="ellipse", kind="agency",
                     color={"background": "#ffffff", "border": colour, "highlight": {"background": tint, "border": "#000000"},
                            "hover": {"background": tint, "border": colour}},
                     font={"color": "#1c2833", "size": 14}, borderWidth=2)
     elif d.get("stub"):
-        node.update(label=_doc_label(d, uid), shape="box", group="stub",
+        node.update(label=_doc_label(d, uid), shape="box", kind="stub",
                     color={"background": tint, "border": colour, "highlight": {"background": "#ffffff", "border": "#000000"},
                            "hover": {"background": "#ffffff", "border": colour}},
                     font={"color": "#1c2833", "size": 16}, borderWidth=2, shapeProperties={"borderDashes": [5, 4]})
     else:
-        node.update(label=_doc_label(d, uid), shape="box", group="document",
+        node.update(label=_doc_label(d, uid), shape="box", kind="document",
                     # hovered or selected, the box keeps its fill (the label is white) and gains a dark border
                     color={"background": colour, "border": colour, "highlight": {"background": colour, "border": "#000000"},
                            "hover": {"background": colour, "border": "#000000"}},
@@ -360,7 +739,7 @@ def _vis_node(graph, uid: str, d: dict, pos, root_uid) -> dict:
     return node
 
 
-def _vis_edges(graph, view, pos) -> list[dict]:
+def _vis_edges(graph, view, pos, chars: int = TIP_SUBJECT_CHARS, sentences_shown: int = TIP_SENTENCES) -> list[dict]:
     """One drawn link per (from, to, type): parallel evidence is merged into its tooltip."""
     merged: dict[tuple, list[dict]] = {}
     for u, v, d in view.edges(data=True):
@@ -376,10 +755,10 @@ def _vis_edges(graph, view, pos) -> list[dict]:
         if cues:
             tip.append(f"Cue: {', '.join(cues)}")
         sentences = list(dict.fromkeys(d["sentence"] for d in ds if d.get("sentence")))
-        for s in sentences[:TIP_SENTENCES]:
-            tip.append(f"“{_shorten(s, TIP_SUBJECT_CHARS)}”")
-        if len(sentences) > TIP_SENTENCES:
-            tip.append(f"(+{len(sentences) - TIP_SENTENCES} more sentences)")
+        for s in sentences[:sentences_shown]:
+            tip.append(f"“{_shorten(s, chars)}”")
+        if len(sentences) > sentences_shown:
+            tip.append(f"(+{len(sentences) - sentences_shown} more sentences)")
         if len(ds) > 1:
             tip.append(f"({len(ds)} statements of this link)")
         colour = LINK_COLOURS.get(t, OTHER_LINK_COLOUR)
@@ -393,16 +772,23 @@ def _vis_edges(graph, view, pos) -> list[dict]:
         pair_count[pair] += 1
         if k:  # a second link between the same two nodes bends away from the first
             edge["smooth"] = {"enabled": True, "type": "curvedCW", "roundness": 0.18 * k}
-        elif pos[u][1] == pos[v][1] and abs(pos[u][0] - pos[v][0]) > X_GAP * 1.5:
+        elif pos and pos[u][1] == pos[v][1] and abs(pos[u][0] - pos[v][0]) > X_GAP * 1.5:
             # along one line a straight link would run through the nodes between
             edge["smooth"] = {"enabled": True, "type": "curvedCW", "roundness": 0.25}
         edges.append(edge)
     return edges
 
 
-def _legend_html(view_types: list[str], has_stub: bool, has_agency: bool) -> str:
+def _legend_html(view_types: list[str], has_stub: bool, has_agency: bool, grouped: str | None = None) -> str:
     esc = html_lib.escape
-    parts = ['<div class="legend-title">Levels</div>']
+    parts = []
+    if grouped is not None:
+        parts.append('<div class="legend-title">Groups</div>')
+        parts.append('<div class="legend-row"><span class="sw dot"></span>a province, district or commune:</div>')
+        parts.append('<div class="legend-note">size = its documents; label: documents · agencies · citation '
+                     f'links{esc(grouped)}. Click to open, double-click a member to close its group; a link '
+                     'between groups says how many citations it stands for.</div>')
+    parts.append('<div class="legend-title">Levels</div>')
     for lv in LEVELS + (None,):
         parts.append(f'<div class="legend-row"><span class="sw box" style="background:{LEVEL_COLOURS[lv]}"></span>'
                      f'{esc(LEVEL_NAMES[lv])}</div>')
@@ -426,12 +812,16 @@ def _legend_html(view_types: list[str], has_stub: bool, has_agency: bool) -> str
 
 @dataclass(frozen=True)
 class Page:
-    """A rendered page: the HTML, the drawn node and link counts, and what the view left out."""
+    """A rendered page: the HTML, the view's node and link counts, and what the view left out.
+
+    An aggregated page carries every node of the view but first draws ``groups`` group nodes
+    (and the root); ``groups`` is 0 on a detailed page."""
 
     html: str = field(repr=False)
     nodes: int
     edges: int
     omitted: dict
+    groups: int = 0
 
 
 def _asset(name: str) -> str:
@@ -466,7 +856,7 @@ def _pyvis_templates() -> Path:
 
 
 def _render(title: str, nodes: list[dict], edges: list[dict], options: dict, *, counts: str, notice: str | None,
-            legend: str, height: str) -> str:
+            legend: str, height: str, groups: dict | None = None) -> str:
     from jinja2 import ChoiceLoader, DictLoader, Environment, FileSystemLoader
     from markupsafe import Markup
     from pyvis.network import Network
@@ -475,7 +865,7 @@ def _render(title: str, nodes: list[dict], edges: list[dict], options: dict, *, 
     vis_js = (templates / PYVIS_VIS_DIR / "vis-network.min.js").read_text(encoding="utf-8")
     if re.search(r"</script|<!--", vis_js, re.I):  # could end our <script> early
         raise RuntimeError("pyvis's vis-network.min.js contains </script or <!--: cannot inline it safely")
-    data = _script_json({"nodes": nodes, "edges": edges, "options": options})
+    data = _script_json({"nodes": nodes, "edges": edges, "options": options, "groups": groups})
     script_hashes = " ".join(
         "'sha256-" + base64.b64encode(hashlib.sha256(s.encode("utf-8")).digest()).decode() + "'"
         for s in (vis_js, _PAGE_JS))
@@ -483,8 +873,9 @@ def _render(title: str, nodes: list[dict], edges: list[dict], options: dict, *, 
            "font-src data:; connect-src 'none'; base-uri 'none'; form-action 'none'")
 
     net = Network(height=height, width="100%", directed=True, heading=title, cdn_resources="in_line")
-    net.nodes, net.edges = nodes, edges  # built by chidao (from_nx copies every attribute, add_node is O(N))
-    net.node_ids = [n["id"] for n in nodes]
+    # pyvis gets no node: chidao's template reads the data above (from_nx copies every attribute,
+    # add_node is O(N), and generate_html would serialise them all a second time)
+    net.nodes, net.edges, net.node_ids = [], [], []
     net.options = options
     env = Environment(loader=ChoiceLoader([DictLoader({"chidao.html": _TEMPLATE}), FileSystemLoader(str(templates))]),
                       autoescape=True)
@@ -498,32 +889,50 @@ def _render(title: str, nodes: list[dict], edges: list[dict], options: dict, *, 
 
 
 def build_page(graph: nx.MultiDiGraph, root_uid: str | None = None, *, depth: int = 2, levels=None,
-               max_nodes: int = DEFAULT_MAX_NODES, title: str | None = None,
-               height: str = "calc(100vh - 48px)", view: tuple[nx.MultiDiGraph, dict] | None = None) -> Page:
-    """A self-contained page drawing ``view_graph(graph, root_uid, ...)``.
+               max_nodes: int | None = None, title: str | None = None, height: str = "100vh",
+               view: tuple[nx.MultiDiGraph, dict] | None = None, aggregate: bool | None = None,
+               aggregate_above: int = AGGREGATE_ABOVE) -> Page:
+    """A self-contained page drawing ``view_graph(graph, root_uid, ...)`` (``choose_view`` picks it).
 
     Documents are boxes, agencies ellipses, coloured by level and placed in
     bands top-down (central, province, district, commune, unknown); links are
     coloured by type with arrows. Hovering shows the symbol, type, issuer,
     date, subject (or the citing sentence for a link) as text. The page holds
-    a legend, a search box (accent-insensitive; Enter selects and zooms to
-    the matches, "only matches" hides the rest) and, when the view was cut,
-    a notice saying what was left out.
+    a legend (beside the drawing, hidden with a button), a search box
+    (accent-insensitive; the rest is dimmed; Enter selects and zooms to the
+    matches, "only matches" hides the rest) and, when the view was cut, a
+    notice saying what was left out.
+
+    Over ``aggregate_above`` nodes (or with ``aggregate=True``) the page starts
+    aggregated (``aggregate``): one dot per province, for the central level
+    and for the unplaced, sized by documents, labelled with counts and lags,
+    linked by the number of citations between them; a click opens a group
+    into its districts or communes and its own nodes, all from data in the page.
+    ``height`` is the page's height (CSS): the drawing fills what the header leaves.
     """
     # view: ``view_graph``'s answer made beforehand (the CLI adds the links' evidence to it: graph/rows.py)
     if view is None:
-        view = view_graph(graph, root_uid, depth=depth, levels=levels, max_nodes=max_nodes)
-    drawn, info = view
-    pos = _positions(drawn)
-    nodes = [_vis_node(graph, n, d, pos[n], root_uid) for n, d in drawn.nodes(data=True)]
-    edges = _vis_edges(graph, drawn, pos)
+        drawn, info, aggregated = choose_view(graph, root_uid, depth=depth, levels=levels, max_nodes=max_nodes,
+                                              aggregate=aggregate, aggregate_above=aggregate_above)
+    else:
+        drawn, info = view
+        aggregated = aggregate if aggregate is not None else drawn.number_of_nodes() > aggregate_above
+    pos = None if aggregated else _positions(drawn)
+    chars, shown = (GROUPED_TIP_CHARS, GROUPED_TIP_SENTENCES) if aggregated else (TIP_SUBJECT_CHARS, TIP_SENTENCES)
+    nodes = [_vis_node(graph, n, d, pos[n] if pos else None, root_uid, chars) for n, d in drawn.nodes(data=True)]
+    edges = _vis_edges(graph, drawn, pos, chars, shown)
+    groups = None
+    if aggregated:
+        agg = aggregate_view(graph, drawn, root_uid)
+        groups = _aggregated_data(graph, drawn, root_uid, agg, nodes, edges)
     big = len(nodes) > 1000
     options = {
         "physics": {"enabled": False},
         "layout": {"improvedLayout": False, "randomSeed": 1},
         "interaction": {"hover": True, "tooltipDelay": 150, "hideEdgesOnDrag": big, "hideEdgesOnZoom": big,
                         "navigationButtons": False, "keyboard": False, "multiselect": True},
-        "nodes": {"widthConstraint": {"maximum": 170}, "margin": 6},
+        "nodes": {"widthConstraint": {"maximum": 170}, "margin": 6,
+                  "scaling": {"min": 14, "max": 56, "label": {"enabled": False}}},
         "edges": {"arrows": {"to": {"enabled": True, "scaleFactor": 0.7}}, "smooth": False,
                   "selectionWidth": 2, "hoverWidth": 1.5},
     }
@@ -535,17 +944,24 @@ def build_page(graph: nx.MultiDiGraph, root_uid: str | None = None, *, depth: in
             title = "chidao: the whole workspace"
     types_present = sorted({e["type"] for e in edges},
                            key=lambda t: (t in PALE_LINKS, list(LINK_COLOURS).index(t) if t in LINK_COLOURS else 99, t))
-    legend = _legend_html(types_present, any(n["group"] == "stub" for n in nodes),
-                          any(n["group"] == "agency" for n in nodes))
+    lag_note = None
+    if groups is not None:
+        lag_note = f"; lag in days after {groups['origin']}, first / median" if groups["origin"] else ""
+    legend = _legend_html(types_present, any(n["kind"] == "stub" for n in nodes),
+                          any(n["kind"] == "agency" for n in nodes), grouped=lag_note)
     counts = f"{len(nodes)} nodes, {len(edges)} links"
+    if groups is not None:
+        counts = f"{len(groups['top']) + len(groups['loose'])} groups of {counts}"
     if levels is not None:
         counts += f" · levels: {', '.join(lv for lv in LEVELS if lv in set(levels))}"
     notice = None
     if info["omitted_nodes"]:
         notice = (f"Partial view: {info['reason']}. Raise max_nodes, lower the depth or pick levels "
                   "to see the rest.")
-    page_html = _render(title, nodes, edges, options, counts=counts, notice=notice, legend=legend, height=height)
-    return Page(html=page_html, nodes=len(nodes), edges=len(edges), omitted=info)
+    page_html = _render(title, nodes, edges, options, counts=counts, notice=notice, legend=legend, height=height,
+                        groups=groups)
+    return Page(html=page_html, nodes=len(nodes), edges=len(edges), omitted=info,
+                groups=len(groups["top"]) + len(groups["loose"]) if groups else 0)
 
 
 # ---------------------------------------------------------------- checks and I/O
@@ -615,18 +1031,21 @@ def write_page(page: Page, path) -> Path:
     return path
 
 
-def notebook_view(graph: nx.MultiDiGraph, root_uid: str | None = None, *, height: int = 720, **options):
+def notebook_view(graph: nx.MultiDiGraph, root_uid: str | None = None, *, height: int = 640, **options):
     """The page for Jupyter: an ``IPython.display.HTML`` holding it in a sandboxed ``<iframe srcdoc>``.
 
     No file is written; the iframe may run scripts but gets no access to the
-    notebook (no ``allow-same-origin``). ``options`` go to ``build_page``.
+    notebook (no ``allow-same-origin``). The iframe is as wide as the output
+    cell and ``height`` pixels high; the page inside fills it (its height is
+    the iframe's viewport), so nothing is cropped. ``options`` go to ``build_page``.
     """
     try:
         from IPython.display import HTML
     except ImportError:  # pragma: no cover - depends on the environment
         raise RuntimeError("notebook_view needs IPython (pip install ipython, or run it inside Jupyter); "
                            "outside a notebook use build_page and write_page") from None
-    page = build_page(graph, root_uid, height=f"{max(200, height - 110)}px", **options)
+    page = build_page(graph, root_uid, **options)
     srcdoc = html_lib.escape(page.html, quote=True)
-    return HTML(f'<div class="chidao-viz"><iframe srcdoc="{srcdoc}" sandbox="allow-scripts" title="chidao graph" '
-                f'style="width:100%;height:{int(height)}px;border:1px solid #d5d8dc"></iframe></div>')
+    return HTML(f'<div class="chidao-viz" style="width:100%"><iframe srcdoc="{srcdoc}" sandbox="allow-scripts" '
+                f'title="chidao graph" style="display:block;width:100%;height:{max(240, int(height))}px;'
+                'box-sizing:border-box;border:1px solid #d5d8dc"></iframe></div>')

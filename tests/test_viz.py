@@ -176,10 +176,12 @@ def test_notebook_view_is_an_escaped_sandboxed_iframe(sample_graph, kl07):
     pytest.importorskip("IPython")
     shown = notebook_view(evil_graph(), "doc:a")
     body = shown.data
-    assert body.startswith("<div class=\"chidao-viz\"><iframe srcdoc=\"") and 'sandbox="allow-scripts"' in body
+    assert body.startswith('<div class="chidao-viz" style="width:100%"><iframe srcdoc="') and 'sandbox="allow-scripts"' in body
+    # as wide as the cell, a fixed height; the page inside fills the iframe (100vh is the iframe's height)
+    assert "width:100%;height:640px" in body
     srcdoc = body.split('srcdoc="', 1)[1].split('" sandbox=', 1)[0]
     assert "<" not in srcdoc and '"' not in srcdoc
-    assert html_lib.unescape(srcdoc) == build_page(evil_graph(), "doc:a", height="610px").html
+    assert html_lib.unescape(srcdoc) == build_page(evil_graph(), "doc:a").html
 
 
 # ---------------------------------------------------------------- in headless Chromium, offline
@@ -318,7 +320,7 @@ def test_whole_workspace_and_a_default_sized_view_draw(browser, sample_graph):
     assert_clean(loaded)
     assert drawn_counts(loaded) == [page.nodes, page.edges]
     browser.close_page(loaded)
-    big = build_page(synthetic_graph(DEFAULT_MAX_NODES + 300), max_nodes=DEFAULT_MAX_NODES)
+    big = build_page(synthetic_graph(DEFAULT_MAX_NODES + 300), max_nodes=DEFAULT_MAX_NODES, aggregate=False)
     assert big.nodes == DEFAULT_MAX_NODES and big.omitted["omitted_nodes"] > 0
     loaded = browser.open(big.html, timeout_ms=120_000)
     assert_clean(loaded)
@@ -340,17 +342,283 @@ def test_notebook_iframe_draws(browser, sample_graph, kl07):
     browser.close_page(loaded)
 
 
-def test_the_drawing_fills_the_window_and_the_legend_sits_beside_it(sample_graph_for_layout_check=None):
-    """The standalone page's drawing takes the window's height (not a fixed 800 px); the legend is a
-    column beside it (never over the nodes) and a checkbox hides it."""
-    import networkx as nx
-
-    from chidao.outputs.viz import build_page
-
+def test_the_drawing_fills_the_window_and_the_legend_sits_beside_it():
+    """The standalone page is a column as high as the window (not a fixed 800 px): the drawing takes what
+    the header leaves; the legend is a column beside it (never over the nodes) and a button hides it."""
     g = nx.MultiDiGraph()
     g.add_node("doc:a", label="Document", symbol="1-KH/TU", level="province", doc_type="Kế hoạch")
     page = build_page(g, "doc:a").html
-    assert "height: calc(100vh - 48px)" in page and "800px" not in page
-    assert 'id="legend-toggle"' in page
+    assert "body { height: 100vh; display: flex; flex-direction: column;" in page and "800px" not in page
+    assert '<button id="legend-toggle" type="button"' in page
     css = page[page.index("#legend {"):page.index("}", page.index("#legend {"))]
     assert "position: absolute" not in css
+
+
+# ---------------------------------------------------------------- the aggregated page (a whole archive)
+
+from collections import Counter  # noqa: E402
+
+from chidao.outputs.viz import (AGGREGATE_ABOVE, AGGREGATED_MAX_NODES, aggregate_view, choose_view,  # noqa: E402
+                                node_path)
+
+
+@pytest.fixture(scope="module")
+def corpus_2000(tmp_path_factory):
+    """The generated 2,000-document corpus (`chidao demo-corpus DIR --docs 2000 --seed 7`), built in memory."""
+    from click.testing import CliRunner
+
+    from chidao.cli import cli
+    from conftest import graph_of
+
+    out = tmp_path_factory.mktemp("c2000")
+    result = CliRunner().invoke(cli, ["demo-corpus", str(out), "--docs", "2000", "--seed", "7"], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return graph_of(out)
+
+
+def expected_top(graph, uid) -> str:
+    """The top group of a node, from its own attributes (not the page's place lookup)."""
+    d = graph.nodes[uid]
+    if d.get("level") == "central":
+        return "agg:central"
+    return f"agg:{d['province']}" if d.get("province") else "agg:unplaced"
+
+
+def is_citation(view, u, v, t) -> bool:
+    return (t not in ("ISSUED_BY", "PART_OF") and view.nodes[u]["label"] == "Document"
+            and view.nodes[v]["label"] == "Document")
+
+
+def check_aggregation(graph, view, root=None):
+    agg = aggregate_view(graph, view, root)
+    loose = set(agg.loose)
+    # every node of the view is loose or in exactly one top group; the top groups hold them all
+    assert set(agg.group_of) | loose == set(view) and not set(agg.group_of) & loose
+    tops = [agg.groups[g] for g in agg.top]
+    assert sum(len(g.members) for g in tops) == view.number_of_nodes() - len(loose)
+    # documents and agencies per top group, counted again from the nodes' own province and level
+    docs, agencies = Counter(), Counter()
+    for u, d in view.nodes(data=True):
+        if u in loose:
+            continue
+        (docs if d["label"] == "Document" else agencies)[expected_top(graph, u)] += 1
+    assert {g.id: g.documents for g in tops if g.documents} == dict(docs)
+    assert {g.id: g.agencies for g in tops if g.agencies} == dict(agencies)
+    # citation links between top groups, counted again
+    between, touching = Counter(), Counter()
+    for u, v, t in {(u, v, t) for u, v, t in view.edges(data="type")}:  # parallel statements: one link
+        if not is_citation(view, u, v, t):
+            continue
+        a = u if u in loose else expected_top(graph, u)
+        b = v if v in loose else expected_top(graph, v)
+        touching.update({a, b} - loose)
+        if a != b:
+            between[(a, b)] += 1
+    assert {k: sum(c.values()) for k, c in agg.links.items()} == dict(between)
+    assert {g.id: g.links for g in tops if g.links} == dict(touching)
+    # sub-groups partition their group's members; a sub-group's path extends its parent's
+    for g in agg.groups.values():
+        kids = [agg.groups[c] for c in g.children]
+        assert sorted(g.direct + tuple(m for k in kids for m in k.members)) == sorted(g.members)
+        assert all(k.path[:-1] == g.path and k.parent == g.id for k in kids)
+    return agg
+
+
+def test_aggregation_of_the_sample_matches_the_graph(sample_graph):
+    view, _ = view_graph(sample_graph, max_nodes=10_000)
+    agg = check_aggregation(sample_graph, view)
+    lai_chau = agg.groups["agg:Lai Châu"]
+    assert lai_chau.level == "province" and lai_chau.documents == sum(
+        1 for _, d in view.nodes(data=True) if d["label"] == "Document" and d.get("province") == "Lai Châu"
+        and d.get("level") != "central")
+    # the districts of Lai Châu that hold enough nodes are its sub-groups, at district level
+    districts = {agg.groups[c].name for c in lai_chau.children}
+    assert {"Tam Đường", "Than Uyên"} <= districts and all(agg.groups[c].level == "district" for c in lai_chau.children)
+    # lags: days after the earliest dated central document of the view
+    origin = agg.origin
+    assert sample_graph.nodes[origin]["level"] == "central"
+    day0 = sample_graph.nodes[origin]["day_number"]
+    assert all(d.get("day_number") is None or d["day_number"] >= day0
+               for _, d in view.nodes(data=True) if d["label"] == "Document" and d.get("level") == "central")
+    lags = sorted(d["day_number"] - day0 for u, d in view.nodes(data=True) if d["label"] == "Document"
+                  and d.get("province") == "Lai Châu" and d.get("level") != "central" and d.get("day_number"))
+    assert lai_chau.first_lag == lags[0] and lai_chau.median_lag == __import__("statistics").median(lags)
+
+
+def test_aggregation_around_a_root_keeps_it_loose_and_counts_lags_from_it(sample_graph, kl07):
+    view, _ = view_graph(sample_graph, kl07, depth=3, max_nodes=10_000)
+    agg = check_aggregation(sample_graph, view, kl07)
+    assert agg.loose == (kl07,) and agg.origin == kl07 and kl07 not in agg.group_of
+    first = min(d["day_number"] for u, d in view.nodes(data=True) if d.get("province") == "Lai Châu"
+                and d["label"] == "Document" and d.get("level") != "central") - sample_graph.nodes[kl07]["day_number"]
+    assert agg.groups["agg:Lai Châu"].first_lag == first
+
+
+@pytest.mark.parametrize("symbol, path", [
+    ("112-CV/ĐU", ("Lai Châu", "Tam Đường", "Bản Bo")),  # a legacy commune: province, district, commune
+    ("15-KH/ĐU", ("Thái Nguyên", "Chợ Mới")),  # a post-reform commune: directly under the province
+    ("210-KH/TU", ("Thái Nguyên",)),  # a post-reform provincial plan
+    ("07-KL/TW", ("central",)),
+], ids=["legacy-commune", "post-reform-commune", "post-reform-province", "central"])
+def test_node_path_table(sample_graph, symbol, path):
+    uids = [u for u, d in sample_graph.nodes(data=True) if d.get("symbol") == symbol
+            and (symbol != "210-KH/TU" or d.get("system") == "2025")]
+    assert uids and {node_path(sample_graph, u) for u in uids} == {path}
+
+
+def test_aggregation_of_2000_generated_documents(corpus_2000):
+    view, info = view_graph(corpus_2000, max_nodes=AGGREGATED_MAX_NODES)
+    assert info["omitted_nodes"] == 0 and view.number_of_nodes() > AGGREGATE_ABOVE
+    agg = check_aggregation(corpus_2000, view)
+    provinces = {d["province"] for _, d in view.nodes(data=True) if d.get("province") and d.get("level") != "central"}
+    assert len(provinces) > 20
+    assert {g for g in agg.top} == {f"agg:{p}" for p in provinces} | {"agg:central", "agg:unplaced"} & set(agg.top)
+    assert any(agg.groups[g].children for g in agg.top)  # districts inside provinces
+
+
+def test_choose_view_aggregates_above_the_threshold(sample_graph):
+    big = synthetic_graph(AGGREGATE_ABOVE + 100)
+    assert choose_view(big)[2] is True
+    assert choose_view(big, aggregate_above=10_000)[2] is False
+    view, _, grouped = choose_view(synthetic_graph(DEFAULT_MAX_NODES + 300), aggregate=False)
+    assert grouped is False and view.number_of_nodes() == DEFAULT_MAX_NODES
+    assert choose_view(sample_graph)[2] is False and choose_view(sample_graph, aggregate=True)[2] is True
+    with pytest.raises(ValueError):
+        choose_view(sample_graph, aggregate_above=0)
+
+
+def evil_places_graph():
+    """The evil graph, its nodes placed in provinces and districts whose names are markup."""
+    g = evil_graph()
+    for u in ("doc:b", "doc:c", "agency:x"):
+        g.nodes[u].update(province=IMG, district=SCRIPT)
+    for i in range(6):  # enough nodes in the district to make it a group
+        g.add_node(f"doc:d{i}", label="Document", symbol=f"{i}/KH-UBND", level="district", province=IMG,
+                   district=SCRIPT, subject=TITLE, date="2021-08-01")
+        g.add_edge(f"doc:d{i}", "doc:b", type="IMPLEMENTS", sentence=SCRIPT)
+    return g
+
+
+def test_aggregated_page_text_is_escaped():
+    page = build_page(evil_places_graph(), title=TITLE, aggregate=True)
+    assert page.groups >= 2
+    for raw in (IMG, SCRIPT, "<b>03</b>", "<b>bold</b>", "\u2028"):
+        assert raw not in page.html
+    assert page.html.count("</script>") == 3
+    assert check_offline(page.html) == []
+
+
+def test_cli_viz_aggregates_and_expands(ws, tmp_path):
+    from click.testing import CliRunner
+
+    from chidao.cli import cli
+
+    out = tmp_path / "a.html"
+    r = CliRunner().invoke(cli, ["viz", "-w", ws, "-o", str(out), "--aggregate"], catch_exceptions=False)
+    assert r.exit_code == 0 and "groups (click one to open it; --expand draws every node)" in r.output
+    assert '"groups":{"groups":[' in out.read_text(encoding="utf-8")
+    r = CliRunner().invoke(cli, ["viz", "-w", ws, "-o", str(out), "--aggregate-above", "50"], catch_exceptions=False)
+    assert "groups" in r.output
+    r = CliRunner().invoke(cli, ["viz", "-w", ws, "-o", str(out), "--expand", "--aggregate-above", "50"],
+                           catch_exceptions=False)
+    assert r.exit_code == 0 and "groups" not in r.output and '"groups":null' in out.read_text(encoding="utf-8")
+
+
+def drawn_ids(loaded) -> set[str]:
+    return set(loaded.evaluate("network.body.data.nodes.getIds()"))
+
+
+@needs_browser
+def test_aggregated_page_draws_one_node_per_province_and_opens_offline(browser, corpus_2000):
+    page = build_page(corpus_2000)
+    view, _ = view_graph(corpus_2000, max_nodes=AGGREGATED_MAX_NODES)
+    agg = aggregate_view(corpus_2000, view)
+    assert page.groups == len(agg.top) and page.nodes == view.number_of_nodes()
+    loaded = browser.open(page.html, timeout_ms=120_000)
+    assert_clean(loaded)
+    provinces = {d["province"] for _, d in view.nodes(data=True) if d.get("province") and d.get("level") != "central"}
+    drawn = drawn_ids(loaded)
+    assert {i for i in drawn if i not in ("agg:central", "agg:unplaced")} == {f"agg:{p}" for p in provinces}
+    assert loaded.evaluate("chidao.aggregated") is True
+    # the links drawn between groups carry the counts the aggregation says
+    merged = loaded.evaluate("network.body.data.edges.get().map(e => [e.from, e.to, e.count, e.label])")
+    assert {(a, b): c for a, b, c, _ in merged} == {k: sum(c.values()) for k, c in agg.links.items()}
+    assert all(label == str(c) for *_, c, label in merged)
+    assert canvas_ink(loaded) > 0.001
+    # a real click on the biggest province opens it: its own nodes and its districts replace it
+    big = max((agg.groups[g] for g in agg.top if agg.groups[g].level == "province"), key=lambda g: len(g.members))
+    x, y = loaded.evaluate("""(id) => {
+        const d = network.canvasToDOM(network.getPositions([id])[id]);
+        const r = document.getElementById('mynetwork').getBoundingClientRect();
+        return [r.left + d.x, r.top + d.y];
+    }""", big.id)
+    loaded.page.mouse.click(x, y)
+    loaded.page.wait_for_selector("body[data-opened='1']", state="attached", timeout=30_000)
+    drawn = drawn_ids(loaded)
+    assert big.id not in drawn and set(big.direct) | set(big.children) <= drawn
+    assert drawn - set(big.direct) - set(big.children) == set(agg.top) - {big.id}
+    # opening a district inside it (the page's own function) shows its members
+    district = agg.groups[big.children[0]]
+    assert loaded.evaluate("(id) => chidao.open(id)", district.id) is True
+    drawn = drawn_ids(loaded)
+    assert district.id not in drawn and set(district.direct) <= drawn
+    # documents are now drawn as themselves, with their links and tooltips
+    doc = next(u for u in district.direct if view.nodes[u]["label"] == "Document")
+    assert view.nodes[doc]["symbol"] in hover(loaded, doc)
+    loaded.evaluate("chidao.collapseAll()")
+    assert drawn_ids(loaded) == set(agg.top)
+    assert_clean(loaded)
+    browser.close_page(loaded)
+
+
+@needs_browser
+def test_aggregated_search_lights_the_group_and_enter_opens_it(browser, corpus_2000):
+    page = build_page(corpus_2000)
+    view, _ = view_graph(corpus_2000, max_nodes=AGGREGATED_MAX_NODES)
+    agg = aggregate_view(corpus_2000, view)
+    target = next(u for u, d in view.nodes(data=True) if d["label"] == "Document" and d.get("level") == "commune"
+                  and sum(1 for _, e in view.nodes(data=True) if e.get("symbol") == d["symbol"]) == 1)
+    symbol = view.nodes[target]["symbol"]
+    loaded = browser.open(page.html, timeout_ms=120_000)
+    loaded.page.fill("#search", symbol)
+    loaded.page.wait_for_function("document.getElementById('count').textContent !== ''") if False else None
+    loaded.page.press("#search", "Enter")
+    assert target in drawn_ids(loaded) and target in loaded.evaluate("network.getSelectedNodes()")
+    opacity = dict(loaded.evaluate("network.body.data.nodes.get().map(n => [n.id, n.opacity])"))
+    assert opacity[target] == 1 and sorted(set(opacity.values())) == [0.12, 1]
+    assert sum(1 for o in opacity.values() if o == 1) < len(opacity) / 2  # the rest is dimmed
+    assert agg.top_of(target) not in drawn_ids(loaded)  # its group was opened
+    assert_clean(loaded)
+    browser.close_page(loaded)
+
+
+@needs_browser
+def test_aggregated_markup_stays_text(browser):
+    page = build_page(evil_places_graph(), title=TITLE, aggregate=True)
+    loaded = browser.open(page.html)
+    assert_clean(loaded)
+    group = f"agg:{IMG}"
+    assert group in drawn_ids(loaded)
+    assert IMG in hover(loaded, group)
+    assert loaded.evaluate("document.getElementById('tooltip').children.length") == 0
+    assert loaded.evaluate("(id) => chidao.open(id)", group) is True
+    assert f"agg:{IMG}/{SCRIPT}" in drawn_ids(loaded)
+    assert "IMG" not in loaded.evaluate("Array.from(document.body.querySelectorAll('*'), e => e.tagName).join()")
+    assert loaded.evaluate("document.title") == TITLE
+    assert_clean(loaded)
+    browser.close_page(loaded)
+
+
+@needs_browser
+def test_the_drawing_fills_the_window_and_the_legend_hides(browser, sample_graph):
+    loaded = browser.open(build_page(sample_graph).html, viewport=(1200, 700))
+    rect = "(s) => { const r = document.querySelector(s).getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; }"
+    net, legend, header = (loaded.evaluate(rect, s) for s in ("#mynetwork", "#legend", "header"))
+    assert net[1] == pytest.approx(header[3], abs=2) and net[3] == pytest.approx(700, abs=1)  # down to the bottom
+    assert legend[0] >= net[2] - 1  # beside the drawing, not over it
+    loaded.page.click("#legend-toggle")
+    assert loaded.evaluate("getComputedStyle(document.getElementById('legend')).display") == "none"
+    assert loaded.evaluate(rect, "#mynetwork")[2] == pytest.approx(1200, abs=1)
+    assert loaded.evaluate("document.getElementById('legend-toggle').textContent") == "Show legend"
+    assert_clean(loaded)
+    browser.close_page(loaded)
