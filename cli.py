@@ -235,50 +235,16 @@ def _emit(rows: list[dict], columns: list[str], fmt: str | None, *, title: str |
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
     if fmt == "csv":
-        import csv
+        from .outputs.files import write_rows_csv
 
-        if excel:
-            sys.stdout.write("\ufeff")
-        # RFC 4180 line ends: a CR inside a cell is quoted too
-        writer = csv.DictWriter(sys.stdout, fieldnames=columns, extrasaction="ignore", lineterminator="\r\n")
-        writer.writeheader()
-        from .outputs.files import spreadsheet_safe
-
-        for row in rows:  # document text that looks like a formula is neutralised (OWASP: CSV injection)
-            writer.writerow({k: spreadsheet_safe(_cell(row.get(k))) for k in columns})
+        write_rows_csv(rows, columns, sys.stdout, excel=excel)
         return
     from rich.console import Console
-    from rich.table import Table
 
-    from rich import box
+    from .outputs.render import rich_table
 
-    # No vertical rules: eight columns fit 80 characters.
-    table = Table(title=title, show_lines=False, header_style="bold", box=box.SIMPLE_HEAD, pad_edge=False)
-    cells = [[_cell(row.get(k)) for k in columns] for row in rows]
     width = _width()
-    short = [i for i, c in enumerate(columns) if c in SHORTENED_COLUMNS]
-    if short:  # what the other columns leave, shared by the shortened ones (at least 12 each)
-        natural = [min(24, max([len(column)] + [len(r[i]) for r in cells])) for i, column in enumerate(columns)]
-        room = width - sum(natural[i] for i in range(len(columns)) if i not in short) - 3 * len(columns)
-        each = max(12, room // len(short))
-        for r in cells:
-            for i in short:
-                r[i] = r[i] if len(r[i]) <= each else r[i][:each - 1].rstrip() + "…"
-    for i, column in enumerate(columns):
-        # A word never splits (07-KL/TW, 1105/SYT-NVY): the column is at least its longest word wide
-        # (up to 24); text wraps at spaces.
-        longest = max((len(w) for r in cells for w in r[i].split()), default=0)
-        if column in SHORTENED_COLUMNS:  # one line each, shortened with "…"
-            table.add_column(column, overflow="ellipsis", no_wrap=True)
-        else:
-            table.add_column(column, overflow="fold", min_width=min(max(longest, len(column)), 24))
-    for r in cells:
-        table.add_row(*r)
-    Console(soft_wrap=False, width=width).print(table)
-
-
-# Free text that is shortened rather than wrapped in a table for people.
-SHORTENED_COLUMNS = frozenset({"subject", "message", "sentence"})
+    Console(soft_wrap=False, width=width).print(rich_table(rows, columns, title, width))
 
 
 def _width() -> int:
@@ -290,12 +256,6 @@ def _width() -> int:
 
         return shutil.get_terminal_size((WIDTH, 24)).columns
     return WIDTH
-
-
-def _cell(value) -> str:
-    from .outputs.render import cell
-
-    return cell(value)
 
 
 # -- build and check -------------------------------------------------------------
@@ -407,31 +367,10 @@ def check(workspace, fmt, kind, excel=False):
     if fmt is not None:
         _emit(rows, ["kind", "message", "path", "uids"], fmt, excel=excel)
         return
-    for line in _issue_lines(rows, _width()):
+    from .outputs.render import issue_lines
+
+    for line in issue_lines(rows, _width()):
         click.echo(line)
-
-
-def _issue_lines(rows: list[dict], width: int) -> list[str]:
-    """The issues for people: one block per kind (in ISSUE_KINDS order, with what it means), each
-    message wrapped at spaces and its file on a line of its own (a long path never moves the text)."""
-    from .graph.checks import ISSUE_KINDS
-    from .outputs.render import fit
-
-    by_kind: dict[str, list[dict]] = {}
-    for row in rows:
-        by_kind.setdefault(row["kind"], []).append(row)
-    counts = ", ".join(f"{k} {len(v)}" for k, v in sorted(by_kind.items(), key=lambda kv: list(ISSUE_KINDS).index(kv[0])))
-    lines = fit(f"{len(rows)} issue(s): {counts}", width, "  ")
-    for k in ISSUE_KINDS:
-        if k not in by_kind:
-            continue
-        lines.append("")
-        lines.extend(fit(f"{k}: {ISSUE_KINDS[k]}", width, "  "))
-        for row in by_kind[k]:
-            lines.extend(fit(f"  - {row['message']}", width, "  "))
-            if row["path"]:
-                lines.append(f"    {row['path']}")
-    return lines
 
 
 def server_options(f):
@@ -589,28 +528,6 @@ def _answer(question, workspace, subject, options, on_server, server):
     return Answer(question, question.run(graph, **options), subject, None, graph, options)
 
 
-def _with_context(answer, workspace: str) -> tuple[list[dict], list[str]]:
-    """The rows with the question's context columns (the evidence, every parent...), read from the
-    workspace for these rows only; for a --neo4j answer, from the local workspace when there is one."""
-    from pathlib import Path
-
-    question = answer.question
-    columns = list(question.columns)
-    if question.context is None:
-        return answer.rows, columns
-    graph = answer.graph
-    if graph is None and answer.uid and (Path(workspace) / "workspace.db").exists():
-        from .queries.touched import graph_for
-
-        graph = graph_for(workspace, question, answer.uid)
-    if graph is not None and answer.uid in graph:
-        extra = question.context(graph, answer.uid, answer.rows)
-    else:
-        extra = [dict.fromkeys(question.context_columns) for _ in answer.rows]
-    columns += [c for c in question.context_columns if c not in columns]
-    return [{**r, **{c: x.get(c) for c in question.context_columns}} for r, x in zip(answer.rows, extra)], columns
-
-
 def _print(output) -> None:
     from .outputs.render import Table
 
@@ -647,7 +564,9 @@ def _question_command(question):
         if fmt == "json" and question.as_json is not None:
             click.echo(json.dumps(question.as_json(answer.graph, answer.uid), ensure_ascii=False, indent=2))
         elif fmt:
-            rows, columns = _with_context(answer, workspace)
+            from .queries.touched import with_context
+
+            rows, columns = with_context(answer.question, answer.rows, workspace, answer.graph, answer.uid)
             _emit(rows, columns, fmt, excel=excel)
         else:
             from .outputs.render import render
@@ -784,21 +703,6 @@ def viz(ref, workspace, output, depth, levels, max_nodes, aggregate, aggregate_a
 
 # -- Neo4j and files --------------------------------------------------------------
 
-def _workspace_id(workspace: str) -> str:
-    """A stable name for what one workspace exported: its folder name and a hash of its path."""
-    import hashlib
-    from pathlib import Path
-
-    path = Path(workspace).resolve()
-    return f"{path.parent.name}/{path.name}#{hashlib.sha1(str(path).encode()).hexdigest()[:8]}"
-
-
-def _full_graph(workspace):
-    from .graph import load_graph
-
-    return load_graph(workspace)
-
-
 def _rows(workspace):
     """The workspace's export rows, streamed from its tables (graph/rows.py): no graph in memory."""
     from .graph.rows import WorkspaceRows
@@ -842,6 +746,7 @@ def export_neo4j(workspace, uri, user, password, database, replace, batch_bytes,
         chidao export neo4j --uri neo4j+s://xxxx.databases.neo4j.io --user neo4j --replace
     """
     from .outputs.neo4j import export as do_export
+    from .graph.workspace import workspace_id
 
     rows = _rows(workspace)
     with _connect(uri, user, password, database) as target:
@@ -853,7 +758,7 @@ def export_neo4j(workspace, uri, user, password, database, replace, batch_bytes,
                 advance(rows - done["n"])
                 done["n"] = rows
 
-            summary = do_export(rows, target, workspace_id=_workspace_id(workspace), replace=replace,
+            summary = do_export(rows, target, workspace_id=workspace_id(workspace), replace=replace,
                                 batch_bytes=batch_bytes, batch_rows=batch_rows, sessions=sessions, progress=progress)
     click.echo(f"Exported {summary.nodes} nodes and {summary.relationships} relationships to {target_label(uri)} "
                f"({summary.dialect}) in {summary.seconds:.1f} s ({summary.rows_per_second:.0f} rows/s); "
@@ -879,8 +784,9 @@ def export_cypher(workspace, output):
         chidao export cypher -o chidao.cypher && cypher-shell -u neo4j -f chidao.cypher
     """
     from .outputs.files import write_cypher_script
+    from .graph.workspace import workspace_id
 
-    path = write_cypher_script(_rows(workspace), output, workspace_id=_workspace_id(workspace))
+    path = write_cypher_script(_rows(workspace), output, workspace_id=workspace_id(workspace))
     click.echo(f"Wrote {path}")
 
 
@@ -895,8 +801,9 @@ def export_csv(workspace, directory):
         chidao export csv import/ && cat import/README.md
     """
     from .outputs.files import write_csv
+    from .graph.workspace import workspace_id
 
-    paths = write_csv(_rows(workspace), directory, workspace_id=_workspace_id(workspace))
+    paths = write_csv(_rows(workspace), directory, workspace_id=workspace_id(workspace))
     click.echo(f"Wrote {len(paths)} files to {directory} (the import command is in {directory}/README.md)")
 
 

@@ -47,7 +47,7 @@ from .records import record_from_json
 from .stats import count as count_stats
 
 __all__ = ["BuildSummary", "WorkspaceError", "build_workspace", "load_graph", "load_issues", "without_cyclic_gc",
-           "open_question_index", "reads_workspace",
+           "open_question_index", "reads_workspace", "workspace_id",
            "DEFAULT_DIR",
            "DB_NAME"]
 
@@ -477,6 +477,14 @@ def _summarise(summary: BuildSummary, graph: nx.MultiDiGraph, issues: list[Issue
     summary.agencies, summary.places = labels["Agency"], labels["Place"]
     summary.links = dict(sorted(Counter(d.get("type") for _, _, d in graph.edges(data=True)).items()))
     summary.issues = len(issues)
+
+
+def workspace_id(workspace: str | Path) -> str:
+    """A stable name for what one workspace exported: its folder name and a hash of its path."""
+    import hashlib
+
+    path = Path(workspace).resolve()
+    return f"{path.parent.name}/{path.name}#{hashlib.sha1(str(path).encode()).hexdigest()[:8]}"
 
 
 @_reads_workspace

@@ -341,6 +341,20 @@ def csv_files(graph, *, workspace_id: str) -> Iterator[tuple[str, str]]:
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
+def write_rows_csv(rows: Iterable[dict], columns: list[str], stream: IO[str], *, excel: bool = False) -> None:
+    """A question's rows as CSV on ``stream``: RFC 4180 line ends (a CR inside a cell is quoted too), every
+    cell as the tables show it and safe for a spreadsheet; ``excel`` starts with a byte-order mark so that
+    Excel reads UTF-8."""
+    from .render import cell
+
+    if excel:
+        stream.write("\ufeff")
+    writer = csv.DictWriter(stream, fieldnames=columns, extrasaction="ignore", lineterminator="\r\n")
+    writer.writeheader()
+    for row in rows:  # document text that looks like a formula is neutralised (OWASP: CSV injection)
+        writer.writerow({k: spreadsheet_safe(cell(row.get(k))) for k in columns})
+
+
 def spreadsheet_safe(value: str) -> str:
     r"""A CSV cell a spreadsheet shows as text: OWASP's advice, a leading ``'`` before a cell that
     starts like a formula (the quote is not shown by Excel, LibreOffice or Sheets).

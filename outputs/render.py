@@ -21,7 +21,7 @@ from ..queries import implements as implements_question
 from ..queries import show as show_question
 from ..queries import timeline as timeline_question
 from ..queries import trace as trace_question
-from ..queries.base import LEVELS, Question, doc_ref, document_row
+from ..queries.base import LEVELS, Question, document_row
 
 # The one word for a document or agency with no known level or place.
 UNPLACED = "unplaced"
@@ -29,7 +29,7 @@ UNPLACED = "unplaced"
 WIDTH = 80
 
 __all__ = ["Answer", "Table", "render", "RENDERERS", "doc_label", "lag_text", "cell", "record_text",
-           "addressee_lines", "fit", "UNPLACED", "WIDTH"]
+           "addressee_lines", "fit", "UNPLACED", "WIDTH", "rich_table", "issue_lines", "SHORTENED_COLUMNS"]
 
 
 @dataclass(frozen=True)
@@ -294,6 +294,62 @@ def render(answer: Answer, width: int = WIDTH) -> Output:
     if renderer is None:
         return _table(answer)
     return renderer(answer, width=width) if "width" in inspect.signature(renderer).parameters else renderer(answer)  # type: ignore[call-arg]
+
+
+# Free text that is shortened rather than wrapped in a table for people.
+SHORTENED_COLUMNS = frozenset({"subject", "message", "sentence"})
+
+
+def rich_table(rows: list[dict], columns: list[str], title: str | None = None, width: int = WIDTH):
+    """Rows as a rich ``Table`` that fits ``width`` columns (cli.py prints it): free text shortened
+    with "…", other columns wrapped at spaces and never narrower than their longest word (up to 24)."""
+    from rich import box
+    from rich.table import Table as RichTable
+
+    # No vertical rules: eight columns fit 80 characters.
+    table = RichTable(title=title, show_lines=False, header_style="bold", box=box.SIMPLE_HEAD, pad_edge=False)
+    cells = [[cell(row.get(k)) for k in columns] for row in rows]
+    short = [i for i, c in enumerate(columns) if c in SHORTENED_COLUMNS]
+    if short:  # what the other columns leave, shared by the shortened ones (at least 12 each)
+        natural = [min(24, max([len(column)] + [len(r[i]) for r in cells])) for i, column in enumerate(columns)]
+        room = width - sum(natural[i] for i in range(len(columns)) if i not in short) - 3 * len(columns)
+        each = max(12, room // len(short))
+        for r in cells:
+            for i in short:
+                r[i] = r[i] if len(r[i]) <= each else r[i][:each - 1].rstrip() + "…"
+    for i, column in enumerate(columns):
+        # A word never splits (07-KL/TW, 1105/SYT-NVY): the column is at least its longest word wide
+        # (up to 24); text wraps at spaces.
+        longest = max((len(w) for r in cells for w in r[i].split()), default=0)
+        if column in SHORTENED_COLUMNS:  # one line each, shortened with "…"
+            table.add_column(column, overflow="ellipsis", no_wrap=True)
+        else:
+            table.add_column(column, overflow="fold", min_width=min(max(longest, len(column)), 24))
+    for r in cells:
+        table.add_row(*r)
+    return table
+
+
+def issue_lines(rows: list[dict], width: int) -> list[str]:
+    """The issues for people: one block per kind (in ISSUE_KINDS order, with what it means), each
+    message wrapped at spaces and its file on a line of its own (a long path never moves the text)."""
+    from ..graph.checks import ISSUE_KINDS
+
+    by_kind: dict[str, list[dict]] = {}
+    for row in rows:
+        by_kind.setdefault(row["kind"], []).append(row)
+    counts = ", ".join(f"{k} {len(v)}" for k, v in sorted(by_kind.items(), key=lambda kv: list(ISSUE_KINDS).index(kv[0])))
+    lines = fit(f"{len(rows)} issue(s): {counts}", width, "  ")
+    for k in ISSUE_KINDS:
+        if k not in by_kind:
+            continue
+        lines.append("")
+        lines.extend(fit(f"{k}: {ISSUE_KINDS[k]}", width, "  "))
+        for row in by_kind[k]:
+            lines.extend(fit(f"  - {row['message']}", width, "  "))
+            if row["path"]:
+                lines.append(f"    {row['path']}")
+    return lines
 
 
 def record_text(record) -> str:

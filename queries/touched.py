@@ -32,7 +32,7 @@ from .refs import UnknownRef, parse_ref, resolve_ref
 from .registry import reads
 from .search import query_words
 
-__all__ = ["resolve", "graph_for", "search_graph", "answer_graph"]
+__all__ = ["resolve", "graph_for", "search_graph", "answer_graph", "with_context"]
 
 
 def _path_keys(text: str) -> list[str]:
@@ -114,3 +114,21 @@ def answer_graph(workspace: str | Path, question, subject: str | None, options: 
     if question.subject == "text" and reads(question) == "search":
         return search_graph(workspace, subject or "", options.get("limit", 50)), None
     return load_question_graph(workspace), None
+
+
+def with_context(question, rows: list[dict], workspace: str | Path, graph=None, uid: str | None = None
+                 ) -> tuple[list[dict], list[str]]:
+    """``rows`` with the question's context columns (the evidence, every parent...) and the columns to show,
+    read for these rows only from ``graph`` (the answer's) or, for an answer from the Cypher face (no graph),
+    from the workspace when there is one; empty context cells when neither holds ``uid``."""
+    columns = list(question.columns)
+    if question.context is None:
+        return rows, columns
+    if graph is None and uid and (Path(workspace) / "workspace.db").exists():
+        graph = graph_for(workspace, question, uid)
+    if graph is not None and uid in graph:
+        extra = question.context(graph, uid, rows)
+    else:
+        extra = [dict.fromkeys(question.context_columns) for _ in rows]
+    columns += [c for c in question.context_columns if c not in columns]
+    return [{**r, **{c: x.get(c) for c in question.context_columns}} for r, x in zip(rows, extra)], columns

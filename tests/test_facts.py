@@ -29,11 +29,11 @@ def test_the_links_the_build_makes_are_known(sample_graph):
 
 
 def test_the_viz_colours_only_known_links_and_levels():
-    from chidao.outputs import viz
+    from chidao.outputs import view, viz
 
     assert set(viz.LINK_COLOURS) == set(V.LINK_TYPES)
-    assert viz.PALE_LINKS <= set(V.LINK_TYPES) and viz.HIDDEN_LINKS <= set(V.LINK_TYPES)
-    assert set(viz.LEVEL_COLOURS) == set(V.LEVELS) | {None} and viz.LEVELS is V.LEVELS
+    assert viz.PALE_LINKS <= set(V.LINK_TYPES) and view.HIDDEN_LINKS <= set(V.LINK_TYPES)
+    assert set(view.LEVEL_COLOURS) == set(V.LEVELS) | {None} and view.LEVELS is V.LEVELS
 
 
 def test_levels_are_one_list():

@@ -116,3 +116,14 @@ def test_a_planted_upward_import_is_caught(line):
     source = MODULES[probe].read_text(encoding="utf-8") + f"\n\ndef _probe():\n    {line}\n"
     found = _imports(probe, source) - GRAPH[probe]
     assert found == {"chidao.queries.stats"} and _layer("chidao.queries.stats") > _layer(probe)
+
+
+# Issue 11: a module that grows past this is split where its parts meet (loaders/encodings.py out of
+# files.py, outputs/view.py out of viz.py).
+MAX_MODULE_LINES = 900
+
+
+def test_no_module_is_over_900_lines():
+    long = {name: n for name, path in MODULES.items()
+            if (n := len(path.read_text(encoding="utf-8").splitlines())) > MAX_MODULE_LINES}
+    assert len(MODULES) > 50 and not long

@@ -110,8 +110,8 @@ def test_cli_exports_read_the_workspace(ws, tmp_path):
     out = tmp_path / "x.cypher"
     result = runner.invoke(cli, ["export", "cypher", "-w", ws, "-o", str(out)])
     assert result.exit_code == 0, result.output
-    from chidao.cli import _workspace_id
-    assert out.read_text(encoding="utf-8") == "".join(ef.cypher_script(load_graph(ws), workspace_id=_workspace_id(ws)))
+    from chidao.graph.workspace import workspace_id
+    assert out.read_text(encoding="utf-8") == "".join(ef.cypher_script(load_graph(ws), workspace_id=workspace_id(ws)))
 
 
 def test_missing_workspace_is_one_line(tmp_path):

@@ -15,8 +15,8 @@ import networkx as nx
 import pytest
 
 from browser import Browser, synthetic_graph, unavailable_reason
-from chidao.outputs.viz import (DEFAULT_MAX_NODES, HIDDEN_LINKS, build_page, check_offline, notebook_view, view_graph,
-                              write_page)
+from chidao.outputs.view import DEFAULT_MAX_NODES, HIDDEN_LINKS, view_graph
+from chidao.outputs.viz import build_page, check_offline, notebook_view, write_page
 from chidao.queries import implements
 from chidao.queries.refs import resolve_ref
 
@@ -358,8 +358,8 @@ def test_the_drawing_fills_the_window_and_the_legend_sits_beside_it():
 
 from collections import Counter  # noqa: E402
 
-from chidao.outputs.viz import (AGGREGATE_ABOVE, AGGREGATED_MAX_NODES, aggregate_view, choose_view,  # noqa: E402
-                                node_path)
+from chidao.outputs.view import (AGGREGATE_ABOVE, AGGREGATED_MAX_NODES, aggregate_view, choose_view,  # noqa: E402
+                                 node_path)
 
 
 @pytest.fixture(scope="module")
