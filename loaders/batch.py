@@ -23,12 +23,17 @@ from pathlib import Path
 from .extract import extract_loaded
 from .files import MAX_BYTES, LoadError, display_path, iter_document_paths, read_document
 from .models import Record
-from .ocr import OcrOptions
+from .ocr import IMAGE_SUFFIXES, OcrOptions
 
-__all__ = ["Budget", "DEFAULT_BUDGET", "extract_paths", "extract_one", "parse_files", "TASKS_PER_WORKER"]
+__all__ = ["Budget", "DEFAULT_BUDGET", "extract_paths", "extract_one", "parse_files", "DOCUMENTS_PER_WORKER"]
 
-# Chunks a worker process handles before it is replaced by a fresh one.
-TASKS_PER_WORKER = 8
+# Documents a worker process handles before it is replaced by a fresh one (whatever the chunk size:
+# a fork of the parent, which holds the gazetteer, costs ~0.1 s, so replacing a worker every few
+# documents made a build of text files 14x slower).
+DOCUMENTS_PER_WORKER = 256
+# Files that may need OCR (a scan's pages are minutes of work): sent one at a time, so that one
+# long scan does not hold a chunk of other files behind it.
+MAY_NEED_OCR = frozenset({".pdf"}) | IMAGE_SUFFIXES
 
 
 @dataclass(frozen=True)
@@ -154,9 +159,10 @@ def parse_files(paths: list, *, jobs: int = 1, chunksize: int = 32, worker: Call
     """worker (default extract_one) over paths, in order, in ``jobs`` processes (0: one per core).
 
     ``worker`` must be a module-level function, or a functools.partial of one (it is
-    sent to the processes by name). Each process is replaced after TASKS_PER_WORKER chunks.
-    ``ocr`` is passed on to it: files run in parallel when there are enough of them,
-    else the pages of a scan do (never both: ``jobs`` tesseracts at most).
+    sent to the processes by name). Each process is replaced after about DOCUMENTS_PER_WORKER
+    paths. ``ocr`` is passed on to it: files run in parallel when there are enough of them,
+    else the pages of a scan do (never both: ``jobs`` tesseracts at most); with OCR on, a batch
+    that holds a PDF or an image goes one file at a time.
     """
     if jobs == 0:
         jobs = os.cpu_count() or 1
@@ -167,9 +173,11 @@ def parse_files(paths: list, *, jobs: int = 1, chunksize: int = 32, worker: Call
         for path in paths:
             yield worker(path)
         return
+    if ocr is not None and ocr.enabled and any(os.path.splitext(str(p))[1].lower() in MAY_NEED_OCR for p in paths):
+        chunksize = 1
     ctx = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
-    with ctx.Pool(jobs, maxtasksperchild=TASKS_PER_WORKER) as pool:
-        yield from pool.imap(worker, paths, chunksize=1 if ocr is not None and ocr.enabled else chunksize)
+    with ctx.Pool(jobs, maxtasksperchild=max(1, DOCUMENTS_PER_WORKER // chunksize)) as pool:
+        yield from pool.imap(worker, paths, chunksize=chunksize)
 
 
 def extract_paths(paths: Iterable[str | Path], *, jobs: int = 1, ocr: OcrOptions | None = None,

@@ -338,11 +338,30 @@ def _pid(path):
 
 
 def test_worker_processes_are_recycled():
-    from chidao.loaders.batch import TASKS_PER_WORKER, parse_files
+    from chidao.loaders.batch import DOCUMENTS_PER_WORKER, parse_files
 
-    n = 2 * TASKS_PER_WORKER * 4 * 3  # chunks of 4: three times what two workers may take before replacement
+    n = 2 * DOCUMENTS_PER_WORKER * 3  # three times what two workers may take before replacement
     pids = set(parse_files(list(range(n)), jobs=2, chunksize=4, worker=_pid))
     assert len(pids) > 2
+
+
+def _pid_ocr(path, ocr=None):
+    return os.getpid()
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".pdf"])
+def test_workers_live_for_hundreds_of_documents_with_ocr_on(suffix):
+    # A worker replaced every 8 documents (chunks of one with OCR on) made a build of text files 14x
+    # slower: each replacement is a fork of the parent and its gazetteer. Text files go in chunks;
+    # PDFs and images one at a time; either way a worker lives for DOCUMENTS_PER_WORKER paths.
+    from chidao.loaders.batch import DOCUMENTS_PER_WORKER, parse_files
+    from chidao.loaders.ocr import OcrOptions
+
+    n = 640  # 2.5 workers' worth; a worker per 8 documents would be 80 processes
+    assert DOCUMENTS_PER_WORKER >= 200
+    pids = list(parse_files([f"doc{i}{suffix}" for i in range(n)], jobs=2, worker=_pid_ocr,
+                            ocr=OcrOptions(enabled=True)))
+    assert len(pids) == n and 2 <= len(set(pids)) <= 8
 
 
 # -- kills, locks, concurrent builds -------------------------------------------------------------
