@@ -30,7 +30,7 @@ __all__ = ["Budget", "DEFAULT_BUDGET", "extract_paths", "extract_one", "parse_fi
 # Documents a worker process handles before it is replaced by a fresh one (whatever the chunk size:
 # a fork of the parent, which holds the gazetteer, costs ~0.1 s, so replacing a worker every few
 # documents made a build of text files 14x slower).
-DOCUMENTS_PER_WORKER = 256
+DOCUMENTS_PER_WORKER = 2048
 # Files that may need OCR (a scan's pages are minutes of work): sent one at a time, so that one
 # long scan does not hold a chunk of other files behind it.
 MAY_NEED_OCR = frozenset({".pdf"}) | IMAGE_SUFFIXES

@@ -357,7 +357,7 @@ def test_workers_live_for_hundreds_of_documents_with_ocr_on(suffix):
     from chidao.loaders.batch import DOCUMENTS_PER_WORKER, parse_files
     from chidao.loaders.ocr import OcrOptions
 
-    n = 640  # 2.5 workers' worth; a worker per 8 documents would be 80 processes
+    n = 640  # a worker per 8 documents would be 80 processes
     assert DOCUMENTS_PER_WORKER >= 200
     pids = list(parse_files([f"doc{i}{suffix}" for i in range(n)], jobs=2, worker=_pid_ocr,
                             ocr=OcrOptions(enabled=True)))
