@@ -164,11 +164,10 @@ def node_properties(graph: nx.MultiDiGraph, uid: str) -> dict:
 def properties_of(uid: str, attrs: dict, issuer_name: str | None) -> dict:
     """``node_properties`` of a node given its attributes and its ISSUED_BY agency's name (Documents)."""
     props = {"uid": uid}
-    for key, kind in NODE_PROPERTIES.items():
-        if key in _EXPORTER_KEYS or key == "uid":
-            continue
-        value = _convert(attrs.get(key), kind)
-        if value is not None:
+    get = attrs.get
+    for key, kind in _NODE_KEYS:  # most keys are absent from a node: no call for those (a million rows)
+        value = get(key)
+        if value is not None and (value := _convert(value, kind)) is not None:
             props[key] = value
     if attrs.get("label") == "Document":
         props["search_text"] = nfc(search_text(attrs, issuer_name))
@@ -179,13 +178,17 @@ def edge_properties(attrs: dict) -> dict:
     """The Neo4j property map of one edge's attributes (``type`` is the relationship type; ``key`` and
     ``chidao_ws`` are added by the exporter: see ``RelationshipRow`` and ``ownership_clause``)."""
     props = {}
-    for key, kind in EDGE_PROPERTIES.items():
-        if key in _EXPORTER_KEYS:
-            continue
-        value = _convert(attrs.get(key), kind)
-        if value is not None:
+    get = attrs.get
+    for key, kind in _EDGE_KEYS:
+        value = get(key)
+        if value is not None and (value := _convert(value, kind)) is not None:
             props[key] = value
     return props
+
+
+# The properties read from a node's or an edge's attributes, in the schema's order.
+_NODE_KEYS = tuple((k, kind) for k, kind in NODE_PROPERTIES.items() if k not in _EXPORTER_KEYS and k != "uid")
+_EDGE_KEYS = tuple((k, kind) for k, kind in EDGE_PROPERTIES.items() if k not in _EXPORTER_KEYS)
 
 
 @dataclass(frozen=True)
