@@ -380,6 +380,18 @@ def _copy_kept(db: Path, con: sqlite3.Connection, kept: dict[str, tuple]) -> lis
     return records
 
 
+def own_collector() -> None:
+    """In a worker forked from a parent whose collector was off: collect this process's own garbage.
+
+    The parent's objects (every record parsed so far) are frozen first: otherwise each new worker's
+    first full collection walks, and so copies, the whole inherited heap (a 1M build: 3.8 GB a
+    worker, parsing slowed from 1,700 to 230 documents/s as the parent grew).
+    """
+    if not gc.isenabled():
+        gc.freeze()
+        gc.enable()
+
+
 def _parse_and_place(path: str, ocr: OcrOptions | None = None, budget: Budget = DEFAULT_BUDGET
                      ) -> tuple[str, str | None, str | None, str | None, Placement | None]:
     """Build's per-file work, run in the worker processes: parse one file, place its
@@ -388,8 +400,7 @@ def _parse_and_place(path: str, ocr: OcrOptions | None = None, budget: Budget = 
 
     Returns (path as given, record JSON or None, sha256, error, placement).
     """
-    if not gc.isenabled():  # forked from a parent whose collector was off: this process makes garbage
-        gc.enable()
+    own_collector()
     _shown, record, error, _size = extract_one(path, budget, ocr)
     if record is None:
         return path, None, None, error, None
