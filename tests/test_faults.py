@@ -376,8 +376,6 @@ def _frozen_in_worker(path):
 def test_a_worker_never_walks_the_heap_it_inherited():
     # A build's parent holds every record with its collector off; a worker that switched the collector
     # on walked (and copied) all of it: a 1M build slowed from 1,700 to 230 documents/s as it grew.
-    import gc
-
     from chidao.graph.workspace import without_cyclic_gc
     from chidao.loaders.batch import parse_files
 
@@ -386,7 +384,6 @@ def test_a_worker_never_walks_the_heap_it_inherited():
         results = list(parse_files([f"doc{i}.txt" for i in range(16)], jobs=2, worker=_frozen_in_worker))
     assert len(held) == 200_000 and len(results) == 16
     assert all(enabled and frozen >= 200_000 for enabled, frozen in results)
-    assert gc.get_freeze_count() < 200_000  # the parent's own heap is left as it was
 
 
 # -- kills, locks, concurrent builds -------------------------------------------------------------
