@@ -214,7 +214,15 @@ def _read_before(text: str, ref: _Ref, floor: int) -> None:
                 ref.doc_type = _canonical_type(named.group("type"))
     if ref.issuer is None:
         base = max(floor, ref.start - 120)
-        m = P.ISSUER_BEFORE_RE.search(text[base : ref.start]) or P.ISSUER_TAI_BEFORE_RE.search(text[base : ref.start])
+        window = text[base : ref.start]
+        # both patterns end in "ban hành" or "tại" and a blank: tested before the searches, which try every position
+        tail = window.rstrip()
+        m = None
+        if len(tail) < len(window):
+            if tail.endswith("hành"):
+                m = P.ISSUER_BEFORE_RE.search(window)
+            if m is None and tail.endswith("tại"):
+                m = P.ISSUER_TAI_BEFORE_RE.search(window)
         if m:
             ref.issuer = (base + m.start("issuer"), base + m.end("issuer"))
 
@@ -335,6 +343,8 @@ def _slip_symbol_refs(text: str, runs: list[int], taken: list[tuple[int, int]]) 
                 sym = parse_symbol_match(m)
                 refs.append(_Ref(m.start(), m.end(), doc_type_of(sym), sym.number, sym.text, sym.issuer_code))
             continue
+        if text[start - 1 : start] not in _BLANK_OR_COLON:
+            continue  # both readings of the context below end in a blank or ":" (cheaper than the match)
         m = P.SLIP_SYMBOL_RE.match(text, start)
         if not m or not (P.SLIP_AFTER_SO_RE.search(text, max(0, start - 12), start)
                          or P.TYPE_THEN_NUMBER_RE.search(text, max(0, start - 40), start)):
@@ -350,6 +360,9 @@ def _slip_symbol_refs(text: str, runs: list[int], taken: list[tuple[int, int]]) 
     return refs
 
 
+_BLANK_OR_COLON = frozenset(" \t:\n")  # "\n": "$" also matches before a last line break
+
+
 def _number_only_refs(text: str, runs: list[int], taken: list[tuple[int, int]]) -> list[_Ref]:
     """Number-only references at the digit runs outside the symbols already read (``taken``,
     in order: one pointer walks both lists, so the cost is linear in runs plus symbols)."""
@@ -360,6 +373,8 @@ def _number_only_refs(text: str, runs: list[int], taken: list[tuple[int, int]]) 
             t += 1
         if t < len(taken) and taken[t][0] <= start:
             continue  # inside a symbol
+        if text[start - 1 : start] not in _BLANK_OR_COLON:
+            continue  # TYPE_THEN_NUMBER_RE ends in a blank or ":" (a test cheaper than the two regexes)
         m = P.NUMBER_ONLY_RE.match(text, start)
         if not m:
             continue
@@ -409,7 +424,9 @@ def _apply_list_headers(text: str, refs: list[_Ref], sentences: list[tuple[int, 
             continue
         sentence = sentences[bisect.bisect_right(starts, ref.start) - 1]
         base = max(sentence[0], ref.start - 160)
-        m = P.LIST_HEADER_RE.search(text[base : ref.start])
+        window = text[base : ref.start]
+        tail = window.rstrip()
+        m = P.LIST_HEADER_RE.search(window) if tail.endswith((":", "-")) else None  # it ends in ":" or ": -"
         if m:
             issuer = (base + m.start("issuer"), base + m.end("issuer")) if m.group("issuer") else None
             shared = (_canonical_type(m.group("type")), issuer, sentence[0])

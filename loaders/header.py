@@ -12,6 +12,7 @@ NFC with whitespace collapsed; positions come from the matching form.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -118,6 +119,7 @@ class _DropLower(dict):
 _DROP_LOWER = _DropLower()
 
 
+@functools.lru_cache(maxsize=4096)  # header and signature lines are tested many times
 def _is_caps(line: str) -> bool:
     if len(line) > 160 or line == line.lower():  # body lines: decided without counting
         return False

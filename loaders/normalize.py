@@ -12,6 +12,7 @@ common case of an NFC file the offset map is the identity and costs nothing.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from array import array
@@ -256,6 +257,15 @@ def ocr_repairs(text: str) -> str:
 def match_form(text: str, *, ocr: bool = False) -> str:
     """The length-preserving fixes applied to NFC text (no offset bookkeeping);
     ``ocr``: the text came from OCR, repair its slips too."""
+    if len(text) <= _SHORT and not ocr:  # names, symbols, lines: met again and again
+        return _match_form_short(text)
+    return _match_form(text, ocr)
+
+
+_SHORT = 200  # longer texts (a whole document) are not worth a cache slot
+
+
+def _match_form(text: str, ocr: bool) -> str:
     if _NEEDS_CHAR_FIX_RE.search(text):  # str.translate is slow; most files need nothing
         text = text.translate(_CHAR_FIXES)
     text = _OLD_TONE_RE.sub(_retone, text)
@@ -264,6 +274,11 @@ def match_form(text: str, *, ocr: bool = False) -> str:
     if ocr:
         text = ocr_repairs(text)
     return text
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _match_form_short(text: str) -> str:
+    return _match_form(text, False)
 
 
 def normalize(text: str, *, ocr: bool = False) -> Normalized:
@@ -326,6 +341,7 @@ def symbol_form(symbol: str) -> str:
     return "".join(match_form(unicodedata.normalize("NFC", symbol)).split())
 
 
+@functools.lru_cache(maxsize=1 << 16)  # each symbol is keyed again at every mention and in the graph
 def symbol_key(symbol: str) -> str:
     """The key a symbol is looked up by: ``symbol_form`` folded, no leading zero.
 

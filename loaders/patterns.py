@@ -196,8 +196,12 @@ NUMBER_ONLY_RE = re.compile(
     """,
     re.VERBOSE | re.IGNORECASE,
 )
+# What a type word, a type code or "văn bản" can open with, in either case: the lookahead that opens
+# the patterns searched before each reference makes a try at a position that cannot start one cheap.
+_TYPE_FIRST = "(?=[" + "".join(sorted({c for w in (*TYPE_NAMES, *TYPE_BY_CODE, "văn bản", "VB")
+                                      for c in (w[0].lower(), w[0].upper())})) + "])"
 TYPE_THEN_NUMBER_RE = re.compile(
-    rf"(?<!\w)(?P<type>{_TYPE_WORD})[ \t]+(?:số[ \t]*:?[ \t]*)?$",   # on one line: "hướng dẫn\n\n5." is a section
+    rf"{_TYPE_FIRST}(?<!\w)(?P<type>{_TYPE_WORD})[ \t]+(?:số[ \t]*:?[ \t]*)?$",   # on one line: "hướng dẫn\n\n5." is a section
     re.IGNORECASE,
 )
 
@@ -207,10 +211,11 @@ TYPE_THEN_NUMBER_RE = re.compile(
 # Tiếp công dân năm 2013", "Luật Sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật ...
 # ngày 22/11/2019" (one law: the names inside an amending law's title are its own). The name runs
 # to its date, never over "số" (a numbered law is a citation) or a clause break.
-# Opens with a class (B, L, P) before the lookbehind: a pattern that opens with a lookbehind is tried
-# at every position of the text (half the time of this scan on generated documents).
+# Opens with the words' first letters, each followed by the lookbehind ("L(?<!\wL)uật": no word
+# character before the L): the engine then skips to the next B, L or P in C, where a pattern opening
+# with a lookbehind (or a lookahead) is tried at every position (2.2x faster on the real texts).
 NAMED_LAW_RE = re.compile(
-    rf"(?=[BLP])(?<!\w)(?P<type>Bộ\s+luật|Luật|Pháp\s+lệnh)(?P<name>(?:\s+(?!(?:số|ngày|năm)(?!\w))[^\s;:.()\d][^\s;:.()]*){{0,24}}?)"
+    rf"(?P<type>B(?<!\wB)ộ\s+luật|L(?<!\wL)uật|P(?<!\wP)háp\s+lệnh)(?P<name>(?:\s+(?!(?:số|ngày|năm)(?!\w))[^\s;:.()\d][^\s;:.()]*){{0,24}}?)"
     rf"\s+(?P<when>ngày\s+{DATE}|năm\s+(?P<year>(?:19|20)\d\d)(?!\d))",
     re.VERBOSE,
 )
@@ -222,7 +227,7 @@ UNNUMBERED_RE = re.compile(
 # or the generic "văn bản số " (the symbol's code then says the type).
 _TYPE_CODE = "(?-i:" + _alternation(TYPE_BY_CODE) + ")"
 TYPE_BEFORE_RE = re.compile(
-    rf"(?<!\w)(?:(?P<type>{_TYPE_WORD})|(?P<code>{_TYPE_CODE})|(?P<generic>văn\s+bản|(?-i:VB)))"
+    rf"{_TYPE_FIRST}(?<!\w)(?:(?P<type>{_TYPE_WORD})|(?P<code>{_TYPE_CODE})|(?P<generic>văn\s+bản|(?-i:VB)))"
     rf"\s*(?:\(\s*)?(?:số\s*:?\s*)?$",
     re.IGNORECASE,
 )
