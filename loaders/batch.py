@@ -76,13 +76,25 @@ def _time_limit(seconds: float):
         signal.signal(signal.SIGALRM, previous)
 
 
+_STATM: dict[int, int] = {}  # pid -> an open /proc/<pid>/statm (a forked worker opens its own)
+
+
 def _address_space() -> int | None:
-    """This process's virtual memory size in bytes (Linux), else None."""
+    """This process's virtual memory size in bytes (Linux), else None.
+
+    The file stays open and is read again from offset 0 (the kernel writes it afresh each time):
+    opening it for every document cost as much as parsing a short one."""
+    pid = os.getpid()
     try:
-        with open("/proc/self/statm", "rb") as f:
-            return int(f.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
-    except (OSError, ValueError, IndexError):
+        fd = _STATM.get(pid)
+        if fd is None:
+            fd = _STATM[pid] = os.open(f"/proc/{pid}/statm", os.O_RDONLY | os.O_CLOEXEC)
+        return int(os.pread(fd, 128, 0).split()[0]) * _PAGE_SIZE
+    except (OSError, ValueError, IndexError, AttributeError):
         return None
+
+
+_PAGE_SIZE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
 
 
 @contextmanager
@@ -123,27 +135,48 @@ def extract_one(path: str | Path, budget: Budget = DEFAULT_BUDGET,
     size = 0
     ocr_on = ocr is not None and ocr.enabled
     try:
-        with _time_limit(0 if ocr_on else budget.max_seconds):
-            try:
-                loaded = read_document(path, max_bytes=budget.max_bytes, ocr=ocr)
-            except LoadError as e:
-                return shown, None, e.reason, 0
-        size = loaded.size
-        with _time_limit(budget.max_seconds):
-            try:
-                with _memory_limit(budget.max_memory):
-                    record = extract_loaded(loaded)
-            except MemoryError:
-                return shown, None, (f"over the memory budget ({budget.max_memory / 2**20:g} MiB per document; "
-                                     "raise it with --max-memory-mb)"), size
-            except RecursionError:
-                return shown, None, "too deeply nested to parse (RecursionError)", size
-            except Exception as e:  # a parser bug must not end the batch; report it as the file's reason
-                return shown, None, f"parser error: {type(e).__name__}: {e}".splitlines()[0][:200], size
+        if ocr_on:  # tesseract's page time is its own: the budget covers the parse alone
+            loaded = _read(path, budget, ocr)
+            if isinstance(loaded, str):
+                return shown, None, loaded, 0
+            size = loaded.size
+            with _time_limit(budget.max_seconds):
+                record_or_error = _parse(loaded, budget)
+        else:  # one alarm for reading and parsing: setting one costs as much as parsing a short page
+            with _time_limit(budget.max_seconds):
+                loaded = _read(path, budget, ocr)
+                if isinstance(loaded, str):
+                    return shown, None, loaded, 0
+                size = loaded.size
+                record_or_error = _parse(loaded, budget)
     except _OverTime:
         return shown, None, (f"over the time budget ({budget.max_seconds:g} s per document; "
                              "raise it with --max-seconds)"), size
-    return shown, record, None, size
+    if isinstance(record_or_error, str):
+        return shown, None, record_or_error, size
+    return shown, record_or_error, None, size
+
+
+def _read(path: str | Path, budget: Budget, ocr: OcrOptions | None):
+    """The loaded text, or the reason it cannot be read."""
+    try:
+        return read_document(path, max_bytes=budget.max_bytes, ocr=ocr)
+    except LoadError as e:
+        return e.reason
+
+
+def _parse(loaded, budget: Budget) -> Record | str:
+    """The record of a loaded text, or the reason it could not be parsed (never an exception)."""
+    try:
+        with _memory_limit(budget.max_memory):
+            return extract_loaded(loaded)
+    except MemoryError:
+        return (f"over the memory budget ({budget.max_memory / 2**20:g} MiB per document; "
+                "raise it with --max-memory-mb)")
+    except RecursionError:
+        return "too deeply nested to parse (RecursionError)"
+    except Exception as e:  # a parser bug must not end the batch; report it as the file's reason
+        return f"parser error: {type(e).__name__}: {e}".splitlines()[0][:200]
 
 
 def _walk(paths: Iterable[str | Path], errors: list) -> Iterator[Path]:

@@ -306,6 +306,9 @@ def _symbol_refs(text: str, runs: list[int], taken: list[tuple[int, int]]) -> li
     for start in runs:
         if start < end:  # inside the symbol just read ("23/2021/QĐ-TTg")
             continue
+        before = text[start - 1 : start]
+        if before and (before in "/.-_" or before.isalnum()):
+            continue  # SYMBOL's lookbehind refuses it (\w is isalnum or "_"): a test cheaper than the match
         m = P.SYMBOL_RE.match(text, start)
         if m:
             sym, stop = parse_symbol_match(m), m.end()
@@ -337,14 +340,16 @@ def _slip_symbol_refs(text: str, runs: list[int], taken: list[tuple[int, int]]) 
             t += 1
         if t < len(taken) and taken[t][0] <= start:
             continue  # inside a symbol already read
-        if text[max(0, start - 2):start].lower() == "số":
-            m = P.GLUED_SYMBOL_RE.match(text, start)
-            if m:
-                sym = parse_symbol_match(m)
-                refs.append(_Ref(m.start(), m.end(), doc_type_of(sym), sym.number, sym.text, sym.issuer_code))
+        before = text[start - 1 : start]  # one character tells which reading can apply (cheaper than a match)
+        if before in _GLUED_O:
+            if text[max(0, start - 2):start].lower() == "số":
+                m = P.GLUED_SYMBOL_RE.match(text, start)
+                if m:
+                    sym = parse_symbol_match(m)
+                    refs.append(_Ref(m.start(), m.end(), doc_type_of(sym), sym.number, sym.text, sym.issuer_code))
             continue
-        if text[start - 1 : start] not in _BLANK_OR_COLON:
-            continue  # both readings of the context below end in a blank or ":" (cheaper than the match)
+        if before not in _BLANK_OR_COLON:
+            continue  # both readings of the context below end in a blank or ":"
         m = P.SLIP_SYMBOL_RE.match(text, start)
         if not m or not (P.SLIP_AFTER_SO_RE.search(text, max(0, start - 12), start)
                          or P.TYPE_THEN_NUMBER_RE.search(text, max(0, start - 40), start)):
@@ -360,6 +365,7 @@ def _slip_symbol_refs(text: str, runs: list[int], taken: list[tuple[int, int]]) 
     return refs
 
 
+_GLUED_O = frozenset("ốỐ")  # the last letter of "số" glued to its number
 _BLANK_OR_COLON = frozenset(" \t:\n")  # "\n": "$" also matches before a last line break
 
 
