@@ -592,3 +592,25 @@ def test_viz_of_an_empty_ref_is_an_error(tmp_path):
     p = run(["viz", "", "-w", ws, "-o", tmp_path / "g.html"])
     assert p.returncode == 2 and not (tmp_path / "g.html").exists()
     assert "empty REF" in p.stderr.decode()
+
+
+@pytest.mark.skipif(not Path("/proc/self/statm").exists(), reason="the memory budget reads /proc (Linux)")
+def test_the_memory_budget_measures_the_process_it_runs_in_also_after_a_fork():
+    """_address_space keeps /proc/<pid>/statm open: a forked worker must read its own, not its parent's."""
+    from chidao.loaders.batch import _address_space
+
+    before = _address_space()
+    block = bytearray(64 * 2**20)
+    assert _address_space() - before >= 60 * 2**20
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child grows by 128 MiB more than its parent
+        try:
+            more = bytearray(128 * 2**20)
+            os.write(write_end, str(_address_space() if len(more) else 0).encode())
+        finally:
+            os._exit(0)
+    os.waitpid(pid, 0)
+    child = int(os.read(read_end, 64))
+    assert child - _address_space() >= 120 * 2**20
+    del block

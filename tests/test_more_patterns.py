@@ -103,6 +103,14 @@ CASES = [
      ("name", "Tổ chức chính quyền địa phương")),
     ("NAMED_LAW_RE", "Căn cứ Luật Tổ chức Quốc hội số 57/2014/QH13;", None),  # 2019-ubtvqh-653-nq: numbered
     ("NAMED_LAW_RE", "theo quy định của pháp luật năm 2020", None),
+    # the word opens after no word character, though the lookbehind now stands after its first letter
+    ("NAMED_LAW_RE", "Căn cứ Bộ luật Lao động ngày 20/11/2019;", ("type", "Bộ luật")),  # the Labour Code of 20/11/2019, as decisions cite it
+    ("NAMED_LAW_RE", "Căn cứ Pháp lệnh Ưu đãi người có công với cách mạng ngày 09/12/2020;", ("type", "Pháp lệnh")),
+    ("NAMED_LAW_RE", "chínhLuật Tổ chức Chính phủ ngày 19/6/2015", None),  # a PDF's lost space: no law named here
+    ("TYPE_BEFORE_RE", "Thực hiện Kế hoạch số ", ("type", "Kế hoạch")),
+    ("TYPE_BEFORE_RE", "Thực hiệnKế hoạch số ", None),  # glued to the word before: not its type word
+    ("TYPE_THEN_NUMBER_RE", "theo Chỉ thị ", ("type", "Chỉ thị")),
+    ("TYPE_THEN_NUMBER_RE", "theo hướng dẫn\n\n", None),  # a section number on the next line
     # folded text
     ("AGENCY_ROLE_RE", "ban thuong vu tinh uy lai chau", True),
     ("AGENCY_ROLE_RE", "chu tich nuoc", None),
