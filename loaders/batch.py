@@ -77,6 +77,7 @@ def _time_limit(seconds: float):
 
 
 _STATM: dict[int, int] = {}  # pid -> an open /proc/<pid>/statm (a forked worker opens its own)
+_PAGE_SIZE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
 
 
 def _address_space() -> int | None:
@@ -92,9 +93,6 @@ def _address_space() -> int | None:
         return int(os.pread(fd, 128, 0).split()[0]) * _PAGE_SIZE
     except (OSError, ValueError, IndexError, AttributeError):
         return None
-
-
-_PAGE_SIZE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
 
 
 @contextmanager
@@ -135,19 +133,14 @@ def extract_one(path: str | Path, budget: Budget = DEFAULT_BUDGET,
     size = 0
     ocr_on = ocr is not None and ocr.enabled
     try:
-        if ocr_on:  # tesseract's page time is its own: the budget covers the parse alone
+        # Without OCR one alarm covers reading and parsing (setting one costs as much as parsing a short
+        # page); with it, tesseract's page time is its own and the alarm covers the parse alone.
+        with _time_limit(0 if ocr_on else budget.max_seconds):
             loaded = _read(path, budget, ocr)
             if isinstance(loaded, str):
                 return shown, None, loaded, 0
             size = loaded.size
-            with _time_limit(budget.max_seconds):
-                record_or_error = _parse(loaded, budget)
-        else:  # one alarm for reading and parsing: setting one costs as much as parsing a short page
-            with _time_limit(budget.max_seconds):
-                loaded = _read(path, budget, ocr)
-                if isinstance(loaded, str):
-                    return shown, None, loaded, 0
-                size = loaded.size
+            with _time_limit(budget.max_seconds if ocr_on else 0):
                 record_or_error = _parse(loaded, budget)
     except _OverTime:
         return shown, None, (f"over the time budget ({budget.max_seconds:g} s per document; "

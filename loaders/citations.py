@@ -693,11 +693,7 @@ def find_citations(
     for scanner in scanners:
         if scanner.numbered:
             found = scanner.scan(text, runs, sorted((r.start, r.end) for r in refs))
-            if len(exclude) == 1:  # the header's own "Số:" line (the usual case, tested without a generator)
-                (x_start, x_end), = exclude
-                refs += [r for r in found if not x_start <= r.start < x_end]
-            else:
-                refs += [r for r in found if not any(s <= r.start < e for s, e in exclude)]
+            refs += [r for r in found if not any(s <= r.start < e for s, e in exclude)]  # exclude: one span at most
     refs.sort(key=lambda r: r.start)
     notices = [m.span() for m in P.SITE_NOTICE_RE.finditer(text)] if "Quý" in text else []
     if notices:  # a page's notice to its users (privacy notice of a legal-text site) cites nothing
