@@ -325,7 +325,8 @@ def _build(paths, workspace_dir: Path, db: Path, jobs: int, progress, budget: Bu
                 nonlocal done
                 worker = functools.partial(_parse_and_place, budget=budget)
                 for path, record_json, sha256, error, placement in parse_files(
-                        list(sizes), jobs=jobs, chunksize=32, worker=worker, ocr=ocr):
+                        list(sizes), jobs=jobs, chunksize=32, worker=worker, ocr=ocr,
+                        died=lambda path, reason: (path, None, None, reason, None)):
                     key, size, mtime = sizes[path]
                     if record_json is None:
                         summary.unreadable.append((key, error or "unreadable"))

@@ -3,8 +3,11 @@
 Guards that keep a batch alive whatever slips through the parser: each document
 has a :class:`Budget` (bytes read, seconds spent reading and parsing it); one
 over it is reported in one line and skipped, the others go on. Worker processes
-are replaced every few chunks (``maxtasksperchild``) so the memory one large
-document made a worker take is given back to the system.
+are replaced every few chunks so the memory one large document made a worker take
+is given back to the system, and a worker that dies (a crash inside a C library, the
+kernel's out-of-memory killer) costs only the file it was parsing: the pool is
+pebble's, which notices a dead worker and replaces it (multiprocessing.Pool waits
+for the lost task forever).
 """
 
 from __future__ import annotations
@@ -19,6 +22,8 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+
+import pebble
 
 from .extract import extract_loaded
 from .files import MAX_BYTES, LoadError, display_path, iter_document_paths, read_document
@@ -180,8 +185,25 @@ def _walk(paths: Iterable[str | Path], errors: list) -> Iterator[Path]:
             errors.append((e.path, e.reason))
 
 
+def _how_it_died(exitcode: int | None) -> str:
+    """The reason given for a file whose worker process died on it."""
+    if exitcode is not None and exitcode < 0:
+        try:
+            name = signal.Signals(-exitcode).name
+        except ValueError:
+            name = f"signal {-exitcode}"
+        if name == "SIGKILL":  # what the kernel's out-of-memory killer sends
+            return "the process parsing it died (SIGKILL: killed, most likely by the system for want of memory)"
+        return f"the process parsing it died ({name}: a crash in a library the parser calls)"
+    return f"the process parsing it died (exit code {exitcode})"
+
+
+def _run_chunk(worker: Callable, chunk: tuple) -> list:
+    return [worker(path) for path in chunk]
+
+
 def parse_files(paths: list, *, jobs: int = 1, chunksize: int = 32, worker: Callable = extract_one,
-                ocr: OcrOptions | None = None) -> Iterator:
+                ocr: OcrOptions | None = None, died: Callable[[object, str], object] | None = None) -> Iterator:
     """worker (default extract_one) over paths, in order, in ``jobs`` processes (0: one per core).
 
     ``worker`` must be a module-level function, or a functools.partial of one (it is
@@ -189,6 +211,10 @@ def parse_files(paths: list, *, jobs: int = 1, chunksize: int = 32, worker: Call
     paths. ``ocr`` is passed on to it: files run in parallel when there are enough of them,
     else the pages of a scan do (never both: ``jobs`` tesseracts at most); with OCR on, a batch
     that holds a PDF or an image goes one file at a time.
+
+    A worker process that dies takes no other file with it: the paths of its chunk are tried
+    again one at a time, and one that kills its process again gives ``died(path, reason)``
+    in its place (default: extract_one's tuple with the reason as its error).
     """
     if jobs == 0:
         jobs = os.cpu_count() or 1
@@ -202,8 +228,31 @@ def parse_files(paths: list, *, jobs: int = 1, chunksize: int = 32, worker: Call
     if ocr is not None and ocr.enabled and any(os.path.splitext(str(p))[1].lower() in MAY_NEED_OCR for p in paths):
         chunksize = 1
     ctx = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
-    with ctx.Pool(jobs, maxtasksperchild=max(1, DOCUMENTS_PER_WORKER // chunksize)) as pool:
-        yield from pool.imap(worker, paths, chunksize=chunksize)
+    pool = pebble.ProcessPool(max_workers=jobs, max_tasks=max(1, DOCUMENTS_PER_WORKER // chunksize), context=ctx)
+    try:
+        chunks = [tuple(paths[i:i + chunksize]) for i in range(0, len(paths), chunksize)]
+        futures = [pool.schedule(_run_chunk, args=(worker, chunk)) for chunk in chunks]
+        for chunk, future in zip(chunks, futures):
+            try:
+                yield from future.result()
+                continue
+            except pebble.ProcessExpired:
+                pass
+            for path in chunk:  # which of them killed it: each alone, in order
+                try:
+                    yield pool.schedule(worker, args=(path,)).result()
+                except pebble.ProcessExpired as e:
+                    yield (died or _died_default)(path, _how_it_died(e.exitcode))
+        pool.close()
+    except BaseException:  # Ctrl-C, or the caller stopped reading: no worker outlives the batch
+        pool.stop()
+        raise
+    finally:
+        pool.join()
+
+
+def _died_default(path, reason: str) -> tuple[str, None, str, int]:
+    return display_path(path), None, reason, 0
 
 
 def extract_paths(paths: Iterable[str | Path], *, jobs: int = 1, ocr: OcrOptions | None = None,

@@ -23,6 +23,7 @@ from pathlib import Path
 import pytest
 
 from chidao.corpus import sample_corpus_path
+from chidao.graph.workspace import _parse_and_place as _REAL_PARSE_AND_PLACE
 
 CHIDAO = [sys.executable, "-m", "chidao"]
 BOUND = 120  # seconds any one command may take here before the test calls it a hang
@@ -384,6 +385,63 @@ def test_a_worker_never_walks_the_heap_it_inherited():
         results = list(parse_files([f"doc{i}.txt" for i in range(16)], jobs=2, worker=_frozen_in_worker))
     assert len(held) == 200_000 and len(results) == 16
     assert all(enabled and frozen >= 200_000 for enabled, frozen in results)
+
+
+def _dies_on_marked_files(path, **kwargs):
+    """extract_one, except that a file named dies-SIGNAL-*.txt kills its own process with SIGNAL: what a crash
+    inside a C library (SIGSEGV) or the kernel's out-of-memory killer (SIGKILL) does to a worker."""
+    from chidao.loaders.batch import extract_one
+
+    name = Path(path).name
+    if name.startswith("dies-"):
+        os.kill(os.getpid(), getattr(signal, name.split("-")[1]))
+    return extract_one(path, **kwargs)
+
+
+def _marked_files(tmp_path: Path) -> list[Path]:
+    """Twenty good files, with one that segfaults its worker and one that gets it SIGKILLed among them."""
+    paths = []
+    for i in range(20):
+        name = {5: "dies-SIGSEGV-a.txt", 13: "dies-SIGKILL-b.txt"}.get(i, f"good-{i:02}.txt")
+        paths.append(tmp_path / name)
+        shutil.copy(GOOD[i % len(GOOD)], paths[-1])
+    return paths
+
+
+def test_a_worker_that_dies_costs_the_batch_only_its_own_file(tmp_path):
+    # multiprocessing.Pool never noticed a dead worker: the build waited for its task forever.
+    from chidao.loaders.batch import extract_one, parse_files
+
+    paths = _marked_files(tmp_path)
+    results = list(parse_files([str(p) for p in paths], jobs=2, chunksize=4, worker=_dies_on_marked_files))
+    assert [Path(r[0]).name for r in results] == [p.name for p in paths]  # every file, in order
+    for path, (_shown, record, error, _size) in zip(paths, results):
+        if path.name.startswith("dies-SIGSEGV"):
+            assert record is None and error == "the process parsing it died (SIGSEGV: a crash in a library the parser calls)"
+        elif path.name.startswith("dies-SIGKILL"):
+            assert record is None and error.startswith("the process parsing it died (SIGKILL: killed, most likely")
+        else:
+            assert error is None and record == extract_one(str(path))[1]
+
+
+def _parse_and_place_dying(path, **kwargs):
+    """The build's own worker, with the deaths of _dies_on_marked_files."""
+    if Path(path).name.startswith("dies-"):
+        os.kill(os.getpid(), getattr(signal, Path(path).name.split("-")[1]))
+    return _REAL_PARSE_AND_PLACE(path, **kwargs)
+
+
+def test_a_build_whose_worker_dies_keeps_every_other_file(tmp_path, monkeypatch):
+    import chidao.graph.workspace as workspace
+
+    (tmp_path / "in").mkdir()
+    paths = _marked_files(tmp_path / "in")
+    monkeypatch.setattr(workspace, "_parse_and_place", _parse_and_place_dying)
+    summary = workspace.build_workspace([tmp_path / "in"], tmp_path / "ws", jobs=2)
+    assert summary.parsed == len(paths)  # every file was tried
+    assert sorted(Path(p).name for p, _ in summary.unreadable) == ["dies-SIGKILL-b.txt", "dies-SIGSEGV-a.txt"]
+    assert all(reason.startswith("the process parsing it died (SIG") for _, reason in summary.unreadable)
+    assert summary.documents == len(GOOD)  # the good files are copies of the three sample documents
 
 
 # -- kills, locks, concurrent builds -------------------------------------------------------------
