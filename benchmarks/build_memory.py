@@ -18,9 +18,9 @@ def mark(what, **extra):
     print(json.dumps(marks[-1]), flush=True)
 
 orig_build, orig_write, orig_qg = w.build_graph, w._write, w.question_graph
-def build_graph(records, placements):
-    mark("parsed: records + placements held", records=len(records))
-    g, issues = orig_build(records, placements)
+def build_graph(records, placements, **kwargs):
+    mark("parsed: records + placements held")
+    g, issues = orig_build(records, placements, **kwargs)
     mark("joined: records + full graph", nodes=g.number_of_nodes(), links=g.number_of_edges())
     return g, issues
 def _write(con, graph, issues, summary):

@@ -18,7 +18,7 @@ from collections import Counter
 import datetime as _dt
 import importlib.metadata
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 import networkx as nx
@@ -540,11 +540,18 @@ def _link_type(cue: str | None) -> str:
 
 
 def build_graph(records: Iterable[Record],
-                placements: Mapping[str, Placement] | None = None) -> tuple[nx.MultiDiGraph, list[Issue]]:
+                placements: Mapping[str, Placement] | Iterable[tuple[str, Placement]] | None = None, *,
+                evidence: Callable[[], Iterable[Record]] | None = None) -> tuple[nx.MultiDiGraph, list[Issue]]:
     """The knowledge graph of ``records`` and the issues ``checks.check`` finds in it.
 
-    ``placements`` (path -> ``place_record(record)``) may be given for records
-    already placed, by the parse workers; the others are placed here.
+    ``placements`` (path -> ``place_record(record)``, or its pairs) may be given for records
+    already placed, by the parse workers; the others are placed here. Each record and placement
+    is let go once its links are made: given as iterators that hold no other reference to
+    them, their memory goes back as the links grow.
+
+    ``evidence``, when given, yields the same records once more, whole and in path order,
+    when the links are written: ``records`` may then be ``records.slim_record``'s, without
+    the citations' sentences (a build keeps those in its workspace file, not in memory).
     """
     b = _Builder()
     records = sorted(records, key=lambda r: r.path)
@@ -580,29 +587,40 @@ def build_graph(records: Iterable[Record],
                     via_year = b.g.nodes[targets[(r.path, c.via)][0]].get("year") or year
                 scope, agency = cited[i]
                 if dated and b.g.nodes[_citing]["label"] == "Source":  # an article: resolve in the corpus
-                    near = {b.g.nodes[t[0]].get("province") for (p, _), t in targets.items()
-                            if p == r.path and t[0] and t[0] in b.g} - {None}
+                    # its own citations resolved so far (a scan of every target made the pass quadratic)
+                    near = {b.g.nodes[t[0]].get("province") for j in range(i)
+                            if (t := targets.get((r.path, j))) and t[0] and t[0] in b.g} - {None}
                     targets[(r.path, i)] = b.resolve_unscoped(c, scope, agency, near)
                     continue
                 targets[(r.path, i)] = (b.resolve_dated(c, scope, agency) if dated
                                         else b.resolve_undated(c, scope, agency, via_year))
     duplicates = {p for _, a in b.g.nodes(data=True) for p in a.get("duplicate_paths", ())}
-    for r in records:
+    whole = iter(evidence()) if evidence is not None else None
+    for n in range(len(records)):
+        # Each record, its placement and its targets are let go once its links are made: the memory
+        # they held goes to the links (and, in a build, handed over by the caller, comes back at once).
+        r, records[n] = records[n], None  # type: ignore[call-overload]
+        placement = placements.pop(r.path)
+        if whole is not None:
+            slim, r = r, next(whole, None)  # type: ignore[assignment]
+            if r is None or r.path != slim.path:
+                raise ValueError(f"the evidence of {slim.path!r} came out of step ({r.path if r else 'none'!r})")
         if r.path in duplicates:
             continue  # the same document read twice: its links come once, from the first file
         citing, _year = citing_of[r.path]
         article = b.g.nodes[citing]["label"] == "Source"
-        cited = placements[r.path].cited
+        cited = placement.cited
+        found = [targets.pop((r.path, i)) for i in range(len(r.citations))]
         for i, c in enumerate(r.citations):
-            uid, candidates, reason = targets[(r.path, i)]
+            uid, candidates, reason = found[i]
             if uid is None:
                 b.g.nodes[citing].setdefault("unresolved", []).append(
                     {"text": c.text, "sentence": c.sentence, "start": c.start, "end": c.end, "reason": reason,
                      "candidates": candidates})
                 continue
             source = citing
-            if c.via is not None and targets.get((r.path, c.via), (None,))[0]:
-                source = targets[(r.path, c.via)][0]
+            if c.via is not None and found[c.via][0]:
+                source = found[c.via][0]
             b.g.add_edge(source, uid, type="MENTIONS" if article else _link_type(c.cue), cue=c.cue,
                          citing=citing, path=r.path, sha256=r.sha256, text=c.text, sentence=c.sentence,
                          start=c.start, end=c.end, version=b.version,
@@ -610,7 +628,7 @@ def build_graph(records: Iterable[Record],
                          # the issuer the citation names ("của Bộ Chính trị"), for check's issuer_conflict
                          cited_issuer_as_written=c.issuer,
                          cited_issuer=cited[i][1].uid if c.issuer and cited[i][1] is not None else None)
-        for u, agency in zip(r.unnumbered, placements[r.path].unnumbered):
+        for u, agency in zip(r.unnumbered, placement.unnumbered):
             who = agency.uid.removeprefix("agency:") if agency else (slug(u.issuer) if u.issuer else "?")
             uid = f"ref:{slug(u.doc_type)}/{who}/{u.date or '?'}"
             if uid not in b.g:

@@ -26,7 +26,7 @@ import sqlite3
 import stat
 import sys
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -43,7 +43,7 @@ from .checks import Issue
 from .gazetteer import gazetteer
 from .index import precompute_tables
 from .qindex import QuestionIndex, write_index
-from .records import record_from_json
+from .records import record_from_json, slim_record
 from .stats import count as count_stats
 
 __all__ = ["BuildSummary", "WorkspaceError", "build_workspace", "load_graph", "load_issues", "without_cyclic_gc",
@@ -333,7 +333,7 @@ def _build(paths, workspace_dir: Path, db: Path, jobs: int, progress, budget: Bu
                         # hashed only when it is a regular file (never a FIFO or a device)
                         sha256 = _sha256(path, budget.max_bytes)
                     else:
-                        records.append(record_from_json(json.loads(record_json)))
+                        records.append(slim_record(record_from_json(json.loads(record_json))))
                         if placement is not None:
                             placements[key] = placement.shared(agencies)
                     summary.parsed += 1
@@ -344,7 +344,10 @@ def _build(paths, workspace_dir: Path, db: Path, jobs: int, progress, budget: Bu
                     yield (key, size, mtime, sha256, record_json, error)
 
             con.executemany(_INSERT_FILE, parsed_rows())
-            graph, issues = build_graph(records, placements)
+            # Handed over (this frame keeps no reference), so that build_graph's letting go of each record
+            # and placement as its links are made gives the memory back at once.
+            graph, issues = build_graph(_taken(records), _taken(placements),
+                                        evidence=functools.partial(_stored_records, con))
             for held in (records, placements, agencies):  # the graph holds what is needed from here on
                 held.clear()
             _summarise(summary, graph, issues)
@@ -370,7 +373,7 @@ def _copy_kept(db: Path, con: sqlite3.Connection, kept: dict[str, tuple]) -> lis
             meta = kept.get(path)
             if meta is not None:
                 if record:
-                    records.append(record_from_json(json.loads(record)))
+                    records.append(slim_record(record_from_json(json.loads(record))))
                 yield path, meta[0], meta[1], meta[2], record, error
 
     source = _connect_existing(db)
@@ -379,6 +382,23 @@ def _copy_kept(db: Path, con: sqlite3.Connection, kept: dict[str, tuple]) -> lis
     finally:
         source.close()
     return records
+
+
+def _taken(held: list | dict) -> Iterator:
+    """The items of a list (a dict's pairs), emptying it as they are taken."""
+    if isinstance(held, dict):
+        while held:
+            yield held.popitem()
+        return
+    held.reverse()
+    while held:
+        yield held.pop()
+
+
+def _stored_records(con: sqlite3.Connection) -> Iterator[Record]:
+    """Every record of the new workspace file, whole, in path order (``build_graph``'s evidence)."""
+    for (record,) in con.execute("SELECT record FROM files WHERE record IS NOT NULL ORDER BY path"):
+        yield record_from_json(json.loads(record))
 
 
 def own_collector() -> None:
@@ -452,7 +472,8 @@ def _remove_stale_temporaries(db: Path) -> None:
 
 
 def _write(con: sqlite3.Connection, graph: nx.MultiDiGraph, issues: list[Issue], summary: BuildSummary) -> None:
-    """The graph's tables, its counts and the questions' blobs, into the new workspace."""
+    """The graph's tables, its counts and the questions' blobs, into the new workspace; ``graph``
+    is emptied on the way."""
     counts = {k: getattr(summary, k) for k in ("documents", "stubs", "agencies", "places", "links", "issues")}
     con.executemany("INSERT INTO meta VALUES (?, ?)", [("schema", SCHEMA_VERSION), ("chidao", chidao_version()),
                                                        ("summary", json.dumps(counts))])
@@ -465,6 +486,9 @@ def _write(con: sqlite3.Connection, graph: nx.MultiDiGraph, issues: list[Issue],
     # the counts of the full graph, kept for `chidao stats`
     con.execute("INSERT INTO meta VALUES ('stats', ?)", (dumps(count_stats(graph)),))
     questions = question_graph(graph)
+    # The full graph is not needed from here on: emptied (its views make it a cycle, which the
+    # collector, off while building, would never free), its memory goes to the blobs and the index.
+    graph.clear()
     con.execute("INSERT INTO blobs VALUES ('question_graph', ?)",
                 (pickle.dumps(questions, protocol=pickle.HIGHEST_PROTOCOL),))
     tables = precompute_tables(questions)

@@ -672,3 +672,27 @@ def test_the_memory_budget_measures_the_process_it_runs_in_also_after_a_fork():
     child = int(os.read(read_end, 64))
     assert child - _address_space() >= 120 * 2**20
     del block
+
+
+def _mark_done(path, folder=None):
+    Path(folder, Path(path).name).touch()
+    return path
+
+
+def test_workers_stay_a_few_chunks_ahead_of_a_slow_reader(tmp_path):
+    # Every chunk scheduled at once let results the build had not taken yet pile up in memory
+    # (20,000 documents: 60 MB more at the build's peak).
+    import functools
+
+    from chidao.loaders.batch import _CHUNKS_AHEAD, parse_files
+
+    done = tmp_path / "done"
+    done.mkdir()
+    results = parse_files([f"doc{i:05}" for i in range(4000)], jobs=2, chunksize=4,
+                          worker=functools.partial(_mark_done, folder=done))
+    assert next(results) == "doc00000"
+    time.sleep(1.5)  # long enough for two workers to do all 4,000 if nothing held them back
+    ahead = len(list(done.iterdir()))
+    # the chunk being read, the ones scheduled ahead, and one more per worker that pebble may have taken
+    assert 4 <= ahead <= (1 + _CHUNKS_AHEAD * 2 + 2) * 4
+    assert sum(1 for _ in results) == 3999 and len(list(done.iterdir())) == 4000

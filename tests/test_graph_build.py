@@ -179,3 +179,27 @@ def test_same_draft_twice_is_one_document(tmp_path):
 def test_records_round_trip_through_json(seed_records):
     for r in seed_records:
         assert record_from_json(r.to_json()) == r
+
+
+def test_slim_records_with_their_evidence_build_the_same_graph():
+    # What a build does to hold less: records without the citations' sentences, and the
+    # whole records read again, in path order, when the links are written.
+    from chidao.corpus import sample_corpus_path
+    from chidao.graph.records import slim_record
+
+    records = records_of(sample_corpus_path())
+    slim = [slim_record(r) for r in records]
+    assert any(r.citations for r in slim) and all(c.sentence == "" for r in slim for c in r.citations)
+    whole, _ = build_graph(records)
+    lean, _ = build_graph(slim, evidence=lambda: iter(sorted(records, key=lambda r: r.path)))
+    assert list(lean.nodes(data=True)) == list(whole.nodes(data=True))
+    assert list(lean.edges(keys=True, data=True)) == list(whole.edges(keys=True, data=True))
+    assert any(d.get("sentence") for *_, d in lean.edges(keys=True, data=True))
+
+
+def test_evidence_out_of_step_with_the_records_is_refused():
+    from chidao.corpus import sample_corpus_path
+
+    records = sorted(records_of(sample_corpus_path()), key=lambda r: r.path)
+    with pytest.raises(ValueError, match="came out of step"):
+        build_graph(records, evidence=lambda: iter(records[1:]))
