@@ -19,6 +19,7 @@ import dataclasses
 import functools
 import gc
 import hashlib
+import itertools
 import json
 import os
 import pickle
@@ -32,7 +33,7 @@ from pathlib import Path
 
 import networkx as nx
 
-from ..loaders.batch import DEFAULT_BUDGET, Budget, extract_one, parse_files
+from ..loaders.batch import DEFAULT_BUDGET, Budget, extract_one, fork_lock, parse_files
 from ..loaders.files import LoadError, display_path, iter_document_paths
 from ..loaders.ocr import OcrOptions
 from ..loaders.models import Record
@@ -40,7 +41,7 @@ from ..loaders.errors import ChidaoError
 from .build import Placement, build_graph, chidao_version, place_record
 from .cache import seed_tables, without_cyclic_gc
 from .checks import Issue
-from .gazetteer import gazetteer
+from .gazetteer import preload as preload_gazetteer
 from .index import precompute_tables
 from .qindex import QuestionIndex, write_index
 from .records import record_from_json, slim_record
@@ -70,6 +71,7 @@ CREATE TABLE blobs (name TEXT PRIMARY KEY, data BLOB);
 """
 # Read by load_neighbourhood: the links of one document without loading the graph.
 _INSERT_FILE = "INSERT INTO files VALUES (?, ?, ?, ?, ?, ?)"
+_ROWS_PER_BATCH = 256  # parsed files written to the new workspace at a time
 _INDEXES = "CREATE INDEX edges_src ON edges (src); CREATE INDEX edges_dst ON edges (dst);"
 
 
@@ -319,7 +321,7 @@ def _build(paths, workspace_dir: Path, db: Path, jobs: int, progress, budget: Bu
             agencies: dict = {}  # one copy of each agency the workers sent (a group phrase names hundreds)
             sizes = {p: (key, size, mtime) for p, key, size, mtime in to_parse}
             if to_parse:
-                gazetteer()  # loaded once here, shared with the forked workers instead of loaded in each
+                preload_gazetteer()  # loaded once here, shared with the forked workers instead of loaded in each
 
             def parsed_rows():
                 nonlocal done
@@ -343,7 +345,11 @@ def _build(paths, workspace_dir: Path, db: Path, jobs: int, progress, budget: Bu
                         progress(done, total, key)
                     yield (key, size, mtime, sha256, record_json, error)
 
-            con.executemany(_INSERT_FILE, parsed_rows())
+            # In batches, under the fork lock: a worker forked while this thread is inside SQLite would hang.
+            rows = parsed_rows()
+            while batch := list(itertools.islice(rows, _ROWS_PER_BATCH)):
+                with fork_lock:
+                    con.executemany(_INSERT_FILE, batch)
             # Handed over (this frame keeps no reference), so that build_graph's letting go of each record
             # and placement as its links are made gives the memory back at once.
             graph, issues = build_graph(_taken(records), _taken(placements),

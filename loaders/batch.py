@@ -32,7 +32,8 @@ from .files import MAX_BYTES, LoadError, display_path, iter_document_paths, read
 from .models import Record
 from .ocr import IMAGE_SUFFIXES, OcrOptions
 
-__all__ = ["Budget", "DEFAULT_BUDGET", "extract_paths", "extract_one", "parse_files", "DOCUMENTS_PER_WORKER"]
+__all__ = ["Budget", "DEFAULT_BUDGET", "extract_paths", "extract_one", "parse_files", "DOCUMENTS_PER_WORKER",
+           "fork_lock"]
 
 # Documents a worker process handles before it is replaced by a fresh one (whatever the chunk size:
 # a fork of the parent, which holds the gazetteer, costs ~0.1 s, so replacing a worker every few
@@ -201,6 +202,17 @@ def _how_it_died(exitcode: int | None) -> str:
 
 
 _CHUNKS_AHEAD = 4  # chunks scheduled per worker beyond the one being read
+
+# Held by the parent around its own SQLite calls while a pool runs; every fork waits for it.
+# SQLite keeps process-wide mutexes (its allocator's among them) and no fork handlers: a worker
+# that the pool's thread forked while the parent's main thread was inside SQLite inherited a
+# mutex held by no thread of its own, and hung on its first SQLite call (the gazetteer's
+# database, the OCR cache). A 100,000-document build stalled so; py-spy showed the new worker in
+# pthread_mutex_lock under sqlite3Malloc, and tests/test_faults.py makes it happen in seconds.
+fork_lock = threading.Lock()
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(before=fork_lock.acquire, after_in_parent=fork_lock.release,
+                        after_in_child=fork_lock.release)
 
 
 def _run_chunk(worker: Callable, chunk: tuple) -> list:

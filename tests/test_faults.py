@@ -696,3 +696,45 @@ def test_workers_stay_a_few_chunks_ahead_of_a_slow_reader(tmp_path):
     # the chunk being read, the ones scheduled ahead, and one more per worker that pebble may have taken
     assert 4 <= ahead <= (1 + _CHUNKS_AHEAD * 2 + 2) * 4
     assert sum(1 for _ in results) == 3999 and len(list(done.iterdir())) == 4000
+
+
+_FORK_WHILE_IN_SQLITE = '''
+import sqlite3, sys
+import chidao.loaders.batch as batch
+
+batch.DOCUMENTS_PER_WORKER = 1  # a new worker, forked by the pool's thread, for every path
+
+
+def uses_sqlite(path):  # what a worker does with the gazetteer's database or the OCR cache
+    con = sqlite3.connect(":memory:")
+    return path, con.execute("SELECT 1").fetchone()[0]
+
+
+con = sqlite3.connect(":memory:")  # the parent writing the new workspace, as a build does
+con.execute("CREATE TABLE files (record TEXT)")
+n = 0
+for path, one in batch.parse_files([f"doc{i}" for i in range(int(sys.argv[1]))], jobs=2, chunksize=1,
+                                   worker=uses_sqlite):
+    with batch.fork_lock:
+        con.executemany("INSERT INTO files VALUES (?)", [("x" * 3000,)] * 2000)
+    n += one
+print(n)
+'''
+
+
+def test_a_worker_forked_while_the_parent_is_inside_sqlite_does_not_hang(tmp_path):
+    # SQLite's mutexes have no fork handlers: a worker forked by the pool's thread while the parent's
+    # main thread was inside SQLite hung on its first SQLite call (a 100,000-document build stalled at 5
+    # minutes). Without the fork lock this script hung in 3 runs of 3 at 200 paths; with it, it ends.
+    script = tmp_path / "fork_in_sqlite.py"
+    script.write_text(_FORK_WHILE_IN_SQLITE)
+    p = subprocess.Popen([sys.executable, str(script), "200"], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                         start_new_session=True)
+    try:
+        out, err = p.communicate(timeout=BOUND)
+    except subprocess.TimeoutExpired:
+        os.killpg(p.pid, signal.SIGKILL)  # the hung workers too
+        p.communicate()
+        pytest.fail(f"parse_files hung: a worker forked while the parent was inside SQLite ({BOUND} s)")
+    assert p.returncode == 0, err.decode()[-2000:]
+    assert out.decode().strip() == "200"
