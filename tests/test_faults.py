@@ -394,8 +394,15 @@ def _dies_on_marked_files(path, **kwargs):
 
     name = Path(path).name
     if name.startswith("dies-"):
-        os.kill(os.getpid(), getattr(signal, name.split("-")[1]))
+        _die(getattr(signal, name.split("-")[1]))
     return extract_one(path, **kwargs)
+
+
+def _die(signum: int) -> None:
+    import faulthandler
+
+    faulthandler.disable()  # pytest's would print a "Fatal Python error" page for a crash made on purpose
+    os.kill(os.getpid(), signum)
 
 
 def _marked_files(tmp_path: Path) -> list[Path]:
@@ -427,7 +434,7 @@ def test_a_worker_that_dies_costs_the_batch_only_its_own_file(tmp_path):
 def _parse_and_place_dying(path, **kwargs):
     """The build's own worker, with the deaths of _dies_on_marked_files."""
     if Path(path).name.startswith("dies-"):
-        os.kill(os.getpid(), getattr(signal, Path(path).name.split("-")[1]))
+        _die(getattr(signal, Path(path).name.split("-")[1]))
     return _REAL_PARSE_AND_PLACE(path, **kwargs)
 
 
