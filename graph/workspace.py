@@ -354,8 +354,7 @@ def _build(paths, workspace_dir: Path, db: Path, jobs: int, progress, budget: Bu
             # and placement as its links are made gives the memory back at once.
             graph, issues = build_graph(_taken(records), _taken(placements),
                                         evidence=functools.partial(_stored_records, con))
-            for held in (records, placements, agencies):  # the graph holds what is needed from here on
-                held.clear()
+            agencies.clear()  # the graph holds what is needed from here on (records and placements: taken)
             _summarise(summary, graph, issues)
             _write(con, graph, issues, summary)
         con.close()

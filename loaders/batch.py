@@ -190,15 +190,21 @@ def _walk(paths: Iterable[str | Path], errors: list) -> Iterator[Path]:
 
 def _how_it_died(exitcode: int | None) -> str:
     """The reason given for a file whose worker process died on it."""
+    how = f"exit code {exitcode}"
     if exitcode is not None and exitcode < 0:
         try:
             name = signal.Signals(-exitcode).name
         except ValueError:
             name = f"signal {-exitcode}"
-        if name == "SIGKILL":  # what the kernel's out-of-memory killer sends
-            return "the process parsing it died (SIGKILL: killed, most likely by the system for want of memory)"
-        return f"the process parsing it died ({name}: a crash in a library the parser calls)"
-    return f"the process parsing it died (exit code {exitcode})"
+        # SIGKILL is what the kernel's out-of-memory killer sends
+        how = (f"{name}: killed, most likely by the system for want of memory" if name == "SIGKILL"
+               else f"{name}: a crash in a library the parser calls")
+    return f"the process parsing it died ({how})"
+
+
+def _died_default(path, reason: str) -> tuple[str, None, str, int]:
+    """extract_one's tuple for a file whose worker process died on it."""
+    return display_path(path), None, reason, 0
 
 
 _CHUNKS_AHEAD = 4  # chunks scheduled per worker beyond the one being read
@@ -220,7 +226,7 @@ def _run_chunk(worker: Callable, chunk: tuple) -> list:
 
 
 def parse_files(paths: list, *, jobs: int = 1, chunksize: int = 32, worker: Callable = extract_one,
-                ocr: OcrOptions | None = None, died: Callable[[object, str], object] | None = None) -> Iterator:
+                ocr: OcrOptions | None = None, died: Callable[[object, str], object] = _died_default) -> Iterator:
     """worker (default extract_one) over paths, in order, in ``jobs`` processes (0: one per core).
 
     ``worker`` must be a module-level function, or a functools.partial of one (it is
@@ -231,7 +237,7 @@ def parse_files(paths: list, *, jobs: int = 1, chunksize: int = 32, worker: Call
 
     A worker process that dies takes no other file with it: the paths of its chunk are tried
     again one at a time, and one that kills its process again gives ``died(path, reason)``
-    in its place (default: extract_one's tuple with the reason as its error).
+    in its place (by default extract_one's tuple, the reason as its error).
     """
     if jobs == 0:
         jobs = os.cpu_count() or 1
@@ -266,7 +272,7 @@ def parse_files(paths: list, *, jobs: int = 1, chunksize: int = 32, worker: Call
                 try:
                     yield pool.schedule(worker, args=(path,)).result()
                 except pebble.ProcessExpired as e:
-                    yield (died or _died_default)(path, _how_it_died(e.exitcode))
+                    yield died(path, _how_it_died(e.exitcode))
         pool.close()
     except BaseException:  # Ctrl-C, or the caller stopped reading: no worker outlives the batch
         pool.stop()
@@ -274,9 +280,6 @@ def parse_files(paths: list, *, jobs: int = 1, chunksize: int = 32, worker: Call
     finally:
         pool.join()
 
-
-def _died_default(path, reason: str) -> tuple[str, None, str, int]:
-    return display_path(path), None, reason, 0
 
 
 def extract_paths(paths: Iterable[str | Path], *, jobs: int = 1, ocr: OcrOptions | None = None,

@@ -33,9 +33,12 @@ class Servers:
     first, so a fresh (empty) server is all a restart has to give back."""
 
     def __init__(self):
+        self._start()
+        self.last_test = None
+
+    def _start(self):
         self._stack = contextlib.ExitStack()
         self.server = self._stack.enter_context(falkordb_process())
-        self.last_test = None
 
     def alive(self, test: str):
         why = self.server.check()
@@ -45,8 +48,7 @@ class Servers:
             print(message, file=sys.stderr)
             warnings.warn(message, ServerDied, stacklevel=2)
             self.close()
-            self._stack = contextlib.ExitStack()
-            self.server = self._stack.enter_context(falkordb_process())
+            self._start()
         self.last_test = test
         return self.server
 
