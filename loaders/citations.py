@@ -259,6 +259,19 @@ def _share_list_dates(text: str, refs: list[_Ref]) -> None:
             ref.date = after.date
 
 
+def _share_list_issuers(text: str, refs: list[_Ref]) -> None:
+    """"Nghị định số 48/2013/NĐ-CP ngày 14/5/2013 và Nghị định số 92/2017/NĐ-CP ngày 07/8/2017 của Chính
+    phủ": the issuer after a list's last item ("của X") is the issuer of the items before it, joined by ","
+    or "và", that name none of their own and carry the same issuer code (a law "…/QH13 và Nghị định … của
+    Chính phủ" is not the Government's). Read from the end: one pass."""
+    for i in range(len(refs) - 2, -1, -1):
+        ref, after = refs[i], refs[i + 1]
+        if ref.issuer is None and after.issuer is not None and after.issuer[0] >= after.start \
+                and ref.issuer_code is not None and ref.issuer_code == after.issuer_code \
+                and not ref.unnumbered and P.SHARED_DATE_GAP_RE.match(text, ref.end, after.start):
+            ref.issuer = after.issuer
+
+
 def _share_list_proposers(text: str, refs: list[_Ref]) -> None:
     """"của Sở Tài chính tại Tờ trình số: 421/TTr-STC ngày 29/10/2025, 501/TTr-STC ngày 20/11/2025": an
     issuer named before a list (its "của X tại") is the issuer of the bare items after the first, joined
@@ -432,9 +445,11 @@ def _named_law_refs(text: str, runs: list[int], taken: list[tuple[int, int]]) ->
 
 
 def _apply_list_headers(text: str, refs: list[_Ref], sentences: list[tuple[int, int]]) -> None:
-    """Items after "các Nghị quyết của Chính phủ:" share the header's type and issuer."""
+    """Items after "các Nghị quyết của Chính phủ:" share the header's type and issuer: the bare items
+    ("số 105/NQ-CP"), and the items of the header's type and the first item's issuer code ("04 Nghị quyết
+    của Bộ Chính trị, gồm: Nghị quyết số 59-NQ/TW ..., Nghị quyết số 70-NQ/TW ...")."""
     starts = [s for s, _ in sentences]
-    shared: tuple[str | None, tuple[int, int] | None, int] | None = None
+    shared: tuple[str | None, tuple[int, int] | None, int, str | None] | None = None
     for ref in refs:
         if ref.unnumbered:
             continue
@@ -445,9 +460,11 @@ def _apply_list_headers(text: str, refs: list[_Ref], sentences: list[tuple[int, 
         m = P.LIST_HEADER_RE.search(window) if tail.endswith((":", "-")) else None  # it ends in ":" or ": -"
         if m:
             issuer = (base + m.start("issuer"), base + m.end("issuer")) if m.group("issuer") else None
-            shared = (_canonical_type(m.group("type")), issuer, sentence[0])
+            shared = (_canonical_type(m.group("type")), issuer, sentence[0], ref.issuer_code)
             ref.listed = True
-        elif shared and shared[2] == sentence[0] and ref.doc_type in (None, shared[0]) and text[ref.start : ref.start + 2].lower() == "số":
+        elif shared and shared[2] == sentence[0] and ref.doc_type in (None, shared[0]) and (
+                text[ref.start : ref.start + 2].lower() == "số"
+                or (ref.doc_type == shared[0] and ref.issuer_code is not None and ref.issuer_code == shared[3])):
             ref.listed = True
         else:
             shared = None
@@ -706,6 +723,7 @@ def find_citations(
         floor = ref.end
     _share_list_dates(text, refs)
     _share_list_proposers(text, refs)
+    _share_list_issuers(text, refs)  # after the dates: an item's own issuer keeps the list's date off it
     unnumbered = _outside([u for scanner in scanners if not scanner.numbered
                            for u in scanner.scan(text, runs, [(r.start, r.end) for r in refs])], refs)
     unnumbered.sort(key=lambda r: r.start)

@@ -237,12 +237,6 @@ NAMED_LAW_BEFORE_RE = re.compile(
     rf"(?<!\w)(?P<type>Bộ\s+luật|Luật|Pháp\s+lệnh|Hiến\s+pháp)\s+[{UPPER}][^;:()\n]{{0,70}}?\s*$"
 )
 
-# "các Nghị quyết của Chính phủ: " opening a list whose items share type and issuer.
-LIST_HEADER_RE = re.compile(
-    rf"(?<!\w)các\s+(?P<type>{_TYPE_WORD})(?:\s+của\s+(?P<issuer>[^:;\n]{{2,80}}?))?\s*:\s*(?:-\s*)?$",
-    re.IGNORECASE,
-)
-
 # ", ngày 06/5/2021" right after a symbol (also "ban hành ngày ...", "(ngày ...)").
 DATE_AFTER_RE = re.compile(
     rf"^\s{{0,3}},?\s{{0,3}}\(?[ \t]*(?:ban[ \t]+hành[ \t]+)?ngày \s* {DATE} (?:[ \t]*\))?",
@@ -280,13 +274,22 @@ _UNFINISHED_HEAD = "|".join(f"(?<={h})" for h in (
 ISSUER_WRAP = rf"(?:[ \t]*\n[ \t]*(?=[{LOWER}])|(?:{_UNFINISHED_HEAD})[ \t]*\n[ \t]*(?=[{UPPER}]))"
 # A comma inside one name: "Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ", "Bộ Văn hóa, Thể thao và Du lịch".
 ISSUER_INNER_COMMA = r",[ \t]*(?=Chủ[ \t]+nhiệm[ \t]|Thể[ \t]+thao[ \t]+và[ \t])"
+# "các Nghị quyết của Chính phủ:", "các Thông tư của Bộ trưởng, Chủ nhiệm Văn\nphòng Chính phủ:", "04 Nghị
+# quyết của Bộ Chính trị, gồm:" before a list whose items share its type and issuer.
+LIST_HEADER_RE = re.compile(
+    rf"(?<!\w)(?:các|\d{{1,2}})\s+(?P<type>{_TYPE_WORD})"
+    rf"(?:\s+của\s+(?P<issuer>(?:[^:;\n]|(?-i:{ISSUER_WRAP})){{2,80}}?))?"
+    rf"\s*(?:,\s*gồm\s*)?:\s*(?:-\s*)?$",
+    re.IGNORECASE,
+)
 _ISSUER_CHAR = rf"""(?:[^\n,;:.()\[\]“”"]|{ISSUER_WRAP}|{ISSUER_INNER_COMMA})"""
 _ISSUER_PHRASE = rf"""
     (?P<issuer>[{UPPER}]{_ISSUER_CHAR}{{1,100}}?)
     (?= \s+(?:{_ISSUER_STOP})(?!\w) | [ \t]*(?!{ISSUER_WRAP}|{ISSUER_INNER_COMMA})[\n,;:.()\[\]“”"] | [ \t]*$ )
 """
-# "của Ban Tuyên giáo Tỉnh ủy Lai Châu về ..." after a symbol (and its date).
-ISSUER_AFTER_RE = re.compile(rf"^\s{{0,3}},?\s{{0,3}}của\s+{_ISSUER_PHRASE}", re.VERBOSE)
+# "của Ban Tuyên giáo Tỉnh ủy Lai Châu về ..." after a symbol (and its date); legal-text sites name a
+# document by its year first ("Hướng dẫn 19-HD/BTGDVTW năm 2025 của Ban Tuyên giáo và Dân vận Trung ương").
+ISSUER_AFTER_RE = re.compile(rf"^\s{{0,3}},?\s{{0,3}}(?:năm[ \t]+(?:19|20)\d\d[ \t]+)?của\s+{_ISSUER_PHRASE}", re.VERBOSE)
 
 # "Ban Tuyên giáo Quận ủy vừa ban hành " before a type word (news items).
 # "Xét đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số ...", "ý kiến của Ban Tổ chức Trung ương tại Văn bản số":
@@ -298,6 +301,7 @@ ISSUER_TAI_BEFORE_RE = re.compile(
 ISSUER_BEFORE_RE = re.compile(
     # after a sentence break, a news item's dateline ("(LSVN) - ") or its opening date ("Ngày 16/4/2020 ")
     rf"(?:[Nn]gày[ \t]+{DATE}[ \t]*,?[ \t]+|^|[.,;:\n]\s*|\)\s*-\s*)"
+    r"(?![Nn]gày[ \t]+\d)"  # "\nNgày 16/4/2020 Ủy ban nhân dân tỉnh ban hành": the issuer follows the date
     rf"(?P<issuer>[{UPPER}][^.,;:\n]{{2,80}}?)\s+(?:vừa\s+|đã\s+|mới\s+)?(?:khẩn\s+trương\s+)?(?:ký\s+)?ban\s+hành\s+$",
     re.VERBOSE,
 )

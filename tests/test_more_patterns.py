@@ -71,6 +71,16 @@ CASES = [
     ("NAMED_LAW_BEFORE_RE", "Căn cứ Nghị định ", None),
     ("NEWS_DATE_BEFORE_RE", "\nNgày 23/8/2017, Tỉnh Ủy Thừa Thiên Huế đã ban hành ", True),  # 2017-tu-thuathienhue-27-ctr
     ("NEWS_DATE_BEFORE_RE", "\nNgày 23/8/2017, Tỉnh Ủy họp. Các cấp ủy thực hiện ", None),
+    ("LIST_HEADER_RE", "Căn cứ các Thông tư của Bộ trưởng, Chủ nhiệm Văn\nphòng Chính phủ: ",  # 2025-ubnd-langson-2512-qd
+     ("issuer", "Bộ trưởng, Chủ nhiệm Văn\nphòng Chính phủ")),
+    ("LIST_HEADER_RE", "triển khai thực hiện 04 Nghị quyết của Bộ Chính trị, gồm: ",  # 2025-bct-nq59-72-nghean24h
+     ("issuer", "Bộ Chính trị")),
+    ("LIST_HEADER_RE", "năm 2024 Nghị quyết của HĐND tỉnh: ", None),  # a year, not a count
+    ("ISSUER_AFTER_RE", " năm 2025 của Ban Tuyên giáo và Dân vận Trung ương về tuyên truyền",  # 2025-dudcp-309-cv
+     ("issuer", "Ban Tuyên giáo và Dân vận Trung ương")),
+    ("ISSUER_AFTER_RE", " năm 2025 về việc triển khai", None),
+    ("ISSUER_BEFORE_RE", "-19\n\nNgày 16/4/2020 Ủy ban nhân dân tỉnh ban hành ",  # 2020-ctubnd-hungyen-11-ct
+     ("issuer", "Ủy ban nhân dân tỉnh")),
     ("SHARED_DATE_GAP_RE", " và ", True),  # 2017-ubnd-ubmttq-daklak-01-qcph: "217-QĐ/TW và Quyết định số 218-QĐ/TW ngày ..."
     ("SHARED_DATE_GAP_RE", " của Bộ Chính trị; ", None),
     ("REPORTED_BEFORE_RE", "Ban Tổ chức Trung ương đã ban hành ", True),  # 2025-btctw-31-hd-vietnamplus

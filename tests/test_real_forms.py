@@ -20,10 +20,8 @@ REAL = Path(__file__).resolve().parent / "data" / "real"
 
 
 def _source(text_id: str) -> str | None:
-    for part in ("party", "state"):
-        path = REAL / part / f"{text_id}.txt"
-        if path.is_file():
-            return path.read_text(encoding="utf-8")
+    for path in sorted(REAL.glob(f"*/{text_id}.txt")):
+        return path.read_text(encoding="utf-8")
     return None
 
 
@@ -123,6 +121,36 @@ CITATIONS = [
     ("2018-btgtw-hd-kyniem-2019-vinhuni", "issuer-stops-at-capital-subject",
      "Nghị định số 145/2013/NĐ-CP ngày 29/10/2013 của Chính phủ Quy định",
      [cite("145/2013/NĐ-CP", "Nghị định", date="2013-10-29", issuer="Chính phủ")]),
+    ("2020-ctubnd-hungyen-11-ct", "issuer-before-after-the-date",
+     "-19\n\nNgày 16/4/2020 Ủy ban nhân dân tỉnh ban hành Chỉ thị số 11/CT-CTUBND",
+     [cite("11/CT-CTUBND", "Chỉ thị", date="2020-04-16", issuer="Ủy ban nhân dân tỉnh")]),
+    ("2025-dudcp-309-cv", "issuer-after-the-year",
+     "Hướng dẫn 19-HD/BTGDVTW năm 2025 của Ban Tuyên giáo và Dân vận Trung ương về tuyên truyền",
+     [cite("19-HD/BTGDVTW", "Hướng dẫn", issuer="Ban Tuyên giáo và Dân vận Trung ương")]),
+    # -- issuers shared by a list: the one after its last item, the one of its header ---------------
+    ("2020-ubnd-binhthuan-1766-qd", "shared-trailing-issuer",
+     "Căn cứ Nghị định số 48/2013/NĐ-CP ngày 14/5/2013 và Nghị định số 92/2017/NĐ-CP ngày 07/8/2017 của Chính phủ",
+     [cite("48/2013/NĐ-CP", "Nghị định", date="2013-05-14", cue="can_cu", issuer="Chính phủ"),
+      cite("92/2017/NĐ-CP", "Nghị định", date="2017-08-07", cue="can_cu", issuer="Chính phủ")]),
+    # the first item's code (BT, a slip for BTP) is not the others': its issuer is left unread
+    ("2020-ubnd-binhthuan-1766-qd", "shared-trailing-issuer-same-code-only",
+     "Căn cứ Quyết định số 1217/QĐ-BT ngày 22/5/2020, Quyết định số 1183/QĐ-BTP ngày 20/5/2020, "
+     "Quyết định số 1472/QĐ-BTP ngày 25/6/2020, Quyết định số 1329/QĐ-BTP ngày 01/6/2020, Quyết định số "
+     "1565/QĐ-BTP ngày 13/7/2020, Quyết định số 1566/QĐ-BTP ngày 13/7/2020 của Bộ Tư pháp",
+     [cite("1217/QĐ-BT", "Quyết định", date="2020-05-22", cue="can_cu", issuer=None)]
+     + [cite(s, "Quyết định", date=d, cue="can_cu", issuer="Bộ Tư pháp") for s, d in (
+         ("1183/QĐ-BTP", "2020-05-20"), ("1472/QĐ-BTP", "2020-06-25"), ("1329/QĐ-BTP", "2020-06-01"),
+         ("1565/QĐ-BTP", "2020-07-13"), ("1566/QĐ-BTP", "2020-07-13"))]),
+    ("2025-ubnd-langson-2512-qd", "list-header-issuer-wrapped",
+     "Căn cứ các Thông tư của Bộ trưởng, Chủ nhiệm Văn\nphòng Chính phủ: số 02/2017/TT-VPCP ngày 31/10/2017 "
+     "hướng dẫn về nghiệp vụ kiểm\nsoát thủ tục hành chính; số 03/2025/TT-VPCP hướng dẫn",
+     [cite("02/2017/TT-VPCP", "Thông tư", date="2017-10-31", cue="can_cu",
+           issuer="Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ"),
+      cite("03/2025/TT-VPCP", "Thông tư", cue="can_cu", issuer="Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ")]),
+    ("2025-bct-nq59-72-nghean24h", "list-header-counted-typed-items",
+     "04 Nghị quyết của Bộ Chính trị, gồm: Nghị quyết số 59-NQ/TW về hội nhập quốc tế trong tình hình mới, "
+     "Nghị quyết số 70-NQ/TW về bảo đảm an ninh năng lượng quốc gia",
+     [cite("59-NQ/TW", "Nghị quyết", issuer="Bộ Chính trị"), cite("70-NQ/TW", "Nghị quyết", issuer="Bộ Chính trị")]),
     ("2025-bnv-10989-cv", "tai-after-opinion",
      "Thực hiện ý kiến của Ban Tổ chức\nTrung ương tại Văn bản số 9151- CV/BTCTW ngày 29/7/2025",
      [cite("9151-CV/BTCTW", "Công văn", date="2025-07-29", cue="thuc_hien")]),
