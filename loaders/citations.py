@@ -543,6 +543,28 @@ def _cue_in_subject(text: str, lo: int, hi: int) -> str | None:
     return None
 
 
+_LIST_REACH = 40  # items looked back over for a list's lead: a long list costs each item no more
+
+
+def _list_lead_cue(text: str, sentences: list[tuple[int, int]], index: int) -> str | None:
+    """The cue of the lead of the enumerated list whose item opens sentence ``index``.
+
+    "2. Quyết định này thay thế các Quyết định sau đây:\na) Quyết định số 27/2009/QĐ-UBND ...;\nb) ...":
+    the lead is the sentence before the items that ends in ":" (an item ending in ":" leads a list of its
+    own), or a cue alone on its line ("Căn cứ\n\n- Chỉ thị số 45-CT/TW ..."). No lead: no cue."""
+    if not P.LIST_ITEM_RE.match(text, sentences[index][0]):
+        return None
+    for j in range(index - 1, max(-1, index - 1 - _LIST_REACH), -1):
+        lo, hi = sentences[j]
+        line = text[lo:hi].strip(" \t\n*")
+        if line.endswith(":") or P.WHITESPACE_RE.sub(" ", line).lower() in P.CUE_BY_WORD:
+            tail = P.LIST_LEAD_TAIL_RE.search(text, lo, hi)
+            return _last_cue(text, lo, tail.start() if tail else hi)
+        if not P.LIST_ITEM_RE.match(text, lo):
+            return None
+    return None
+
+
 def _assign_cues(text: str, refs: list[_Ref], sentences: list[tuple[int, int]]) -> None:
     starts = [s for s, _ in sentences]
     previous: _Ref | None = None
@@ -552,6 +574,8 @@ def _assign_cues(text: str, refs: list[_Ref], sentences: list[tuple[int, int]]) 
         s_start = sentences[bisect.bisect_right(starts, ref.start) - 1][0]
         if previous is None or previous.end <= s_start or previous.end > ref.start:
             ref.cue = _last_cue(text, s_start, ref.start)
+            if ref.cue is None:
+                ref.cue = _list_lead_cue(text, sentences, bisect.bisect_right(starts, ref.start) - 1)
         else:
             gap = text[previous.end : ref.start]
             nested = P.NESTED_GAP_RE.match(gap)

@@ -20,7 +20,8 @@ __all__ = [
     "PASSIVE_AMENDMENT_RE", "DATE_RE", "NGAY_DATE_RE", "CELL_TAB_RE", "UNPRINTABLE_RE",
     "DIGIT_RUN_RE", "SYMBOL_RE", "HEADER_SYMBOL_RE", "NUMBER_ONLY_RE", "UNNUMBERED_RE", "TYPE_BEFORE_RE",
     "SO_BEFORE_RE", "LIST_HEADER_RE", "DATE_AFTER_RE", "ISSUER_AFTER_RE", "ISSUER_BEFORE_RE",
-    "CUE_RE", "ADJACENT_TAIL_RE", "NESTED_GAP_RE", "SENTENCE_BREAK_RE", "SEPARATOR_RE", "WHITESPACE_RE",
+    "CUE_RE", "ADJACENT_TAIL_RE", "NESTED_GAP_RE", "SENTENCE_BREAK_RE", "LIST_ITEM_RE", "LIST_LEAD_TAIL_RE",
+    "SEPARATOR_RE", "WHITESPACE_RE",
     "LOOSE_NGAY_DATE_RE", "DESCRIPTIVE_BEFORE_RE", "SUBJECT_START_RE", "EMBLEM_RE", "PLACE_DATE_RE", "TITLE_RE",
     "VV_RE", "KINH_GUI_RE", "NOI_NHAN_RE", "SIGN_TITLE_RE", "PERSON_NAME_RE", "BULLET_RE", "BODY_ISSUER_RE",
     "ROLE_PREFIX_RE", "ROLE_SUFFIX_RE", "YOUTH_RE", "AGENCY_ABBREVIATION_RE", "AGENCY_CASING_RE", "UNIT_RE",
@@ -380,6 +381,14 @@ SENTENCE_BREAK_RE = re.compile(
     """,
     re.VERBOSE,
 )
+# An enumerated item opening a sentence ("- Chỉ thị số ...", "a) Quyết định số ...", "2. Quyết định số ..."):
+# an item with no cue of its own takes the cue of the list's lead ("Quyết định này thay thế các Quyết
+# định sau đây:", "Bãi bỏ các Quyết định sau:", "Căn cứ" alone on its line).
+LIST_ITEM_RE = re.compile(r"[ \t*]*(?:[-+•–—]|\d{1,2}[.)]|[a-zđ]\))[ \t]")
+# The end of such a lead, from its type word on ("... thay thế các |Quyết định sau đây:"): the cue stands
+# before it as before the reference itself.
+LIST_LEAD_TAIL_RE = re.compile(
+    rf"(?<!\w)(?:{_TYPE_WORD})(?:\s+(?:sau(?:\s+đây)?|dưới\s+đây|như\s+sau))?\s*:[\s*]*$", re.IGNORECASE)
 # Abbreviations whose period does not end a sentence: "TP. Hồ Chí Minh".
 ABBREVIATIONS = frozenset({"tp", "tt", "q", "p", "ths", "ts", "pgs", "gs", "đ/c", "v.v", "tx", "st", "no"})
 

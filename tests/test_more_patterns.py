@@ -81,6 +81,12 @@ CASES = [
     ("ISSUER_AFTER_RE", " năm 2025 về việc triển khai", None),
     ("ISSUER_BEFORE_RE", "-19\n\nNgày 16/4/2020 Ủy ban nhân dân tỉnh ban hành ",  # 2020-ctubnd-hungyen-11-ct
      ("issuer", "Ủy ban nhân dân tỉnh")),
+    ("LIST_ITEM_RE", "a) Quyết định số", True),  # 2025-ubnd-phutho-100-qd
+    ("LIST_ITEM_RE", "- Chỉ thị số 45-CT/TW", True),  # 2018-btgtw-hd-kyniem-2019-vinhuni
+    ("LIST_ITEM_RE", "Quyết định số 12", None),
+    ("LIST_LEAD_TAIL_RE", "Quyết định này thay thế\ncác Quyết định sau đây:\n", True),  # 2025-ubnd-phutho-100-qd
+    ("LIST_LEAD_TAIL_RE", "2. Bãi bỏ các Quyết định\nsau:", True),  # 2025-ubnd-daklak-032-qd
+    ("LIST_LEAD_TAIL_RE", "Căn cứ:", None),
     ("SHARED_DATE_GAP_RE", " và ", True),  # 2017-ubnd-ubmttq-daklak-01-qcph: "217-QĐ/TW và Quyết định số 218-QĐ/TW ngày ..."
     ("SHARED_DATE_GAP_RE", " của Bộ Chính trị; ", None),
     ("REPORTED_BEFORE_RE", "Ban Tổ chức Trung ương đã ban hành ", True),  # 2025-btctw-31-hd-vietnamplus

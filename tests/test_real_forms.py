@@ -151,6 +151,16 @@ CITATIONS = [
      "04 Nghị quyết của Bộ Chính trị, gồm: Nghị quyết số 59-NQ/TW về hội nhập quốc tế trong tình hình mới, "
      "Nghị quyết số 70-NQ/TW về bảo đảm an ninh năng lượng quốc gia",
      [cite("59-NQ/TW", "Nghị quyết", issuer="Bộ Chính trị"), cite("70-NQ/TW", "Nghị quyết", issuer="Bộ Chính trị")]),
+    # -- cues of enumerated lists: an item with none of its own takes its lead's ------------------------
+    ("2025-ubnd-phutho-100-qd", "list-lead-cue-thay-the",
+     "2. Quyết định này thay thế\ncác Quyết định sau đây:\na) Quyết định số\n27/2009/QĐ-UBND ngày 26 tháng 8 năm 2009",
+     [cite("27/2009/QĐ-UBND", "Quyết định", date="2009-08-26", cue="thay_the")]),
+    ("2025-ubnd-daklak-032-qd", "list-lead-cue-bai-bo",
+     "2. Bãi bỏ các Quyết định\nsau:\n\na) Quyết định số\n12/2023/QĐ-UBND ngày 20/4/2023",
+     [cite("12/2023/QĐ-UBND", "Quyết định", date="2023-04-20", cue="bai_bo")]),
+    ("2018-btgtw-hd-kyniem-2019-vinhuni", "list-lead-cue-alone-on-its-line",
+     "Căn cứ\n\n- Chỉ thị số 45-CT/TW ngày 22/7/2010 của Bộ Chính trị Về đổi mới",
+     [cite("45-CT/TW", "Chỉ thị", date="2010-07-22", cue="can_cu", issuer="Bộ Chính trị")]),
     ("2025-bnv-10989-cv", "tai-after-opinion",
      "Thực hiện ý kiến của Ban Tổ chức\nTrung ương tại Văn bản số 9151- CV/BTCTW ngày 29/7/2025",
      [cite("9151-CV/BTCTW", "Công văn", date="2025-07-29", cue="thuc_hien")]),
