@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from . import patterns as P
 from .dates import date_from_match, iso_date
 from .models import Citation, DocHeader, Unnumbered
-from .normalize import Normalized, match_form, symbol_key
+from .normalize import Normalized, fold, match_form, symbol_key
 from .vocabulary import CUE_BY_NAME, ISSUER_CODES, OCR_CODE_FIXES, SCOPED_WORDS, TYPE_BY_CODE, TYPE_NAMES, UNNUMBERED_TYPES, type_for_code
 
 __all__ = ["find_citations", "Symbol", "parse_symbol_match", "sentence_spans", "Scanner", "SCANNERS"]
@@ -444,6 +444,26 @@ def _named_law_refs(text: str, runs: list[int], taken: list[tuple[int, int]]) ->
     return refs
 
 
+def _congress_resolution_refs(text: str, runs: list[int], taken: list[tuple[int, int]]) -> list[_Ref]:
+    """ "thực hiện Nghị quyết Đại hội Đảng bộ xã lần thứ I, nhiệm kỳ 2025-2030": a congress's resolution,
+    its congress the issuer (the unit's highest document: plans implement it, and cite it by no number).
+    Only a congress the text singles out by its ordinal; each one once (the later mentions name it again)."""
+    refs: list[_Ref] = []
+    if "Đại hội" not in text:  # most documents name no congress: skip the scan
+        return refs
+    seen: set[str] = set()
+    for m in P.CONGRESS_RESOLUTION_RE.finditer(text):
+        congress = m.group("issuer")
+        key = fold(congress)
+        if not P.CONGRESS_ORDINAL_RE.search(congress) or key in seen:
+            continue  # "đưa Nghị quyết Đại hội vào cuộc sống", "Nghị quyết Đại hội các cấp": no one congress; or named again
+        seen.add(key)
+        ref = _Ref(m.start(), m.end("issuer"), "Nghị quyết", None, None, None, unnumbered=True)
+        ref.issuer = m.span("issuer")
+        refs.append(ref)
+    return refs
+
+
 def _apply_list_headers(text: str, refs: list[_Ref], sentences: list[tuple[int, int]]) -> None:
     """Items after "các Nghị quyết của Chính phủ:" share the header's type and issuer: the bare items
     ("số 105/NQ-CP"), and the items of the header's type and the first item's issuer code ("04 Nghị quyết
@@ -609,6 +629,7 @@ SCANNERS: tuple[Scanner, ...] = (
     Scanner("number-only", _number_only_refs),
     Scanner("unnumbered", _unnumbered_refs, numbered=False),
     Scanner("named-law", _named_law_refs, numbered=False),
+    Scanner("congress-resolution", _congress_resolution_refs, numbered=False),
 )
 
 

@@ -37,7 +37,8 @@ __all__ = [
     "CELL_BAR_RE", "FLAT_BREAK_RE", "PLACE_ON_LINE_RE", "NAMED_LAW_BEFORE_RE", "NEWS_DATE_BEFORE_RE",
     "SHARED_DATE_GAP_RE", "REPORTED_BEFORE_RE", "CODE_JOIN_RE", "ASSEMBLY_CODE_RE", "OPINION_RE", "UNIT_WORD_RE",
     "TU_SLIP_RE", "PROVINCIAL_COMMITTEE_RE", "CODE_SEPARATOR_RE", "GLUED_SYMBOL_RE", "SLIP_SYMBOL_RE",
-    "SLIP_AFTER_SO_RE", "ISSUER_TAI_BEFORE_RE", "NAMED_LAW_RE",
+    "SLIP_AFTER_SO_RE", "ISSUER_TAI_BEFORE_RE", "NAMED_LAW_RE", "CONGRESS_RESOLUTION_RE",
+    "CONGRESS_ORDINAL_RE",
 ]
 
 
@@ -220,8 +221,9 @@ NAMED_LAW_RE = re.compile(
     rf"\s+(?P<when>ngày\s+{DATE}|năm\s+(?P<year>(?:19|20)\d\d)(?!\d))",
     re.VERBOSE,
 )
+# ("Điện Biên", "Điện Bàn": places, not a telegram)
 UNNUMBERED_RE = re.compile(
-    rf"(?<!\w)(?P<type>{_alternation(UNNUMBERED_TYPES)})(?!\w)(?!\s+số)(?P<rest>[^.;\n]{{0,160}}?)\s(?=của\s+[A-ZĐ])"
+    rf"(?<!\w)(?P<type>{_alternation(UNNUMBERED_TYPES)})(?!\w)(?!\s+số)(?![ \t]+B(?:iên|àn)(?!\w))(?P<rest>[^.;\n]{{0,160}}?)\s(?=của\s+[A-ZĐ])"
 )
 
 # The type word right before a symbol: "Kết luận số ", its code "KL số ", "KH ",
@@ -265,6 +267,7 @@ _ISSUER_STOP = rf"""
   | thay\s+thế | bãi\s+bỏ | kèm\s+theo | gửi | yêu\s+cầu | đề\s+nghị
   | đến | tới | kể\s+từ | ký | có | được | đang | này | trên | với | nêu | đề\s+ra | xác\s+định | là
   | phê\s+duyệt | công\s+bố | tuyên\s+truyền | thi\s+hành | quyết\s+(?:định|nghị)   # the subject's verb
+  | gắn\s+với | nhiệm\s+kỳ   # "Nghị quyết Đại hội ... lần thứ XIV gắn với ...", "... lần thứ I nhiệm kỳ 2013 - 2018"
 """
 # A line wrapped inside an issuer's name (legal-text sites and PDF text break lines anywhere):
 # the next line goes on in lower case ("của Ủy\nban Thường vụ Quốc hội", "Sở Nông\nnghiệp và Môi
@@ -291,6 +294,13 @@ _ISSUER_PHRASE = rf"""
 # "của Ban Tuyên giáo Tỉnh ủy Lai Châu về ..." after a symbol (and its date); legal-text sites name a
 # document by its year first ("Hướng dẫn 19-HD/BTGDVTW năm 2025 của Ban Tuyên giáo và Dân vận Trung ương").
 ISSUER_AFTER_RE = re.compile(rf"^\s{{0,3}},?\s{{0,3}}(?:năm[ \t]+(?:19|20)\d\d[ \t]+)?của\s+{_ISSUER_PHRASE}", re.VERBOSE)
+
+# "Nghị quyết Đại hội đại biểu Đảng bộ tỉnh lần thứ XIX", "Nghị quyết Đại hội XIV của Đảng": a congress's
+# resolution, named by its congress and numbered by none; the congress is its issuer. Opens with its first
+# letter and the lookbehind, as NAMED_LAW_RE does.
+CONGRESS_RESOLUTION_RE = re.compile(rf"N(?<!\wN)ghị[ \t]+quyết[ \t]+(?=Đại[ \t]+hội(?!\w)){_ISSUER_PHRASE}", re.VERBOSE)
+# What singles one congress out: its ordinal ("lần thứ XIX", "Đại hội XIV", "khóa XX").
+CONGRESS_ORDINAL_RE = re.compile(r"(?<!\w)(?:lần\s+thứ|kh[oó]a|khoá)\s+\w|(?<!\w)[IVXL]+(?!\w)")
 
 # "Ban Tuyên giáo Quận ủy vừa ban hành " before a type word (news items).
 # "Xét đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số ...", "ý kiến của Ban Tổ chức Trung ương tại Văn bản số":

@@ -87,6 +87,15 @@ CASES = [
     ("LIST_LEAD_TAIL_RE", "Quyết định này thay thế\ncác Quyết định sau đây:\n", True),  # 2025-ubnd-phutho-100-qd
     ("LIST_LEAD_TAIL_RE", "2. Bãi bỏ các Quyết định\nsau:", True),  # 2025-ubnd-daklak-032-qd
     ("LIST_LEAD_TAIL_RE", "Căn cứ:", None),
+    ("CONGRESS_RESOLUTION_RE", "triển khai thực hiện Nghị quyết Đại hội Đảng bộ xã lần thứ I, nhiệm kỳ 2025-2030",
+     ("issuer", "Đại hội Đảng bộ xã lần thứ I")),  # 2025-ubtvqh-1686-nq-badinh
+    ("CONGRESS_RESOLUTION_RE", "thực hiện Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIII của Đảng, góp phần",
+     ("issuer", "Đại hội đại biểu toàn quốc lần thứ XIII của Đảng")),  # 2021-twdtn-26-ctr-nqxiii
+    ("CONGRESS_RESOLUTION_RE", "Nghị quyết Đại hội Đảng toàn quốc lần thứ XIV gắn với", ("issuer", "Đại hội Đảng toàn quốc lần thứ XIV")),
+    ("CONGRESS_RESOLUTION_RE", "thực hiện Nghị quyết số 18-NQ/TW", None),
+    ("CONGRESS_ORDINAL_RE", "Đại hội XIV của Đảng", True),
+    ("CONGRESS_ORDINAL_RE", "Đại hội đại biểu Đảng bộ tỉnh Nghệ An khóa XX", True),
+    ("CONGRESS_ORDINAL_RE", "Đại hội các cấp", None),  # "Nghị quyết Đại hội các cấp": no one congress
     ("SHARED_DATE_GAP_RE", " và ", True),  # 2017-ubnd-ubmttq-daklak-01-qcph: "217-QĐ/TW và Quyết định số 218-QĐ/TW ngày ..."
     ("SHARED_DATE_GAP_RE", " của Bộ Chính trị; ", None),
     ("REPORTED_BEFORE_RE", "Ban Tổ chức Trung ương đã ban hành ", True),  # 2025-btctw-31-hd-vietnamplus

@@ -212,6 +212,26 @@ def test_lost_hyphens_are_repaired_from_known_codes(glued, repaired):
     assert repair_glued_code(glued) == repaired
 
 
+CONGRESS_RESOLUTIONS = [
+    # (text id, snippet, the congresses named, each once)
+    ("2021-twdtn-26-ctr-nqxiii",
+     "thực hiện Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIII của Đảng, góp phần sớm đưa Nghị quyết Đại hội vào",
+     ["Đại hội đại biểu toàn quốc lần thứ XIII của Đảng"]),  # "đưa Nghị quyết Đại hội vào cuộc sống": no congress named
+    ("2025-ubtvqh-1686-nq-badinh", "triển khai thực hiện Nghị quyết Đại hội Đảng bộ xã lần thứ I, nhiệm kỳ 2025-2030",
+     ["Đại hội Đảng bộ xã lần thứ I"]),
+    # "Điện Biên" is a province, not a telegram ("Điện ... của Bộ Chính trị" read no reference here)
+    ("2026-bct-01-ct-giamsat-dienbien-nhandan",
+     "Ngày 12/3, tại tỉnh Điện Biên, Đoàn giám sát số 30 của Bộ Chính trị, Ban Bí thư đã công bố", []),
+]
+
+
+@pytest.mark.parametrize("text_id, snippet, congresses", CONGRESS_RESOLUTIONS, ids=[c[0] for c in CONGRESS_RESOLUTIONS])
+def test_congress_resolutions_are_unnumbered_references_of_their_congress(text_id, snippet, congresses):
+    _quoted(text_id, snippet)
+    _, unnumbered = find_citations(normalize(snippet))
+    assert [(u.doc_type, u.issuer) for u in unnumbered] == [("Nghị quyết", c) for c in congresses]
+
+
 def test_named_laws_without_a_number_are_unnumbered_references():
     """2020-ubnd-binhthuan-1766-qd: two laws named and dated, the second an amending law whose title
     names two more (its own words, not citations of this text)."""
