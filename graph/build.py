@@ -31,7 +31,7 @@ from .agencies import Agency, Context, agency_from_uid, context_for, expand_grou
 from .checks import Issue, check
 from .gazetteer import (LEGACY, REFORM, Place, find_place, gazetteer, get_place, in_system, slug, system_of_uid,
                         system_on)
-from .identity import CENTRAL_SCOPE, DocKey, normalize_symbol, scope_of, year_of
+from .identity import CENTRAL_SCOPE, DocKey, congress_key, normalize_symbol, scope_of, year_of
 
 __all__ = ["build_graph", "chidao_version", "date_fields", "document_context", "place_record", "Placement"]
 
@@ -629,18 +629,29 @@ def build_graph(records: Iterable[Record],
                          cited_issuer_as_written=c.issuer,
                          cited_issuer=cited[i][1].uid if c.issuer and cited[i][1] is not None else None)
         for u, agency in zip(r.unnumbered, placement.unnumbered):
+            congress = _congress_of(u, placement, r)
             who = agency.uid.removeprefix("agency:") if agency else (slug(u.issuer) if u.issuer else "?")
-            uid = f"ref:{slug(u.doc_type)}/{who}/{u.date or '?'}"
+            uid = f"ref:{slug(u.doc_type)}/{congress}" if congress else f"ref:{slug(u.doc_type)}/{who}/{u.date or '?'}"
             if uid not in b.g:
+                level = "central" if congress and "@" not in congress else (agency.level if agency else None)
                 b.g.add_node(uid, label="Document", uid=uid, kind="unnumbered", stub=True, doc_type=u.doc_type,
                              **date_fields(u.date), issuer_uid=b.agency(agency), issuer_as_written=u.issuer,
-                             level=agency.level if agency else None)
+                             level=level)
                 if agency is not None:
                     b.g.add_edge(uid, agency.uid, type="ISSUED_BY")
             b.g.add_edge(citing, uid, type="MENTIONS" if article else _link_type(u.cue), cue=u.cue, citing=citing,
                          path=r.path, sha256=r.sha256, text=u.text, sentence=_sentence_of(u, r), start=u.start,
                          end=u.end, version=b.version)
     return b.g, check(b.g)
+
+
+def _congress_of(u, placement: Placement, record: Record) -> str | None:
+    """A congress's resolution ("Nghị quyết Đại hội Đảng bộ xã lần thứ I"): the key of its congress
+    (identity.congress_key), in the citing document's place; None for any other unnumbered reference."""
+    if u.doc_type != "Nghị quyết" or not u.issuer or not fold(u.issuer).startswith("dai hoi"):
+        return None
+    place = get_place(placement.place_uid) if placement.place_uid else None
+    return congress_key(u.issuer, place, f"unknown-{_file_key(record)}")
 
 
 def _sentence_of(u, record: Record) -> str | None:

@@ -13,14 +13,16 @@ keeps them apart; the same central 07-KL/TW cited by ten provinces is one key.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
-from ..loaders.normalize import symbol_form
-from ..loaders.patterns import YEAR_PREFIX_RE
+from ..loaders.normalize import fold, symbol_form
+from ..loaders.patterns import CONGRESS_ORDINAL_RE, YEAR_PREFIX_RE
 from ..loaders.vocabulary import CENTRAL_CODES
 from .agencies import Agency
+from .gazetteer import Place, slug
 
-__all__ = ["DocKey", "normalize_symbol", "scope_of", "year_of", "CENTRAL_SCOPE"]
+__all__ = ["DocKey", "congress_key", "normalize_symbol", "scope_of", "year_of", "CENTRAL_SCOPE"]
 
 CENTRAL_SCOPE = "VN"
 
@@ -60,3 +62,49 @@ def scope_of(issuer_code: str | None, agency: Agency | None, fallback: str | Non
         if agency.place_uid:
             return agency.place_uid.removeprefix("place:")
     return fallback
+
+
+_ROMAN = (("c", 100), ("xc", 90), ("l", 50), ("xl", 40), ("x", 10), ("ix", 9), ("v", 5), ("iv", 4), ("i", 1))
+_PROVINCE_WORDS = frozenset({"tinh", "thanh pho"})
+_DISTRICT_WORDS = frozenset({"huyen", "quan", "thi xa"})
+_CONGRESS_FILLER_RE = re.compile(r"^dai hoi |(?<!\w)(?:dai bieu|cua)(?!\w)")  # "Đại hội đại biểu ... của Đảng bộ"
+
+
+def _roman(number: int) -> str:
+    out = ""
+    for numeral, value in _ROMAN:
+        while number >= value:
+            out, number = out + numeral, number - value
+    return out
+
+
+def congress_key(congress: str, place: Place | None, private: str) -> str | None:
+    """The key of a congress's resolution, which is named by its congress and numbered by none.
+
+    The national congress is one whatever the spelling ("Đại hội XIII của Đảng", "Đại hội Đảng toàn
+    quốc lần thứ XIII", "Đại hội đại biểu toàn quốc lần thứ xiii của Đảng"). A local one is its body
+    and ordinal in the citing document's place, at the level its unit word says: every commune has a
+    "Đại hội Đảng bộ xã lần thứ I"; ``private`` (the citing file's own scope) when the document has no place.
+
+    >>> congress_key("Đại hội Đảng toàn quốc lần thứ XIII", None, "unknown-1")
+    'dai-hoi-toan-quoc-xiii'
+    >>> congress_key("Đại hội đại biểu Đảng bộ tỉnh lần thứ 19", None, "unknown-1")
+    'dai-hoi-dang-bo-tinh-xix@unknown-1'
+    """
+    m = CONGRESS_ORDINAL_RE.search(congress)
+    if m is None:
+        return None
+    spelt = (m.group("spelt") or m.group("bare")).lower()
+    ordinal = _roman(int(spelt)) if spelt.isdigit() else spelt
+    folded = fold(congress[: m.start()] + " " + congress[m.end():])
+    if "toan quoc" in folded or folded.split() in (["dai", "hoi", "cua", "dang"], ["dai", "hoi", "dang"]):
+        return f"dai-hoi-toan-quoc-{ordinal}"
+    body = " ".join(_CONGRESS_FILLER_RE.sub(" ", " ".join(folded.split())).split())
+    scope = place.scope if place is not None else private
+    if place is not None:
+        parts = scope.split("/")
+        if any(f" {w} " in f" {body} " for w in _PROVINCE_WORDS):
+            scope = parts[0]
+        elif any(f" {w} " in f" {body} " for w in _DISTRICT_WORDS):
+            scope = "/".join(parts[:2])
+    return f"dai-hoi-{slug(body) or 'dang-bo'}-{ordinal}@{scope}"

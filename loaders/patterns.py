@@ -299,8 +299,10 @@ ISSUER_AFTER_RE = re.compile(rf"^\s{{0,3}},?\s{{0,3}}(?:năm[ \t]+(?:19|20)\d\d[
 # resolution, named by its congress and numbered by none; the congress is its issuer. Opens with its first
 # letter and the lookbehind, as NAMED_LAW_RE does.
 CONGRESS_RESOLUTION_RE = re.compile(rf"N(?<!\wN)ghị[ \t]+quyết[ \t]+(?=Đại[ \t]+hội(?!\w)){_ISSUER_PHRASE}", re.VERBOSE)
-# What singles one congress out: its ordinal ("lần thứ XIX", "Đại hội XIV", "khóa XX").
-CONGRESS_ORDINAL_RE = re.compile(r"(?<!\w)(?:lần\s+thứ|kh[oó]a|khoá)\s+\w|(?<!\w)[IVXL]+(?!\w)")
+# What singles one congress out: its ordinal ("lần thứ XIX", "lần thứ xiii", "Đại hội XIV", "khóa XX"); a
+# bare numeral only in capitals ("vì" folds to "vi").
+CONGRESS_ORDINAL_RE = re.compile(
+    r"(?<!\w)(?:lần\s+thứ|kh[oó]a|khoá)\s+(?P<spelt>(?i:[ivxlc]+)|\d{1,2})(?!\w)|(?<!\w)(?P<bare>[IVXLC]+)(?!\w)")
 
 # "Ban Tuyên giáo Quận ủy vừa ban hành " before a type word (news items).
 # "Xét đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số ...", "ý kiến của Ban Tổ chức Trung ương tại Văn bản số":

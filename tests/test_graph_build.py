@@ -203,3 +203,24 @@ def test_evidence_out_of_step_with_the_records_is_refused():
     records = sorted(records_of(sample_corpus_path()), key=lambda r: r.path)
     with pytest.raises(ValueError, match="came out of step"):
         build_graph(records, evidence=lambda: iter(records[1:]))
+
+
+def test_a_congress_resolution_is_its_congress_in_the_citing_province(tmp_path):
+    """"Nghị quyết Đại hội đại biểu Đảng bộ tỉnh lần thứ XXII" is each province's own; the national
+    congress's resolution is one node however it is spelt."""
+    national = {"Quảng Nam": "Nghị quyết Đại hội XIII của Đảng",
+                "Lai Châu": "Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIII của Đảng"}
+    for n, prov in enumerate(national, 1):
+        body = (f"Thực hiện {national[prov]} và Nghị quyết Đại hội đại biểu Đảng bộ tỉnh lần thứ XXII, "
+                "Ban Thường vụ Tỉnh ủy yêu cầu các cấp ủy thực hiện tốt các nội dung sau.")
+        text = letter(prov, 40 + n, 3).replace(
+            "Căn cứ Kết luận số 07-KL/TW, ngày 11/6/2021 của Bộ Chính trị, các cấp ủy tiếp tục triển khai.", body)
+        (tmp_path / f"{n}.txt").write_text(text, encoding="utf-8")
+    g, _ = build_graph(records_of(tmp_path))
+    congresses = {v: {u for u, _, d in g.in_edges(v, data=True) if d["type"] in CITATION_LINKS}
+                  for v, d in g.nodes(data=True) if str(v).startswith("ref:nghi-quyet/dai-hoi")}
+    national_uid = "ref:nghi-quyet/dai-hoi-toan-quoc-xiii"
+    assert g.nodes[national_uid]["level"] == "central" and len(congresses.pop(national_uid)) == 2
+    assert sorted(congresses) == ["ref:nghi-quyet/dai-hoi-dang-bo-tinh-xxii@lai-chau",
+                                  "ref:nghi-quyet/dai-hoi-dang-bo-tinh-xxii@quang-nam"]
+    assert all(len(citers) == 1 for citers in congresses.values())
