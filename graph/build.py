@@ -92,7 +92,6 @@ def document_context(record: Record) -> tuple[Context, Agency | None]:
 
 def _find_issuer_place(doc, hints: list[Place | None], system: str) -> Place | None:
     for hint in hints:
-        province = hint.province if hint is not None else None
         if hint is not None and hint.system != system:
             continue
         district = hint if hint is not None and hint.level == "district" else None

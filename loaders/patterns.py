@@ -236,8 +236,11 @@ TYPE_BEFORE_RE = re.compile(
 )
 SO_BEFORE_RE = re.compile(r"(?<!\w)số\s*:?\s*$", re.IGNORECASE)
 # A law named between its type word and "số": "Luật Tổ chức chính quyền địa phương số 72/2025/QH15".
+# The name may wrap onto a line that goes on in lower case ("Luật Tổ chức chính\nquyền địa phương số"), start
+# in lower case ("Luật tiếp công dân số 42/2013/QH13") or stand in a caps title ("LUẬT TỔ CHỨC ... SỐ 72/2025/QH15").
 NAMED_LAW_BEFORE_RE = re.compile(
-    rf"(?<!\w)(?P<type>Bộ\s+luật|Luật|Pháp\s+lệnh|Hiến\s+pháp)\s+[{UPPER}][^;:()\n]{{0,70}}?\s*$"
+    rf"(?<!\w)(?P<type>Bộ\s+luật|BỘ\s+LUẬT|Luật|LUẬT|Pháp\s+lệnh|PHÁP\s+LỆNH|Hiến\s+pháp|HIẾN\s+PHÁP)\s+\w"
+    rf"(?:[^;:()\n]|\n[ \t]*(?=[{LOWER}])){{0,70}}?\s*$"
 )
 
 # ", ngày 06/5/2021" right after a symbol (also "ban hành ngày ...", "(ngày ...)").

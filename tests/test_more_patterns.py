@@ -68,6 +68,10 @@ CASES = [
     ("PLACE_ON_LINE_RE", "Số: - HD/TWĐTN-BTC Hà Nội, ngày tháng năm 2023", True),  # 2023-twdtn-btc-hd-kientoan-draft
     ("PLACE_ON_LINE_RE", "Số: 12/QĐ-UBND", None),
     ("NAMED_LAW_BEFORE_RE", "Luật Tổ chức chính quyền địa phương ", ("type", "Luật")),  # 2025-ttg-1589-qd
+    ("NAMED_LAW_BEFORE_RE", "*Căn cứ Luật Tổ chức\nchính quyền địa phương ", ("type", "Luật")),  # 2025-hdnd-hanoi-56-nq
+    ("NAMED_LAW_BEFORE_RE", "Căn cứ Luật tiếp công dân ", ("type", "Luật")),  # 2025-ubnd-xa-tayson-gialai-tb
+    ("NAMED_LAW_BEFORE_RE", "TRIỂN KHAI THI HÀNH LUẬT TỔ CHỨC CHÍNH QUYỀN ĐỊA PHƯƠNG ", ("type", "LUẬT")),  # 2025-ttg-1589-qd
+    ("NAMED_LAW_BEFORE_RE", "Căn cứ Luật Đất đai;\n*Căn cứ Nghị định ", None),  # a clause break: another document
     ("NAMED_LAW_BEFORE_RE", "Căn cứ Nghị định ", None),
     ("NEWS_DATE_BEFORE_RE", "\nNgày 23/8/2017, Tỉnh Ủy Thừa Thiên Huế đã ban hành ", True),  # 2017-tu-thuathienhue-27-ctr
     ("NEWS_DATE_BEFORE_RE", "\nNgày 23/8/2017, Tỉnh Ủy họp. Các cấp ủy thực hiện ", None),

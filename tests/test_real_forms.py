@@ -151,6 +151,13 @@ CITATIONS = [
      "04 Nghị quyết của Bộ Chính trị, gồm: Nghị quyết số 59-NQ/TW về hội nhập quốc tế trong tình hình mới, "
      "Nghị quyết số 70-NQ/TW về bảo đảm an ninh năng lượng quốc gia",
      [cite("59-NQ/TW", "Nghị quyết", issuer="Bộ Chính trị"), cite("70-NQ/TW", "Nghị quyết", issuer="Bộ Chính trị")]),
+    # -- a law's name before its number, wrapped or in a caps title ---------------------------------
+    ("2025-hdnd-hanoi-56-nq", "law-name-wrapped",
+     "*Căn cứ Luật Tổ chức\nchính quyền địa phương số 72/2025/QH15;*",
+     [cite("72/2025/QH15", "Luật", cue="can_cu")]),
+    ("2025-ttg-1589-qd", "law-name-in-caps-title",
+     "BAN HÀNH KẾ HOẠCH TRIỂN KHAI THI HÀNH LUẬT TỔ CHỨC CHÍNH QUYỀN ĐỊA PHƯƠNG SỐ 72/2025/QH15",
+     [cite("72/2025/QH15", "Luật", cue="thuc_hien")]),  # "triển khai thi hành": the plan implements the law
     # -- cues of enumerated lists: an item with none of its own takes its lead's ------------------------
     ("2025-ubnd-phutho-100-qd", "list-lead-cue-thay-the",
      "2. Quyết định này thay thế\ncác Quyết định sau đây:\na) Quyết định số\n27/2009/QĐ-UBND ngày 26 tháng 8 năm 2009",
