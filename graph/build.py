@@ -31,7 +31,7 @@ from .agencies import Agency, Context, agency_from_uid, context_for, expand_grou
 from .checks import Issue, check
 from .gazetteer import (LEGACY, REFORM, Place, find_place, gazetteer, get_place, in_system, slug, system_of_uid,
                         system_on)
-from .identity import CENTRAL_SCOPE, DocKey, congress_key, normalize_symbol, scope_of, year_of
+from .identity import CENTRAL_SCOPE, CONGRESS_PREFIX, DocKey, congress_key, normalize_symbol, scope_of, year_of
 
 __all__ = ["build_graph", "chidao_version", "date_fields", "document_context", "place_record", "Placement"]
 
@@ -630,12 +630,15 @@ def build_graph(records: Iterable[Record],
         for u, agency in zip(r.unnumbered, placement.unnumbered):
             congress = _congress_of(u, placement, r)
             who = agency.uid.removeprefix("agency:") if agency else (slug(u.issuer) if u.issuer else "?")
-            uid = f"ref:{slug(u.doc_type)}/{congress}" if congress else f"ref:{slug(u.doc_type)}/{who}/{u.date or '?'}"
+            uid = f"{CONGRESS_PREFIX}{congress}" if congress else f"ref:{slug(u.doc_type)}/{who}/{u.date or '?'}"
             if uid not in b.g:
                 level = "central" if congress and "@" not in congress else (agency.level if agency else None)
+                # a congress's scope, for the questions' place filter (none when private to its file)
+                where = (congress.partition("@")[2] or CENTRAL_SCOPE) if congress else ""
+                scoped: dict[str, str] = {"scope": where} if where and not where.startswith("unknown-") else {}
                 b.g.add_node(uid, label="Document", uid=uid, kind="unnumbered", stub=True, doc_type=u.doc_type,
                              **date_fields(u.date), issuer_uid=b.agency(agency), issuer_as_written=u.issuer,
-                             level=level)
+                             level=level, **scoped)
                 if agency is not None:
                     b.g.add_edge(uid, agency.uid, type="ISSUED_BY")
             b.g.add_edge(citing, uid, type="MENTIONS" if article else _link_type(u.cue), cue=u.cue, citing=citing,

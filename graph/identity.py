@@ -22,7 +22,8 @@ from ..loaders.vocabulary import CENTRAL_CODES
 from .agencies import Agency
 from .gazetteer import Place, slug
 
-__all__ = ["DocKey", "congress_key", "normalize_symbol", "scope_of", "year_of", "CENTRAL_SCOPE"]
+__all__ = ["DocKey", "congress_key", "congress_base", "CONGRESS_PREFIX", "normalize_symbol", "scope_of", "year_of",
+           "CENTRAL_SCOPE"]
 
 CENTRAL_SCOPE = "VN"
 
@@ -96,7 +97,8 @@ def congress_key(congress: str, place: Place | None, private: str) -> str | None
         return None
     spelt = (m.group("spelt") or m.group("bare")).lower()
     ordinal = _roman(int(spelt)) if spelt.isdigit() else spelt
-    folded = fold(congress[: m.start()] + " " + congress[m.end():])
+    after = congress[m.end():].strip()  # only "của ..." after the ordinal is the congress's ("lần thứ VII của Đảng bộ xã")
+    folded = fold(congress[: m.start()] + " " + (after if fold(after).startswith("cua ") else ""))
     if "toan quoc" in folded or folded.split() in (["dai", "hoi", "cua", "dang"], ["dai", "hoi", "dang"]):
         return f"dai-hoi-toan-quoc-{ordinal}"
     body = " ".join(_CONGRESS_FILLER_RE.sub(" ", " ".join(folded.split())).split())
@@ -108,3 +110,15 @@ def congress_key(congress: str, place: Place | None, private: str) -> str | None
         elif any(f" {w} " in f" {body} " for w in _DISTRICT_WORDS):
             scope = "/".join(parts[:2])
     return f"dai-hoi-{slug(body) or 'dang-bo'}-{ordinal}@{scope}"
+
+
+CONGRESS_PREFIX = "ref:nghi-quyet/"  # a congress resolution's uid: this and its congress_key
+
+
+def congress_base(key: str) -> str:
+    """A congress key without its place: what a typed "Nghị quyết Đại hội ... lần thứ XIX" names.
+
+    >>> congress_base("dai-hoi-dang-bo-tinh-xix@lai-chau")
+    'dai-hoi-dang-bo-tinh-xix'
+    """
+    return key.split("@", 1)[0]

@@ -36,6 +36,7 @@ import networkx as nx
 
 from ..loaders.normalize import symbol_key
 from .cache import without_cyclic_gc
+from .identity import CONGRESS_PREFIX, congress_base
 
 __all__ = ["INDEX_VERSION", "write_index", "QuestionIndex", "has_fts5"]
 
@@ -84,6 +85,9 @@ def _ref_keys(d: dict) -> Iterable[tuple[str, str]]:
         if path:
             yield "path", path
             yield "path", os.path.normpath(path)
+    uid = d.get("uid") or ""
+    if uid.startswith(CONGRESS_PREFIX + "dai-hoi-"):
+        yield "congress", congress_base(uid.removeprefix(CONGRESS_PREFIX))
 
 
 def write_index(con: sqlite3.Connection, questions: nx.MultiDiGraph, texts) -> None:

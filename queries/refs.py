@@ -36,12 +36,13 @@ from pathlib import Path
 
 from ..graph.cache import graph_cache
 from ..graph.gazetteer import Place, find_place
+from ..graph.identity import CONGRESS_PREFIX, congress_base, congress_key
 from ..graph.index import SymbolIndex, build_symbol_index, documents, search_form, symbol_key, symbol_tail
 from ..loaders.citations import parse_symbol_match
 from ..loaders.errors import ChidaoError
 from ..loaders.normalize import fold, normalize
-from ..loaders.patterns import (BARE_NUMBER_REF_RE, DATE_WORDS_RE, FOLDED_TYPE_WORDS, ISSUER_TAIL_RE,
-                               NUMBER_REF_RE, PATH_LIKE_RE, SYMBOL_RE, YEAR_RE)
+from ..loaders.patterns import (BARE_NUMBER_REF_RE, CONGRESS_RESOLUTION_RE, DATE_WORDS_RE, FOLDED_TYPE_WORDS,
+                               ISSUER_TAIL_RE, NUMBER_REF_RE, PATH_LIKE_RE, SYMBOL_RE, YEAR_RE)
 from .base import LEVEL_ORDER, document_row
 
 __all__ = ["resolve_ref", "parse_ref", "Ref", "RefError", "AmbiguousRef", "UnknownRef", "symbol_key",
@@ -108,6 +109,7 @@ class Ref:
     issuer: str | None = None  # folded: "bo chinh tri"
     where: str = ""  # the text around the symbol or number, as words: "lai chau"
     residue: str = field(default="", compare=False)  # ``where`` without type, issuer and date words
+    congress: str | None = None  # "Nghị quyết Đại hội XIII của Đảng": identity.congress_base of its congress
 
     @property
     def key(self) -> str | None:
@@ -158,12 +160,18 @@ def parse_ref(text: str) -> Ref:
     if m is not None:
         issuer = _YEAR_RE.sub(" ", m.group("issuer"))
         issuer = " ".join(DATE_WORDS_RE.sub(" ", issuer).split()) or None
+    congress = None
+    if symbol is None:
+        m = CONGRESS_RESOLUTION_RE.search(norm)
+        key = congress_key(m.group("issuer"), None, "") if m else None
+        congress = congress_base(key) if key else None
     year = _YEAR_RE.search(folded_rest)
     where = words_form(folded_rest)
     residue = _ISSUER_RE.sub(" ", folded_rest)
     residue = " ".join(w for w in words_form(residue).split() if w not in _NOT_PLACE_WORDS and not w.isdigit())
     return Ref(text=text, symbol=symbol, doc_type=doc_type, number=number,
-               year=int(year.group(0)) if year else None, issuer=issuer, where=where, residue=residue)
+               year=int(year.group(0)) if year else None, issuer=issuer, where=where, residue=residue,
+               congress=congress)
 
 
 # Words around a reference that name no place: type words, "số", date words.
@@ -213,6 +221,19 @@ def _build_paths(graph) -> _Paths:
     return _Paths(by_path, by_sha)
 
 
+def _build_congresses(graph) -> dict[str, list[str]]:
+    """congress_base -> the uids of its congress's resolution (one a province, say, for a local congress)."""
+    found: dict[str, list[str]] = defaultdict(list)
+    for uid in graph:
+        if isinstance(uid, str) and uid.startswith(CONGRESS_PREFIX + "dai-hoi-"):
+            found[congress_base(uid.removeprefix(CONGRESS_PREFIX))].append(uid)
+    return {base: sorted(uids) for base, uids in found.items()}
+
+
+def _congresses(graph) -> dict[str, list[str]]:
+    return graph_cache(graph, "refs.congresses", _build_congresses)
+
+
 def _symbols(graph) -> SymbolIndex:
     return graph_cache(graph, "refs.symbols", build_symbol_index)
 
@@ -248,6 +269,8 @@ def resolve_ref(graph, text: str) -> str:
     ref = parse_ref(text)
     if ref.symbol is not None:
         found = _symbols(graph).by_key.get(ref.key or "", [])
+    elif ref.congress is not None:
+        found = _congresses(graph).get(ref.congress, [])
     elif ref.number is not None:
         numbers = _numbers(graph)
         found = (numbers.by_number.get((ref.doc_type, ref.number), []) if ref.doc_type

@@ -51,6 +51,8 @@ def _candidates(index, text: str) -> set[int]:
     ref = parse_ref(text)
     if ref.key is not None:
         found |= index.keyed("sym", [ref.key])
+    elif ref.congress is not None:
+        found |= index.keyed("congress", [ref.congress])
     elif ref.number is not None:
         found |= index.keyed("num", [str(ref.number)])
     return found

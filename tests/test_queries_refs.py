@@ -170,3 +170,65 @@ def test_parse_ref_reads_the_place():
 def test_symbol_key_unifies_spelling():
     assert symbol_key("07 – KL/TW") == symbol_key("7-kl/tw") == "7-kl/tw"
     assert symbol_key("159 -CV/ÐUK") == symbol_key("159-CV/ĐUK")
+
+
+CONGRESS_LETTER = """ĐẢNG BỘ TỈNH {up}
+TỈNH ỦY
+*
+Số {num}-CV/TU
+
+ĐẢNG CỘNG SẢN VIỆT NAM
+
+{prov}, ngày 15 tháng 7 năm 2021
+
+V/v học tập nghị quyết
+
+Kính gửi: Các huyện ủy, thành ủy trực thuộc.
+
+Thực hiện {national} và Nghị quyết Đại hội đại biểu Đảng bộ tỉnh lần thứ XXII, Ban Thường vụ Tỉnh ủy yêu cầu các cấp ủy tổ chức học tập.
+
+T/M BAN THƯỜNG VỤ
+PHÓ BÍ THƯ
+
+Nguyễn Văn An
+"""
+
+
+@pytest.fixture(scope="module")
+def congress_workspace(tmp_path_factory):
+    from chidao.graph import build_workspace
+
+    docs = tmp_path_factory.mktemp("congress-docs")
+    for n, (prov, national) in enumerate((("Quảng Nam", "Nghị quyết Đại hội XIII của Đảng"),
+                                          ("Lai Châu", "Nghị quyết Đại hội Đảng toàn quốc lần thứ XIII")), 1):
+        (docs / f"{n}.txt").write_text(CONGRESS_LETTER.format(up=prov.upper(), prov=prov, num=40 + n, national=national),
+                                       encoding="utf-8")
+    ws = tmp_path_factory.mktemp("congress-ws")
+    build_workspace([docs], ws)
+    return ws
+
+
+@pytest.mark.parametrize("resolver", ["question graph", "question index"])
+def test_a_congress_resolution_is_found_by_its_congress(congress_workspace, resolver):
+    import sqlite3
+
+    from chidao.graph import load_question_graph
+    from chidao.queries import touched
+
+    def resolve(text):
+        if resolver == "question graph":
+            return resolve_ref(load_question_graph(congress_workspace), text)
+        return touched.resolve(congress_workspace, text)
+
+    con = sqlite3.connect(congress_workspace / "workspace.db")
+    keys = {k for (k,) in con.execute("SELECT key FROM qkeys WHERE kind = 'congress'")}
+    con.close()
+    assert keys == {"dai-hoi-toan-quoc-xiii", "dai-hoi-dang-bo-tinh-xxii"}  # the index finds them, not the fallback
+    for spelling in ("Nghị quyết Đại hội XIII của Đảng", "Nghị quyết Đại hội đại biểu toàn quốc lần thứ 13 của Đảng"):
+        assert resolve(spelling) == "ref:nghi-quyet/dai-hoi-toan-quoc-xiii"
+    with pytest.raises(AmbiguousRef) as e:  # every province has its own 22nd congress
+        resolve("Nghị quyết Đại hội đại biểu Đảng bộ tỉnh lần thứ XXII")
+    assert sorted(c["uid"] for c in e.value.candidates) == ["ref:nghi-quyet/dai-hoi-dang-bo-tinh-xxii@lai-chau",
+                                                              "ref:nghi-quyet/dai-hoi-dang-bo-tinh-xxii@quang-nam"]
+    assert resolve("Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XXII Lai Châu") == \
+        "ref:nghi-quyet/dai-hoi-dang-bo-tinh-xxii@lai-chau"
