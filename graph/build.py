@@ -31,7 +31,8 @@ from .agencies import Agency, Context, agency_from_uid, context_for, expand_grou
 from .checks import Issue, check
 from .gazetteer import (LEGACY, REFORM, Place, find_place, gazetteer, get_place, in_system, slug, system_of_uid,
                         system_on)
-from .identity import CENTRAL_SCOPE, CONGRESS_PREFIX, DocKey, congress_key, normalize_symbol, scope_of, year_of
+from .identity import (CENTRAL_SCOPE, CONGRESS_PREFIX, DocKey, congress_key, congress_scope, normalize_symbol, scope_of,
+                       year_of)
 
 __all__ = ["build_graph", "chidao_version", "date_fields", "document_context", "place_record", "Placement"]
 
@@ -632,9 +633,9 @@ def build_graph(records: Iterable[Record],
             who = agency.uid.removeprefix("agency:") if agency else (slug(u.issuer) if u.issuer else "?")
             uid = f"{CONGRESS_PREFIX}{congress}" if congress else f"ref:{slug(u.doc_type)}/{who}/{u.date or '?'}"
             if uid not in b.g:
-                level = "central" if congress and "@" not in congress else (agency.level if agency else None)
+                where = congress_scope(congress) if congress else ""
+                level = "central" if where == CENTRAL_SCOPE else (agency.level if agency else None)
                 # a congress's scope, for the questions' place filter (none when private to its file)
-                where = (congress.partition("@")[2] or CENTRAL_SCOPE) if congress else ""
                 scoped: dict[str, str] = {"scope": where} if where and not where.startswith("unknown-") else {}
                 b.g.add_node(uid, label="Document", uid=uid, kind="unnumbered", stub=True, doc_type=u.doc_type,
                              **date_fields(u.date), issuer_uid=b.agency(agency), issuer_as_written=u.issuer,

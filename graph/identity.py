@@ -22,8 +22,8 @@ from ..loaders.vocabulary import CENTRAL_CODES
 from .agencies import Agency
 from .gazetteer import Place, slug
 
-__all__ = ["DocKey", "congress_key", "congress_base", "CONGRESS_PREFIX", "normalize_symbol", "scope_of", "year_of",
-           "CENTRAL_SCOPE"]
+__all__ = ["DocKey", "congress_key", "congress_base", "congress_base_of_uid", "congress_scope", "CONGRESS_PREFIX",
+           "normalize_symbol", "scope_of", "year_of", "CENTRAL_SCOPE"]
 
 CENTRAL_SCOPE = "VN"
 
@@ -101,7 +101,7 @@ def congress_key(congress: str, place: Place | None, private: str) -> str | None
     folded = fold(congress[: m.start()] + " " + (after if fold(after).startswith("cua ") else ""))
     if "toan quoc" in folded or folded.split() in (["dai", "hoi", "cua", "dang"], ["dai", "hoi", "dang"]):
         return f"dai-hoi-toan-quoc-{ordinal}"
-    body = " ".join(_CONGRESS_FILLER_RE.sub(" ", " ".join(folded.split())).split())
+    body = " ".join(_CONGRESS_FILLER_RE.sub(" ", folded).split())
     scope = place.scope if place is not None else private
     if place is not None:
         parts = scope.split("/")
@@ -122,3 +122,20 @@ def congress_base(key: str) -> str:
     'dai-hoi-dang-bo-tinh-xix'
     """
     return key.split("@", 1)[0]
+
+
+def congress_scope(key: str) -> str:
+    """Where a congress stands: CENTRAL_SCOPE for the national one, else the place of its key
+    ("unknown-..." when private to its file).
+
+    >>> congress_scope("dai-hoi-toan-quoc-xiii"), congress_scope("dai-hoi-dang-bo-tinh-xix@lai-chau")
+    ('VN', 'lai-chau')
+    """
+    return key.partition("@")[2] or CENTRAL_SCOPE
+
+
+def congress_base_of_uid(uid: str) -> str | None:
+    """The congress_base of a congress resolution's node uid, None for any other node."""
+    if not uid.startswith(CONGRESS_PREFIX + "dai-hoi-"):
+        return None
+    return congress_base(uid.removeprefix(CONGRESS_PREFIX))

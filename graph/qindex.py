@@ -36,7 +36,7 @@ import networkx as nx
 
 from ..loaders.normalize import symbol_key
 from .cache import without_cyclic_gc
-from .identity import CONGRESS_PREFIX, congress_base
+from .identity import congress_base_of_uid
 
 __all__ = ["INDEX_VERSION", "write_index", "QuestionIndex", "has_fts5"]
 
@@ -85,9 +85,9 @@ def _ref_keys(d: dict) -> Iterable[tuple[str, str]]:
         if path:
             yield "path", path
             yield "path", os.path.normpath(path)
-    uid = d.get("uid") or ""
-    if uid.startswith(CONGRESS_PREFIX + "dai-hoi-"):
-        yield "congress", congress_base(uid.removeprefix(CONGRESS_PREFIX))
+    congress = congress_base_of_uid(d.get("uid") or "")
+    if congress is not None:
+        yield "congress", congress
 
 
 def write_index(con: sqlite3.Connection, questions: nx.MultiDiGraph, texts) -> None:

@@ -591,11 +591,10 @@ def _assign_cues(text: str, refs: list[_Ref], sentences: list[tuple[int, int]]) 
     previous_index: int | None = None
     top: _Ref | None = None  # the last reference that is not nested: list items inherit its cue
     for index, ref in enumerate(refs):
-        s_start = sentences[bisect.bisect_right(starts, ref.start) - 1][0]
+        s_index = bisect.bisect_right(starts, ref.start) - 1
+        s_start = sentences[s_index][0]
         if previous is None or previous.end <= s_start or previous.end > ref.start:
-            ref.cue = _last_cue(text, s_start, ref.start)
-            if ref.cue is None:
-                ref.cue = _list_lead_cue(text, sentences, bisect.bisect_right(starts, ref.start) - 1)
+            ref.cue = _last_cue(text, s_start, ref.start) or _list_lead_cue(text, sentences, s_index)
         else:
             gap = text[previous.end : ref.start]
             nested = P.NESTED_GAP_RE.match(gap)

@@ -36,7 +36,7 @@ from pathlib import Path
 
 from ..graph.cache import graph_cache
 from ..graph.gazetteer import Place, find_place
-from ..graph.identity import CONGRESS_PREFIX, congress_base, congress_key
+from ..graph.identity import congress_base, congress_base_of_uid, congress_key
 from ..graph.index import SymbolIndex, build_symbol_index, documents, search_form, symbol_key, symbol_tail
 from ..loaders.citations import parse_symbol_match
 from ..loaders.errors import ChidaoError
@@ -225,8 +225,9 @@ def _build_congresses(graph) -> dict[str, list[str]]:
     """congress_base -> the uids of its congress's resolution (one a province, say, for a local congress)."""
     found: dict[str, list[str]] = defaultdict(list)
     for uid in graph:
-        if isinstance(uid, str) and uid.startswith(CONGRESS_PREFIX + "dai-hoi-"):
-            found[congress_base(uid.removeprefix(CONGRESS_PREFIX))].append(uid)
+        base = congress_base_of_uid(uid) if isinstance(uid, str) else None
+        if base is not None:
+            found[base].append(uid)
     return {base: sorted(uids) for base, uids in found.items()}
 
 
