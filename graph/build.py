@@ -20,6 +20,7 @@ import importlib.metadata
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from typing import Protocol
 
 import networkx as nx
 
@@ -34,7 +35,7 @@ from .gazetteer import (LEGACY, REFORM, Place, find_place, gazetteer, get_place,
 from .identity import (CENTRAL_SCOPE, CONGRESS_PREFIX, DocKey, congress_key, congress_scope, normalize_symbol, scope_of,
                        year_of)
 
-__all__ = ["build_graph", "chidao_version", "date_fields", "document_context", "place_record", "Placement"]
+__all__ = ["build_graph", "join", "GraphSink", "NetworkxSink", "chidao_version", "date_fields", "document_context", "place_record", "Placement"]
 
 _EPOCH = _dt.date(1970, 1, 1)
 
@@ -347,8 +348,10 @@ def _cited_key(c: Citation, ctx: Context, unknown: str) -> tuple[str, Agency | N
 
 
 class _Builder:
-    def __init__(self) -> None:
-        self.g = nx.MultiDiGraph()
+    def __init__(self, sink: GraphSink | None = None) -> None:
+        self.sink = sink if sink is not None else NetworkxSink()
+        self.citing_of: dict[str, tuple[str, int | None]] = {}  # path -> (the uid its record ended up with, year)
+        self.duplicates: set[str] = set()  # paths of files that hold a document already read
         self.version = chidao_version()
         self.by_key: dict[DocKey, list[str]] = defaultdict(list)  # key -> uids (conflicts keep apart)
         self.by_base: dict[tuple[str, str], set[str]] = defaultdict(set)  # (symbol, scope) -> uids
@@ -356,35 +359,34 @@ class _Builder:
 
     # -- nodes ---------------------------------------------------------------
     def place(self, place: Place | None) -> None:
-        while place is not None and place.uid not in self.g:
-            self.g.add_node(place.uid, **place.attrs())
+        while place is not None and not self.sink.has(place.uid):
+            self.sink.add_node(place.uid, place.attrs())
             parent = get_place(place.parent_uid) if place.parent_uid else None
             if parent is not None:
                 self.place(parent)
-                self.g.add_edge(place.uid, parent.uid, type="LOCATED_IN")
+                self.sink.add_edge(place.uid, parent.uid, {"type": "LOCATED_IN"})
             place = None
 
     def agency(self, agency: Agency | None) -> str | None:
         if agency is None:
             return None
-        if agency.uid not in self.g:
-            self.g.add_node(agency.uid, **agency.attrs())
+        if not self.sink.has(agency.uid):
+            self.sink.add_node(agency.uid, agency.attrs())
             if agency.place_uid:
                 self.place(get_place(agency.place_uid))
-                self.g.add_edge(agency.uid, agency.place_uid, type="LOCATED_IN")
+                self.sink.add_edge(agency.uid, agency.place_uid, {"type": "LOCATED_IN"})
             if agency.parent_uid:
                 parent = agency_from_uid(agency.parent_uid)
                 if parent is not None:
                     self.agency(parent)
-                if agency.parent_uid in self.g:
-                    self.g.add_edge(agency.uid, agency.parent_uid, type="PART_OF")
+                if self.sink.has(agency.parent_uid):
+                    self.sink.add_edge(agency.uid, agency.parent_uid, {"type": "PART_OF"})
         return agency.uid
 
-    def index(self, uid: str, key: DocKey | None, doc_type: str | None, number: str | None) -> None:
+    def index(self, uid: str, key: DocKey | None, doc_type: str | None, number: str | None, scope: str | None) -> None:
         if key is not None:
             self.by_base[key.base].add(uid)
         if number:
-            scope = self.g.nodes[uid].get("scope")
             if scope:
                 self.by_number[(doc_type, number, scope)].add(uid)
 
@@ -410,78 +412,85 @@ class _Builder:
             attrs["place_notes"] = [{"kind": k, "message": m} for k, m in placement.notes]
         if key is None:
             uid = f"doc:~{_file_key(record)}@{scope}:{dates['year'] or '?'}"
-            if uid in self.g and not self.g.nodes[uid].get("stub"):  # the same bytes twice (a copied scan): one document, as below
-                self.g.nodes[uid].setdefault("duplicate_paths", []).append(record.path)
+            if self.sink.has(uid) and not self.sink.get(uid, "stub"):  # the same bytes twice (a copied scan): one document, as below
+                self.duplicate(uid, record.path)
                 return
         else:
             uid = key.uid
             claimed = self.by_key[key]
             for other in claimed:
-                o = self.g.nodes[other]
-                if o.get("stub"):
+                if self.sink.get(other, "stub"):
                     continue
-                if o.get("date") == dates["date"] and o.get("issuer_uid") == issuer_uid:
-                    o.setdefault("duplicate_paths", []).append(record.path)  # the same document twice
+                if self.sink.get(other, "date") == dates["date"] and self.sink.get(other, "issuer_uid") == issuer_uid:
+                    self.duplicate(other, record.path)  # the same document twice
                     return
-            if any(not self.g.nodes[o].get("stub") for o in claimed):
+            if any(not self.sink.get(o, "stub") for o in claimed):
                 attrs["conflicts_with"] = uid
                 uid = f"{uid}#{len(claimed) + 1}"
             if uid not in claimed:
                 claimed.append(uid)
         attrs["uid"] = uid
-        self.g.add_node(uid, **attrs)  # fills a stub in place when one was made earlier
+        for link, items in placement.unresolved:
+            attrs[f"{link.lower()}_unresolved"] = list(items)
+        self.sink.add_node(uid, attrs)
+        self.citing_of[record.path] = (uid, dates["year"])
         if issuer_uid:
-            self.g.add_edge(uid, issuer_uid, type="ISSUED_BY")
-        self.index(uid, key, doc.doc_type, doc.number)
+            self.sink.add_edge(uid, issuer_uid, {"type": "ISSUED_BY"})
+        self.index(uid, key, doc.doc_type, doc.number, scope)
         self.addressees(uid, placement)
         if doc.signer and doc.signer.name:
             person = f"person:{scope}:{slug(doc.signer.name)}"
-            if person not in self.g:
-                self.g.add_node(person, label="Person", uid=person, name=doc.signer.name, scope=scope)
-            self.g.add_edge(uid, person, type="SIGNED_BY", title=doc.signer.title)
+            if not self.sink.has(person):
+                self.sink.add_node(person, {"label": "Person", "uid": person, "name": doc.signer.name, "scope": scope})
+            self.sink.add_edge(uid, person, {"type": "SIGNED_BY", "title": doc.signer.title})
+
+    def duplicate(self, uid: str, path: str) -> None:
+        """A file holding a document already read: its path goes to the document, its links come once."""
+        self.sink.append(uid, "duplicate_paths", path)
+        self.citing_of[path] = (uid, self.sink.get(uid, "year"))
+        self.duplicates.add(path)
 
     def addressees(self, uid: str, placement: Placement) -> None:
         for link, item, agency, expanded in placement.addressees:
             if expanded:
-                self.g.add_edge(uid, self.agency(agency), type=link, expanded_from=item, as_written=item)
+                self.sink.add_edge(uid, self.agency(agency), {"type": link, "expanded_from": item, "as_written": item})
             else:
-                self.g.add_edge(uid, self.agency(agency), type=link, as_written=item)
-        for link, items in placement.unresolved:
-            self.g.nodes[uid][f"{link.lower()}_unresolved"] = list(items)
+                self.sink.add_edge(uid, self.agency(agency), {"type": link, "as_written": item})
 
     # -- passes 2-3: citations ----------------------------------------------
     def stub(self, uid: str, key: DocKey | None, c: Citation, agency: Agency | None, scope: str) -> None:
-        if uid in self.g:
+        if self.sink.has(uid):
             return
         dates = date_fields(c.date)
         if key is not None and dates["year"] is None:
             dates["year"], dates["year_inferred"] = key.year, True
         place = get_place(agency.place_uid) if agency and agency.place_uid else None
-        self.g.add_node(uid, label="Document", uid=uid, kind="document", stub=True, doc_type=c.doc_type,
-                        number=c.number, symbol=c.symbol, **dates, scope=scope,
-                        level=agency.level if agency else ("central" if scope == CENTRAL_SCOPE else None),
-                        province=agency.province if agency else (place.province if place else None),
-                        district=agency.district if agency else None,
-                        issuer_uid=self.agency(agency), issuer_as_written=c.issuer,
-                        system=(agency.system if agency is not None and agency.system else None)
-                        or system_on(c.date) or (system_of_uid(scope) if scope != CENTRAL_SCOPE
-                                                 and not scope.startswith("unknown-") else None))
+        self.sink.add_node(uid, dict(
+            label="Document", uid=uid, kind="document", stub=True, doc_type=c.doc_type,
+            number=c.number, symbol=c.symbol, **dates, scope=scope,
+            level=agency.level if agency else ("central" if scope == CENTRAL_SCOPE else None),
+            province=agency.province if agency else (place.province if place else None),
+            district=agency.district if agency else None,
+            issuer_uid=self.agency(agency), issuer_as_written=c.issuer,
+            system=(agency.system if agency is not None and agency.system else None)
+            or system_on(c.date) or (system_of_uid(scope) if scope != CENTRAL_SCOPE
+                                     and not scope.startswith("unknown-") else None)))
         if agency is not None:
-            self.g.add_edge(uid, agency.uid, type="ISSUED_BY")
+            self.sink.add_edge(uid, agency.uid, {"type": "ISSUED_BY"})
         if key is not None:
             self.by_key[key].append(uid)
-        self.index(uid, key, c.doc_type, c.number)
+        self.index(uid, key, c.doc_type, c.number, scope)
 
     def resolve_dated(self, c: Citation, scope: str, agency: Agency | None) -> tuple[str | None, list[str], str | None]:
         """(uid, other candidates, reason unresolved) for a citation with a symbol and a year."""
         key = DocKey(normalize_symbol(c.symbol), scope, year_of(c.date))
-        claimed = [u for u in self.by_key.get(key, ()) if u in self.g]
+        claimed = list(self.by_key.get(key, ()))
         if not claimed:
             self.stub(key.uid, key, c, agency, scope)
             return key.uid, [], None
         if len(claimed) == 1:
             return claimed[0], [], None
-        same_date = [u for u in claimed if self.g.nodes[u].get("date") == c.date]
+        same_date = [u for u in claimed if self.sink.get(u, "date") == c.date]
         if len(same_date) == 1:
             return same_date[0], [], None
         return claimed[0], claimed, None
@@ -499,12 +508,12 @@ class _Builder:
         if not hasattr(self, "_owned_by_symbol"):
             index: dict[tuple[str, int | None], list[str]] = defaultdict(list)
             for key, uids in self.by_key.items():
-                index[(key.symbol, key.year)].extend(u for u in uids if not self.g.nodes[u].get("stub"))
+                index[(key.symbol, key.year)].extend(u for u in uids if not self.sink.get(u, "stub"))
             self._owned_by_symbol = index
         found = sorted(set(self._owned_by_symbol.get((normalize_symbol(c.symbol), year_of(c.date)), ())))
         if len(found) > 1:
-            found = ([u for u in found if self.g.nodes[u].get("date") == c.date] or
-                     [u for u in found if self.g.nodes[u].get("province") in near] or found)
+            found = ([u for u in found if self.sink.get(u, "date") == c.date] or
+                     [u for u in found if self.sink.get(u, "province") in near] or found)
         if len(found) == 1:
             return found[0], [], None
         if found:
@@ -515,10 +524,10 @@ class _Builder:
                         citing_year: int | None) -> tuple[str | None, list[str], str | None]:
         if c.symbol:
             found = [u for u in self.by_base.get((normalize_symbol(c.symbol), scope), ())
-                     if citing_year is None or (self.g.nodes[u].get("year") or 0) <= citing_year]
+                     if citing_year is None or (self.sink.get(u, "year") or 0) <= citing_year]
             if found:
-                latest = max(self.g.nodes[u].get("year") or 0 for u in found)
-                best = sorted(u for u in found if (self.g.nodes[u].get("year") or 0) == latest)
+                latest = max(self.sink.get(u, "year") or 0 for u in found)
+                best = sorted(u for u in found if (self.sink.get(u, "year") or 0) == latest)
                 return best[0], (best if len(best) > 1 else []), None
             key = DocKey(normalize_symbol(c.symbol), scope, citing_year)
             self.stub(key.uid, key, c, agency, scope)
@@ -526,9 +535,9 @@ class _Builder:
         # Number only ("Chỉ thị số 17"): only a unique match of type, number and scope.
         scopes = {scope, CENTRAL_SCOPE} if not c.issuer and not c.issuer_code else {scope}
         found = sorted(u for s in scopes for u in self.by_number.get((c.doc_type, c.number, s), ())
-                       if citing_year is None or c.date or (self.g.nodes[u].get("year") or 0) <= citing_year)
+                       if citing_year is None or c.date or (self.sink.get(u, "year") or 0) <= citing_year)
         if c.date:
-            found = [u for u in found if self.g.nodes[u].get("date") == c.date] or found
+            found = [u for u in found if self.sink.get(u, "date") == c.date] or found
         if len(found) == 1:
             return found[0], [], None
         reason = f"{len(found)} candidates" if found else "no document of that type and number in scope"
@@ -553,7 +562,18 @@ def build_graph(records: Iterable[Record],
     when the links are written: ``records`` may then be ``records.slim_record``'s, without
     the citations' sentences (a build keeps those in its workspace file, not in memory).
     """
-    b = _Builder()
+    sink = NetworkxSink()
+    join(records, placements, sink, evidence=evidence)
+    return sink.g, check(sink.g)
+
+
+def join(records: Iterable[Record], placements: Mapping[str, Placement] | Iterable[tuple[str, Placement]] | None,
+         sink: GraphSink, *, evidence: Callable[[], Iterable[Record]] | None = None) -> None:
+    """Resolve ``records`` into ``sink``: every node and link of ``build_graph``'s graph, made in the
+    same order (a node's attributes may still grow by ``sink.append`` until the last record's links
+    are made). ``build_graph`` joins into a networkx graph; ``chidao build`` into the rows of the
+    new workspace file (graph/rowstore.py), without holding the graph."""
+    b = _Builder(sink)
     records = sorted(records, key=lambda r: r.path)
     placements = dict(placements or {})
     for r in records:
@@ -561,17 +581,15 @@ def build_graph(records: Iterable[Record],
             placements[r.path] = place_record(r)
     for r in records:
         if r.kind == "document" and r.doc is not None:
+            sink.boundary()
             b.own(r, placements[r.path])
-    citing_of: dict[str, tuple[str, int | None]] = {}  # path -> (citing uid, year)
-    # The uid each record ended up with (a duplicate file shares its twin's node).
-    for uid, attrs in list(b.g.nodes(data=True)):
-        if attrs.get("label") == "Document" and not attrs.get("stub"):
-            for path in [attrs["path"], *attrs.get("duplicate_paths", ())]:
-                citing_of[path] = (uid, attrs.get("year"))
+    citing_of = b.citing_of  # the uid each record ended up with (a duplicate file shares its twin's node)
     for r in records:
         if not (r.kind == "document" and r.doc is not None):
             uid = f"src:{_file_key(r)}"
-            b.g.add_node(uid, label="Source", uid=uid, kind="article", path=r.path, sha256=r.sha256)
+            if sink.has(uid):
+                sink.share(uid)  # the same article twice: both files' links leave one node
+            sink.add_node(uid, {"label": "Source", "uid": uid, "kind": "article", "path": r.path, "sha256": r.sha256})
             citing_of[r.path] = (uid, None)
     targets: dict[tuple[str, int], tuple[str | None, list[str], str | None]] = {}
     for phase in ("dated", "undated"):
@@ -584,17 +602,21 @@ def build_graph(records: Iterable[Record],
                     continue
                 via_year = year
                 if c.via is not None and targets.get((r.path, c.via), (None,))[0]:
-                    via_year = b.g.nodes[targets[(r.path, c.via)][0]].get("year") or year
+                    via_year = sink.get(targets[(r.path, c.via)][0], "year") or year
                 scope, agency = cited[i]
-                if dated and b.g.nodes[_citing]["label"] == "Source":  # an article: resolve in the corpus
+                if dated and sink.get(_citing, "label") == "Source":  # an article: resolve in the corpus
                     # its own citations resolved so far (a scan of every target made the pass quadratic)
-                    near = {b.g.nodes[t[0]].get("province") for j in range(i)
-                            if (t := targets.get((r.path, j))) and t[0] and t[0] in b.g} - {None}
+                    near = {sink.get(t[0], "province") for j in range(i)
+                            if (t := targets.get((r.path, j))) and t[0] and sink.has(t[0])} - {None}
                     targets[(r.path, i)] = b.resolve_unscoped(c, scope, agency, near)
                     continue
                 targets[(r.path, i)] = (b.resolve_dated(c, scope, agency) if dated
                                         else b.resolve_undated(c, scope, agency, via_year))
-    duplicates = {p for _, a in b.g.nodes(data=True) for p in a.get("duplicate_paths", ())}
+    for r in records:  # the documents a nested citation's link leaves: more than one file's links leave them
+        for c in r.citations:
+            if c.via is not None and (source := targets.get((r.path, c.via), (None,))[0]):
+                sink.share(source)
+    duplicates = b.duplicates
     whole = iter(evidence()) if evidence is not None else None
     for n in range(len(records)):
         # Each record, its placement and its targets are let go once its links are made: the memory
@@ -607,45 +629,88 @@ def build_graph(records: Iterable[Record],
                 raise ValueError(f"the evidence of {slim.path!r} came out of step ({r.path if r else 'none'!r})")
         if r.path in duplicates:
             continue  # the same document read twice: its links come once, from the first file
+        sink.boundary()
         citing, _year = citing_of[r.path]
-        article = b.g.nodes[citing]["label"] == "Source"
+        article = sink.get(citing, "label") == "Source"
         cited = placement.cited
         found = [targets.pop((r.path, i)) for i in range(len(r.citations))]
         for i, c in enumerate(r.citations):
             uid, candidates, reason = found[i]
             if uid is None:
-                b.g.nodes[citing].setdefault("unresolved", []).append(
-                    {"text": c.text, "sentence": c.sentence, "start": c.start, "end": c.end, "reason": reason,
-                     "candidates": candidates})
+                sink.append(citing, "unresolved", {"text": c.text, "sentence": c.sentence, "start": c.start,
+                                                   "end": c.end, "reason": reason, "candidates": candidates})
                 continue
             source = citing
             if c.via is not None and found[c.via][0]:
                 source = found[c.via][0]
-            b.g.add_edge(source, uid, type="MENTIONS" if article else _link_type(c.cue), cue=c.cue,
-                         citing=citing, path=r.path, sha256=r.sha256, text=c.text, sentence=c.sentence,
-                         start=c.start, end=c.end, version=b.version,
-                         via_uid=source if source != citing else None, candidates=candidates or None,
-                         # the issuer the citation names ("của Bộ Chính trị"), for check's issuer_conflict
-                         cited_issuer_as_written=c.issuer,
-                         cited_issuer=cited[i][1].uid if c.issuer and cited[i][1] is not None else None)
+            sink.add_edge(source, uid, dict(
+                type="MENTIONS" if article else _link_type(c.cue), cue=c.cue,
+                citing=citing, path=r.path, sha256=r.sha256, text=c.text, sentence=c.sentence,
+                start=c.start, end=c.end, version=b.version,
+                via_uid=source if source != citing else None, candidates=candidates or None,
+                # the issuer the citation names ("của Bộ Chính trị"), for check's issuer_conflict
+                cited_issuer_as_written=c.issuer,
+                cited_issuer=cited[i][1].uid if c.issuer and cited[i][1] is not None else None))
         for u, agency in zip(r.unnumbered, placement.unnumbered):
             congress = _congress_of(u, placement, r)
             who = agency.uid.removeprefix("agency:") if agency else (slug(u.issuer) if u.issuer else "?")
             uid = f"{CONGRESS_PREFIX}{congress}" if congress else f"ref:{slug(u.doc_type)}/{who}/{u.date or '?'}"
-            if uid not in b.g:
+            if not sink.has(uid):
                 where = congress_scope(congress) if congress else ""
                 level = "central" if where == CENTRAL_SCOPE else (agency.level if agency else None)
                 # a congress's scope, for the questions' place filter (none when private to its file)
                 scoped: dict[str, str] = {"scope": where} if where and not where.startswith("unknown-") else {}
-                b.g.add_node(uid, label="Document", uid=uid, kind="unnumbered", stub=True, doc_type=u.doc_type,
-                             **date_fields(u.date), issuer_uid=b.agency(agency), issuer_as_written=u.issuer,
-                             level=level, **scoped)
+                sink.add_node(uid, dict(label="Document", uid=uid, kind="unnumbered", stub=True, doc_type=u.doc_type,
+                                        **date_fields(u.date), issuer_uid=b.agency(agency), issuer_as_written=u.issuer,
+                                        level=level, **scoped))
                 if agency is not None:
-                    b.g.add_edge(uid, agency.uid, type="ISSUED_BY")
-            b.g.add_edge(citing, uid, type="MENTIONS" if article else _link_type(u.cue), cue=u.cue, citing=citing,
-                         path=r.path, sha256=r.sha256, text=u.text, sentence=_sentence_of(u, r), start=u.start,
-                         end=u.end, version=b.version)
-    return b.g, check(b.g)
+                    sink.add_edge(uid, agency.uid, {"type": "ISSUED_BY"})
+            sink.add_edge(citing, uid, dict(
+                type="MENTIONS" if article else _link_type(u.cue), cue=u.cue, citing=citing,
+                path=r.path, sha256=r.sha256, text=u.text, sentence=_sentence_of(u, r), start=u.start,
+                end=u.end, version=b.version))
+
+
+class GraphSink(Protocol):
+    """Where ``join`` puts the nodes and links it makes, and what it reads back of them."""
+
+    def has(self, uid: str) -> bool: ...
+    def get(self, uid: str, name: str):  # one attribute of a node: label, stub, date, year, province, issuer_uid
+        ...
+    def add_node(self, uid: str, attrs: dict) -> None: ...  # a new node, or new values for one (an article twice)
+    def add_edge(self, u: str, v: str, attrs: dict) -> None: ...
+    def append(self, uid: str, name: str, value) -> None: ...  # to a node's list attribute (made when missing)
+    def boundary(self) -> None: ...  # the next record's nodes and links begin
+    def share(self, uid: str) -> None: ...  # links from this node come from more than one record
+
+
+class NetworkxSink:
+    """``join`` into a networkx MultiDiGraph (``build_graph``)."""
+
+    def __init__(self) -> None:
+        self.g = nx.MultiDiGraph()
+        self._node = self.g._node
+
+    def has(self, uid: str) -> bool:
+        return uid in self._node
+
+    def get(self, uid: str, name: str):
+        return self._node[uid].get(name)
+
+    def add_node(self, uid: str, attrs: dict) -> None:
+        self.g.add_node(uid, **attrs)
+
+    def add_edge(self, u: str, v: str, attrs: dict) -> None:
+        self.g.add_edge(u, v, **attrs)
+
+    def append(self, uid: str, name: str, value) -> None:
+        self._node[uid].setdefault(name, []).append(value)
+
+    def boundary(self) -> None:
+        pass
+
+    def share(self, uid: str) -> None:
+        pass
 
 
 def _congress_of(u, placement: Placement, record: Record) -> str | None:

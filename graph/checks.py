@@ -18,6 +18,7 @@ a place off the issuer's own (``place_line``).
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -29,7 +30,7 @@ from .gazetteer import LEGACY, REFORM, Place, gazetteer, get_place, in_system
 if TYPE_CHECKING:
     import networkx as nx
 
-__all__ = ["Issue", "check", "CITATION_LINKS", "PLACE_ISSUES", "ISSUE_KINDS"]
+__all__ = ["Issue", "check", "Checker", "CITATION_LINKS", "PLACE_ISSUES", "ISSUE_KINDS"]
 
 # Placement notes that are anomalies (a "mapped" note only records how a name was read).
 PLACE_ISSUES = frozenset({"type_mismatch", "contradicts_header", "unknown_place"})
@@ -83,22 +84,71 @@ def _comparable(a: dict, b: dict) -> tuple[int, int] | None:
 
 
 def check(graph: nx.MultiDiGraph) -> list[Issue]:
-    issues: list[Issue] = []
-    nodes = graph.nodes
+    """Every issue of a built graph: its links' first (in edge order), then its nodes' (in node order)."""
+    checker = Checker(graph._node.get)
     for u, v, data in graph.edges(data=True):
+        checker.link(u, v, data)
+    for uid, attrs in graph.nodes(data=True):
+        checker.node(uid, attrs)
+    return checker.issues
+
+
+class Checker:
+    """``check`` fed one link and one node at a time, so that a build that never holds the graph
+    (graph/rowstore.py) finds the same issues: every link first, then every node with its final
+    attributes. ``lookup(uid)`` gives what is known of any node, as a mapping with ``get`` (its
+    attributes, or the facts a build keeps: label, stub, date, symbol, the place and issuer fields
+    ``_ref`` names a document by, path; an agency's name and place_uid), None for no node.
+
+    What a node's issues need from the links citing it is kept small as the links go by: only the
+    documents whose citing documents all name one other issuer (issuer_conflict), only the stubs that
+    news articles cite (article_only)."""
+
+    def __init__(self, lookup: Callable[[str], Mapping | None]):
+        self.lookup = lookup
+        self.issues: list[Issue] = []
+        # target -> [issuer named, as one citation writes it, citing documents]; None once it cannot conflict
+        self._voices: dict[str, list | None] = {}
+        self._sources: dict[str, set[str]] = {}  # stub -> the news articles citing it
+        self._by_document: set[str] = set()  # stubs a document cites (they are not article_only)
+
+    def link(self, u: str, v: str, data: Mapping) -> None:
         if data.get("type") not in CITATION_LINKS:
-            continue
-        a, b = nodes[u], nodes[v]
+            return
+        a, b = self.lookup(u) or {}, self.lookup(v) or {}
         pair = _comparable(a, b)
         if pair and pair[1] > pair[0]:
-            issues.append(Issue("cited_after", f"{a.get('symbol') or u} ({a.get('date')}) cites "
-                                f"{b.get('symbol') or v} dated later ({b.get('date')})", (u, v), data.get("path")))
+            self.issues.append(Issue("cited_after", f"{a.get('symbol') or u} ({a.get('date')}) cites "
+                                     f"{b.get('symbol') or v} dated later ({b.get('date')})", (u, v), data.get("path")))
         if data.get("candidates"):
-            issues.append(Issue("ambiguous", f"{data.get('text')!r} resolves to several documents: "
-                                + ", ".join(data["candidates"]), (u, *data["candidates"]), data.get("path")))
-    for uid, attrs in graph.nodes(data=True):
+            self.issues.append(Issue("ambiguous", f"{data.get('text')!r} resolves to several documents: "
+                                     + ", ".join(data["candidates"]), (u, *data["candidates"]), data.get("path")))
+        # a nested citation counts for the document that writes it, not for the document it is nested in
+        citing = data.get("citing") or u
+        citer = self.lookup(citing) or {}
+        if b.get("stub"):
+            if citer.get("label") == "Source":
+                self._sources.setdefault(v, set()).add(citing)
+            else:
+                self._by_document.add(v)
+            return
+        if not data.get("cited_issuer_as_written") or citer.get("label") != "Document":
+            return
+        named = data.get("cited_issuer")
+        voice = self._voices.get(v, [])
+        if voice is None:
+            return
+        if named is None or named == b.get("issuer_uid") or (voice and voice[0] != named):
+            self._voices[v] = None  # two issuers named, one unknown, or the header's own: no conflict
+            return
+        if not voice:
+            voice = self._voices[v] = [named, data["cited_issuer_as_written"], set()]
+        voice[2].add(citing)
+
+    def node(self, uid: str, attrs: Mapping) -> None:
         if attrs.get("label") != "Document":
-            continue
+            return
+        issues = self.issues
         if attrs.get("conflicts_with"):
             issues.append(Issue("conflict", f"{attrs.get('path')} claims {attrs['conflicts_with']} "
                                 f"with a different date or issuer: kept apart as {uid}",
@@ -117,84 +167,79 @@ def check(graph: nx.MultiDiGraph) -> list[Issue]:
             if note["kind"] in PLACE_ISSUES:
                 issues.append(Issue(note["kind"], f"{uid}: {note['message']}", (uid,), attrs.get("path")))
         if attrs.get("stub") and str(attrs.get("scope", "")).startswith("unknown-"):
-            issues.append(Issue("unscoped", f"{_ref(graph, uid)}: neither the citation nor the citing source says "
-                                f"whose it is ({uid})",
-                                (uid,), None))
+            issues.append(Issue("unscoped", f"{self._ref(uid, attrs)}: neither the citation nor the citing source "
+                                f"says whose it is ({uid})", (uid,), None))
         for item in attrs.get("unresolved") or ():
             issues.append(Issue("unresolved", f"{item['text']!r} in {uid}: {item['reason']}", (uid,), attrs.get("path")))
         if not attrs.get("stub"):
-            issues.extend(_issuer_conflict(graph, uid))
-            issues.extend(_place_line(graph, uid))
+            issues.extend(self._issuer_conflict(uid, attrs))
+            issues.extend(self._place_line(uid, attrs))
         else:
-            issues.extend(_article_only(graph, uid))
-    return issues
+            issues.extend(self._article_only(uid, attrs))
 
+    def _ref(self, uid: str, d: Mapping | None = None) -> str:
+        """A document for a message: "312-KH/TU (Lai Châu)", "07-KL/TW", else "Kế hoạch of <issuer>, <date>"."""
+        d = d if d is not None else (self.lookup(uid) or {})
+        where = d.get("district") or d.get("province")
+        if d.get("symbol"):
+            return f"{d['symbol']} ({where})" if where and d.get("level") != "central" else d["symbol"]
+        return f"{d.get('doc_type') or 'document'} of {self._agency_name(d.get('issuer_uid')) or d.get('issuer_as_written') or '?'}, " \
+               f"{d.get('date') or 'undated'}"
 
-def _ref(graph: nx.MultiDiGraph, uid: str) -> str:
-    """A document for a message: "312-KH/TU (Lai Châu)", "07-KL/TW", else "Kế hoạch of <issuer>, <date>"."""
-    d = graph.nodes[uid]
-    where = d.get("district") or d.get("province")
-    if d.get("symbol"):
-        return f"{d['symbol']} ({where})" if where and d.get("level") != "central" else d["symbol"]
-    return f"{d.get('doc_type') or 'document'} of {_agency_name(graph, d.get('issuer_uid')) or d.get('issuer_as_written') or '?'}, " \
-           f"{d.get('date') or 'undated'}"
+    def _agency_name(self, uid: str | None, as_written: str | None = None) -> str | None:
+        """An agency's name: its node's, else the standard one of its uid (a cited issuer is no node),
+        else the name as written (with the uid)."""
+        node = self.lookup(uid) if uid else None
+        if node is not None:
+            return node.get("name")
+        agency = agency_from_uid(uid) if uid else None
+        if agency is not None:
+            return agency.name
+        return f"{as_written} ({uid})" if as_written else uid
 
+    def _issuer_conflict(self, uid: str, d: Mapping) -> list[Issue]:
+        """The header names one issuer, every document citing it (two at least) another, the same one.
 
-def _agency_name(graph: nx.MultiDiGraph, uid: str | None, as_written: str | None = None) -> str | None:
-    """An agency's name: its node's, else the standard one of its uid (a cited issuer is no node),
-    else the name as written (with the uid)."""
-    if uid and uid in graph:
-        return graph.nodes[uid].get("name")
-    agency = agency_from_uid(uid) if uid else None
-    if agency is not None:
-        return agency.name
-    return f"{as_written} ({uid})" if as_written else uid
+        Only citations that name an issuer speak ("Kết luận số 07-KL/TW" alone says nothing: Bộ Chính trị,
+        Ban Bí thư and the Central Committee all sign /TW); news articles do not; a named issuer that
+        resolves to no agency leaves the question open. Citations that disagree among themselves: no issue.
+        """
+        own = d.get("issuer_uid")
+        voice = self._voices.pop(uid, None)
+        if not own or voice is None or len(voice[2]) < 2 or voice[0] == own:
+            return []  # no issuer: no_issuer says so
+        other, written, citers = voice[0], voice[1], sorted(voice[2])
+        return [Issue("issuer_conflict",
+                      f"{self._ref(uid, d)}: its header names {self._agency_name(own)} as issuer, but every "
+                      f"document citing it names {self._agency_name(other, written)}: "
+                      + ", ".join(self._ref(c) for c in citers), (uid, *citers), d.get("path"))]
 
+    def _article_only(self, uid: str, d: Mapping) -> list[Issue]:
+        """A document the corpus does not hold that only news articles mention."""
+        sources = sorted(self._sources.pop(uid, ()))
+        if not sources or uid in self._by_document:
+            return []
+        paths = sorted((self.lookup(s) or {}).get("path") or s for s in sources)
+        return [Issue("article_only", f"{self._ref(uid, d)}: mentioned by {len(sources)} news article(s) only, "
+                      "cited by no document of the corpus (the first article's file here, all of them in uids)",
+                      (uid, *sources), paths[0])]
 
-def _citing(graph: nx.MultiDiGraph, uid: str) -> list[tuple[str, dict]]:
-    """(citing node, link attributes) of every citation of ``uid`` (a nested one counts for the document
-    that writes it, not for the document it is nested in)."""
-    return [(data.get("citing") or u, data) for u, _, data in graph.in_edges(uid, data=True)
-            if data.get("type") in CITATION_LINKS]
-
-
-def _issuer_conflict(graph: nx.MultiDiGraph, uid: str) -> list[Issue]:
-    """The header names one issuer, every document citing it (two at least) another, the same one.
-
-    Only citations that name an issuer speak ("Kết luận số 07-KL/TW" alone says nothing: Bộ Chính trị,
-    Ban Bí thư and the Central Committee all sign /TW); news articles do not; a named issuer that
-    resolves to no agency leaves the question open. Citations that disagree among themselves: no issue.
-    """
-    d = graph.nodes[uid]
-    own = d.get("issuer_uid")
-    if not own:
-        return []  # no_issuer says so
-    voices: dict[str, set[str | None]] = {}  # citing document -> the issuers it names
-    written: dict[str | None, str] = {}  # issuer -> as one citation writes it (when no node names it)
-    for citing, data in _citing(graph, uid):
-        if data.get("cited_issuer_as_written") and graph.nodes[citing].get("label") == "Document":
-            voices.setdefault(citing, set()).add(data.get("cited_issuer"))
-            written.setdefault(data.get("cited_issuer"), data["cited_issuer_as_written"])
-    named = set().union(*voices.values()) if voices else set()
-    if len(voices) < 2 or len(named) != 1 or None in named or own in named:
-        return []
-    [other] = named
-    citers = sorted(voices)
-    return [Issue("issuer_conflict",
-                  f"{_ref(graph, uid)}: its header names {_agency_name(graph, own)} as issuer, but every "
-                  f"document citing it names {_agency_name(graph, other, written.get(other))}: "
-                  + ", ".join(_ref(graph, c) for c in citers), (uid, *citers), d.get("path"))]
-
-
-def _article_only(graph: nx.MultiDiGraph, uid: str) -> list[Issue]:
-    """A document the corpus does not hold that only news articles mention."""
-    sources = sorted({c for c, _ in _citing(graph, uid)})
-    if not sources or any(graph.nodes[s].get("label") != "Source" for s in sources):
-        return []
-    paths = sorted(graph.nodes[s].get("path") or s for s in sources)
-    return [Issue("article_only", f"{_ref(graph, uid)}: mentioned by {len(sources)} news article(s) only, "
-                  "cited by no document of the corpus (the first article's file here, all of them in uids)",
-                  (uid, *sources), paths[0])]
+    def _place_line(self, uid: str, d: Mapping) -> list[Issue]:
+        """The header's place line ("Phong Thổ, ngày ...") names no unit on the issuer's line: not its own
+        place, nor a unit above it or under it (a district's plan dated "Lai Châu" or at its town is fine)."""
+        line = d.get("place_as_written")
+        issuer = (self.lookup(d["issuer_uid"]) if d.get("issuer_uid") else None) or {}
+        home = get_place(issuer.get("place_uid"))
+        if not line or home is None:
+            return []  # a central body has no place; an unplaced issuer, nothing to compare
+        found = _named_places(line, d.get("system") or home.system)
+        if not found or any(_on_one_line(p, home) for p in found):
+            return []
+        named = found[0]
+        where = named.full_name + (f" ({named.province})" if named.level != "province" else "")
+        at = home.full_name + (f" ({home.province})" if home.level != "province" else "")
+        return [Issue("place_line", f"{self._ref(uid, d)}: the place line {line!r} names {where}, but the issuer "
+                      f"{issuer.get('name')} is in {at}", (uid,), d.get("path"))]
 
 
 def _named_places(text: str, system: str) -> list[Place] | None:
@@ -215,21 +260,3 @@ def _on_one_line(a: Place, b: Place) -> bool:
     """One place holds the other (or they are one): uids are paths, "place:lai-chau/tam-duong"."""
     return a.uid == b.uid or b.uid.startswith(a.uid + "/") or a.uid.startswith(b.uid + "/")
 
-
-def _place_line(graph: nx.MultiDiGraph, uid: str) -> list[Issue]:
-    """The header's place line ("Phong Thổ, ngày ...") names no unit on the issuer's line: not its own
-    place, nor a unit above it or under it (a district's plan dated "Lai Châu" or at its town is fine)."""
-    d = graph.nodes[uid]
-    line = d.get("place_as_written")
-    issuer = graph.nodes[d["issuer_uid"]] if d.get("issuer_uid") in graph else {}
-    home = get_place(issuer.get("place_uid"))
-    if not line or home is None:
-        return []  # a central body has no place; an unplaced issuer, nothing to compare
-    found = _named_places(line, d.get("system") or home.system)
-    if not found or any(_on_one_line(p, home) for p in found):
-        return []
-    named = found[0]
-    where = named.full_name + (f" ({named.province})" if named.level != "province" else "")
-    at = home.full_name + (f" ({home.province})" if home.level != "province" else "")
-    return [Issue("place_line", f"{_ref(graph, uid)}: the place line {line!r} names {where}, but the issuer "
-                  f"{issuer.get('name')} is in {at}", (uid,), d.get("path"))]

@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections import Counter
 
 
-__all__ = ["count", "FACETS", "LABELS", "TOP_PROVINCES", "COLUMNS"]
+__all__ = ["count", "Counts", "FACETS", "LABELS", "TOP_PROVINCES", "COLUMNS"]
 
 COLUMNS = ("facet", "value", "count")
 FACETS = ("node.label", "document.status", "document.level", "document.doc_type", "document.province",
@@ -38,22 +38,39 @@ def count(graph) -> list[dict]:
     """Counts by facet, as rows with COLUMNS, in the order of FACETS."""
     # Comprehensions feeding Counter: one pass each, no per-item Python call.
     attrs = [d for _, d in graph.nodes(data=True)]
-    docs = [d for d in attrs if d.get("label") == "Document"]
-    agencies = [d for d in attrs if d.get("label") == "Agency"]
-    counts = {
-        "node.label": Counter(label for label in (d.get("label") for d in attrs) if label in LABELS),
-        "document.status": Counter(["stub" if d.get("stub") else "read" for d in docs]),
-        "document.level": Counter([d.get("level") for d in docs]),
-        "document.doc_type": Counter([d.get("doc_type") for d in docs]),
-        "document.province": Counter([d.get("province") for d in docs]),
-        "agency.kind": Counter([d.get("kind") for d in agencies]),
-        "agency.level": Counter([d.get("level") for d in agencies]),
-        "link.type": Counter([d.get("type") for _, _, d in graph.edges(data=True)] if not graph.is_multigraph()
-                             # graph._adj[u][v][key]: 8x faster than the edge view on a MultiDiGraph
-                             else [d.get("type") for nbrs in graph._adj.values() for keyed in nbrs.values()
-                                   for d in keyed.values()]),
-    }
-    rows = []
-    for facet in FACETS:
-        rows += _rows(facet, counts[facet], TOP_PROVINCES if facet == "document.province" else None)
-    return rows
+    counts = Counts()
+    counts.nodes(attrs)
+    counts.link_types([d.get("type") for _, _, d in graph.edges(data=True)] if not graph.is_multigraph()
+                      # graph._adj[u][v][key]: 8x faster than the edge view on a MultiDiGraph
+                      else [d.get("type") for nbrs in graph._adj.values() for keyed in nbrs.values()
+                            for d in keyed.values()])
+    return counts.rows()
+
+
+class Counts:
+    """The counts of ``count``, taken as nodes and links go by (a build that never holds the graph
+    counts its rows): ``nodes`` (attribute dicts), ``link_types``, then ``rows``."""
+
+    def __init__(self) -> None:
+        self.counts: dict[str, Counter] = {facet: Counter() for facet in FACETS}
+
+    def nodes(self, attrs: list[dict]) -> None:
+        docs = [d for d in attrs if d.get("label") == "Document"]
+        agencies = [d for d in attrs if d.get("label") == "Agency"]
+        c = self.counts
+        c["node.label"].update(label for label in (d.get("label") for d in attrs) if label in LABELS)
+        c["document.status"].update(["stub" if d.get("stub") else "read" for d in docs])
+        c["document.level"].update([d.get("level") for d in docs])
+        c["document.doc_type"].update([d.get("doc_type") for d in docs])
+        c["document.province"].update([d.get("province") for d in docs])
+        c["agency.kind"].update([d.get("kind") for d in agencies])
+        c["agency.level"].update([d.get("level") for d in agencies])
+
+    def link_types(self, types: list[str | None]) -> None:
+        self.counts["link.type"].update(types)
+
+    def rows(self) -> list[dict]:
+        rows = []
+        for facet in FACETS:
+            rows += _rows(facet, self.counts[facet], TOP_PROVINCES if facet == "document.province" else None)
+        return rows
