@@ -225,11 +225,11 @@ def _read_before(text: str, ref: _Ref, floor: int) -> None:
     if ref.issuer is None:
         base = max(floor, ref.start - 120)
         window = text[base : ref.start]
-        # both patterns end in "ban hành" or "tại" and a blank: tested before the searches, which try every position
+        # the patterns end in "ban hành", "có" or "tại" and a blank: tested before the searches, which try every position
         tail = window.rstrip()
         m = None
         if len(tail) < len(window):
-            if tail.endswith("hành"):
+            if tail.endswith(("hành", " có")):
                 m = P.ISSUER_BEFORE_RE.search(window)
             if m is None and tail.endswith("tại"):
                 m = P.ISSUER_TAI_BEFORE_RE.search(window)
@@ -297,6 +297,22 @@ def _outside(candidates: list[_Ref], refs: list[_Ref]) -> list[_Ref]:
         i = bisect.bisect_right(starts, u.start) - 1
         if i < 0 or furthest[i] <= u.start:
             kept.append(u)
+    return kept
+
+
+def _not_numbered_again(text: str, unnumbered: list[_Ref], refs: list[_Ref]) -> list[_Ref]:
+    """Unnumbered references that are not a numbered one named without its number: a news headline
+    "Công điện của Ban Thường vụ Tỉnh ủy về ..." over "Ban Thường vụ Tỉnh ủy vừa ban hành công điện số
+    07-CĐ/TU về ..." is that telegram (the same type and issuer, no other date)."""
+    if not unnumbered or not refs:
+        return unnumbered
+    numbered = {(r.doc_type, fold(text[r.issuer[0] : r.issuer[1]])): r.date for r in refs if r.issuer is not None}
+    kept = []
+    for u in unnumbered:
+        key = (u.doc_type, fold(text[u.issuer[0] : u.issuer[1]])) if u.issuer is not None else None
+        if key in numbered and u.date in (None, numbered[key]):
+            continue
+        kept.append(u)
     return kept
 
 
@@ -419,6 +435,8 @@ def _unnumbered_refs(text: str, runs: list[int], taken: list[tuple[int, int]]) -
     if not any(word in text for word in UNNUMBERED_TYPES):  # most documents have none: skip the scan
         return refs
     for m in P.UNNUMBERED_RE.finditer(text):
+        if P.ANNIVERSARY_BEFORE_RE.search(text, max(0, m.start() - 100), m.start()):
+            continue  # "kỷ niệm 70 năm ngày Chủ tịch Hồ Chí Minh ra Lời kêu gọi ...": history, not a reference
         ref = _Ref(m.start(), m.end("type"), m.group("type"), None, None, None, unnumbered=True)
         rest = m.group("rest")
         dm = P.DATE_AFTER_RE.search(rest) or P.LOOSE_NGAY_DATE_RE.search(rest)
@@ -449,12 +467,12 @@ def _congress_resolution_refs(text: str, runs: list[int], taken: list[tuple[int,
     its congress the issuer (the unit's highest document: plans implement it, and cite it by no number).
     Only a congress the text singles out by its ordinal; each one once (the later mentions name it again)."""
     refs: list[_Ref] = []
-    if "Đại hội" not in text:  # most documents name no congress: skip the scan
+    if "ại hội" not in text:  # most documents name no congress (Đại hội, đại hội): skip the scan
         return refs
     seen: set[str] = set()
     for m in P.CONGRESS_RESOLUTION_RE.finditer(text):
         congress = m.group("issuer")
-        key = fold(congress)
+        key = P.CONGRESS_KEY_NOISE_RE.sub(lambda n: n.group("unit") or "", fold(congress))
         if not P.CONGRESS_ORDINAL_RE.search(congress) or key in seen:
             continue  # "đưa Nghị quyết Đại hội vào cuộc sống", "Nghị quyết Đại hội các cấp": no one congress; or named again
         seen.add(key)
@@ -507,6 +525,12 @@ def _opinion_of(text: str, lo: int, cue: re.Match, at: int) -> bool:
     return bool(P.OPINION_RE.match(text, start, at))
 
 
+def _opinion_item(text: str, lo: int, hi: int) -> bool:
+    """Whether the list item from lo to a reference at hi is an opinion given where it is written ("và chỉ
+    đạo của UBND tỉnh tại văn bản số ..."): the list's cue, not the "tại", governs it."""
+    return bool(P.OPINION_RE.match(text, lo, hi)) and text[lo:hi].rstrip().endswith("tại")
+
+
 def _last_cue(text: str, lo: int, hi: int) -> str | None:
     """The cue governing a reference at hi, looking back to lo.
 
@@ -553,6 +577,9 @@ def _cue_in_subject(text: str, lo: int, hi: int) -> str | None:
     gap = text[lo:hi]
     if not P.SUBJECT_START_RE.match(gap) or ";" in gap or "\n" in gap:
         return None
+    separators = list(P.SEPARATOR_RE.finditer(gap))
+    if separators and _opinion_item(text, lo + separators[-1].end(), hi):
+        return None  # "... về đẩy mạnh ... và chỉ đạo của UBND tỉnh tại văn bản số": a new item, not the subject
     tail_start = lo + gap.rfind(",") + 1 if "," in gap else lo
     for m in reversed(list(P.CUE_RE.finditer(text, tail_start, hi))):
         if not P.ADJACENT_TAIL_RE.match(text[m.end() : hi]):
@@ -571,16 +598,35 @@ def _list_lead_cue(text: str, sentences: list[tuple[int, int]], index: int) -> s
 
     "2. Quyết định này thay thế các Quyết định sau đây:\na) Quyết định số 27/2009/QĐ-UBND ...;\nb) ...":
     the lead is the sentence before the items that ends in ":" (an item ending in ":" leads a list of its
-    own), or a cue alone on its line ("Căn cứ\n\n- Chỉ thị số 45-CT/TW ..."). No lead: no cue."""
-    if not P.LIST_ITEM_RE.match(text, sentences[index][0]):
+    own), or a cue alone on its line ("Căn cứ\n\n- Chỉ thị số 45-CT/TW ..."), or a section heading naming
+    the bases ("I. CĂN CỨ XÂY DỰNG\nKẾ HOẠCH\n1. Quyết định số ...": can_cu). No lead: no cue."""
+    def number_only(j: int) -> bool:
+        return j >= 0 and bool(P.ITEM_NUMBER_ONLY_RE.match(text, sentences[j][0], sentences[j][1]))
+
+    def is_item(j: int) -> bool:
+        return bool(P.LIST_ITEM_RE.match(text, sentences[j][0])) or number_only(j - 1)
+
+    if not is_item(index):
         return None
+    # A lead ending in ":" governs only items opened as such ("a) ", "- "): a split-off number ("1." before
+    # " Cấp, thu hồi ...") follows prose leads too ("Ủy quyền ... thực hiện nhiệm vụ ..., cụ thể:").
+    bulleted = bool(P.LIST_ITEM_RE.match(text, sentences[index][0]))
     for j in range(index - 1, max(-1, index - 1 - _LIST_REACH), -1):
+        if number_only(j):
+            continue  # the number of the item after it
         lo, hi = sentences[j]
         line = text[lo:hi].strip(" \t\n*")
+        heading_from = sentences[j - 1][0] if j > 0 else lo  # "I." may stand as a sentence of its own
+        if P.BASES_HEADING_RE.search(text, max(heading_from, hi - 120), hi):
+            return "can_cu"
+        if not bulleted:
+            if not is_item(j):
+                return None
+            continue
         if line.endswith(":") or P.WHITESPACE_RE.sub(" ", line).lower() in P.CUE_BY_WORD:
             tail = P.LIST_LEAD_TAIL_RE.search(text, lo, hi)
             return _last_cue(text, lo, tail.start() if tail else hi)
-        if not P.LIST_ITEM_RE.match(text, lo):
+        if not is_item(j):
             return None
     return None
 
@@ -611,9 +657,13 @@ def _assign_cues(text: str, refs: list[_Ref], sentences: list[tuple[int, int]]) 
                 tail_start = previous.end + (separators[-1].end() if separators else len(gap))
                 inherited = top.cue if top is not None and previous.via is not None else previous.cue
                 ref.cue = _last_cue(text, tail_start, ref.start) or inherited
+                if ref.cue == "theo" and inherited not in (None, "theo") and \
+                        _opinion_item(text, tail_start, ref.start):
+                    ref.cue = inherited  # "Thực hiện Chỉ thị số 22 ... và chỉ đạo của UBND tỉnh tại văn bản số 238"
                 if previous.via is not None and ref.via is None and not separators:
                     ref.via = previous.via
-        if ref.cue is not None and P.REPORTED_BEFORE_RE.search(text, max(0, ref.start - 30), ref.start):
+        if ref.cue is not None and (P.REPORTED_BEFORE_RE.search(text, max(0, ref.start - 30), ref.start)
+                                    or P.REPORTED_LIST_BEFORE_RE.search(text, max(0, ref.start - 160), ref.start)):
             ref.cue = None
         previous, previous_index = ref, index
         if ref.via is None:
@@ -770,6 +820,7 @@ def find_citations(
     _share_list_issuers(text, refs)  # after the dates: an item's own issuer keeps the list's date off it
     unnumbered = _outside([u for scanner in scanners if not scanner.numbered
                            for u in scanner.scan(text, runs, [(r.start, r.end) for r in refs])], refs)
+    unnumbered = _not_numbered_again(text, unnumbered, refs)
     unnumbered.sort(key=lambda r: r.start)
     if not refs and not unnumbered:
         return [], []

@@ -21,7 +21,7 @@ __all__ = [
     "DIGIT_RUN_RE", "SYMBOL_RE", "HEADER_SYMBOL_RE", "NUMBER_ONLY_RE", "UNNUMBERED_RE", "TYPE_BEFORE_RE",
     "SO_BEFORE_RE", "LIST_HEADER_RE", "DATE_AFTER_RE", "ISSUER_AFTER_RE", "ISSUER_BEFORE_RE",
     "CUE_RE", "ADJACENT_TAIL_RE", "NESTED_GAP_RE", "SENTENCE_BREAK_RE", "LIST_ITEM_RE", "LIST_LEAD_TAIL_RE",
-    "SEPARATOR_RE", "WHITESPACE_RE",
+    "SEPARATOR_RE", "WHITESPACE_RE", "BASES_HEADING_RE", "ITEM_NUMBER_ONLY_RE",
     "LOOSE_NGAY_DATE_RE", "DESCRIPTIVE_BEFORE_RE", "SUBJECT_START_RE", "EMBLEM_RE", "PLACE_DATE_RE", "TITLE_RE",
     "VV_RE", "KINH_GUI_RE", "NOI_NHAN_RE", "SIGN_TITLE_RE", "PERSON_NAME_RE", "BULLET_RE", "BODY_ISSUER_RE",
     "ROLE_PREFIX_RE", "ROLE_SUFFIX_RE", "YOUTH_RE", "AGENCY_ABBREVIATION_RE", "AGENCY_CASING_RE", "UNIT_RE",
@@ -35,10 +35,10 @@ __all__ = [
     # real layouts and slips (issue 16)
     "TITLE_LEAD_RE", "BODY_OPENING_RE",
     "CELL_BAR_RE", "FLAT_BREAK_RE", "PLACE_ON_LINE_RE", "NAMED_LAW_BEFORE_RE", "NEWS_DATE_BEFORE_RE",
-    "SHARED_DATE_GAP_RE", "REPORTED_BEFORE_RE", "CODE_JOIN_RE", "ASSEMBLY_CODE_RE", "OPINION_RE", "UNIT_WORD_RE",
+    "SHARED_DATE_GAP_RE", "REPORTED_BEFORE_RE", "REPORTED_LIST_BEFORE_RE", "CODE_JOIN_RE", "ASSEMBLY_CODE_RE", "OPINION_RE", "UNIT_WORD_RE",
     "TU_SLIP_RE", "PROVINCIAL_COMMITTEE_RE", "CODE_SEPARATOR_RE", "GLUED_SYMBOL_RE", "SLIP_SYMBOL_RE",
     "SLIP_AFTER_SO_RE", "ISSUER_TAI_BEFORE_RE", "NAMED_LAW_RE", "CONGRESS_RESOLUTION_RE",
-    "CONGRESS_ORDINAL_RE",
+    "CONGRESS_ORDINAL_RE", "CONGRESS_KEY_NOISE_RE", "ANNIVERSARY_BEFORE_RE",
 ]
 
 
@@ -114,6 +114,10 @@ DIGIT_RUN_RE = re.compile(r"\d+")
 
 # -- symbols -----------------------------------------------------------------
 
+# "ngày" glued to the word before it: HTML copies of legal sites (luatminhkhue) lose the space where the
+# source wrapped its lines ("Thông báo số 70-TB/TWngày 06 tháng 01 năm 2012", "Luật tổ chức Chính
+# phủngày 25 tháng 12 năm 2001"); no Vietnamese word ends in "ngày" but the word itself.
+GLUED_NGAY = r"ngày[ \t]*\d"
 _SP = r"[ \t]{0,2}"  # stray spaces inside a symbol: "159 -CV/ĐUK", "100 - KL/TW"
 _CODE = r"[A-ZĐƯ][A-Za-zĐđƯư0-9]{0,11}"  # CV, QĐ, QyĐ, TTg, BTGTU, LĐLĐ, BCĐ389
 # Joins between code segments: "-" (UBND-VX), "&" (BNN&MT, "BNN& MT"), "." glued
@@ -136,7 +140,7 @@ SYMBOL = rf"""
                                   # State: 15/CT-UBND, 23/2021/QĐ-TTg, 1198/UBND-VX, 675/LĐLĐ
     )
     (?P<tail_year>{_TAIL_YEAR})
-    (?![\w])
+    (?:(?![\w])|(?={GLUED_NGAY}))   # "70-TB/TWngày 06 tháng 01": a copy that lost the space at a line join
 """
 SYMBOL_RE = re.compile(SYMBOL, re.VERBOSE)
 # The same glued to "số" by a typing slip: "số782-QĐ/HU" (the lookbehind would refuse the "ố").
@@ -218,13 +222,18 @@ TYPE_THEN_NUMBER_RE = re.compile(
 # with a lookbehind (or a lookahead) is tried at every position (2.2x faster on the real texts).
 NAMED_LAW_RE = re.compile(
     rf"(?P<type>B(?<!\wB)ộ\s+luật|L(?<!\wL)uật|P(?<!\wP)háp\s+lệnh)(?P<name>(?:\s+(?!(?:số|ngày|năm)(?!\w))[^\s;:.()\d][^\s;:.()]*){{0,24}}?)"
-    rf"\s+(?P<when>ngày\s+{DATE}|năm\s+(?P<year>(?:19|20)\d\d)(?!\d))",
+    rf"(?:\s+|(?<=[{LOWER}])(?={GLUED_NGAY}))(?P<when>ngày\s*{DATE}|năm\s+(?P<year>(?:19|20)\d\d)(?!\d))",
     re.VERBOSE,
 )
 # ("Điện Biên", "Điện Bàn": places, not a telegram)
 UNNUMBERED_RE = re.compile(
     rf"(?<!\w)(?P<type>{_alternation(UNNUMBERED_TYPES)})(?!\w)(?!\s+số)(?![ \t]+B(?:iên|àn)(?!\w))(?P<rest>[^.;\n]{{0,160}}?)\s(?=của\s+[A-ZĐ])"
 )
+
+# A commemoration names the historical act it celebrates, which is no reference of the text: "hướng tới kỷ
+# niệm 70 năm ngày Chủ tịch Hồ Chí Minh ra Lời kêu gọi Thi đua ái quốc (11/6/1948 - 11/6/2018)" (Lạng Sơn).
+# Searched in the short window before an unnumbered type word.
+ANNIVERSARY_BEFORE_RE = re.compile(r"[Kk]ỷ[ \t]+niệm[ \t]+\d{1,3}[ \t]+năm(?!\w)[^.;\n]{0,80}$")
 
 # The type word right before a symbol: "Kết luận số ", its code "KL số ", "KH ",
 # or the generic "văn bản số " (the symbol's code then says the type).
@@ -263,13 +272,15 @@ SHARED_DATE_GAP_RE = re.compile(r"[ \t]*(?:,|và)[ \t\n]*$")
 
 # Words that end an issuer phrase in running text.
 _ISSUER_STOP = rf"""
-    (?i:về|quy\s+định|sửa\s+đổi|hướng\s+dẫn|ban\s+hành)   # also capitalised: "của Bộ Chính trị Về đổi mới", "Chính phủ Quy định"
+    (?i:về|quy\s+định|sửa\s+đổi|hướng\s+dẫn|ban\s+hành|phê\s+duyệt)   # also capitalised: "của Bộ Chính trị Về đổi mới",
+                                                           # "Chính phủ Quy định", "của Ủy ban nhân dân tỉnh Phê duyệt Đề án"
   | v/v | ngày | số | nhằm | phát\s+động | thực\s+hiện | triển\s+khai
   | đối\s+với | trong | tại | theo | để | cho | đã
-  | và(?![ \t]+(?!{_TYPE_WORD})[{UPPER}])   # "Thương binh và Xã hội" goes on; "và phong trào", "và Quyết định" stop
+  | và(?![ \t]+(?!(?:{_TYPE_WORD}|{_TYPE_CODE})(?!\w))[{UPPER}])   # "Thương binh và Xã hội" goes on; "và phong
+                                                                # trào", "và Quyết định", "và NQ đại hội" stop
   | thay\s+thế | bãi\s+bỏ | kèm\s+theo | gửi | yêu\s+cầu | đề\s+nghị
   | đến | tới | kể\s+từ | ký | có | được | đang | này | trên | với | nêu | đề\s+ra | xác\s+định | là
-  | phê\s+duyệt | công\s+bố | tuyên\s+truyền | thi\s+hành | quyết\s+(?:định|nghị)   # the subject's verb
+  | công\s+bố | tuyên\s+truyền | thi\s+hành | quyết\s+(?:định|nghị)   # the subject's verb
   | gắn\s+với | nhiệm\s+kỳ   # "Nghị quyết Đại hội ... lần thứ XIV gắn với ...", "... lần thứ I nhiệm kỳ 2013 - 2018"
 """
 # A line wrapped inside an issuer's name (legal-text sites and PDF text break lines anywhere):
@@ -290,10 +301,11 @@ LIST_HEADER_RE = re.compile(
     re.IGNORECASE,
 )
 _ISSUER_CHAR = rf"""(?:[^\n,;:.()\[\]“”"]|{ISSUER_WRAP}|{ISSUER_INNER_COMMA})"""
-_ISSUER_PHRASE = rf"""
-    (?P<issuer>[{UPPER}]{_ISSUER_CHAR}{{1,100}}?)
-    (?= \s+(?:{_ISSUER_STOP})(?!\w) | [ \t]*(?!{ISSUER_WRAP}|{ISSUER_INNER_COMMA})[\n,;:.()\[\]“”"] | [ \t]*$ )
+_ISSUER_END = rf"""
+    (?= \s+(?:{_ISSUER_STOP})(?!\w) | [ \t]*(?!{ISSUER_WRAP}|{ISSUER_INNER_COMMA})[\n,;:.()\[\]“”"] | [ \t]*$
+      | [ \t]*về(?=[{LOWER}]) | (?<=[{LOWER}]){GLUED_NGAY} )   # glued at a lost line join: "Chính phủ vềphê duyệt"
 """
+_ISSUER_PHRASE = rf"(?P<issuer>[{UPPER}]{_ISSUER_CHAR}{{1,100}}?){_ISSUER_END}"
 # "của Ban Tuyên giáo Tỉnh ủy Lai Châu về ..." after a symbol (and its date); legal-text sites name a
 # document by its year first ("Hướng dẫn 19-HD/BTGDVTW năm 2025 của Ban Tuyên giáo và Dân vận Trung ương").
 ISSUER_AFTER_RE = re.compile(rf"^\s{{0,3}},?\s{{0,3}}(?:năm[ \t]+(?:19|20)\d\d[ \t]+)?của\s+{_ISSUER_PHRASE}", re.VERBOSE)
@@ -301,7 +313,19 @@ ISSUER_AFTER_RE = re.compile(rf"^\s{{0,3}},?\s{{0,3}}(?:năm[ \t]+(?:19|20)\d\d[
 # "Nghị quyết Đại hội đại biểu Đảng bộ tỉnh lần thứ XIX", "Nghị quyết Đại hội XIV của Đảng": a congress's
 # resolution, named by its congress and numbered by none; the congress is its issuer. Opens with its first
 # letter and the lookbehind, as NAMED_LAW_RE does.
-CONGRESS_RESOLUTION_RE = re.compile(rf"N(?<!\wN)ghị[ \t]+quyết[ \t]+(?=Đại[ \t]+hội(?!\w)){_ISSUER_PHRASE}", re.VERBOSE)
+# Running text also writes it in lower case or abbreviated: "thực hiện nghị quyết đại hội Đảng bộ tỉnh lần thứ
+# XVIII", "NQ đại hội Đảng bộ huyện lần thứ XXI" (Lục Nam, Bắc Giang).
+CONGRESS_RESOLUTION_RE = re.compile(
+    rf"[Nn](?<!\w[Nn])(?:ghị[ \t]+quyết|(?<=N)Q)[ \t]+(?=[Đđ]ại[ \t]+hội(?!\w))"
+    rf"(?P<issuer>[Đđ]ại[ \t]+hội{_ISSUER_CHAR}{{0,100}}?){_ISSUER_END}",
+    re.VERBOSE,
+)
+# One congress however a text spells it: its key drops "đại biểu" and the unit's own name before the ordinal
+# ("Đại hội đại biểu Đảng bộ xã Sao Vàng lần thứ I" is the "Đại hội Đảng bộ xã lần thứ I" of its title).
+# On folded text; a match is replaced by its group "unit" (empty for "đại biểu").
+CONGRESS_KEY_NOISE_RE = re.compile(
+    r"(?<=\bdai hoi) dai bieu\b"
+    r"|\b(?P<unit>xa|phuong|tinh|huyen|quan|thi xa|thi tran|thanh pho) (?!lan thu )[a-z ]+?(?= lan thu )")
 # What singles one congress out: its ordinal ("lần thứ XIX", "lần thứ xiii", "Đại hội XIV", "khóa XX"); a
 # bare numeral only in capitals ("vì" folds to "vi").
 CONGRESS_ORDINAL_RE = re.compile(
@@ -318,7 +342,8 @@ ISSUER_BEFORE_RE = re.compile(
     # after a sentence break, a news item's dateline ("(LSVN) - ") or its opening date ("Ngày 16/4/2020 ")
     rf"(?:[Nn]gày[ \t]+{DATE}[ \t]*,?[ \t]+|^|[.,;:\n]\s*|\)\s*-\s*)"
     r"(?![Nn]gày[ \t]+\d)"  # "\nNgày 16/4/2020 Ủy ban nhân dân tỉnh ban hành": the issuer follows the date
-    rf"(?P<issuer>[{UPPER}][^.,;:\n]{{2,80}}?)\s+(?:vừa\s+|đã\s+|mới\s+)?(?:khẩn\s+trương\s+)?(?:ký\s+)?ban\s+hành\s+$",
+    rf"(?P<issuer>[{UPPER}][^.,;:\n]{{2,80}}?)\s+(?:vừa\s+|đã\s+|mới\s+)?(?:khẩn\s+trương\s+)?"
+    rf"(?:(?:ký\s+)?ban\s+hành|có)\s+$",   # "Ngày 24-10, UBND tỉnh có văn bản số 4912/UBND-NC" (Tuyên Quang)
     re.VERBOSE,
 )
 
@@ -371,6 +396,11 @@ SEPARATOR_RE = re.compile(r";|,|\n(?<!\w\n)|(?<!\w)và(?!\w)", re.IGNORECASE)
 # A document reported as issued, not cited: "Ban Tổ chức Trung ương đã ban hành Hướng dẫn số 31",
 # "đã khẩn trương ban hành Kế hoạch số 08", "Bộ Nội vụ đã có Văn bản số 8091" (cue null).
 REPORTED_BEFORE_RE = re.compile(r"(?<!\w)(?:ban\s+hành|(?:đã|vừa)\s+có)\s+$", re.IGNORECASE)
+# The same for the items of a list the report opens: "Tỉnh ủy, HĐND, UBND tỉnh đã ban hành các văn bản làm cơ
+# sở để địa phương thực hiện thống nhất như: Kế hoạch số 86-KH/TU ...; Chương trình hành động số 147-CTHĐ/TU"
+# (Quảng Trị): the verb inside the lead ("để ... thực hiện") is no cue. Searched in the window before the first item.
+REPORTED_LIST_BEFORE_RE = re.compile(
+    r"(?<!\w)(?:đã|vừa)[ \t]+(?:\w+[ \t]+)?ban[ \t]+hành(?!\w)[^.;:\n]{0,100}?(?:như|gồm)[ \t]*:[ \t]*$", re.IGNORECASE)
 
 # A passive amendment inside a cited item is no cue of the citing document: "Căn cứ Luật ... số
 # 15/2017/QH14 được sửa đổi, bổ sung bởi Luật số 56/2024/QH15", "(được sửa đổi, bổ sung tại Luật số
@@ -400,10 +430,23 @@ SENTENCE_BREAK_RE = re.compile(
 # an item with no cue of its own takes the cue of the list's lead ("Quyết định này thay thế các Quyết
 # định sau đây:", "Bãi bỏ các Quyết định sau:", "Căn cứ" alone on its line).
 LIST_ITEM_RE = re.compile(r"[ \t*]*(?:[-+•–—]|\d{1,2}[.)]|[a-zđ]\))[ \t]")
+# An item's number split off as a sentence of its own ("1." before " Quyết định số ...": a period before a
+# capital ends a sentence): the sentence after it is the item.
+ITEM_NUMBER_ONLY_RE = re.compile(r"[ \t\n*]*(?:\d{1,2}|[a-zđ])[.)][ \t]*$")
 # The end of such a lead, from its type word on ("... thay thế các |Quyết định sau đây:"): the cue stands
 # before it as before the reference itself.
 LIST_LEAD_TAIL_RE = re.compile(
     rf"(?<!\w)(?:{_TYPE_WORD})(?:\s+(?:sau(?:\s+đây)?|dưới\s+đây|như\s+sau))?\s*:[\s*]*$", re.IGNORECASE)
+# A section heading naming the plan's bases, over the enumerated items below it that carry no cue of their
+# own: "I. CĂN CỨ XÂY DỰNG\nKẾ HOẠCH\n1. Quyết định số 924/QĐ-TTg ..." (Tiền Giang 383/KH-UBND), "II. Căn cứ
+# pháp lý", "CĂN CỨ BAN HÀNH KẾ HOẠCH" (the heading may wrap once). Only the heading's own words: a line
+# with a reference or a sentence is no heading. Searched at the end of the sentence before the items.
+_SECTION_NUMBER = r"(?:[IVX]{1,4}|\d{1,2}|[A-Z])[.)/]"
+_HEADING_WORD = rf"[{UPPER}{LOWER}]+"
+BASES_HEADING_RE = re.compile(
+    rf"(?<![^\n])[ \t*#_]*(?:{_SECTION_NUMBER}[ \t]*)?(?i:căn[ \t]+cứ)"
+    rf"(?:[ \t]+{_HEADING_WORD}|[ \t]*\n[ \t]*{_HEADING_WORD}){{0,6}}[ \t*_]*:?[ \t*_]*$"
+)
 # Abbreviations whose period does not end a sentence: "TP. Hồ Chí Minh".
 ABBREVIATIONS = frozenset({"tp", "tt", "q", "p", "ths", "ts", "pgs", "gs", "đ/c", "v.v", "tx", "st", "no"})
 

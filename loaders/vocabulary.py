@@ -69,7 +69,7 @@ DOC_TYPES: tuple[DocType, ...] = (
     DocType("Thông tư liên tịch", ("TTLT",)),
     DocType("Quy chế", ("QC", "QCPH")),  # QCPH: Quy chế phối hợp
     DocType("Quy định", ("QyĐ",)),
-    DocType("Chương trình", ("CTr",)),
+    DocType("Chương trình", ("CTr", "CTHĐ")),  # CTHĐ: Chương trình hành động ("147-CTHĐ/TU", Quảng Trị)
     DocType("Báo cáo", ("BC",)),
     DocType("Tờ trình", ("TTr",)),
     DocType("Đề án", ("ĐA",)),

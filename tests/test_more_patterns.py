@@ -174,6 +174,20 @@ CASES = [
     ("DATE_WORDS_RE", "bo chinh tri ngay 11/6/2021", True),
     ("PATH_LIKE_RE", "./plan.docx", True),
     ("PATH_LIKE_RE", "07-KL/TW", None),
+    # fresh3 (tests/data/real/fresh3): the bases heading, split-off item numbers, congress keys, commemorations,
+    # reported lists
+    ("BASES_HEADING_RE", "KẾ HOẠCH\nI. CĂN CỨ XÂY DỰNG\nKẾ HOẠCH", True),   # 2022-ubnd-tiengiang-383-kh
+    ("BASES_HEADING_RE", "I. Căn cứ pháp lý", True),                        # 2024-phanrang-decuong-sapxep
+    ("BASES_HEADING_RE", "Căn cứ Quyết định số 605/QĐ-UBND", None),        # a basis, not a heading
+    ("BASES_HEADING_RE", "các đơn vị căn cứ tình hình thực tế", None),      # not at a line's start
+    ("ITEM_NUMBER_ONLY_RE", "\n1.", True),
+    ("ITEM_NUMBER_ONLY_RE", "1. Quyết định số 924/QĐ-TTg", None),
+    ("CONGRESS_KEY_NOISE_RE", "dai hoi dai bieu dang bo xa sao vang lan thu i", True),
+    ("CONGRESS_KEY_NOISE_RE", "dai hoi dang bo tinh lan thu xviii", None),
+    ("ANNIVERSARY_BEFORE_RE", "hướng tới kỷ niệm 70 năm ngày Chủ tịch Hồ Chí Minh ra ", True),  # 2018-sonv-langson-70nam-thidua
+    ("ANNIVERSARY_BEFORE_RE", "Thực hiện ", None),
+    ("REPORTED_LIST_BEFORE_RE", "đã ban hành các văn bản làm cơ sở để địa phương thực hiện thống nhất như: ", True),
+    ("REPORTED_LIST_BEFORE_RE", "để địa phương thực hiện thống nhất như: ", None),
 ]
 
 

@@ -171,6 +171,44 @@ CITATIONS = [
     ("2025-bnv-10989-cv", "tai-after-opinion",
      "Thực hiện ý kiến của Ban Tổ chức\nTrung ương tại Văn bản số 9151- CV/BTCTW ngày 29/7/2025",
      [cite("9151-CV/BTCTW", "Công văn", date="2025-07-29", cue="thuc_hien")]),
+    # -- fresh3 (issue 16, fourth round): conventions of 24 new texts --------------------------------
+    # a section heading naming the bases governs the numbered items below it ("1." split off as a sentence)
+    ("2022-ubnd-tiengiang-383-kh", "bases-heading-over-numbered-items",
+     "I. CĂN CỨ XÂY DỰNG\nKẾ HOẠCH\n1. Quyết định số 924/QĐ-TTg ngày 22\ntháng 8 năm 2022 của Thủ tướng Chính phủ phê duyệt",
+     [cite("924/QĐ-TTg", "Quyết định", date="2022-08-22", cue="can_cu", issuer="Thủ tướng Chính phủ")]),
+    # a capitalised subject verb ends the issuer
+    ("2022-ubnd-tiengiang-383-kh", "issuer-before-capitalised-phe-duyet",
+     "6. Quyết định số 605/QĐ-UBND ngày 16\ntháng 3 năm 2022 của Ủy ban nhân dân tỉnh Phê duyệt Đề án",
+     [cite("605/QĐ-UBND", "Quyết định", date="2022-03-16", issuer="Ủy ban nhân dân tỉnh")]),
+    # Chương trình hành động, code CTHĐ
+    ("2020-tu-quangtri-sapxep-dvhc-leduan", "cthd-code",
+     "Chương trình hành động số 147-CTHĐ/TU ngày 09/5/2019 của Tỉnh ủy",
+     [cite("147-CTHĐ/TU", "Chương trình", date="2019-05-09", issuer="Tỉnh ủy")]),
+    # documents a report lists as issued ("đã ban hành các văn bản ... như:") carry no cue; what they
+    # implement does ("về thực hiện Nghị quyết số 18-NQ/TW")
+    ("2020-tu-quangtri-sapxep-dvhc-leduan", "reported-list-no-cue",
+     "Theo đó, Tỉnh ủy, HĐND, UBND tỉnh đã ban hành các văn bản làm cơ sở để địa phương thực hiện thống nhất như: "
+     "Kế hoạch số 86-KH/TU ngày 07/5/2018 của Tỉnh ủy về thực hiện Nghị quyết số 18-NQ/TW ngày 25/10/2017",
+     [cite("86-KH/TU", "Kế hoạch", date="2018-05-07", cue=None, issuer="Tỉnh ủy"),
+      cite("18-NQ/TW", "Nghị quyết", date="2017-10-25", cue="thuc_hien")]),
+    # a copy that lost the space at line joins: "ngày" glued to the symbol, "về" glued to the subject
+    ("2012-ttg-719-qd", "glued-ngay-after-symbol",
+     "Căn cứ Thông báo số 70-TB/TWngày 06 tháng 01 năm 2012 của Ban Bí thư Trung ương Đảng về tổ chức",
+     [cite("70-TB/TW", "Thông báo", date="2012-01-06", cue="can_cu", issuer="Ban Bí thư Trung ương Đảng")]),
+    ("2024-ubnd-thachkim-kh-cds", "glued-ve-after-issuer",
+     "Quyết định số 942/QĐ-TTg ngày 15/6/2021 của Thủ tướng Chính phủ vềphê duyệt",
+     [cite("942/QĐ-TTg", "Quyết định", date="2021-06-15", issuer="Thủ tướng Chính phủ")]),
+    # a news item's "X có văn bản số ...": X issued it (reported: no cue)
+    ("2024-ubnd-tuyenquang-4912-cv-sonduong", "news-issuer-co-van-ban",
+     "Ngày 24-10, UBND tỉnh có văn bản số 4912/UBND-NC về việc",
+     [cite("4912/UBND-NC", "Công văn", cue=None, issuer="UBND tỉnh")]),
+    # an opinion item of a "Thực hiện" list keeps the list's cue over its "tại"
+    ("2018-sonv-langson-70nam-thidua", "opinion-item-in-a-list",
+     "Thực hiện Thực hiện Chỉ thị số 22/CT-TW ngày 23/01/2018 của Ban Bí thư Trung ương Đảng về đẩy mạnh các phong "
+     "trào thi đua yêu nước hướng tới kỷ niệm 70 năm ngày Chủ tịch Hồ Chí Minh ra Lời kêu gọi Thi đua ái quốc "
+     "(11/6/1948 - 11/6/2018) và chỉ đạo của UBND tỉnh tại văn bản số 238/UBND-KGVX ngày 19/3/2018",
+     [cite("22/CT-TW", "Chỉ thị", date="2018-01-23", cue="thuc_hien", issuer="Ban Bí thư Trung ương Đảng"),
+      cite("238/UBND-KGVX", "Công văn", date="2018-03-19", cue="thuc_hien", issuer="UBND tỉnh")]),
 ]
 
 
@@ -226,6 +264,19 @@ CONGRESS_RESOLUTIONS = [
      ["Đại hội đại biểu toàn quốc lần thứ XIII của Đảng"]),  # "đưa Nghị quyết Đại hội vào cuộc sống": no congress named
     ("2025-ubtvqh-1686-nq-badinh", "triển khai thực hiện Nghị quyết Đại hội Đảng bộ xã lần thứ I, nhiệm kỳ 2025-2030",
      ["Đại hội Đảng bộ xã lần thứ I"]),
+    # lower case and "NQ" in running text; "và NQ ..." ends the first congress's name
+    ("2015-hu-lucnam-tuyentruyen-nqdh",
+     "nghị quyết Đại hội Đảng bộ tỉnh lần thứ XVIII và NQ đại hội Đảng bộ huyện lần thứ XXI;",
+     ["Đại hội Đảng bộ tỉnh lần thứ XVIII", "đại hội Đảng bộ huyện lần thứ XXI"]),
+    # one congress named three ways ("đại biểu", the commune's name, case): one reference
+    ("2025-du-saovang-nqdh-i",
+     "Xã Sao Vàng: Học tập, quán triệt Nghị quyết Đại hội đại biểu Đảng bộ xã lần thứ I, nhiệm kỳ 2025 – 2030\n\n"
+     "Chiều 2/10, Ban Chấp hành Đảng bộ xã Sao Vàng tổ chức Hội nghị học tập, quán triệt Nghị quyết Đại hội đảng bộ "
+     "xã lần thứ I, nhiệm kỳ 2025- 2030",
+     ["Đại hội đại biểu Đảng bộ xã lần thứ I"]),
+    ("2025-du-saovang-nqdh-i",
+     "chương trình hành động thực hiện Nghị quyết Đại hội đại biểu Đảng bộ xã Sao Vàng lần thứ I, nhiệm kỳ 2025-2030",
+     ["Đại hội đại biểu Đảng bộ xã Sao Vàng lần thứ I"]),  # alone, the name is kept as written
     # "Điện Biên" is a province, not a telegram ("Điện ... của Bộ Chính trị" read no reference here)
     ("2026-bct-01-ct-giamsat-dienbien-nhandan",
      "Ngày 12/3, tại tỉnh Điện Biên, Đoàn giám sát số 30 của Bộ Chính trị, Ban Bí thư đã công bố", []),
@@ -249,6 +300,53 @@ def test_named_laws_without_a_number_are_unnumbered_references():
     assert citations == []
     assert [(u.doc_type, u.date, u.cue, u.issuer) for u in unnumbered] == [
         ("Luật", "2015-06-19", "can_cu", None), ("Luật", "2019-11-22", "can_cu", None)]
+
+
+def test_a_colon_lead_gives_no_cue_to_an_item_whose_number_stands_alone():
+    """2025-ubnd-quangngai-1617-qd: "Ủy quyền ... thực hiện nhiệm vụ ..., cụ thể:\n1. Cấp, ..." reads "1." as a
+    sentence of its own; a lead ending in ":" governs only bulleted items, so the prose verb "thực hiện" is not
+    given to the decree the item names (only a bases heading governs such items)."""
+    snippet = ("nhiệm vụ trong lĩnh vực quản lý chất lượng nông lâm sản và thủy sản, cụ thể:\n1. Cấp, thu hồi Giấy "
+               "chứng\nnhận cơ sở đủ điều kiện an toàn thực phẩm quy định tại khoản 6 Điều 38 Nghị\nđịnh số "
+               "15/2018/NĐ-CP ngày 02 tháng 02 năm 2018 của Chính phủ")
+    _quoted("2025-ubnd-quangngai-1617-qd", snippet)
+    got, _ = find_citations(normalize(snippet))
+    assert [c.symbol for c in got] == ["15/2018/NĐ-CP"] and got[0].cue != "thuc_hien"
+
+
+def test_a_law_named_with_its_date_glued_on():
+    """2012-ttg-719-qd: "Luật tổ chức Chính phủngày 25 tháng 12 năm 2001" (a line join lost its space)."""
+    snippet = "Căn cứ Luật tổ chức Chính phủngày 25 tháng 12 năm 2001;"
+    _quoted("2012-ttg-719-qd", snippet)
+    citations, unnumbered = find_citations(normalize(snippet))
+    assert citations == []
+    assert [(u.doc_type, u.date, u.cue) for u in unnumbered] == [("Luật", "2001-12-25", "can_cu")]
+
+
+@pytest.mark.parametrize("text_id, snippet, symbols", [
+    # a commemoration names history, not a reference: no "Lời kêu gọi" of UBND tỉnh
+    ("2018-sonv-langson-70nam-thidua",
+     "hướng tới kỷ niệm 70 năm ngày Chủ tịch Hồ Chí Minh ra Lời kêu gọi Thi đua ái quốc (11/6/1948 - 11/6/2018) và "
+     "chỉ đạo của UBND tỉnh tại văn bản số 238/UBND-KGVX", ["238/UBND-KGVX"]),
+    # a headline naming the telegram before its number is that telegram
+    ("2021-btvtu-thanhhoa-07-cd",
+     "Công điện của Ban Thường vụ Tỉnh ủy về tăng cường lãnh đạo, chỉ đạo triển khai quyết liệt các biện pháp phòng, "
+     "chống dịch Covid-19 trên địa bàn tỉnh\n\nBan Thường vụ Tỉnh ủy vừa ban hành công điện số 07-CĐ/TU", ["07-CĐ/TU"]),
+], ids=["anniversary", "headline-of-a-numbered-telegram"])
+def test_unnumbered_names_that_are_no_other_reference(text_id, snippet, symbols):
+    _quoted(text_id, snippet)
+    citations, unnumbered = find_citations(normalize(snippet))
+    assert [c.symbol for c in citations] == symbols
+    assert unnumbered == []
+
+
+def test_an_unnumbered_telegram_of_another_issuer_stays():
+    """Made up beside 2021-btvtu-thanhhoa-07-cd: a telegram of another body is another document."""
+    snippet = ("Thực hiện Công điện của Thủ tướng Chính phủ về phòng, chống dịch, Ban Thường vụ Tỉnh ủy vừa ban hành "
+               "công điện số 07-CĐ/TU")
+    citations, unnumbered = find_citations(normalize(snippet))
+    assert [c.symbol for c in citations] == ["07-CĐ/TU"]
+    assert [(u.doc_type, u.issuer) for u in unnumbered] == [("Công điện", "Thủ tướng Chính phủ")]
 
 
 # -- headers --------------------------------------------------------------------------------------
