@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..loaders.normalize import fold
 from ..loaders.vocabulary import CITATION_LINK_TYPES, MENTION_LINK
@@ -72,15 +72,21 @@ class Issue:
         return {"kind": self.kind, "message": self.message, "uids": list(self.uids), "path": self.path}
 
 
-def _comparable(a: dict, b: dict) -> tuple[int, int] | None:
+# What check reads of a node: anything with the attributes' ``get`` (a dict, or a build's ``rowstore.Facts``).
+Attributes = Any
+
+
+def _comparable(a: Attributes, b: Attributes) -> tuple[int, int] | None:
     """Day numbers of two documents at their common precision, or None."""
-    if a.get("day_number") is None or b.get("day_number") is None:
+    day_a, day_b = a.get("day_number"), b.get("day_number")
+    if day_a is None or day_b is None:
         return None
     if "day" in (a.get("date_precision"), b.get("date_precision")) and a.get("date_precision") == b.get("date_precision"):
-        return a["day_number"], b["day_number"]
+        return day_a, day_b
     # Month or year precision: compare the coarser prefix of the ISO dates.
-    n = min(len(a.get("date") or ""), len(b.get("date") or ""))
-    return (int(a["date"][:n].replace("-", "")), int(b["date"][:n].replace("-", ""))) if n else None
+    date_a, date_b = a.get("date") or "", b.get("date") or ""
+    n = min(len(date_a), len(date_b))
+    return (int(date_a[:n].replace("-", "")), int(date_b[:n].replace("-", ""))) if n else None
 
 
 def check(graph: nx.MultiDiGraph) -> list[Issue]:
@@ -104,7 +110,7 @@ class Checker:
     documents whose citing documents all name one other issuer (issuer_conflict), only the stubs that
     news articles cite (article_only)."""
 
-    def __init__(self, lookup: Callable[[str], Mapping | None]):
+    def __init__(self, lookup: Callable[[str], Attributes | None]):
         self.lookup = lookup
         self.issues: list[Issue] = []
         # target -> [issuer named, as one citation writes it, citing documents]; None once it cannot conflict
@@ -177,12 +183,12 @@ class Checker:
         else:
             issues.extend(self._article_only(uid, attrs))
 
-    def _ref(self, uid: str, d: Mapping | None = None) -> str:
+    def _ref(self, uid: str, d: Attributes | None = None) -> str:
         """A document for a message: "312-KH/TU (Lai Châu)", "07-KL/TW", else "Kế hoạch of <issuer>, <date>"."""
         d = d if d is not None else (self.lookup(uid) or {})
         where = d.get("district") or d.get("province")
         if d.get("symbol"):
-            return f"{d['symbol']} ({where})" if where and d.get("level") != "central" else d["symbol"]
+            return f"{d.get('symbol')} ({where})" if where and d.get("level") != "central" else str(d.get("symbol"))
         return f"{d.get('doc_type') or 'document'} of {self._agency_name(d.get('issuer_uid')) or d.get('issuer_as_written') or '?'}, " \
                f"{d.get('date') or 'undated'}"
 
@@ -197,7 +203,7 @@ class Checker:
             return agency.name
         return f"{as_written} ({uid})" if as_written else uid
 
-    def _issuer_conflict(self, uid: str, d: Mapping) -> list[Issue]:
+    def _issuer_conflict(self, uid: str, d: Attributes) -> list[Issue]:
         """The header names one issuer, every document citing it (two at least) another, the same one.
 
         Only citations that name an issuer speak ("Kết luận số 07-KL/TW" alone says nothing: Bộ Chính trị,
@@ -214,7 +220,7 @@ class Checker:
                       f"document citing it names {self._agency_name(other, written)}: "
                       + ", ".join(self._ref(c) for c in citers), (uid, *citers), d.get("path"))]
 
-    def _article_only(self, uid: str, d: Mapping) -> list[Issue]:
+    def _article_only(self, uid: str, d: Attributes) -> list[Issue]:
         """A document the corpus does not hold that only news articles mention."""
         sources = sorted(self._sources.pop(uid, ()))
         if not sources or uid in self._by_document:
@@ -224,7 +230,7 @@ class Checker:
                       "cited by no document of the corpus (the first article's file here, all of them in uids)",
                       (uid, *sources), paths[0])]
 
-    def _place_line(self, uid: str, d: Mapping) -> list[Issue]:
+    def _place_line(self, uid: str, d: Attributes) -> list[Issue]:
         """The header's place line ("Phong Thổ, ngày ...") names no unit on the issuer's line: not its own
         place, nor a unit above it or under it (a district's plan dated "Lai Châu" or at its town is fine)."""
         line = d.get("place_as_written")

@@ -24,13 +24,13 @@ from __future__ import annotations
 
 import unicodedata
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 from ..loaders.normalize import symbol_key
 
 __all__ = ["symbol_key", "symbol_tail", "SymbolIndex", "build_symbol_index", "search_form", "search_text",
-           "query_words", "SearchTexts", "SEPARATOR", "PRECOMPUTED", "precompute_tables", "documents"]
+           "query_words", "SearchTexts", "SearchParts", "symbol_index_of", "SEPARATOR", "PRECOMPUTED", "precompute_tables", "documents"]
 
 SEPARATOR = " | "
 
@@ -56,10 +56,14 @@ class SymbolIndex:
 
 
 def build_symbol_index(graph) -> SymbolIndex:
+    return symbol_index_of((uid, d.get("symbol")) for uid, d in documents(graph))
+
+
+def symbol_index_of(symbols: Iterable[tuple[str, str | None]]) -> SymbolIndex:
+    """The index of (document uid, its symbol) pairs, in graph order."""
     by_key: defaultdict[str, list[str]] = defaultdict(list)
     display: dict[str, str] = {}
-    for uid, d in documents(graph):
-        symbol = d.get("symbol")
+    for uid, symbol in symbols:
         if symbol:
             key = symbol_key(symbol)
             by_key[key].append(uid)
@@ -137,19 +141,53 @@ class SearchTexts:
     document into one string, forming it at once and splitting it back.
     """
 
-    def __init__(self, graph):
-        attrs = graph._node  # the node attribute dicts; the NodeView costs a Python call per lookup
-        docs = [(uid, d) for uid, d in attrs.items() if d.get("label") == "Document"]
-        names = {uid: a.get("name") for uid, a in attrs.items() if a.get("label") == "Agency"}
-        issuers: dict[tuple, str] = {}
-        for pair in {(names.get(d.get("issuer_uid")), d.get("issuer_as_written")) for _, d in docs}:
-            issuers[pair] = _parts({"issuer_as_written": pair[1]}, pair[0])[1]
-        self.symbol = _form_all([d.get("symbol") or "" for _, d in docs])
-        self.issuer = _form_all([issuers[(names.get(d.get("issuer_uid")), d.get("issuer_as_written"))]
-                                 for _, d in docs])
-        self.subject = _form_all([f"{d.get('doc_type') or ''} {d.get('subject') or ''}" for _, d in docs])
+    symbol: list[str]
+    issuer: list[str]
+    subject: list[str]
+    order: list[tuple[bool, bool, str, str]]
+
+    def __init__(self, graph=None):
+        parts = SearchParts()
+        if graph is not None:
+            attrs = graph._node  # the node attribute dicts; the NodeView costs a Python call per lookup
+            parts.names = {uid: a.get("name") for uid, a in attrs.items() if a.get("label") == "Agency"}
+            for uid, d in attrs.items():
+                if d.get("label") == "Document":
+                    parts.add(uid, d)
+        parts.into(self)
+
+
+class SearchParts:
+    """The raw parts of ``SearchTexts``, gathered one document at a time (a build that never holds the
+    graph reads its node rows once); ``names`` maps agency uids to names, ``into`` forms them."""
+
+    def __init__(self, names: dict[str, str | None] | None = None):
+        self.names = names or {}
+        self.symbol: list[str] = []
+        self.issuer: list[tuple[str | None, str | None]] = []
+        self.subject: list[str] = []
+        self.order: list[tuple[bool, bool, str, str]] = []
+
+    def add(self, uid: str, d: Mapping) -> None:
+        self.symbol.append(d.get("symbol") or "")
+        self.issuer.append((d.get("issuer_uid"), d.get("issuer_as_written")))
+        self.subject.append(f"{d.get('doc_type') or ''} {d.get('subject') or ''}")
         # (stub, undated, date, uid): the order within a rank
-        self.order = [(bool(d.get("stub")), d.get("date") is None, d.get("date") or "", uid) for uid, d in docs]
+        self.order.append((bool(d.get("stub")), d.get("date") is None, d.get("date") or "", uid))
+
+    def into(self, texts: SearchTexts) -> SearchTexts:
+        names = self.names
+        issuers: dict[tuple, str] = {}
+        for pair in {(names.get(u), w) for u, w in self.issuer}:  # type: ignore[arg-type]
+            issuers[pair] = _parts({"issuer_as_written": pair[1]}, pair[0])[1]
+        texts.symbol = _form_all(self.symbol)
+        texts.issuer = _form_all([issuers[(names.get(u), w)] for u, w in self.issuer])  # type: ignore[arg-type,index]
+        texts.subject = _form_all(self.subject)
+        texts.order = self.order
+        return texts
+
+    def texts(self) -> SearchTexts:
+        return self.into(SearchTexts())
 
 
 def _form_all(texts: list[str]) -> list[str]:

@@ -38,7 +38,7 @@ from ..loaders.normalize import symbol_key
 from .cache import without_cyclic_gc
 from .identity import congress_base_of_uid
 
-__all__ = ["INDEX_VERSION", "write_index", "QuestionIndex", "has_fts5"]
+__all__ = ["INDEX_VERSION", "IndexWriter", "write_index", "load_index_graph", "QuestionIndex", "has_fts5"]
 
 INDEX_VERSION = "1"
 _CHUNK = 900  # ids per IN (...) list: under SQLite's oldest limit of 999 parameters
@@ -90,14 +90,61 @@ def _ref_keys(d: dict) -> Iterable[tuple[str, str]]:
         yield "congress", congress
 
 
+class IndexWriter:
+    """Writes the question index into ``con`` as a build makes it (graph/rowstore.py): the tables
+    first (``IndexWriter(con)``), then ``node`` for every question node in order, ``links`` (rows
+    already in the question graph's edge order), ``search`` with the ``index.SearchTexts``, and
+    ``finish``. Part of the build's transaction: nothing is committed here."""
+
+    def __init__(self, con: sqlite3.Connection):
+        self.con = con
+        con.executescript(_SCHEMA)
+        self._nodes: list[tuple] = []
+        self._keys: list[tuple] = []
+
+    def node(self, qid: int, uid: str, issuer: int | None, attrs: dict) -> None:
+        """One node of the question graph: its id, uid, the id of its issuer, its question attributes."""
+        self._nodes.append((qid, uid, issuer, _dumps(attrs)))
+        if attrs.get("label") == "Document":
+            self._keys.extend((kind, key, qid) for kind, key in dict.fromkeys(_ref_keys(attrs)))
+        if len(self._nodes) >= 5000:
+            self._flush()
+
+    def _flush(self) -> None:
+        self.con.executemany("INSERT INTO qnodes VALUES (?, ?, ?, ?)", self._nodes)
+        self.con.executemany("INSERT INTO qkeys VALUES (?, ?, ?)", self._keys)
+        self._nodes.clear()
+        self._keys.clear()
+
+    def links(self, rows: Iterable[tuple]) -> None:
+        """(id, src id, dst id, key, type, pickled attributes) rows, in the question graph's edge order."""
+        self.con.executemany("INSERT INTO qlinks VALUES (?, ?, ?, ?, ?, ?)", rows)
+
+    def search(self, texts, ids: dict[str, int] | Callable[[str], int]) -> None:
+        self._flush()
+        if not has_fts5(self.con):
+            return
+        id_of = ids.__getitem__ if isinstance(ids, dict) else ids
+        self.con.execute(_FTS)
+        self.con.executemany("INSERT INTO qsearch VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                             ((s, i, t, id_of(o[3]), int(o[0]), int(o[1]), o[2], o[3])
+                              for s, i, t, o in zip(texts.symbol, texts.issuer, texts.subject, texts.order)))
+        self.con.execute("INSERT INTO qsearch(qsearch) VALUES ('optimize')")
+
+    def finish(self) -> None:
+        self._flush()
+        self.con.executescript(_INDEXES)
+        self.con.execute("INSERT INTO meta VALUES ('qindex', ?)", (INDEX_VERSION,))
+
+
 def write_index(con: sqlite3.Connection, questions: nx.MultiDiGraph, texts) -> None:
-    """The question index of ``questions`` (the question graph) into ``con``; ``texts`` is its
-    ``index.SearchTexts``. Part of the build's transaction: nothing is committed here."""
-    con.executescript(_SCHEMA)
+    """The question index of ``questions`` (a question graph in memory) into ``con``; ``texts`` is its
+    ``index.SearchTexts``."""
+    writer = IndexWriter(con)
     ids = {uid: i for i, uid in enumerate(questions)}
     nodes = questions._node
-    con.executemany("INSERT INTO qnodes VALUES (?, ?, ?, ?)",
-                    ((i, uid, ids.get(nodes[uid].get("issuer_uid")), _dumps(nodes[uid])) for uid, i in ids.items()))
+    for uid, i in ids.items():
+        writer.node(i, uid, ids.get(nodes[uid].get("issuer_uid")), nodes[uid])
 
     def links():
         n = 0
@@ -107,18 +154,35 @@ def write_index(con: sqlite3.Connection, questions: nx.MultiDiGraph, texts) -> N
                     yield n, ids[u], ids[v], k, d.get("type"), _dumps(d)
                     n += 1
 
-    con.executemany("INSERT INTO qlinks VALUES (?, ?, ?, ?, ?, ?)", links())
-    con.executemany("INSERT INTO qkeys VALUES (?, ?, ?)",
-                    ((kind, key, ids[uid]) for uid, d in nodes.items() if d.get("label") == "Document"
-                     for kind, key in dict.fromkeys(_ref_keys(d))))
-    con.executescript(_INDEXES)
-    if has_fts5(con):
-        con.execute(_FTS)
-        con.executemany("INSERT INTO qsearch VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                        ((s, i, t, ids[o[3]], int(o[0]), int(o[1]), o[2], o[3])
-                         for s, i, t, o in zip(texts.symbol, texts.issuer, texts.subject, texts.order)))
-        con.execute("INSERT INTO qsearch(qsearch) VALUES ('optimize')")
-    con.execute("INSERT INTO meta VALUES ('qindex', ?)", (INDEX_VERSION,))
+    writer.links(links())
+    writer.search(texts, ids)
+    writer.finish()
+
+
+def load_index_graph(con: sqlite3.Connection) -> nx.MultiDiGraph:
+    """The whole question graph, read back from the index's tables (a workspace without its blob):
+    nodes and links in the index's order, equal link attributes shared as in ``question_graph``."""
+    g = nx.MultiDiGraph()
+    loads = pickle.loads
+    uid: list[str] = []
+    with without_cyclic_gc():
+        def nodes():
+            for _, u, _issuer, attrs in con.execute("SELECT id, uid, issuer, attrs FROM qnodes ORDER BY id"):
+                uid.append(u)
+                yield u, loads(attrs)
+        g.add_nodes_from(nodes())
+        shared: dict[bytes, dict] = {}
+        succ, pred = g._succ, g._pred
+        for _, s, d, k, attrs in con.execute("SELECT id, src, dst, key, attrs FROM qlinks ORDER BY id"):
+            data = shared.get(attrs)
+            if data is None:
+                data = shared[attrs] = loads(attrs)
+            u, v = uid[s], uid[d]
+            links = succ[u].get(v)
+            if links is None:
+                links = succ[u][v] = pred[v][u] = {}
+            links[k] = data
+    return g
 
 
 def _chunks(ids: list[int]) -> Iterable[list[int]]:

@@ -26,7 +26,6 @@ import pickle
 import sqlite3
 import stat
 import sys
-from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -38,16 +37,16 @@ from ..loaders.files import LoadError, display_path, iter_document_paths
 from ..loaders.ocr import OcrOptions
 from ..loaders.models import Record
 from ..loaders.errors import ChidaoError
-from .build import Placement, build_graph, chidao_version, place_record
+from .build import Placement, chidao_version, join, place_record
 from .cache import seed_tables, without_cyclic_gc
 from .checks import Issue
 from .gazetteer import preload as preload_gazetteer
-from .index import precompute_tables
-from .qindex import QuestionIndex, write_index
+from .qindex import QuestionIndex, load_index_graph
+from .rowstore import EDGE_KEEP, NODE_DROP, QUESTION_LABELS, QUESTION_LINKS_DROP, RowSink
 from .records import record_from_json, slim_record
 from .stats import count as count_stats
 
-__all__ = ["BuildSummary", "WorkspaceError", "build_workspace", "load_graph", "load_issues", "without_cyclic_gc",
+__all__ = ["BuildSummary", "WorkspaceError", "build_workspace", "load_graph", "load_issues", "write_graph", "without_cyclic_gc",
            "open_question_index", "reads_workspace", "workspace_id",
            "DEFAULT_DIR",
            "DB_NAME"]
@@ -352,11 +351,15 @@ def _build(paths, workspace_dir: Path, db: Path, jobs: int, progress, budget: Bu
                     con.executemany(_INSERT_FILE, batch)
             # Handed over (this frame keeps no reference), so that build_graph's letting go of each record
             # and placement as its links are made gives the memory back at once.
-            graph, issues = build_graph(_taken(records), _taken(placements),
-                                        evidence=functools.partial(_stored_records, con))
-            agencies.clear()  # the graph holds what is needed from here on (records and placements: taken)
-            _summarise(summary, graph, issues)
-            _write(con, graph, issues, summary)
+            # Joined straight into the new file's rows (graph/rowstore.py): the graph is never held.
+            sink = RowSink(con, tmp.with_name(f"{tmp.name}-work"))
+            try:
+                join(_taken(records), _taken(placements), sink, evidence=functools.partial(_stored_records, con))
+                agencies.clear()  # records and placements: taken
+                issues, stats, tables = sink.finish()
+                _write(con, issues, stats, tables, summary)
+            finally:
+                sink.close()
         con.close()
         with open(tmp, "rb+") as f:
             os.fsync(f.fileno())
@@ -476,48 +479,50 @@ def _remove_stale_temporaries(db: Path) -> None:
         tmp.unlink(missing_ok=True)
 
 
-def _write(con: sqlite3.Connection, graph: nx.MultiDiGraph, issues: list[Issue], summary: BuildSummary) -> None:
-    """The graph's tables, its counts and the questions' blobs, into the new workspace; ``graph``
-    is emptied on the way."""
+def _write(con: sqlite3.Connection, issues: list[Issue], stats: list[dict], tables: dict[str, object],
+           summary: BuildSummary) -> None:
+    """The issues, the counts and the lookup tables into the new workspace (its nodes, links and question
+    index are written by graph/rowstore.py); ``summary`` takes the counts."""
+    by_facet: dict[str, dict] = {}
+    for row in stats:
+        by_facet.setdefault(row["facet"], {})[row["value"]] = row["count"]
+    labels, status = by_facet.get("node.label", {}), by_facet.get("document.status", {})
+    summary.documents, summary.stubs = status.get("read", 0), status.get("stub", 0)
+    summary.agencies, summary.places = labels.get("Agency", 0), labels.get("Place", 0)
+    summary.links = dict(sorted(by_facet.get("link.type", {}).items()))
+    summary.issues = len(issues)
     counts = {k: getattr(summary, k) for k in ("documents", "stubs", "agencies", "places", "links", "issues")}
     con.executemany("INSERT INTO meta VALUES (?, ?)", [("schema", SCHEMA_VERSION), ("chidao", chidao_version()),
                                                        ("summary", json.dumps(counts))])
     dumps = _to_json
-    con.executemany("INSERT INTO nodes VALUES (?, ?)", ((uid, dumps(attrs)) for uid, attrs in graph.nodes(data=True)))
-    con.executemany("INSERT INTO edges VALUES (?, ?, ?, ?)",
-                    ((u, v, k, dumps(d)) for u, v, k, d in graph.edges(keys=True, data=True)))
     con.executemany("INSERT INTO issues VALUES (?, ?, ?, ?)",
                     ((i.kind, i.message, dumps(list(i.uids)), i.path) for i in issues))
     # the counts of the full graph, kept for `chidao stats`
-    con.execute("INSERT INTO meta VALUES ('stats', ?)", (dumps(count_stats(graph)),))
-    questions = question_graph(graph)
-    # The full graph is not needed from here on: emptied (its views make it a cycle, which the
-    # collector, off while building, would never free), its memory goes to the blobs and the index.
-    graph.clear()
-    con.execute("INSERT INTO blobs VALUES ('question_graph', ?)",
-                (pickle.dumps(questions, protocol=pickle.HIGHEST_PROTOCOL),))
-    tables = precompute_tables(questions)
+    con.execute("INSERT INTO meta VALUES ('stats', ?)", (dumps(stats),))
     con.executemany("INSERT INTO blobs VALUES (?, ?)",
                     [(f"table:{name}", pickle.dumps(table, protocol=pickle.HIGHEST_PROTOCOL))
                      for name, table in tables.items()])
-    # what a question in a new process reads instead of the blob (graph/qindex.py)
-    write_index(con, questions, tables["search"])
     con.executescript(_INDEXES)
     con.commit()
 
 
-def _summarise(summary: BuildSummary, graph: nx.MultiDiGraph, issues: list[Issue]) -> None:
-    labels: Counter[str] = Counter()
-    for _, attrs in graph.nodes(data=True):
-        label = attrs.get("label")
-        if label == "Document":
-            labels["stubs" if attrs.get("stub") else "documents"] += 1
-        else:
-            labels[label] += 1
-    summary.documents, summary.stubs = labels["documents"], labels["stubs"]
-    summary.agencies, summary.places = labels["Agency"], labels["Place"]
-    summary.links = dict(sorted(Counter(d.get("type") for _, _, d in graph.edges(data=True)).items()))
-    summary.issues = len(issues)
+def write_graph(con: sqlite3.Connection, graph: nx.MultiDiGraph, issues: list[Issue] | None = None,
+                summary: BuildSummary | None = None, *, work: Path | None = None) -> BuildSummary:
+    """A graph made in Python into a new workspace file ``con`` (its tables created), by the build's own
+    writer: its nodes and links in graph order, its issues (``check``'s when None)."""
+    summary = summary or BuildSummary()
+    path = con.execute("PRAGMA database_list").fetchone()[2]
+    sink = RowSink(con, work or Path(f"{path}-work"))
+    try:
+        for uid, attrs in graph.nodes(data=True):
+            sink.add_node(uid, dict(attrs))
+        for u, v, attrs in graph.edges(data=True):
+            sink.add_edge(u, v, dict(attrs))
+        found, stats, tables = sink.finish()
+        _write(con, found if issues is None else issues, stats, tables, summary)
+    finally:
+        sink.close()
+    return summary
 
 
 def workspace_id(workspace: str | Path) -> str:
@@ -547,10 +552,7 @@ def load_graph(workspace_dir: str | Path = DEFAULT_DIR) -> nx.MultiDiGraph:
 
 # What the questions read: documents, agencies, articles and the links between them.
 # Evidence (sentence, span, file) stays in the edges table; load_neighbourhood reads it.
-_QUESTION_LABELS = frozenset({"Document", "Agency", "Source"})
-_QUESTION_LINKS_DROP = frozenset({"LOCATED_IN", "SIGNED_BY"})
-_EDGE_KEEP = ("type", "cue", "via_uid", "expanded_from", "as_written")
-_NODE_DROP = frozenset({"warnings", "sha256", "addressed_to_unresolved", "copied_to_unresolved"})
+_QUESTION_LABELS, _QUESTION_LINKS_DROP, _EDGE_KEEP, _NODE_DROP = QUESTION_LABELS, QUESTION_LINKS_DROP, EDGE_KEEP, NODE_DROP
 
 
 def question_graph(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
@@ -604,11 +606,18 @@ def load_question_graph(workspace_dir: str | Path = DEFAULT_DIR) -> nx.MultiDiGr
         row, tables = None, []
     finally:
         con.close()
-    if row is None:  # a workspace written before the blob existed
-        return question_graph(load_graph(workspace_dir))
-    # 100,000 documents: 1.4 s -> 0.7 s without the collector (see without_cyclic_gc).
-    with without_cyclic_gc():
-        graph = pickle.loads(row[0])
+    if row is not None:  # written before the question index held the whole question graph
+        # 100,000 documents: 1.4 s -> 0.7 s without the collector (see without_cyclic_gc).
+        with without_cyclic_gc():
+            graph = pickle.loads(row[0])
+    else:
+        index = open_question_index(workspace_dir)
+        if index is None:  # a workspace written before the index existed
+            return question_graph(load_graph(workspace_dir))
+        try:
+            graph = load_index_graph(index.con)
+        finally:
+            index.close()
     # Nothing in the loaded graph is ever cyclic garbage: keep later collections off it
     # (the first one would otherwise walk every object, ~150 ms at 100,000 documents).
     gc.freeze()

@@ -541,6 +541,7 @@ def _damage(db: Path, how: str, rng: random.Random) -> None:
         with con:
             if how == "pickle":
                 con.execute("UPDATE blobs SET data = ?", (b"\x80\x05junk",))
+                con.execute("UPDATE qnodes SET attrs = ?", (b"\x80\x05junk",))  # the question index's nodes
             else:
                 con.execute("UPDATE nodes SET attrs = '{\"label\": ' WHERE rowid % 3 = 0")
                 con.execute("UPDATE edges SET attrs = 'not json'")

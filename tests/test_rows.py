@@ -13,7 +13,7 @@ from click.testing import CliRunner
 from chidao.cli import cli
 from chidao.graph import load_graph
 from chidao.graph.rows import GraphRows, WorkspaceRows, rows_of, with_evidence
-from chidao.graph.workspace import _SCHEMA, BuildSummary, _write, load_question_graph
+from chidao.graph.workspace import _SCHEMA, load_question_graph, write_graph
 from chidao.loaders.errors import ChidaoError
 from chidao.outputs import files as ef
 from chidao.outputs import viz as v
@@ -40,7 +40,7 @@ def hostile_ws(tmp_path_factory) -> str:
     d = tmp_path_factory.mktemp("hostile")
     con = sqlite3.connect(d / "workspace.db")
     con.executescript(_SCHEMA)
-    _write(con, g, [], BuildSummary())
+    write_graph(con, g, [])
     con.close()
     return str(d)
 
