@@ -555,6 +555,9 @@ def _last_cue(text: str, lo: int, hi: int) -> str | None:
         if found == "theo":
             if found_word == "tại" and scoped and name != "theo" and _opinion_of(text, lo, m, found_at):
                 return name
+            if found_word == "theo" and scoped and name != "theo" and \
+                    P.ATTACHED_BEFORE_RE.search(text, max(lo, found_at - 8), found_at + 4):
+                return name  # "Căn cứ Quy chế ... ban hành kèm theo Quyết định số": the Căn cứ governs
             return name if adjacent and not scoped else found
         if scoped and P.DESCRIPTIVE_BEFORE_RE.search(text, max(lo, m.start() - 8), m.start()):
             return None
@@ -657,8 +660,14 @@ def _assign_cues(text: str, refs: list[_Ref], sentences: list[tuple[int, int]]) 
                 tail_start = previous.end + (separators[-1].end() if separators else len(gap))
                 inherited = top.cue if top is not None and previous.via is not None else previous.cue
                 ref.cue = _last_cue(text, tail_start, ref.start) or inherited
-                if ref.cue == "theo" and inherited not in (None, "theo") and \
-                        _opinion_item(text, tail_start, ref.start):
+                if ref.cue == "theo" and P.ATTACHED_BEFORE_RE.search(text, max(tail_start, ref.start - 12), ref.start):
+                    # "; - Căn cứ Quy định về thể loại, thẩm quyền ... ban hành kèm theo Quyết định số 1836": the
+                    # cue of its item (from the last ";"), else of the list
+                    item_start = previous.end + gap.rfind(";") + 1 if ";" in gap else tail_start
+                    ref.cue = _last_cue(text, item_start, ref.start)
+                    if ref.cue == "theo" and inherited not in (None, "theo"):
+                        ref.cue = inherited
+                elif ref.cue == "theo" and inherited not in (None, "theo") and _opinion_item(text, tail_start, ref.start):
                     ref.cue = inherited  # "Thực hiện Chỉ thị số 22 ... và chỉ đạo của UBND tỉnh tại văn bản số 238"
                 if previous.via is not None and ref.via is None and not separators:
                     ref.via = previous.via

@@ -35,7 +35,7 @@ __all__ = [
     # real layouts and slips (issue 16)
     "TITLE_LEAD_RE", "BODY_OPENING_RE",
     "CELL_BAR_RE", "FLAT_BREAK_RE", "PLACE_ON_LINE_RE", "NAMED_LAW_BEFORE_RE", "NEWS_DATE_BEFORE_RE",
-    "SHARED_DATE_GAP_RE", "REPORTED_BEFORE_RE", "REPORTED_LIST_BEFORE_RE", "CODE_JOIN_RE", "ASSEMBLY_CODE_RE", "OPINION_RE", "UNIT_WORD_RE",
+    "SHARED_DATE_GAP_RE", "REPORTED_BEFORE_RE", "REPORTED_LIST_BEFORE_RE", "CODE_JOIN_RE", "ASSEMBLY_CODE_RE", "OPINION_RE", "ATTACHED_BEFORE_RE", "UNIT_WORD_RE",
     "TU_SLIP_RE", "PROVINCIAL_COMMITTEE_RE", "CODE_SEPARATOR_RE", "GLUED_SYMBOL_RE", "SLIP_SYMBOL_RE",
     "SLIP_AFTER_SO_RE", "ISSUER_TAI_BEFORE_RE", "NAMED_LAW_RE", "CONGRESS_RESOLUTION_RE",
     "CONGRESS_ORDINAL_RE", "CONGRESS_KEY_NOISE_RE", "ANNIVERSARY_BEFORE_RE",
@@ -279,9 +279,10 @@ _ISSUER_STOP = rf"""
   | và(?![ \t]+(?!(?:{_TYPE_WORD}|{_TYPE_CODE})(?!\w))[{UPPER}])   # "Thương binh và Xã hội" goes on; "và phong
                                                                 # trào", "và Quyết định", "và NQ đại hội" stop
   | thay\s+thế | bãi\s+bỏ | kèm\s+theo | gửi | yêu\s+cầu | đề\s+nghị
-  | đến | tới | kể\s+từ | ký | có | được | đang | này | trên | với | nêu | đề\s+ra | xác\s+định | là
+  | đến | tới | kể\s+từ | từ | ký | có | được | đang | này | trên | với | nêu | đề\s+ra | xác\s+định | là
   | công\s+bố | tuyên\s+truyền | thi\s+hành | quyết\s+(?:định|nghị)   # the subject's verb
   | gắn\s+với | nhiệm\s+kỳ   # "Nghị quyết Đại hội ... lần thứ XIV gắn với ...", "... lần thứ I nhiệm kỳ 2013 - 2018"
+                         # "từ": "Nghị quyết Đại hội lần thứ XVII Đảng bộ thành phố Hà Nội từ đầu nhiệm kỳ"
 """
 # A line wrapped inside an issuer's name (legal-text sites and PDF text break lines anywhere):
 # the next line goes on in lower case ("của Ủy\nban Thường vụ Quốc hội", "Sở Nông\nnghiệp và Môi
@@ -356,6 +357,9 @@ CODE_JOIN_RE = re.compile(r"\s*([-/&.])\s*")
 CODE_SEPARATOR_RE = re.compile(r"[-/&.]")
 ASSEMBLY_CODE_RE = re.compile(r"^(?:UBTV)?QH\d*$")
 # An opinion whose place a "tại" gives: "ý kiến (chỉ đạo) của ... tại Văn bản số".
+# "ban hành kèm theo Quyết định số ...": the decision a basis was issued with; its "theo" is no cue of its own
+# ("Căn cứ Quy chế hoạt động ... ban hành kèm theo Quyết định số 84 QĐ/TWĐTN": the item's Căn cứ governs).
+ATTACHED_BEFORE_RE = re.compile(r"(?<!\w)kèm[ \t]+theo[ \t]*$", re.IGNORECASE)
 OPINION_RE = re.compile(r"[\s*+•-]*(?:ý\s+kiến|chỉ\s+đạo|đề\s+nghị)(?!\w)", re.IGNORECASE)
 # The administrative unit an agency's name places it in: "Ủy ban MTTQ tỉnh Đắk Nông".
 UNIT_WORD_RE = re.compile(r"(?<!\w)(tỉnh|thành\s+phố|huyện|quận|thị\s+xã|thị\s+trấn|xã|phường)(?!\w)", re.IGNORECASE)
@@ -391,7 +395,12 @@ NESTED_GAP_RE = re.compile(
 # Separators that end one list item: "...; Công văn số", "... và Quyết định số".
 # A line break separates only where a line ends without a word: a legal-text site wraps its
 # lines inside sentences ("Xét đề nghị của Ngân hàng Chính sách xã hội tại\nTờ trình số 127").
-SEPARATOR_RE = re.compile(r";|,|\n(?<!\w\n)|(?<!\w)và(?!\w)", re.IGNORECASE)
+# A line that opens with a capitalised cue word is a new clause, wherever the line before ends: "...NĂM 2024⏎
+# Kính gửi: Quốc hội⏎Thực hiện Thông báo số 1230/TB-VPQH" (a report's title, recipient and first basis).
+_LINE_OPENING_CUE = "|".join(
+    sorted((re.escape(w[0].upper() + w[1:]).replace(r"\ ", r"[ \t]+") for w in _CUE_WORDS), key=len, reverse=True))
+SEPARATOR_RE = re.compile(
+    rf";|,|\n(?<!\w\n)|(?<!\w)và(?!\w)|\n(?=[ \t*]*(?-i:{_LINE_OPENING_CUE})(?!\w))", re.IGNORECASE)
 
 # A document reported as issued, not cited: "Ban Tổ chức Trung ương đã ban hành Hướng dẫn số 31",
 # "đã khẩn trương ban hành Kế hoạch số 08", "Bộ Nội vụ đã có Văn bản số 8091" (cue null).

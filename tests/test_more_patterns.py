@@ -188,6 +188,9 @@ CASES = [
     ("ANNIVERSARY_BEFORE_RE", "Thực hiện ", None),
     ("REPORTED_LIST_BEFORE_RE", "đã ban hành các văn bản làm cơ sở để địa phương thực hiện thống nhất như: ", True),
     ("REPORTED_LIST_BEFORE_RE", "để địa phương thực hiện thống nhất như: ", None),
+    ("ATTACHED_BEFORE_RE", "nhiệm kỳ 2012 - 2017 ban hành kèm theo ", True),   # 2013-twdtn-367-qd-2mit
+    ("ATTACHED_BEFORE_RE", "theo ", None),
+    ("SEPARATOR_RE", "NĂM 2024\nKính gửi: Quốc hội\nThực hiện ", True),      # 2025-cp-300-bc
 ]
 
 

@@ -209,6 +209,25 @@ CITATIONS = [
      "(11/6/1948 - 11/6/2018) và chỉ đạo của UBND tỉnh tại văn bản số 238/UBND-KGVX ngày 19/3/2018",
      [cite("22/CT-TW", "Chỉ thị", date="2018-01-23", cue="thuc_hien", issuer="Ban Bí thư Trung ương Đảng"),
       cite("238/UBND-KGVX", "Công văn", date="2018-03-19", cue="thuc_hien", issuer="UBND tỉnh")]),
+    # a line opening with a capitalised cue word starts a new clause, though the line before ends in a word
+    ("2025-cp-300-bc", "line-opening-cue-after-title",
+     "BỔ SUNG, CẬP NHẬT THÔNG TIN CHO BÁO CÁO SỐ 102/BC-CP NGÀY 15/02/2025 CỦA\nCHÍNH PHỦ VỀ THỰC HIỆN CÁC MỤC TIÊU "
+     "QUỐC GIA VỀ BÌNH ĐẲNG GIỚI NĂM 2024\nKính gửi: Quốc hội\nThực hiện Thông báo số 1230/TB-VPQH ngày 23/4/2025 "
+     "của Văn phòng Quốc hội",
+     [cite("102/BC-CP", "Báo cáo", date="2025-02-15", cue=None),
+      cite("1230/TB-VPQH", "Thông báo", date="2025-04-23", cue="thuc_hien", issuer="Văn phòng Quốc hội")]),
+    # "ban hành kèm theo Quyết định số ...": the item's Căn cứ governs, not the "theo" of "kèm theo"
+    ("2013-twdtn-367-qd-2mit", "attached-with-under-can-cu",
+     "- Căn cứ Quy chế hoạt động của Ban Chấp hành Trung ương Đoàn TNCS Hồ Chí Minh khoá X, nhiệm kỳ 2012 - 2017 ban "
+     "hành kèm theo Quyết định số 84 QĐ/TWĐTN ngày 22/02/2013 của Ban Chấp hành Trung ương Đoàn; - Căn cứ Quy định "
+     "về thể loại, thẩm quyền ban hành và thể thức văn bản của Đoàn ban hành kèm theo Quyết định số 1836 QĐ/TWĐTN "
+     "ngày 23/6/2006 của Ban Bí thư Trung ương Đoàn;",
+     [cite("84-QĐ/TWĐTN", "Quyết định", date="2013-02-22", cue="can_cu", issuer="Ban Chấp hành Trung ương Đoàn"),
+      cite("1836-QĐ/TWĐTN", "Quyết định", date="2006-06-23", cue="can_cu", issuer="Ban Bí thư Trung ương Đoàn")]),
+    # without a scoped cue, "kèm theo" stays a plain reference (2025-bnnmt-9476-cv annotates it theo)
+    ("2025-bnnmt-9476-cv", "attached-with-alone",
+     "khung giá ban hành kèm theo Thông tư số 283/2016/TT-BTC ngày 14/11/2016 của Bộ",
+     [cite("283/2016/TT-BTC", "Thông tư", date="2016-11-14", cue="theo")]),
 ]
 
 
@@ -277,6 +296,11 @@ CONGRESS_RESOLUTIONS = [
     ("2025-du-saovang-nqdh-i",
      "chương trình hành động thực hiện Nghị quyết Đại hội đại biểu Đảng bộ xã Sao Vàng lần thứ I, nhiệm kỳ 2025-2030",
      ["Đại hội đại biểu Đảng bộ xã Sao Vàng lần thứ I"]),  # alone, the name is kept as written
+    # "từ" ends a congress's name ("... Đảng bộ thành phố Hà Nội từ đầu nhiệm kỳ")
+    ("2024-bct-35-ct-baochinhphu-hanoi",
+     "về tình hình thực hiện Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIII của Đảng, Nghị quyết Đại hội lần thứ "
+     "XVII Đảng bộ thành phố Hà Nội từ đầu nhiệm kỳ đến nay;",
+     ["Đại hội đại biểu toàn quốc lần thứ XIII của Đảng", "Đại hội lần thứ XVII Đảng bộ thành phố Hà Nội"]),
     # "Điện Biên" is a province, not a telegram ("Điện ... của Bộ Chính trị" read no reference here)
     ("2026-bct-01-ct-giamsat-dienbien-nhandan",
      "Ngày 12/3, tại tỉnh Điện Biên, Đoàn giám sát số 30 của Bộ Chính trị, Ban Bí thư đã công bố", []),
