@@ -1,40 +1,62 @@
 """Where a build's memory and time go: the parent's RSS at each phase of graph.workspace._build.
 
     python benchmarks/build_memory.py CORPUS WS     (runs `chidao build CORPUS -w WS -j 2` in process)
+
+Phases: parsed (every slim record and placement held), joined (the rows written, the facts and the
+issues' state held: graph/rowstore.py), finished (links copied in order, question index, tables),
+written (issues, counts), done. VmHWM is the peak so far.
 """
-import sys, time, json, gc
+import json
+import sys
+import time
+
+import chidao.graph.rowstore as rowstore
 import chidao.graph.workspace as w
+
 
 def rss():
     out = {}
-    for line in open("/proc/self/status"):
-        if line.startswith(("VmRSS", "VmHWM")):
-            k, v = line.split(":"); out[k] = int(v.split()[0]) // 1024
+    with open("/proc/self/status") as f:
+        for line in f:
+            if line.startswith(("VmRSS", "VmHWM")):
+                k, v = line.split(":")
+                out[k] = int(v.split()[0]) // 1024
     return out
 
+
 marks = []
+
+
 def mark(what, **extra):
     marks.append({"phase": what, "t": round(time.perf_counter() - t0, 1), **rss(), **extra})
     print(json.dumps(marks[-1]), flush=True)
 
-orig_build, orig_write, orig_qg = w.build_graph, w._write, w.question_graph
-def build_graph(records, placements, **kwargs):
+
+orig_join, orig_finish, orig_write = w.join, rowstore.RowSink.finish, w._write
+
+
+def join(records, placements, sink, **kwargs):
     mark("parsed: records + placements held")
-    g, issues = orig_build(records, placements, **kwargs)
-    mark("joined: records + full graph", nodes=g.number_of_nodes(), links=g.number_of_edges())
-    return g, issues
-def _write(con, graph, issues, summary):
-    mark("records dropped: full graph only")
-    orig_write(con, graph, issues, summary)
-    mark("written (rows, question graph, blobs, index)")
-def question_graph(graph):
-    q = orig_qg(graph)
-    mark("question graph made", qnodes=q.number_of_nodes(), qlinks=q.number_of_edges())
-    return q
-w.build_graph, w._write, w.question_graph = build_graph, _write, question_graph
+    orig_join(records, placements, sink, **kwargs)
+    mark("joined: rows written, facts held", nodes=len(sink.facts), links=sum(sink.link_types.values()))
+
+
+def finish(self):
+    out = orig_finish(self)
+    mark("finished: links in order, question index, tables", issues=len(out[0]))
+    return out
+
+
+def _write(*args, **kwargs):
+    orig_write(*args, **kwargs)
+    mark("written (issues, counts, tables)")
+
+
+w.join, rowstore.RowSink.finish, w._write = join, finish, _write
 t0 = time.perf_counter()
 mark("start")
-from chidao.cli import cli
+from chidao.cli import cli  # noqa: E402
+
 try:
     cli(["build", sys.argv[1], "-w", sys.argv[2], "-j", "2", "--json"], standalone_mode=False)
 except SystemExit:

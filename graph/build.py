@@ -18,7 +18,7 @@ from collections import Counter
 import datetime as _dt
 import importlib.metadata
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -32,6 +32,7 @@ from .agencies import Agency, Context, agency_from_uid, context_for, expand_grou
 from .checks import Issue, check
 from .gazetteer import (LEGACY, REFORM, Place, find_place, gazetteer, get_place, in_system, slug, system_of_uid,
                         system_on)
+from .records import PackedRecords
 from .identity import (CENTRAL_SCOPE, CONGRESS_PREFIX, DocKey, congress_key, congress_scope, normalize_symbol, scope_of,
                        year_of)
 
@@ -567,35 +568,34 @@ def build_graph(records: Iterable[Record],
     return sink.g, check(sink.g)
 
 
-def join(records: Iterable[Record], placements: Mapping[str, Placement] | Iterable[tuple[str, Placement]] | None,
+def join(records: Iterable[Record] | PackedRecords, placements: Mapping[str, Placement] | Iterable[tuple[str, Placement]] | None,
          sink: GraphSink, *, evidence: Callable[[], Iterable[Record]] | None = None) -> None:
     """Resolve ``records`` into ``sink``: every node and link of ``build_graph``'s graph, made in the
     same order (a node's attributes may still grow by ``sink.append`` until the last record's links
-    are made). ``build_graph`` joins into a networkx graph; ``chidao build`` into the rows of the
+    are made). ``records`` may be a ``records.PackedRecords`` holding each record with its placement. ``build_graph`` joins into a networkx graph; ``chidao build`` into the rows of the
     new workspace file (graph/rowstore.py), without holding the graph."""
     b = _Builder(sink)
-    records = sorted(records, key=lambda r: r.path)
-    placements = dict(placements or {})
-    for r in records:
-        if r.path not in placements:
-            placements[r.path] = place_record(r)
-    for r in records:
+    pairs = records if isinstance(records, PackedRecords) else _Pairs(records, placements)
+    articles: list[Record] = []
+    for r, placement in pairs:
         if r.kind == "document" and r.doc is not None:
             sink.boundary()
-            b.own(r, placements[r.path])
+            b.own(r, placement)
+        else:
+            articles.append(r)
     citing_of = b.citing_of  # the uid each record ended up with (a duplicate file shares its twin's node)
-    for r in records:
-        if not (r.kind == "document" and r.doc is not None):
-            uid = f"src:{_file_key(r)}"
-            if sink.has(uid):
-                sink.share(uid)  # the same article twice: both files' links leave one node
-            sink.add_node(uid, {"label": "Source", "uid": uid, "kind": "article", "path": r.path, "sha256": r.sha256})
-            citing_of[r.path] = (uid, None)
+    for r in articles:
+        uid = f"src:{_file_key(r)}"
+        if sink.has(uid):
+            sink.share(uid)  # the same article twice: both files' links leave one node
+        sink.add_node(uid, {"label": "Source", "uid": uid, "kind": "article", "path": r.path, "sha256": r.sha256})
+        citing_of[r.path] = (uid, None)
+    del articles
     targets: dict[tuple[str, int], tuple[str | None, list[str], str | None]] = {}
     for phase in ("dated", "undated"):
-        for r in records:
+        for r, placement in pairs:
             _citing, year = citing_of[r.path]
-            cited = placements[r.path].cited
+            cited = placement.cited
             for i, c in enumerate(r.citations):
                 dated = bool(c.symbol and year_of(c.date))
                 if (phase == "dated") != dated:
@@ -612,17 +612,15 @@ def join(records: Iterable[Record], placements: Mapping[str, Placement] | Iterab
                     continue
                 targets[(r.path, i)] = (b.resolve_dated(c, scope, agency) if dated
                                         else b.resolve_undated(c, scope, agency, via_year))
-    for r in records:  # the documents a nested citation's link leaves: more than one file's links leave them
-        for c in r.citations:
-            if c.via is not None and (source := targets.get((r.path, c.via), (None,))[0]):
-                sink.share(source)
+            if phase == "undated":  # the record's targets are all known now
+                for c in r.citations:  # a nested citation's link leaves a document more than one file's links leave
+                    if c.via is not None and (source := targets.get((r.path, c.via), (None,))[0]):
+                        sink.share(source)
     duplicates = b.duplicates
     whole = iter(evidence()) if evidence is not None else None
-    for n in range(len(records)):
+    for r, placement in pairs.take():
         # Each record, its placement and its targets are let go once its links are made: the memory
         # they held goes to the links (and, in a build, handed over by the caller, comes back at once).
-        r, records[n] = records[n], None  # type: ignore[call-overload]
-        placement = placements.pop(r.path)
         if whole is not None:
             slim, r = r, next(whole, None)  # type: ignore[assignment]
             if r is None or r.path != slim.path:
@@ -669,6 +667,30 @@ def join(records: Iterable[Record], placements: Mapping[str, Placement] | Iterab
                 type="MENTIONS" if article else _link_type(u.cue), cue=u.cue, citing=citing,
                 path=r.path, sha256=r.sha256, text=u.text, sentence=_sentence_of(u, r), start=u.start,
                 end=u.end, version=b.version))
+
+
+class _Pairs:
+    """Records and their placements in memory, in path order (``build_graph``; a build holds them
+    packed: ``records.PackedRecords``). Records not placed yet are placed here."""
+
+    def __init__(self, records: Iterable[Record],
+                 placements: Mapping[str, Placement] | Iterable[tuple[str, Placement]] | None):
+        self.records = sorted(records, key=lambda r: r.path)
+        self.placements = dict(placements or {})
+        for r in self.records:
+            if r.path not in self.placements:
+                self.placements[r.path] = place_record(r)
+
+    def __iter__(self) -> Iterator[tuple[Record, Placement]]:
+        return ((r, self.placements[r.path]) for r in self.records)
+
+    def take(self) -> Iterator[tuple[Record, Placement]]:
+        """The pairs once more, each let go as it is taken."""
+        records, self.records = self.records, []
+        records.reverse()
+        while records:
+            r = records.pop()
+            yield r, self.placements.pop(r.path)
 
 
 class GraphSink(Protocol):

@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import io
+import pickle
 import sys
+from collections.abc import Iterator
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from ..loaders.models import Citation, DocHeader, Record, Signer, Unnumbered
+from .agencies import Agency
 
-__all__ = ["record_from_json", "slim_record"]
+if TYPE_CHECKING:
+    from .build import Placement
+
+__all__ = ["record_from_json", "slim_record", "PackedRecords"]
 
 
 def record_from_json(data: dict) -> Record:
@@ -55,3 +63,75 @@ def slim_record(record: Record) -> Record:
         citations=tuple(_interned(c, text=c.text, sentence="", mentions=()) for c in record.citations),
         unnumbered=tuple(_interned(u) for u in record.unnumbered),
     )
+
+
+class PackedRecords:
+    """Records with their placements, held as one compact pickle each (agencies by number, each
+    agency once), read back one at a time in path order: what a build holds while it resolves.
+
+    5,000 generated documents: 1.4 KB a document against ~3.8 KB as objects (slim records and their
+    placements), for ~27 µs a document each time they are read (a build reads them four times).
+    """
+
+    def __init__(self) -> None:
+        self._items: list[tuple[str, bytes]] = []
+        self._ids: dict[object, int] = {}
+        self._agencies: list[object] = []
+        self._sorted = True
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def add(self, record: Record, placement: Placement) -> None:
+        """One record (its ``slim_record`` is enough) and its ``build.place_record`` placement."""
+        out = io.BytesIO()
+        _Packer(out, self).dump((record, placement))
+        if self._items and record.path < self._items[-1][0]:
+            self._sorted = False
+        self._items.append((record.path, out.getvalue()))
+
+    def _unpack(self, data: bytes) -> tuple[Record, Placement]:
+        return _Unpacker(io.BytesIO(data), self._agencies).load()
+
+    def __iter__(self) -> Iterator[tuple[Record, Placement]]:
+        """(record, placement) pairs in path order."""
+        if not self._sorted:
+            self._items.sort(key=lambda item: item[0])
+            self._sorted = True
+        for _path, data in self._items:
+            yield self._unpack(data)
+
+    def take(self) -> Iterator[tuple[Record, Placement]]:
+        """The pairs in path order once more, each let go as it is read (the holder ends empty)."""
+        if not self._sorted:
+            self._items.sort(key=lambda item: item[0])
+            self._sorted = True
+        items, self._items = self._items, []
+        items.reverse()
+        while items:
+            yield self._unpack(items.pop()[1])
+
+
+class _Packer(pickle.Pickler):
+    def __init__(self, out, packed: PackedRecords):
+        super().__init__(out, protocol=pickle.HIGHEST_PROTOCOL)
+        self.packed = packed
+
+    def persistent_id(self, obj):
+        if isinstance(obj, Agency):
+            ids = self.packed._ids
+            n = ids.get(obj)
+            if n is None:
+                n = ids[obj] = len(self.packed._agencies)
+                self.packed._agencies.append(obj)
+            return n
+        return None
+
+
+class _Unpacker(pickle.Unpickler):
+    def __init__(self, data, agencies: list):
+        super().__init__(data)
+        self.agencies = agencies
+
+    def persistent_load(self, pid):
+        return self.agencies[pid]

@@ -43,7 +43,7 @@ from .checks import Issue
 from .gazetteer import preload as preload_gazetteer
 from .qindex import QuestionIndex, load_index_graph
 from .rowstore import EDGE_KEEP, NODE_DROP, QUESTION_LABELS, QUESTION_LINKS_DROP, RowSink
-from .records import record_from_json, slim_record
+from .records import PackedRecords, record_from_json, slim_record
 from .stats import count as count_stats
 
 __all__ = ["BuildSummary", "WorkspaceError", "build_workspace", "load_graph", "load_issues", "write_graph", "without_cyclic_gc",
@@ -315,9 +315,10 @@ def _build(paths, workspace_dir: Path, db: Path, jobs: int, progress, budget: Bu
     try:
         con.executescript("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;" + _SCHEMA)
         with without_cyclic_gc():  # the parent keeps every record: see without_cyclic_gc
-            records = _copy_kept(db, con, kept) if kept else []
-            placements: dict[str, Placement] = {}
-            agencies: dict = {}  # one copy of each agency the workers sent (a group phrase names hundreds)
+            # Every record and its placement, packed (graph/records.py): what resolution reads, four times.
+            records = PackedRecords()
+            if kept:
+                _copy_kept(db, con, kept, records)
             sizes = {p: (key, size, mtime) for p, key, size, mtime in to_parse}
             if to_parse:
                 preload_gazetteer()  # loaded once here, shared with the forked workers instead of loaded in each
@@ -334,9 +335,9 @@ def _build(paths, workspace_dir: Path, db: Path, jobs: int, progress, budget: Bu
                         # hashed only when it is a regular file (never a FIFO or a device)
                         sha256 = _sha256(path, budget.max_bytes)
                     else:
-                        records.append(slim_record(record_from_json(json.loads(record_json))))
-                        if placement is not None:
-                            placements[key] = placement.shared(agencies)
+                        slim = slim_record(record_from_json(json.loads(record_json)))
+                        # a placement the worker could not make is made here (and what goes wrong is reported)
+                        records.add(slim, placement if placement is not None else place_record(slim))
                     summary.parsed += 1
                     summary.parsed_paths.append(key)
                     done += 1
@@ -354,8 +355,7 @@ def _build(paths, workspace_dir: Path, db: Path, jobs: int, progress, budget: Bu
             # Joined straight into the new file's rows (graph/rowstore.py): the graph is never held.
             sink = RowSink(con, tmp.with_name(f"{tmp.name}-work"))
             try:
-                join(_taken(records), _taken(placements), sink, evidence=functools.partial(_stored_records, con))
-                agencies.clear()  # records and placements: taken
+                join(records, None, sink, evidence=functools.partial(_stored_records, con))
                 issues, stats, tables = sink.finish()
                 _write(con, issues, stats, tables, summary)
             finally:
@@ -371,17 +371,17 @@ def _build(paths, workspace_dir: Path, db: Path, jobs: int, progress, budget: Bu
     return summary
 
 
-def _copy_kept(db: Path, con: sqlite3.Connection, kept: dict[str, tuple]) -> list[Record]:
+def _copy_kept(db: Path, con: sqlite3.Connection, kept: dict[str, tuple], records: PackedRecords) -> None:
     """Copy the rows of files that were not parsed again into the new workspace
-    (with their new times), and return their records."""
-    records = []
+    (with their new times), and add their records, placed, to ``records``."""
 
     def rows(source):
         for path, record, error in source.execute("SELECT path, record, error FROM files"):
             meta = kept.get(path)
             if meta is not None:
                 if record:
-                    records.append(slim_record(record_from_json(json.loads(record))))
+                    slim = slim_record(record_from_json(json.loads(record)))
+                    records.add(slim, place_record(slim))
                 yield path, meta[0], meta[1], meta[2], record, error
 
     source = _connect_existing(db)
@@ -389,18 +389,6 @@ def _copy_kept(db: Path, con: sqlite3.Connection, kept: dict[str, tuple]) -> lis
         con.executemany(_INSERT_FILE, rows(source))
     finally:
         source.close()
-    return records
-
-
-def _taken(held: list | dict) -> Iterator:
-    """The items of a list (a dict's pairs), emptying it as they are taken."""
-    if isinstance(held, dict):
-        while held:
-            yield held.popitem()
-        return
-    held.reverse()
-    while held:
-        yield held.pop()
 
 
 def _stored_records(con: sqlite3.Connection) -> Iterator[Record]:
