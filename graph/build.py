@@ -568,7 +568,7 @@ def build_graph(records: Iterable[Record],
     return sink.g, check(sink.g)
 
 
-def join(records: Iterable[Record] | PackedRecords, placements: Mapping[str, Placement] | Iterable[tuple[str, Placement]] | None,
+def join(records: Iterable[Record] | PackedRecords[Placement], placements: Mapping[str, Placement] | Iterable[tuple[str, Placement]] | None,
          sink: GraphSink, *, evidence: Callable[[], Iterable[Record]] | None = None) -> None:
     """Resolve ``records`` into ``sink``: every node and link of ``build_graph``'s graph, made in the
     same order (a node's attributes may still grow by ``sink.append`` until the last record's links

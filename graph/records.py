@@ -7,13 +7,12 @@ import pickle
 import sys
 from collections.abc import Iterator
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import Generic, TypeVar
 
 from ..loaders.models import Citation, DocHeader, Record, Signer, Unnumbered
 from .agencies import Agency
 
-if TYPE_CHECKING:
-    from .build import Placement
+Placement = TypeVar("Placement")  # build.Placement (build imports this module)
 
 __all__ = ["record_from_json", "slim_record", "PackedRecords"]
 
@@ -65,7 +64,7 @@ def slim_record(record: Record) -> Record:
     )
 
 
-class PackedRecords:
+class PackedRecords(Generic[Placement]):
     """Records with their placements, held as one compact pickle each (agencies by number, each
     agency once), read back one at a time in path order: what a build holds while it resolves.
 

@@ -316,7 +316,7 @@ def _build(paths, workspace_dir: Path, db: Path, jobs: int, progress, budget: Bu
         con.executescript("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;" + _SCHEMA)
         with without_cyclic_gc():  # the parent keeps every record: see without_cyclic_gc
             # Every record and its placement, packed (graph/records.py): what resolution reads, four times.
-            records = PackedRecords()
+            records: PackedRecords[Placement] = PackedRecords()
             if kept:
                 _copy_kept(db, con, kept, records)
             sizes = {p: (key, size, mtime) for p, key, size, mtime in to_parse}
@@ -371,7 +371,7 @@ def _build(paths, workspace_dir: Path, db: Path, jobs: int, progress, budget: Bu
     return summary
 
 
-def _copy_kept(db: Path, con: sqlite3.Connection, kept: dict[str, tuple], records: PackedRecords) -> None:
+def _copy_kept(db: Path, con: sqlite3.Connection, kept: dict[str, tuple], records: PackedRecords[Placement]) -> None:
     """Copy the rows of files that were not parsed again into the new workspace
     (with their new times), and add their records, placed, to ``records``."""
 
