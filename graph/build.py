@@ -354,9 +354,11 @@ class _Builder:
         self.citing_of: dict[str, tuple[str, int | None]] = {}  # path -> (the uid its record ended up with, year)
         self.duplicates: set[str] = set()  # paths of files that hold a document already read
         self.version = chidao_version()
-        self.by_key: dict[DocKey, list[str]] = defaultdict(list)  # key -> uids (conflicts keep apart)
-        self.by_base: dict[tuple[str, str], set[str]] = defaultdict(set)  # (symbol, scope) -> uids
-        self.by_number: dict[tuple[str | None, str, str], set[str]] = defaultdict(set)  # (type, number, scope)
+        # The key indexes, held for every document of the corpus: one uid is a str, more a list or set
+        # (an empty set or list and a key object cost ~300 bytes a document, at a million documents 1 GB).
+        self.by_key: dict[tuple[str, str, int | None], str | list[str]] = {}  # (symbol, scope, year) -> uids
+        self.by_base: dict[tuple[str, str], str | set[str]] = {}  # (symbol, scope) -> uids
+        self.by_number: dict[tuple[str | None, str, str], str | set[str]] = {}  # (type, number, scope) -> uids
 
     # -- nodes ---------------------------------------------------------------
     def place(self, place: Place | None) -> None:
@@ -386,10 +388,26 @@ class _Builder:
 
     def index(self, uid: str, key: DocKey | None, doc_type: str | None, number: str | None, scope: str | None) -> None:
         if key is not None:
-            self.by_base[key.base].add(uid)
+            _add(self.by_base, key.base, uid)
         if number:
             if scope:
-                self.by_number[(doc_type, number, scope)].add(uid)
+                _add(self.by_number, (doc_type, number, scope), uid)
+
+    def claims(self, key: DocKey) -> list[str]:
+        """The uids that claim a document key (several when documents conflict), in claim order."""
+        held = self.by_key.get((key.symbol, key.scope, key.year))
+        return [] if held is None else [held] if isinstance(held, str) else list(held)
+
+    def claim(self, key: DocKey, uid: str) -> None:
+        k = (key.symbol, key.scope, key.year)
+        held = self.by_key.get(k)
+        if held is None:
+            self.by_key[k] = uid
+        elif isinstance(held, str):
+            if held != uid:
+                self.by_key[k] = [held, uid]
+        elif uid not in held:
+            held.append(uid)
 
     # -- pass 1: the documents themselves -----------------------------------
     def own(self, record: Record, placement: Placement) -> None:
@@ -418,7 +436,7 @@ class _Builder:
                 return
         else:
             uid = key.uid
-            claimed = self.by_key[key]
+            claimed = self.claims(key)
             for other in claimed:
                 if self.sink.get(other, "stub"):
                     continue
@@ -429,7 +447,7 @@ class _Builder:
                 attrs["conflicts_with"] = uid
                 uid = f"{uid}#{len(claimed) + 1}"
             if uid not in claimed:
-                claimed.append(uid)
+                self.claim(key, uid)
         attrs["uid"] = uid
         for link, items in placement.unresolved:
             attrs[f"{link.lower()}_unresolved"] = list(items)
@@ -479,13 +497,13 @@ class _Builder:
         if agency is not None:
             self.sink.add_edge(uid, agency.uid, {"type": "ISSUED_BY"})
         if key is not None:
-            self.by_key[key].append(uid)
+            self.claim(key, uid)
         self.index(uid, key, c.doc_type, c.number, scope)
 
     def resolve_dated(self, c: Citation, scope: str, agency: Agency | None) -> tuple[str | None, list[str], str | None]:
         """(uid, other candidates, reason unresolved) for a citation with a symbol and a year."""
         key = DocKey(normalize_symbol(c.symbol), scope, year_of(c.date))
-        claimed = list(self.by_key.get(key, ()))
+        claimed = self.claims(key)
         if not claimed:
             self.stub(key.uid, key, c, agency, scope)
             return key.uid, [], None
@@ -508,8 +526,9 @@ class _Builder:
             return self.resolve_dated(c, scope, agency)
         if not hasattr(self, "_owned_by_symbol"):
             index: dict[tuple[str, int | None], list[str]] = defaultdict(list)
-            for key, uids in self.by_key.items():
-                index[(key.symbol, key.year)].extend(u for u in uids if not self.sink.get(u, "stub"))
+            for (symbol, _scope, year), held in self.by_key.items():
+                uids = [held] if isinstance(held, str) else held
+                index[(symbol, year)].extend(u for u in uids if not self.sink.get(u, "stub"))
             self._owned_by_symbol = index
         found = sorted(set(self._owned_by_symbol.get((normalize_symbol(c.symbol), year_of(c.date)), ())))
         if len(found) > 1:
@@ -524,7 +543,7 @@ class _Builder:
     def resolve_undated(self, c: Citation, scope: str, agency: Agency | None,
                         citing_year: int | None) -> tuple[str | None, list[str], str | None]:
         if c.symbol:
-            found = [u for u in self.by_base.get((normalize_symbol(c.symbol), scope), ())
+            found = [u for u in _members(self.by_base, (normalize_symbol(c.symbol), scope))
                      if citing_year is None or (self.sink.get(u, "year") or 0) <= citing_year]
             if found:
                 latest = max(self.sink.get(u, "year") or 0 for u in found)
@@ -535,7 +554,7 @@ class _Builder:
             return key.uid, [], None
         # Number only ("Chỉ thị số 17"): only a unique match of type, number and scope.
         scopes = {scope, CENTRAL_SCOPE} if not c.issuer and not c.issuer_code else {scope}
-        found = sorted(u for s in scopes for u in self.by_number.get((c.doc_type, c.number, s), ())
+        found = sorted(u for s in scopes for u in _members(self.by_number, (c.doc_type, c.number, s))
                        if citing_year is None or c.date or (self.sink.get(u, "year") or 0) <= citing_year)
         if c.date:
             found = [u for u in found if self.sink.get(u, "date") == c.date] or found
@@ -543,6 +562,33 @@ class _Builder:
             return found[0], [], None
         reason = f"{len(found)} candidates" if found else "no document of that type and number in scope"
         return None, found, f"number-only reference not resolved ({reason})"
+
+
+def _compact(target: tuple[str | None, list[str], str | None]) -> str | tuple:
+    """A citation's target as ``join`` holds it: the uid alone when there are no candidates and no reason."""
+    uid, candidates, reason = target
+    return uid if uid is not None and not candidates and reason is None else target
+
+
+def _target_uid(target: str | tuple | None) -> str | None:
+    return target if target is None or isinstance(target, str) else target[0]
+
+
+def _add(index: dict, key: tuple, uid: str) -> None:
+    """``uid`` into the uids of ``key`` (a str while there is one, then a set)."""
+    held = index.get(key)
+    if held is None:
+        index[key] = uid
+    elif isinstance(held, str):
+        if held != uid:
+            index[key] = {held, uid}
+    else:
+        held.add(uid)
+
+
+def _members(index: dict, key: tuple) -> Iterable[str]:
+    held = index.get(key)
+    return () if held is None else (held,) if isinstance(held, str) else held
 
 
 def _link_type(cue: str | None) -> str:
@@ -591,30 +637,37 @@ def join(records: Iterable[Record] | PackedRecords[Placement], placements: Mappi
         sink.add_node(uid, {"label": "Source", "uid": uid, "kind": "article", "path": r.path, "sha256": r.sha256})
         citing_of[r.path] = (uid, None)
     del articles
-    targets: dict[tuple[str, int], tuple[str | None, list[str], str | None]] = {}
+    # path -> per citation, what it resolved to: a uid, or (uid, candidates, reason) when there are
+    # candidates or a reason (a tuple a citation would cost ~200 bytes more: 5 million at 1M documents)
+    targets: dict[str, list] = {}
     for phase in ("dated", "undated"):
         for r, placement in pairs:
+            if not r.citations:
+                continue
             _citing, year = citing_of[r.path]
             cited = placement.cited
+            found = targets.get(r.path)
+            if found is None:
+                found = targets[r.path] = [None] * len(r.citations)
             for i, c in enumerate(r.citations):
                 dated = bool(c.symbol and year_of(c.date))
                 if (phase == "dated") != dated:
                     continue
                 via_year = year
-                if c.via is not None and targets.get((r.path, c.via), (None,))[0]:
-                    via_year = sink.get(targets[(r.path, c.via)][0], "year") or year
+                if c.via is not None and (via := _target_uid(found[c.via])):
+                    via_year = sink.get(via, "year") or year
                 scope, agency = cited[i]
                 if dated and sink.get(_citing, "label") == "Source":  # an article: resolve in the corpus
                     # its own citations resolved so far (a scan of every target made the pass quadratic)
-                    near = {sink.get(t[0], "province") for j in range(i)
-                            if (t := targets.get((r.path, j))) and t[0] and sink.has(t[0])} - {None}
-                    targets[(r.path, i)] = b.resolve_unscoped(c, scope, agency, near)
+                    near = {sink.get(t, "province") for j in range(i)
+                            if (t := _target_uid(found[j])) and sink.has(t)} - {None}
+                    found[i] = _compact(b.resolve_unscoped(c, scope, agency, near))
                     continue
-                targets[(r.path, i)] = (b.resolve_dated(c, scope, agency) if dated
-                                        else b.resolve_undated(c, scope, agency, via_year))
+                found[i] = _compact(b.resolve_dated(c, scope, agency) if dated
+                                    else b.resolve_undated(c, scope, agency, via_year))
             if phase == "undated":  # the record's targets are all known now
                 for c in r.citations:  # a nested citation's link leaves a document more than one file's links leave
-                    if c.via is not None and (source := targets.get((r.path, c.via), (None,))[0]):
+                    if c.via is not None and (source := _target_uid(found[c.via])):
                         sink.share(source)
     duplicates = b.duplicates
     whole = iter(evidence()) if evidence is not None else None
@@ -625,13 +678,14 @@ def join(records: Iterable[Record] | PackedRecords[Placement], placements: Mappi
             slim, r = r, next(whole, None)  # type: ignore[assignment]
             if r is None or r.path != slim.path:
                 raise ValueError(f"the evidence of {slim.path!r} came out of step ({r.path if r else 'none'!r})")
+        held = targets.pop(r.path, ())
         if r.path in duplicates:
             continue  # the same document read twice: its links come once, from the first file
         sink.boundary()
         citing, _year = citing_of[r.path]
         article = sink.get(citing, "label") == "Source"
         cited = placement.cited
-        found = [targets.pop((r.path, i)) for i in range(len(r.citations))]
+        found = [(t, [], None) if isinstance(t, str) else t for t in held]
         for i, c in enumerate(r.citations):
             uid, candidates, reason = found[i]
             if uid is None:
