@@ -38,9 +38,11 @@ from ..loaders.normalize import symbol_key
 from .cache import without_cyclic_gc
 from .identity import congress_base_of_uid
 
-__all__ = ["INDEX_VERSION", "IndexWriter", "write_index", "load_index_graph", "QuestionIndex", "has_fts5"]
+__all__ = ["INDEX_VERSION", "IndexWriter", "write_index", "load_index_graph", "load_graph_pieces", "GRAPH_PIECE", "QuestionIndex", "has_fts5"]
 
 INDEX_VERSION = "1"
+GRAPH_PIECE = "qgraph:"  # blobs holding the question graph in pieces, in order: qgraph:000000:nodes, ..., qgraph:000003:links
+_PIECE_NODES, _PIECE_LINKS = 20_000, 50_000
 _CHUNK = 900  # ids per IN (...) list: under SQLite's oldest limit of 999 parameters
 
 _SCHEMA = """
@@ -101,9 +103,24 @@ class IndexWriter:
         con.executescript(_SCHEMA)
         self._nodes: list[tuple] = []
         self._keys: list[tuple] = []
+        self._chunk: list = []  # the graph's nodes (uid, attrs), then links (src, dst, key, attrs), in pieces
+        self._chunks = 0
+
+    def _piece(self, kind: str, item, size: int) -> None:
+        self._chunk.append(item)
+        if len(self._chunk) >= size:
+            self._end_piece(kind)
+
+    def _end_piece(self, kind: str) -> None:
+        if self._chunk:
+            self.con.execute("INSERT INTO blobs VALUES (?, ?)", (f"{GRAPH_PIECE}{self._chunks:06d}:{kind}",
+                                                                 _dumps(self._chunk)))
+            self._chunks += 1
+            self._chunk = []
 
     def node(self, qid: int, uid: str, issuer: int | None, attrs: dict) -> None:
         """One node of the question graph: its id, uid, the id of its issuer, its question attributes."""
+        self._piece("nodes", (uid, attrs), _PIECE_NODES)
         self._nodes.append((qid, uid, issuer, _dumps(attrs)))
         if attrs.get("label") == "Document":
             self._keys.extend((kind, key, qid) for kind, key in dict.fromkeys(_ref_keys(attrs)))
@@ -117,8 +134,20 @@ class IndexWriter:
         self._keys.clear()
 
     def links(self, rows: Iterable[tuple]) -> None:
-        """(id, src id, dst id, key, type, pickled attributes) rows, in the question graph's edge order."""
-        self.con.executemany("INSERT INTO qlinks VALUES (?, ?, ?, ?, ?, ?)", rows)
+        """(id, src id, dst id, key, type, pickled attributes) rows, in the question graph's edge order
+        (after every node)."""
+        self._end_piece("nodes")
+        shared: dict[bytes, dict] = {}  # equal link attributes: one dict (pickled once a piece)
+
+        def each():
+            for row in rows:
+                data = shared.get(row[5])
+                if data is None:
+                    data = shared[row[5]] = pickle.loads(row[5])
+                self._piece("links", (row[1], row[2], row[3], data), _PIECE_LINKS)
+                yield row
+        self.con.executemany("INSERT INTO qlinks VALUES (?, ?, ?, ?, ?, ?)", each())
+        self._end_piece("links")
 
     def search(self, texts, ids: dict[str, int] | Callable[[str], int]) -> None:
         self._flush()
@@ -157,6 +186,35 @@ def write_index(con: sqlite3.Connection, questions: nx.MultiDiGraph, texts) -> N
     writer.links(links())
     writer.search(texts, ids)
     writer.finish()
+
+
+def load_graph_pieces(con: sqlite3.Connection) -> nx.MultiDiGraph | None:
+    """The whole question graph from the pieces ``IndexWriter`` stored in ``blobs`` (None when there
+    are none): the graph ``workspace.question_graph`` makes, node for node and link for link, in the
+    same order, each piece one ``pickle.loads``."""
+    names = [name for (name,) in con.execute("SELECT name FROM blobs WHERE name LIKE ? ORDER BY name",
+                                             (f"{GRAPH_PIECE}%",))]
+    if not names:
+        return None
+    g = nx.MultiDiGraph()
+    uid: list[str] = []
+    succ, pred, node = g._succ, g._pred, g._node
+    with without_cyclic_gc():
+        for name in names:
+            (data,) = con.execute("SELECT data FROM blobs WHERE name = ?", (name,)).fetchone()
+            piece = pickle.loads(data)
+            if name.endswith(":nodes"):
+                for u, attrs in piece:  # what add_nodes_from does, without its checks
+                    uid.append(u)
+                    node[u], succ[u], pred[u] = attrs, {}, {}
+                continue
+            for s, d, k, attrs in piece:
+                u, v = uid[s], uid[d]
+                links = succ[u].get(v)
+                if links is None:
+                    links = succ[u][v] = pred[v][u] = {}  # one key dict, seen from both ends
+                links[k] = attrs
+    return g
 
 
 def load_index_graph(con: sqlite3.Connection) -> nx.MultiDiGraph:

@@ -232,8 +232,6 @@ class RowSink:
         con.execute("INSERT INTO main.edges SELECT src, dst, key, attrs FROM work.edge_rows ORDER BY node, pair, key")
         con.execute("DELETE FROM work.edge_rows")
         index = IndexWriter(con)
-        index.links((n, *row) for n, row in enumerate(con.execute(
-            "SELECT src, dst, key, type, attrs FROM work.qlink_rows ORDER BY node, pair, key")))
         # The nodes once more, whole and final, in order: their issues, counts, index rows and tables.
         counts = Counts()
         counts.counts["link.type"].update(self.link_types)
@@ -259,6 +257,8 @@ class RowSink:
                 index.node(facts[1], uid, issuer[1] if issuer is not None else None,
                            {k: intern(v) if isinstance(v, str) else v for k, v in attrs.items() if k not in NODE_DROP})
         counts.nodes(batch)
+        index.links((n, *row) for n, row in enumerate(con.execute(  # after the nodes: see IndexWriter
+            "SELECT src, dst, key, type, attrs FROM work.qlink_rows ORDER BY node, pair, key")))
         texts = parts.texts()
         qids = {uid: f[1] for uid, f in self.facts.items() if f[1] is not None}
         index.search(texts, qids)

@@ -41,7 +41,7 @@ from .build import Placement, chidao_version, join, place_record
 from .cache import seed_tables, without_cyclic_gc
 from .checks import Issue
 from .gazetteer import preload as preload_gazetteer
-from .qindex import QuestionIndex, load_index_graph
+from .qindex import QuestionIndex, load_graph_pieces, load_index_graph
 from .rowstore import EDGE_KEEP, NODE_DROP, QUESTION_LABELS, QUESTION_LINKS_DROP, RowSink
 from .records import PackedRecords, record_from_json, slim_record
 from .stats import count as count_stats
@@ -603,7 +603,7 @@ def load_question_graph(workspace_dir: str | Path = DEFAULT_DIR) -> nx.MultiDiGr
         if index is None:  # a workspace written before the index existed
             return question_graph(load_graph(workspace_dir))
         try:
-            graph = load_index_graph(index.con)
+            graph = load_graph_pieces(index.con) or load_index_graph(index.con)
         finally:
             index.close()
     # Nothing in the loaded graph is ever cyclic garbage: keep later collections off it
