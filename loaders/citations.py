@@ -300,22 +300,6 @@ def _outside(candidates: list[_Ref], refs: list[_Ref]) -> list[_Ref]:
     return kept
 
 
-def _not_numbered_again(text: str, unnumbered: list[_Ref], refs: list[_Ref]) -> list[_Ref]:
-    """Unnumbered references that are not a numbered one named without its number: a news headline
-    "Công điện của Ban Thường vụ Tỉnh ủy về ..." over "Ban Thường vụ Tỉnh ủy vừa ban hành công điện số
-    07-CĐ/TU về ..." is that telegram (the same type and issuer, no other date)."""
-    if not unnumbered or not refs:
-        return unnumbered
-    numbered = {(r.doc_type, fold(text[r.issuer[0] : r.issuer[1]])): r.date for r in refs if r.issuer is not None}
-    kept = []
-    for u in unnumbered:
-        key = (u.doc_type, fold(text[u.issuer[0] : u.issuer[1]])) if u.issuer is not None else None
-        if key in numbered and u.date in (None, numbered[key]):
-            continue
-        kept.append(u)
-    return kept
-
-
 def _digit_runs(text: str) -> list[int]:
     """Where each run of digits starts. Symbols and number-only references can only
     start there, so one scan for digits serves both (each then tried by .match)."""
@@ -513,8 +497,6 @@ def _apply_list_headers(text: str, refs: list[_Ref], sentences: list[tuple[int, 
             ref.issuer = shared[1]
 
 
-
-
 def _opinion_of(text: str, lo: int, cue: re.Match, at: int) -> bool:
     """Whether a "tại" at ``at`` gives where an opinion under a scoped cue is written: the
     opinion follows the cue ("Thực hiện ý kiến của Ban Tổ chức Trung ương tại Văn bản số") or
@@ -526,8 +508,7 @@ def _opinion_of(text: str, lo: int, cue: re.Match, at: int) -> bool:
 
 
 def _opinion_item(text: str, lo: int, hi: int) -> bool:
-    """Whether the list item from lo to a reference at hi is an opinion given where it is written ("và chỉ
-    đạo của UBND tỉnh tại văn bản số ..."): the list's cue, not the "tại", governs it."""
+    """An opinion item "và chỉ đạo của UBND tỉnh tại văn bản số": the list's cue governs it, not its "tại"."""
     return bool(P.OPINION_RE.match(text, lo, hi)) and text[lo:hi].rstrip().endswith("tại")
 
 
@@ -555,8 +536,7 @@ def _last_cue(text: str, lo: int, hi: int) -> str | None:
         if found == "theo":
             if found_word == "tại" and scoped and name != "theo" and _opinion_of(text, lo, m, found_at):
                 return name
-            if found_word == "theo" and scoped and name != "theo" and \
-                    P.ATTACHED_BEFORE_RE.search(text, max(lo, found_at - 8), found_at + 4):
+            if found_word == "theo" and scoped and name != "theo" and P.ATTACHED_BEFORE_RE.search(text, lo, found_at + 4):
                 return name  # "Căn cứ Quy chế ... ban hành kèm theo Quyết định số": the Căn cứ governs
             return name if adjacent and not scoped else found
         if scoped and P.DESCRIPTIVE_BEFORE_RE.search(text, max(lo, m.start() - 8), m.start()):
@@ -578,11 +558,10 @@ def _cue_in_subject(text: str, lo: int, hi: int) -> str | None:
     ("về phòng, chống dịch, thực hiện Kế hoạch số ..." is a list, not a subject).
     """
     gap = text[lo:hi]
-    if not P.SUBJECT_START_RE.match(gap) or ";" in gap or "\n" in gap:
+    separators = list(P.SEPARATOR_RE.finditer(gap))  # "... về đẩy mạnh ... và chỉ đạo của UBND tỉnh tại": a new item
+    if not P.SUBJECT_START_RE.match(gap) or ";" in gap or "\n" in gap or (
+            separators and _opinion_item(text, lo + separators[-1].end(), hi)):
         return None
-    separators = list(P.SEPARATOR_RE.finditer(gap))
-    if separators and _opinion_item(text, lo + separators[-1].end(), hi):
-        return None  # "... về đẩy mạnh ... và chỉ đạo của UBND tỉnh tại văn bản số": a new item, not the subject
     tail_start = lo + gap.rfind(",") + 1 if "," in gap else lo
     for m in reversed(list(P.CUE_RE.finditer(text, tail_start, hi))):
         if not P.ADJACENT_TAIL_RE.match(text[m.end() : hi]):
@@ -603,16 +582,13 @@ def _list_lead_cue(text: str, sentences: list[tuple[int, int]], index: int) -> s
     the lead is the sentence before the items that ends in ":" (an item ending in ":" leads a list of its
     own), or a cue alone on its line ("Căn cứ\n\n- Chỉ thị số 45-CT/TW ..."), or a section heading naming
     the bases ("I. CĂN CỨ XÂY DỰNG\nKẾ HOẠCH\n1. Quyết định số ...": can_cu). No lead: no cue."""
-    def number_only(j: int) -> bool:
+    def number_only(j: int) -> bool:  # "1." split off as a sentence before " Quyết định số ..."
         return j >= 0 and bool(P.ITEM_NUMBER_ONLY_RE.match(text, sentences[j][0], sentences[j][1]))
-
     def is_item(j: int) -> bool:
         return bool(P.LIST_ITEM_RE.match(text, sentences[j][0])) or number_only(j - 1)
-
     if not is_item(index):
         return None
-    # A lead ending in ":" governs only items opened as such ("a) ", "- "): a split-off number ("1." before
-    # " Cấp, thu hồi ...") follows prose leads too ("Ủy quyền ... thực hiện nhiệm vụ ..., cụ thể:").
+    # A ":" lead governs only bulleted items ("a) ", "- "), not prose items ("cụ thể:\n1. Cấp, thu hồi ...").
     bulleted = bool(P.LIST_ITEM_RE.match(text, sentences[index][0]))
     for j in range(index - 1, max(-1, index - 1 - _LIST_REACH), -1):
         if number_only(j):
@@ -622,11 +598,7 @@ def _list_lead_cue(text: str, sentences: list[tuple[int, int]], index: int) -> s
         heading_from = sentences[j - 1][0] if j > 0 else lo  # "I." may stand as a sentence of its own
         if P.BASES_HEADING_RE.search(text, max(heading_from, hi - 120), hi):
             return "can_cu"
-        if not bulleted:
-            if not is_item(j):
-                return None
-            continue
-        if line.endswith(":") or P.WHITESPACE_RE.sub(" ", line).lower() in P.CUE_BY_WORD:
+        if bulleted and (line.endswith(":") or P.WHITESPACE_RE.sub(" ", line).lower() in P.CUE_BY_WORD):
             tail = P.LIST_LEAD_TAIL_RE.search(text, lo, hi)
             return _last_cue(text, lo, tail.start() if tail else hi)
         if not is_item(j):
@@ -660,14 +632,10 @@ def _assign_cues(text: str, refs: list[_Ref], sentences: list[tuple[int, int]]) 
                 tail_start = previous.end + (separators[-1].end() if separators else len(gap))
                 inherited = top.cue if top is not None and previous.via is not None else previous.cue
                 ref.cue = _last_cue(text, tail_start, ref.start) or inherited
-                if ref.cue == "theo" and P.ATTACHED_BEFORE_RE.search(text, max(tail_start, ref.start - 12), ref.start):
-                    # "; - Căn cứ Quy định về thể loại, thẩm quyền ... ban hành kèm theo Quyết định số 1836": the
-                    # cue of its item (from the last ";"), else of the list
-                    item_start = previous.end + gap.rfind(";") + 1 if ";" in gap else tail_start
-                    ref.cue = _last_cue(text, item_start, ref.start)
-                    if ref.cue == "theo" and inherited not in (None, "theo"):
-                        ref.cue = inherited
-                elif ref.cue == "theo" and inherited not in (None, "theo") and _opinion_item(text, tail_start, ref.start):
+                if ref.cue == "theo" and P.ATTACHED_BEFORE_RE.search(gap):  # "; - Căn cứ ... kèm theo": the item's cue
+                    ref.cue = _last_cue(text, previous.end + gap.rfind(";") + 1 if ";" in gap else tail_start, ref.start)
+                if ref.cue == "theo" and inherited not in (None, "theo") and (_opinion_item(text, tail_start, ref.start)
+                                                                          or P.ATTACHED_BEFORE_RE.search(gap)):
                     ref.cue = inherited  # "Thực hiện Chỉ thị số 22 ... và chỉ đạo của UBND tỉnh tại văn bản số 238"
                 if previous.via is not None and ref.via is None and not separators:
                     ref.via = previous.via
@@ -694,8 +662,6 @@ SCANNERS: tuple[Scanner, ...] = (
 def _number_key(number: str | None) -> str:
     n = (number or "").casefold()
     return n.lstrip("0") or n
-
-
 
 
 def _unit_word(name: str | None) -> str | None:
@@ -829,7 +795,10 @@ def find_citations(
     _share_list_issuers(text, refs)  # after the dates: an item's own issuer keeps the list's date off it
     unnumbered = _outside([u for scanner in scanners if not scanner.numbered
                            for u in scanner.scan(text, runs, [(r.start, r.end) for r in refs])], refs)
-    unnumbered = _not_numbered_again(text, unnumbered, refs)
+    # none of a numbered one's type and issuer, unless dated apart (a headline "Công điện của Ban Thường vụ Tỉnh ủy")
+    named = {(r.doc_type, fold(text[slice(*r.issuer)])): r.date for r in refs if r.issuer is not None}
+    unnumbered = [u for u in unnumbered if u.issuer is None or (k := (u.doc_type, fold(text[slice(*u.issuer)])))
+                  not in named or u.date not in (None, named[k])]
     unnumbered.sort(key=lambda r: r.start)
     if not refs and not unnumbered:
         return [], []
@@ -895,8 +864,6 @@ def _as_written(norm: Normalized, span: tuple[int, int] | None) -> str | None:
         return None
     s, e = norm.span(*span)
     return " ".join(unicodedata.normalize("NFC", norm.original[s:e]).split()) or None
-
-
 
 
 def provincial_tu(symbol: str | None, original: str, issuer: str | None) -> str | None:
