@@ -44,9 +44,12 @@ def _interned(obj, **changes):
     return replace(obj, **changes)
 
 
-def slim_record(record: Record) -> Record:
+def slim_record(record: Record, *, placed: bool = False) -> Record:
     """The record as resolution needs it: each citation without its sentence and later mentions
     (the evidence, read back when the links are written), every other string but the texts interned.
+
+    ``placed``: for a record whose placement is made already (``build.place_record``), also without
+    its addressee lines and its citations' texts (the placement holds what they resolved to).
 
     A build holds one per document while it resolves: the names, types, codes and dates a
     corpus repeats then take their memory once (5,000 generated documents: 4.1 KB of strings a
@@ -54,12 +57,13 @@ def slim_record(record: Record) -> Record:
     """
     doc = record.doc
     if doc is not None:
-        doc = _interned(doc, recipients=tuple(map(sys.intern, doc.recipients)),
-                        copied_to=tuple(map(sys.intern, doc.copied_to)),
+        doc = _interned(doc, recipients=() if placed else tuple(map(sys.intern, doc.recipients)),
+                        copied_to=() if placed else tuple(map(sys.intern, doc.copied_to)),
                         signer=_interned(doc.signer) if doc.signer else None)
     return _interned(
         record, path=record.path, sha256=record.sha256, doc=doc, warnings=tuple(map(sys.intern, record.warnings)),
-        citations=tuple(_interned(c, text=c.text, sentence="", mentions=()) for c in record.citations),
+        citations=tuple(_interned(c, text="" if placed else c.text, sentence="", mentions=())
+                        for c in record.citations),
         unnumbered=tuple(_interned(u) for u in record.unnumbered),
     )
 

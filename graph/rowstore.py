@@ -83,10 +83,14 @@ def _date_fields(date: str | None) -> dict:
 def _facts(seq: int, qid: int | None, attrs: Mapping) -> Facts:
     label = attrs.get("label")
     intern = sys.intern
-    get = attrs.get
+
+    def get(name: str):  # what a corpus repeats (dates, places, types, issuers) is held once
+        value = attrs.get(name)
+        return intern(value) if type(value) is str else value
+
     if label == "Document":
         return Facts((seq, qid, intern(label), get("stub"), get("date"), get("year"), get("province"),
-                      get("issuer_uid"), get("symbol"), get("district"), get("level"), get("doc_type"),
+                      get("issuer_uid"), attrs.get("symbol"), get("district"), get("level"), get("doc_type"),
                       get("issuer_as_written"), None, None, None))
     if label == "Source":
         return Facts((seq, qid, intern(label), None, None, None, None, None, None, None, None, None, None,

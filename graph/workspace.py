@@ -308,6 +308,7 @@ def _build(paths, workspace_dir: Path, db: Path, jobs: int, progress, budget: Bu
             if any(kept[p][:2] != old[p][:2] for p in kept):
                 _refresh_times(db, kept)
             return summary
+    del files, parsing, old  # a million paths each: the build holds only what it still reads
     tmp = db.with_name(f"{db.name}.tmp-{os.getpid()}")
     if tmp.exists():
         tmp.unlink()
@@ -321,6 +322,7 @@ def _build(paths, workspace_dir: Path, db: Path, jobs: int, progress, budget: Bu
                 _copy_kept(db, con, kept, records)
             sizes = {p: (key, size, mtime) for p, key, size, mtime in to_parse}
             if to_parse:
+                to_parse.clear()
                 preload_gazetteer()  # loaded once here, shared with the forked workers instead of loaded in each
 
             def parsed_rows():
@@ -329,15 +331,16 @@ def _build(paths, workspace_dir: Path, db: Path, jobs: int, progress, budget: Bu
                 for path, record_json, sha256, error, placement in parse_files(
                         list(sizes), jobs=jobs, chunksize=32, worker=worker, ocr=ocr,
                         died=lambda path, reason: (path, None, None, reason, None)):
-                    key, size, mtime = sizes[path]
+                    key, size, mtime = sizes.pop(path)
                     if record_json is None:
                         summary.unreadable.append((key, error or "unreadable"))
                         # hashed only when it is a regular file (never a FIFO or a device)
                         sha256 = _sha256(path, budget.max_bytes)
                     else:
-                        slim = slim_record(record_from_json(json.loads(record_json)))
+                        whole = record_from_json(json.loads(record_json))
                         # a placement the worker could not make is made here (and what goes wrong is reported)
-                        records.add(slim, placement if placement is not None else place_record(slim))
+                        records.add(slim_record(whole, placed=True),
+                                    placement if placement is not None else place_record(whole))
                     summary.parsed += 1
                     summary.parsed_paths.append(key)
                     done += 1
@@ -381,7 +384,7 @@ def _copy_kept(db: Path, con: sqlite3.Connection, kept: dict[str, tuple], record
             if meta is not None:
                 if record:
                     slim = slim_record(record_from_json(json.loads(record)))
-                    records.add(slim, place_record(slim))
+                    records.add(slim_record(slim, placed=True), place_record(slim))
                 yield path, meta[0], meta[1], meta[2], record, error
 
     source = _connect_existing(db)
