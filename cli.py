@@ -306,9 +306,15 @@ def build(paths, workspace, jobs, as_json, no_ocr, max_mb, max_seconds, max_memo
         if advance:
             advance(1)
 
+    def stage(what: str, _state=bar_state) -> None:
+        if "cm" in _state:  # the parsing bar is done
+            _state.pop("cm").__exit__(None, None, None)
+        if sys.stderr.isatty():
+            click.echo(f"chidao: {what}...", err=True)
+
     try:
         summary = build_workspace(paths, workspace, jobs=jobs, progress=progress, ocr=_ocr_options(no_ocr, jobs),
-                                  budget=_budget(max_mb, max_seconds, max_memory_mb))
+                                  budget=_budget(max_mb, max_seconds, max_memory_mb), stage=stage)
     except KeyboardInterrupt:
         raise click.ClickException("interrupted: the previous workspace is unchanged")
     finally:

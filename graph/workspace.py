@@ -201,10 +201,13 @@ def _under(path: str, roots: list[str]) -> bool:
 
 def build_workspace(paths: Iterable[str | Path], workspace_dir: str | Path = DEFAULT_DIR, *, jobs: int = 1,
                     progress: Callable[[int, int, str], None] | None = None,
-                    ocr: OcrOptions | None = None, budget: Budget = DEFAULT_BUDGET) -> BuildSummary:
+                    ocr: OcrOptions | None = None, budget: Budget = DEFAULT_BUDGET,
+                    stage: Callable[[str], None] | None = None) -> BuildSummary:
     """Parse what changed under ``paths``, rebuild the graph, and replace the workspace atomically.
 
-    ``progress(done, total, path)`` is called after each file is looked at.
+    ``progress(done, total, path)`` is called after each file is looked at; ``stage(what)`` when the
+    work after parsing begins a step ("resolving 1,000,000 records", "writing the links in order and
+    the question index"), minutes each for a national archive.
 
     Parsed records go into the new workspace file as they arrive (a million
     records' JSON is not held in memory); the file replaces the old workspace
@@ -225,7 +228,7 @@ def build_workspace(paths: Iterable[str | Path], workspace_dir: str | Path = DEF
         raise WorkspaceError(f"workspace {db} is not a file: remove it and build again")
     with workspace_lock(workspace_dir):
         try:
-            return _build(paths, workspace_dir, db, jobs, progress, budget, ocr)
+            return _build(paths, workspace_dir, db, jobs, progress, budget, ocr, stage or (lambda what: None))
         except sqlite3.Error as e:
             raise WorkspaceError(f"cannot write the workspace {workspace_dir}: {e}") from None
         except OSError as e:
@@ -235,7 +238,7 @@ def build_workspace(paths: Iterable[str | Path], workspace_dir: str | Path = DEF
 
 
 def _build(paths, workspace_dir: Path, db: Path, jobs: int, progress, budget: Budget,
-           ocr: OcrOptions) -> BuildSummary:
+           ocr: OcrOptions, stage: Callable[[str], None]) -> BuildSummary:
     _remove_stale_temporaries(db)
     old: dict[str, tuple] = {}  # path -> (size, mtime_ns, sha256, error): the record stays on disk
     if db.exists():
@@ -358,7 +361,9 @@ def _build(paths, workspace_dir: Path, db: Path, jobs: int, progress, budget: Bu
             # Joined straight into the new file's rows (graph/rowstore.py): the graph is never held.
             sink = RowSink(con, tmp.with_name(f"{tmp.name}-work"))
             try:
+                stage(f"resolving {len(records):,} records")
                 join(records, None, sink, evidence=functools.partial(_stored_records, con))
+                stage("writing the links in order, the question index and the checks")
                 issues, stats, tables = sink.finish()
                 _write(con, issues, stats, tables, summary)
             finally:

@@ -216,3 +216,14 @@ def test_stored_lookup_tables_answer_like_fresh_ones(tmp_path):
     assert not isinstance(store["search"], cache._Stored)  # read from the workspace on first use
     for ref in ("07-KL/TW", "Công văn 1003-CV/TU Nghệ An", "1005-CV/TU"):
         assert refs.resolve_ref(loaded, ref) == refs.resolve_ref(fresh, ref)
+
+
+def test_a_build_says_which_step_follows_parsing(tmp_path):
+    """A national archive resolves and writes for minutes after its last file: the caller hears of each step."""
+    write_corpus(tmp_path / "docs", 4)
+    steps: list[str] = []
+    build_workspace([tmp_path / "docs"], tmp_path / "ws", stage=steps.append)
+    assert steps == ["resolving 4 records", "writing the links in order, the question index and the checks"]
+    steps.clear()
+    build_workspace([tmp_path / "docs"], tmp_path / "ws", stage=steps.append)
+    assert steps == []  # nothing changed: nothing resolved
