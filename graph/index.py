@@ -176,22 +176,33 @@ class SearchParts:
         self.order.append((bool(d.get("stub")), d.get("date") is None, d.get("date") or "", uid))
 
     def into(self, texts: SearchTexts) -> SearchTexts:
+        """The parts formed into ``texts``; each raw list is let go once formed (a national archive's
+        subjects are ~150 MB of text). An issuer's form is made once and shared by its documents."""
         names = self.names
-        issuers: dict[tuple, str] = {}
-        for pair in {(names.get(u), w) for u, w in self.issuer}:  # type: ignore[arg-type]
-            issuers[pair] = _parts({"issuer_as_written": pair[1]}, pair[0])[1]
-        texts.symbol = _form_all(self.symbol)
-        texts.issuer = _form_all([issuers[(names.get(u), w)] for u, w in self.issuer])  # type: ignore[arg-type,index]
-        texts.subject = _form_all(self.subject)
-        texts.order = self.order
+        pairs = list({(names.get(u), w): None for u, w in self.issuer})  # type: ignore[arg-type]
+        formed = dict(zip(pairs, _form_all([_parts({"issuer_as_written": w}, n)[1] for n, w in pairs])))
+        texts.issuer = [formed[(names.get(u), w)] for u, w in self.issuer]  # type: ignore[arg-type,index]
+        self.issuer = []
+        texts.symbol, self.symbol = _form_all(self.symbol), []
+        texts.subject, self.subject = _form_all(self.subject), []
+        texts.order, self.order = self.order, []
         return texts
 
     def texts(self) -> SearchTexts:
         return self.into(SearchTexts())
 
 
+_FORM_AT_ONCE = 20_000  # texts joined into one string at a time: a whole archive's would be ~1 GB at its peak
+
+
 def _form_all(texts: list[str]) -> list[str]:
-    """[" " + the search form of t + " " for t in texts], in one pass over one joined string."""
+    """[" " + the search form of t + " " for t in texts], in one pass over one joined string a few
+    thousand texts at a time."""
+    if len(texts) > _FORM_AT_ONCE:
+        out: list[str] = []
+        for i in range(0, len(texts), _FORM_AT_ONCE):
+            out += _form_all(texts[i:i + _FORM_AT_ONCE])
+        return out
     if not texts:
         return []
     joined = f" {_RECORD} ".join(texts)

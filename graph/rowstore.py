@@ -264,9 +264,8 @@ class RowSink:
         index.links((n, *row) for n, row in enumerate(con.execute(  # after the nodes: see IndexWriter
             "SELECT src, dst, key, type, attrs FROM work.qlink_rows ORDER BY node, pair, key")))
         texts = parts.texts()
-        qids = {uid: f[1] for uid, f in self.facts.items() if f[1] is not None}
-        index.search(texts, qids)
-        del qids
+        every = self.facts
+        index.search(texts, lambda uid: every[uid][1])
         index.finish()
         self._edge_issues.sort(key=lambda pair: pair[0])
         issues = [issue for _, issue in self._edge_issues] + checker.issues
