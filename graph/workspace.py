@@ -19,6 +19,7 @@ import dataclasses
 import functools
 import gc
 import hashlib
+import io
 import itertools
 import json
 import os
@@ -475,6 +476,16 @@ def _remove_stale_temporaries(db: Path) -> None:
         tmp.unlink(missing_ok=True)
 
 
+def _flat_pickle(obj) -> memoryview:
+    """``obj`` pickled without the memo (its lists of strings hold no cycle) and handed over without a copy:
+    a national archive's search texts are 1.16 million strings, whose memo took ~340 MB at the build's peak."""
+    out = io.BytesIO()
+    pickler = pickle.Pickler(out, protocol=pickle.HIGHEST_PROTOCOL)
+    pickler.fast = True  # no memo: each string written whole (196 MB against 163 MB of blob at 1M)
+    pickler.dump(obj)
+    return out.getbuffer()
+
+
 def _write(con: sqlite3.Connection, issues: list[Issue], stats: list[dict], tables: dict[str, object],
            summary: BuildSummary) -> None:
     """The issues, the counts and the lookup tables into the new workspace (its nodes, links and question
@@ -495,9 +506,8 @@ def _write(con: sqlite3.Connection, issues: list[Issue], stats: list[dict], tabl
                     ((i.kind, i.message, dumps(list(i.uids)), i.path) for i in issues))
     # the counts of the full graph, kept for `chidao stats`
     con.execute("INSERT INTO meta VALUES ('stats', ?)", (dumps(stats),))
-    con.executemany("INSERT INTO blobs VALUES (?, ?)",
-                    [(f"table:{name}", pickle.dumps(table, protocol=pickle.HIGHEST_PROTOCOL))
-                     for name, table in tables.items()])
+    for name, table in tables.items():
+        con.execute("INSERT INTO blobs VALUES (?, ?)", (f"table:{name}", _flat_pickle(table)))
     con.executescript(_INDEXES)
     con.commit()
 
