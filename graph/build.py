@@ -255,18 +255,6 @@ class Placement:
     system_source: str = "default"  # date | citations | header | default
     notes: tuple[tuple[str, str], ...] = ()  # (kind, message) on how the document was placed
 
-    def shared(self, agencies: dict[Agency, Agency]) -> Placement:
-        """This placement with its agencies replaced by the equal ones already in ``agencies``
-        (records sent back by worker processes each carry their own copies)."""
-        def one(a: Agency | None) -> Agency | None:
-            return None if a is None else agencies.setdefault(a, a)
-
-        return Placement(
-            self.place_uid, one(self.issuer), tuple((link, item, one(a), g) for link, item, a, g in self.addressees),
-            self.unresolved, tuple((scope, one(a)) for scope, a in self.cited), tuple(one(a) for a in self.unnumbered),
-            self.system, self.system_source, self.notes,
-        )
-
     @property
     def context(self) -> Context:
         return context_for(get_place(self.place_uid)) if self.place_uid else Context(system=self.system)

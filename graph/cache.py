@@ -1,7 +1,7 @@
 """One cache of lookup tables per graph, and the tables a build stores for the first question.
 
 ``graph_cache(graph, name, build)`` computes ``build(graph)`` once per graph and name (the
-reference index, the search texts, ...). ``graph.index.precompute_tables`` makes the tables a build
+reference index, the search texts, ...). graph/rowstore.py makes the tables a build
 stores beside the question graph; ``seed_tables(graph, readers)`` tells the cache of a loaded graph
 where to read them.
 ``without_cyclic_gc`` is the context every bulk build or load runs in.

@@ -16,21 +16,21 @@ operations (NFD, encode, bytes.translate) instead of a Python loop per character
 subjects one by one took 0.7 s. Other scripts' letters (not Vietnamese, not Latin with accents) are
 dropped.
 
-``PRECOMPUTED`` names the tables ``chidao build`` stores beside the question graph
-(``precompute_tables``), so that a first question in a new process costs what later ones cost.
+``chidao build`` stores both tables (graph/rowstore.py, from the node rows: ``SearchParts``,
+``symbol_index_of``), so that a first question in a new process costs what later ones cost.
 """
 
 from __future__ import annotations
 
 import unicodedata
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from ..loaders.normalize import symbol_key
 
 __all__ = ["symbol_key", "symbol_tail", "SymbolIndex", "build_symbol_index", "search_form", "search_text",
-           "query_words", "SearchTexts", "SearchParts", "symbol_index_of", "SEPARATOR", "PRECOMPUTED", "precompute_tables", "documents"]
+           "query_words", "SearchTexts", "SearchParts", "symbol_index_of", "SEPARATOR", "documents"]
 
 SEPARATOR = " | "
 
@@ -210,19 +210,3 @@ def _form_all(texts: list[str]) -> list[str]:
         joined = f" {_RECORD} ".join(t.replace(_RECORD, " ") for t in texts)
     # Padding the whole string pads the first and last piece like the others.
     return _form(f" {joined} ").split(_RECORD)
-
-
-# -- what a build stores ----------------------------------------------------------------
-
-# graph_cache name -> the function that makes the table.
-PRECOMPUTED: dict[str, Callable] = {"refs.symbols": build_symbol_index, "search": SearchTexts}
-
-
-def precompute_tables(graph) -> dict[str, object]:
-    """The tables a new process needs for its first question, by ``graph_cache`` name.
-
-    ``chidao build`` stores them beside the question graph and ``graph.cache.seed_tables``
-    hands them back on load, so a first ``search`` or reference lookup on a
-    100,000-document workspace costs what later ones cost.
-    """
-    return {name: build(graph) for name, build in PRECOMPUTED.items()}

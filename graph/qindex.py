@@ -38,7 +38,7 @@ from ..loaders.normalize import symbol_key
 from .cache import without_cyclic_gc
 from .identity import congress_base_of_uid
 
-__all__ = ["INDEX_VERSION", "IndexWriter", "write_index", "load_index_graph", "load_graph_pieces", "GRAPH_PIECE", "QuestionIndex", "has_fts5"]
+__all__ = ["INDEX_VERSION", "IndexWriter", "load_graph_pieces", "GRAPH_PIECE", "QuestionIndex", "has_fts5"]
 
 INDEX_VERSION = "1"
 GRAPH_PIECE = "qgraph:"  # blobs holding the question graph in pieces, in order: qgraph:000000:nodes, ..., qgraph:000003:links
@@ -166,28 +166,6 @@ class IndexWriter:
         self.con.execute("INSERT INTO meta VALUES ('qindex', ?)", (INDEX_VERSION,))
 
 
-def write_index(con: sqlite3.Connection, questions: nx.MultiDiGraph, texts) -> None:
-    """The question index of ``questions`` (a question graph in memory) into ``con``; ``texts`` is its
-    ``index.SearchTexts``."""
-    writer = IndexWriter(con)
-    ids = {uid: i for i, uid in enumerate(questions)}
-    nodes = questions._node
-    for uid, i in ids.items():
-        writer.node(i, uid, ids.get(nodes[uid].get("issuer_uid")), nodes[uid])
-
-    def links():
-        n = 0
-        for u, neighbours in questions._succ.items():
-            for v, keydict in neighbours.items():
-                for k, d in keydict.items():
-                    yield n, ids[u], ids[v], k, d.get("type"), _dumps(d)
-                    n += 1
-
-    writer.links(links())
-    writer.search(texts, ids)
-    writer.finish()
-
-
 def load_graph_pieces(con: sqlite3.Connection) -> nx.MultiDiGraph | None:
     """The whole question graph from the pieces ``IndexWriter`` stored in ``blobs`` (None when there
     are none): the graph ``workspace.question_graph`` makes, node for node and link for link, in the
@@ -214,32 +192,6 @@ def load_graph_pieces(con: sqlite3.Connection) -> nx.MultiDiGraph | None:
                 if links is None:
                     links = succ[u][v] = pred[v][u] = {}  # one key dict, seen from both ends
                 links[k] = attrs
-    return g
-
-
-def load_index_graph(con: sqlite3.Connection) -> nx.MultiDiGraph:
-    """The whole question graph, read back from the index's tables (a workspace without its blob):
-    nodes and links in the index's order, equal link attributes shared as in ``question_graph``."""
-    g = nx.MultiDiGraph()
-    loads = pickle.loads
-    uid: list[str] = []
-    with without_cyclic_gc():
-        def nodes():
-            for _, u, _issuer, attrs in con.execute("SELECT id, uid, issuer, attrs FROM qnodes ORDER BY id"):
-                uid.append(u)
-                yield u, loads(attrs)
-        g.add_nodes_from(nodes())
-        shared: dict[bytes, dict] = {}
-        succ, pred = g._succ, g._pred
-        for _, s, d, k, attrs in con.execute("SELECT id, src, dst, key, attrs FROM qlinks ORDER BY id"):
-            data = shared.get(attrs)
-            if data is None:
-                data = shared[attrs] = loads(attrs)
-            u, v = uid[s], uid[d]
-            links = succ[u].get(v)
-            if links is None:
-                links = succ[u][v] = pred[v][u] = {}
-            links[k] = data
     return g
 
 

@@ -238,7 +238,7 @@ class RowSink:
         index = IndexWriter(con)
         # The nodes once more, whole and final, in order: their issues, counts, index rows and tables.
         counts = Counts()
-        counts.counts["link.type"].update(self.link_types)
+        counts.link_types(self.link_types)
         parts = SearchParts({uid: f[14] for uid, f in self.facts.items() if f[2] == "Agency"})
         symbols: list[tuple[str, str | None]] = []
         checker = self.checker

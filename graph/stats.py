@@ -18,6 +18,7 @@ Every document counts, stubs included; an unknown value is None.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable, Mapping
 
 
 __all__ = ["count", "Counts", "FACETS", "LABELS", "TOP_PROVINCES", "COLUMNS"]
@@ -66,7 +67,7 @@ class Counts:
         c["agency.kind"].update([d.get("kind") for d in agencies])
         c["agency.level"].update([d.get("level") for d in agencies])
 
-    def link_types(self, types: list[str | None]) -> None:
+    def link_types(self, types: Iterable[str | None] | Mapping[str | None, int]) -> None:
         self.counts["link.type"].update(types)
 
     def rows(self) -> list[dict]:

@@ -42,7 +42,7 @@ from .build import Placement, chidao_version, join, place_record
 from .cache import seed_tables, without_cyclic_gc
 from .checks import Issue
 from .gazetteer import preload as preload_gazetteer
-from .qindex import QuestionIndex, load_graph_pieces, load_index_graph
+from .qindex import QuestionIndex, load_graph_pieces
 from .rowstore import EDGE_KEEP, NODE_DROP, QUESTION_LABELS, QUESTION_LINKS_DROP, RowSink
 from .records import PackedRecords, record_from_json, slim_record
 from .stats import count as count_stats
@@ -357,8 +357,6 @@ def _build(paths, workspace_dir: Path, db: Path, jobs: int, progress, budget: Bu
             while batch := list(itertools.islice(rows, _ROWS_PER_BATCH)):
                 with fork_lock:
                     con.executemany(_INSERT_FILE, batch)
-            # Handed over (this frame keeps no reference), so that build_graph's letting go of each record
-            # and placement as its links are made gives the memory back at once.
             # Joined straight into the new file's rows (graph/rowstore.py): the graph is never held.
             sink = RowSink(con, tmp.with_name(f"{tmp.name}-work"))
             try:
@@ -558,7 +556,6 @@ def load_graph(workspace_dir: str | Path = DEFAULT_DIR) -> nx.MultiDiGraph:
 
 # What the questions read: documents, agencies, articles and the links between them.
 # Evidence (sentence, span, file) stays in the edges table; load_neighbourhood reads it.
-_QUESTION_LABELS, _QUESTION_LINKS_DROP, _EDGE_KEEP, _NODE_DROP = QUESTION_LABELS, QUESTION_LINKS_DROP, EDGE_KEEP, NODE_DROP
 
 
 def question_graph(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
@@ -570,8 +567,8 @@ def question_graph(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
     """
     intern = sys.intern
     q = nx.MultiDiGraph()
-    q.add_nodes_from((intern(n), {k: intern(v) if isinstance(v, str) else v for k, v in d.items() if k not in _NODE_DROP})
-                     for n, d in graph.nodes(data=True) if d.get("label") in _QUESTION_LABELS)
+    q.add_nodes_from((intern(n), {k: intern(v) if isinstance(v, str) else v for k, v in d.items() if k not in NODE_DROP})
+                     for n, d in graph.nodes(data=True) if d.get("label") in QUESTION_LABELS)
     shared: dict[tuple, dict] = {}
     # Straight into networkx's adjacency dicts (what add_edge does, without its per-call
     # checks): a million links at 100,000 documents. Same order as graph.edges().
@@ -586,9 +583,9 @@ def question_graph(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
             v = intern(v)
             links = None
             for k, d in keydict.items():
-                if d.get("type") in _QUESTION_LINKS_DROP:
+                if d.get("type") in QUESTION_LINKS_DROP:
                     continue
-                items = tuple((f, intern(d[f]) if isinstance(d[f], str) else d[f]) for f in _EDGE_KEEP
+                items = tuple((f, intern(d[f]) if isinstance(d[f], str) else d[f]) for f in EDGE_KEEP
                               if d.get(f) is not None)
                 if links is None:
                     links = succ[u][v] = pred[v][u] = {}  # one key dict, seen from both ends
@@ -621,9 +618,12 @@ def load_question_graph(workspace_dir: str | Path = DEFAULT_DIR) -> nx.MultiDiGr
         if index is None:  # a workspace written before the index existed
             return question_graph(load_graph(workspace_dir))
         try:
-            graph = load_graph_pieces(index.con) or load_index_graph(index.con)
+            pieces = load_graph_pieces(index.con)
         finally:
             index.close()
+        if pieces is None:  # a workspace whose index came before the pieces
+            return question_graph(load_graph(workspace_dir))
+        graph = pieces
     # Nothing in the loaded graph is ever cyclic garbage: keep later collections off it
     # (the first one would otherwise walk every object, ~150 ms at 100,000 documents).
     gc.freeze()
