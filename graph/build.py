@@ -611,12 +611,20 @@ def join(records: Iterable[Record] | PackedRecords[Placement], placements: Mappi
     b = _Builder(sink)
     pairs = records if isinstance(records, PackedRecords) else _Pairs(records, placements)
     articles: list[Record] = []
+    # path -> per citation, what it resolved to: a uid, or (uid, candidates, reason) when there are
+    # candidates or a reason (a tuple a citation would cost ~200 bytes more: 5 million at 1M documents)
+    targets: dict[str, list] = {}
+    undated: set[str] = set()  # the records the second pass must see: an undated or a nested citation
     for r, placement in pairs:
         if r.kind == "document" and r.doc is not None:
             sink.boundary()
             b.own(r, placement)
         else:
             articles.append(r)
+        if r.citations:
+            targets[r.path] = [None] * len(r.citations)
+            if any(c.via is not None or not (c.symbol and year_of(c.date)) for c in r.citations):
+                undated.add(r.path)
     citing_of = b.citing_of  # the uid each record ended up with (a duplicate file shares its twin's node)
     for r in articles:
         uid = f"src:{_file_key(r)}"
@@ -625,18 +633,12 @@ def join(records: Iterable[Record] | PackedRecords[Placement], placements: Mappi
         sink.add_node(uid, {"label": "Source", "uid": uid, "kind": "article", "path": r.path, "sha256": r.sha256})
         citing_of[r.path] = (uid, None)
     del articles
-    # path -> per citation, what it resolved to: a uid, or (uid, candidates, reason) when there are
-    # candidates or a reason (a tuple a citation would cost ~200 bytes more: 5 million at 1M documents)
-    targets: dict[str, list] = {}
-    for phase in ("dated", "undated"):
-        for r, placement in pairs:
-            if not r.citations:
-                continue
+    for phase, seen in (("dated", targets), ("undated", undated)):
+        # each pass unpacks only the records it has work for (a build holds them packed)
+        for r, placement in pairs.where(seen.__contains__):
             _citing, year = citing_of[r.path]
             cited = placement.cited
-            found = targets.get(r.path)
-            if found is None:
-                found = targets[r.path] = [None] * len(r.citations)
+            found = targets[r.path]
             for i, c in enumerate(r.citations):
                 dated = bool(c.symbol and year_of(c.date))
                 if (phase == "dated") != dated:
@@ -725,6 +727,10 @@ class _Pairs:
 
     def __iter__(self) -> Iterator[tuple[Record, Placement]]:
         return ((r, self.placements[r.path]) for r in self.records)
+
+    def where(self, keep: Callable[[str], bool]) -> Iterator[tuple[Record, Placement]]:
+        """The pairs whose path ``keep`` accepts, in path order."""
+        return ((r, self.placements[r.path]) for r in self.records if keep(r.path))
 
     def take(self) -> Iterator[tuple[Record, Placement]]:
         """The pairs once more, each let go as it is taken."""

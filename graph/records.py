@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import pickle
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from typing import Generic, TypeVar
 
@@ -103,6 +103,15 @@ class PackedRecords(Generic[Placement]):
             self._sorted = True
         for _path, data in self._items:
             yield self._unpack(data)
+
+    def where(self, keep: Callable[[str], bool]) -> Iterator[tuple[Record, Placement]]:
+        """The pairs whose path ``keep`` accepts, in path order: the others are not unpacked."""
+        if not self._sorted:
+            self._items.sort(key=lambda item: item[0])
+            self._sorted = True
+        for path, data in self._items:
+            if keep(path):
+                yield self._unpack(data)
 
     def take(self) -> Iterator[tuple[Record, Placement]]:
         """The pairs in path order once more, each let go as it is read (the holder ends empty)."""

@@ -204,6 +204,26 @@ def test_build_does_not_hang_on_a_fifo_or_dev_zero(tmp_path):
                            f"chidao: skipped {tree}/zero.txt: not a regular file"]
 
 
+def test_read_ahead_never_blocks_or_raises_on_what_is_not_a_document(tmp_path):
+    from chidao.loaders.batch import _read_ahead, parse_files
+
+    os.mkfifo(tmp_path / "fifo.txt")  # opened for reading without O_NONBLOCK, this would wait for a writer
+    os.symlink("/dev/zero", tmp_path / "zero.txt")
+    (tmp_path / "folder.txt").mkdir()
+    good = tmp_path / "good.txt"
+    shutil.copy(GOOD[0], good)
+    paths = [str(tmp_path / name) for name in ("fifo.txt", "zero.txt", "folder.txt", "missing.txt", "good.txt")]
+    signal.alarm(20)  # a hang fails the test instead of holding the suite
+    try:
+        _read_ahead(paths + [tmp_path / "good.txt", "bad\x00name.txt"])  # Paths too; a name the OS refuses
+        results = list(parse_files(paths, jobs=1, chunksize=2))
+    finally:
+        signal.alarm(0)
+    assert [r[2] for r in results] == ["not a regular file", "not a regular file", "is a directory",
+                                       "no such file or directory", None]
+    assert results[-1][1] is not None and results[-1][1].doc is not None
+
+
 def test_two_identical_unnumbered_documents_build(tmp_path):
     from chidao.graph import build_graph
     from chidao.loaders.batch import extract_one
