@@ -608,109 +608,135 @@ def join(records: Iterable[Record] | PackedRecords[Placement], placements: Mappi
     same order (a node's attributes may still grow by ``sink.append`` until the last record's links
     are made). ``records`` may be a ``records.PackedRecords`` holding each record with its placement. ``build_graph`` joins into a networkx graph; ``chidao build`` into the rows of the
     new workspace file (graph/rowstore.py), without holding the graph."""
-    b = _Builder(sink)
     pairs = records if isinstance(records, PackedRecords) else _Pairs(records, placements)
-    articles: list[Record] = []
-    # path -> per citation, what it resolved to: a uid, or (uid, candidates, reason) when there are
-    # candidates or a reason (a tuple a citation would cost ~200 bytes more: 5 million at 1M documents)
-    targets: dict[str, list] = {}
-    undated: set[str] = set()  # the records the second pass must see: an undated or a nested citation
+    joiner = Join(sink)
     for r, placement in pairs:
+        joiner.first(r, placement)
+    joiner.rest(pairs, evidence=evidence)
+
+
+class Join:
+    """``join`` in two halves, so that a build can make the first while its files are still parsed:
+    ``first`` takes each record with its placement, in path order (its document's node, its issuer,
+    its addressees: what needs no other record), and ``rest`` then resolves the citations against
+    every record and makes their links (``pairs``: the same records again, in path order)."""
+
+    def __init__(self, sink: GraphSink) -> None:
+        self.sink = sink
+        self.builder = _Builder(sink)
+        self.articles: list[Record] = []
+        # path -> per citation, what it resolved to: a uid, or (uid, candidates, reason) when there are
+        # candidates or a reason (a tuple a citation would cost ~200 bytes more: 5 million at 1M documents)
+        self.targets: dict[str, list] = {}
+        self.undated: set[str] = set()  # the records the second pass must see: an undated or a nested citation
+        self.last_path: str | None = None
+
+    def first(self, r: Record, placement: Placement) -> None:
+        """One record, after every record whose path sorts before its own."""
+        if self.last_path is not None and r.path < self.last_path:
+            raise ValueError(f"{r.path!r} came after {self.last_path!r}: join takes records in path order")
+        self.last_path = r.path
         if r.kind == "document" and r.doc is not None:
-            sink.boundary()
-            b.own(r, placement)
+            self.sink.boundary()
+            self.builder.own(r, placement)
         else:
-            articles.append(r)
+            self.articles.append(r)
         if r.citations:
-            targets[r.path] = [None] * len(r.citations)
+            self.targets[r.path] = [None] * len(r.citations)
             if any(c.via is not None or not (c.symbol and year_of(c.date)) for c in r.citations):
-                undated.add(r.path)
-    citing_of = b.citing_of  # the uid each record ended up with (a duplicate file shares its twin's node)
-    for r in articles:
-        uid = f"src:{_file_key(r)}"
-        if sink.has(uid):
-            sink.share(uid)  # the same article twice: both files' links leave one node
-        sink.add_node(uid, {"label": "Source", "uid": uid, "kind": "article", "path": r.path, "sha256": r.sha256})
-        citing_of[r.path] = (uid, None)
-    del articles
-    for phase, seen in (("dated", targets), ("undated", undated)):
-        # each pass unpacks only the records it has work for (a build holds them packed)
-        for r, placement in pairs.where(seen.__contains__):
-            _citing, year = citing_of[r.path]
+                self.undated.add(r.path)
+
+    def rest(self, pairs: PackedRecords[Placement] | _Pairs, *,
+             evidence: Callable[[], Iterable[Record]] | None = None) -> None:
+        """The citations of every record ``first`` took, resolved and linked; ``pairs`` ends empty."""
+        sink, b, targets, undated = self.sink, self.builder, self.targets, self.undated
+        articles, self.articles = self.articles, []
+        citing_of = b.citing_of  # the uid each record ended up with (a duplicate file shares its twin's node)
+        for r in articles:
+            uid = f"src:{_file_key(r)}"
+            if sink.has(uid):
+                sink.share(uid)  # the same article twice: both files' links leave one node
+            sink.add_node(uid, {"label": "Source", "uid": uid, "kind": "article", "path": r.path, "sha256": r.sha256})
+            citing_of[r.path] = (uid, None)
+        del articles
+        for phase, seen in (("dated", targets), ("undated", undated)):
+            # each pass unpacks only the records it has work for (a build holds them packed)
+            for r, placement in pairs.where(seen.__contains__):
+                _citing, year = citing_of[r.path]
+                cited = placement.cited
+                found = targets[r.path]
+                for i, c in enumerate(r.citations):
+                    dated = bool(c.symbol and year_of(c.date))
+                    if (phase == "dated") != dated:
+                        continue
+                    via_year = year
+                    if c.via is not None and (via := _target_uid(found[c.via])):
+                        via_year = sink.get(via, "year") or year
+                    scope, agency = cited[i]
+                    if dated and sink.get(_citing, "label") == "Source":  # an article: resolve in the corpus
+                        # its own citations resolved so far (a scan of every target made the pass quadratic)
+                        near = {sink.get(t, "province") for j in range(i)
+                                if (t := _target_uid(found[j])) and sink.has(t)} - {None}
+                        found[i] = _compact(b.resolve_unscoped(c, scope, agency, near))
+                        continue
+                    found[i] = _compact(b.resolve_dated(c, scope, agency) if dated
+                                        else b.resolve_undated(c, scope, agency, via_year))
+                if phase == "undated":  # the record's targets are all known now
+                    for c in r.citations:  # a nested citation's link leaves a document more than one file's links leave
+                        if c.via is not None and (source := _target_uid(found[c.via])):
+                            sink.share(source)
+        duplicates = b.duplicates
+        whole = iter(evidence()) if evidence is not None else None
+        for r, placement in pairs.take():
+            # Each record, its placement and its targets are let go once its links are made: the memory
+            # they held goes to the links (and, in a build, handed over by the caller, comes back at once).
+            if whole is not None:
+                slim, r = r, next(whole, None)  # type: ignore[assignment]
+                if r is None or r.path != slim.path:
+                    raise ValueError(f"the evidence of {slim.path!r} came out of step ({r.path if r else 'none'!r})")
+            held = targets.pop(r.path, ())
+            if r.path in duplicates:
+                continue  # the same document read twice: its links come once, from the first file
+            sink.boundary()
+            citing, _year = citing_of[r.path]
+            article = sink.get(citing, "label") == "Source"
             cited = placement.cited
-            found = targets[r.path]
+            found = [(t, [], None) if isinstance(t, str) else t for t in held]
             for i, c in enumerate(r.citations):
-                dated = bool(c.symbol and year_of(c.date))
-                if (phase == "dated") != dated:
+                uid, candidates, reason = found[i]
+                if uid is None:
+                    sink.append(citing, "unresolved", {"text": c.text, "sentence": c.sentence, "start": c.start,
+                                                       "end": c.end, "reason": reason, "candidates": candidates})
                     continue
-                via_year = year
-                if c.via is not None and (via := _target_uid(found[c.via])):
-                    via_year = sink.get(via, "year") or year
-                scope, agency = cited[i]
-                if dated and sink.get(_citing, "label") == "Source":  # an article: resolve in the corpus
-                    # its own citations resolved so far (a scan of every target made the pass quadratic)
-                    near = {sink.get(t, "province") for j in range(i)
-                            if (t := _target_uid(found[j])) and sink.has(t)} - {None}
-                    found[i] = _compact(b.resolve_unscoped(c, scope, agency, near))
-                    continue
-                found[i] = _compact(b.resolve_dated(c, scope, agency) if dated
-                                    else b.resolve_undated(c, scope, agency, via_year))
-            if phase == "undated":  # the record's targets are all known now
-                for c in r.citations:  # a nested citation's link leaves a document more than one file's links leave
-                    if c.via is not None and (source := _target_uid(found[c.via])):
-                        sink.share(source)
-    duplicates = b.duplicates
-    whole = iter(evidence()) if evidence is not None else None
-    for r, placement in pairs.take():
-        # Each record, its placement and its targets are let go once its links are made: the memory
-        # they held goes to the links (and, in a build, handed over by the caller, comes back at once).
-        if whole is not None:
-            slim, r = r, next(whole, None)  # type: ignore[assignment]
-            if r is None or r.path != slim.path:
-                raise ValueError(f"the evidence of {slim.path!r} came out of step ({r.path if r else 'none'!r})")
-        held = targets.pop(r.path, ())
-        if r.path in duplicates:
-            continue  # the same document read twice: its links come once, from the first file
-        sink.boundary()
-        citing, _year = citing_of[r.path]
-        article = sink.get(citing, "label") == "Source"
-        cited = placement.cited
-        found = [(t, [], None) if isinstance(t, str) else t for t in held]
-        for i, c in enumerate(r.citations):
-            uid, candidates, reason = found[i]
-            if uid is None:
-                sink.append(citing, "unresolved", {"text": c.text, "sentence": c.sentence, "start": c.start,
-                                                   "end": c.end, "reason": reason, "candidates": candidates})
-                continue
-            source = citing
-            if c.via is not None and found[c.via][0]:
-                source = found[c.via][0]
-            sink.add_edge(source, uid, dict(
-                type="MENTIONS" if article else _link_type(c.cue), cue=c.cue,
-                citing=citing, path=r.path, sha256=r.sha256, text=c.text, sentence=c.sentence,
-                start=c.start, end=c.end, version=b.version,
-                via_uid=source if source != citing else None, candidates=candidates or None,
-                # the issuer the citation names ("của Bộ Chính trị"), for check's issuer_conflict
-                cited_issuer_as_written=c.issuer,
-                cited_issuer=cited[i][1].uid if c.issuer and cited[i][1] is not None else None))
-        for u, agency in zip(r.unnumbered, placement.unnumbered):
-            congress = _congress_of(u, placement, r)
-            who = agency.uid.removeprefix("agency:") if agency else (slug(u.issuer) if u.issuer else "?")
-            uid = f"{CONGRESS_PREFIX}{congress}" if congress else f"ref:{slug(u.doc_type)}/{who}/{u.date or '?'}"
-            if not sink.has(uid):
-                where = congress_scope(congress) if congress else ""
-                level = "central" if where == CENTRAL_SCOPE else (agency.level if agency else None)
-                # a congress's scope, for the questions' place filter (none when private to its file)
-                scoped: dict[str, str] = {"scope": where} if where and not where.startswith("unknown-") else {}
-                sink.add_node(uid, dict(label="Document", uid=uid, kind="unnumbered", stub=True, doc_type=u.doc_type,
-                                        **date_fields(u.date), issuer_uid=b.agency(agency), issuer_as_written=u.issuer,
-                                        level=level, **scoped))
-                if agency is not None:
-                    sink.add_edge(uid, agency.uid, {"type": "ISSUED_BY"})
-            sink.add_edge(citing, uid, dict(
-                type="MENTIONS" if article else _link_type(u.cue), cue=u.cue, citing=citing,
-                path=r.path, sha256=r.sha256, text=u.text, sentence=_sentence_of(u, r), start=u.start,
-                end=u.end, version=b.version))
+                source = citing
+                if c.via is not None and found[c.via][0]:
+                    source = found[c.via][0]
+                sink.add_edge(source, uid, dict(
+                    type="MENTIONS" if article else _link_type(c.cue), cue=c.cue,
+                    citing=citing, path=r.path, sha256=r.sha256, text=c.text, sentence=c.sentence,
+                    start=c.start, end=c.end, version=b.version,
+                    via_uid=source if source != citing else None, candidates=candidates or None,
+                    # the issuer the citation names ("của Bộ Chính trị"), for check's issuer_conflict
+                    cited_issuer_as_written=c.issuer,
+                    cited_issuer=cited[i][1].uid if c.issuer and cited[i][1] is not None else None))
+            for u, agency in zip(r.unnumbered, placement.unnumbered):
+                congress = _congress_of(u, placement, r)
+                who = agency.uid.removeprefix("agency:") if agency else (slug(u.issuer) if u.issuer else "?")
+                uid = f"{CONGRESS_PREFIX}{congress}" if congress else f"ref:{slug(u.doc_type)}/{who}/{u.date or '?'}"
+                if not sink.has(uid):
+                    where = congress_scope(congress) if congress else ""
+                    level = "central" if where == CENTRAL_SCOPE else (agency.level if agency else None)
+                    # a congress's scope, for the questions' place filter (none when private to its file)
+                    scoped: dict[str, str] = {"scope": where} if where and not where.startswith("unknown-") else {}
+                    sink.add_node(uid, dict(label="Document", uid=uid, kind="unnumbered", stub=True, doc_type=u.doc_type,
+                                            **date_fields(u.date), issuer_uid=b.agency(agency), issuer_as_written=u.issuer,
+                                            level=level, **scoped))
+                    if agency is not None:
+                        sink.add_edge(uid, agency.uid, {"type": "ISSUED_BY"})
+                sink.add_edge(citing, uid, dict(
+                    type="MENTIONS" if article else _link_type(u.cue), cue=u.cue, citing=citing,
+                    path=r.path, sha256=r.sha256, text=u.text, sentence=_sentence_of(u, r), start=u.start,
+                    end=u.end, version=b.version))
 
 
 class _Pairs:

@@ -25,6 +25,7 @@ import sqlite3
 import sys
 from collections import Counter
 from collections.abc import Mapping
+from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 
 from .build import date_fields
@@ -104,20 +105,24 @@ def _facts(seq: int, qid: int | None, attrs: Mapping) -> Facts:
 class RowSink:
     """A ``build.GraphSink`` writing rows into the new workspace file ``con`` (see the module docstring).
 
-    ``work`` is the path of the work file (attached as ``work``), removed by ``close``."""
+    ``work`` is the path of the work file (attached as ``work``), removed by ``close``. ``lock`` is
+    held around each SQLite call the sink makes while it takes records (``loaders.batch.fork_lock``
+    when it joins beside the parse workers: see ``fork_lock``); ``finish`` runs after them, without it."""
 
-    def __init__(self, con: sqlite3.Connection, work: Path):
+    def __init__(self, con: sqlite3.Connection, work: Path, lock: AbstractContextManager = nullcontext()):
         self.con = con
         self.work = work
+        self.lock = lock
         if work.exists():
             work.unlink()
-        con.commit()  # no ATTACH inside a transaction
-        con.execute("ATTACH DATABASE ? AS work", (str(work),))
-        con.executescript("PRAGMA work.journal_mode = OFF; PRAGMA work.synchronous = OFF;"
-                          "CREATE TABLE work.edge_rows (node INTEGER, pair INTEGER, key INTEGER, src TEXT, dst TEXT, "
-                          "attrs TEXT); "
-                          "CREATE TABLE work.qlink_rows (node INTEGER, pair INTEGER, key INTEGER, src INTEGER, "
-                          "dst INTEGER, type TEXT, attrs BLOB);")
+        with lock:
+            con.commit()  # no ATTACH inside a transaction
+            con.execute("ATTACH DATABASE ? AS work", (str(work),))
+            con.executescript("PRAGMA work.journal_mode = OFF; PRAGMA work.synchronous = OFF;"
+                              "CREATE TABLE work.edge_rows (node INTEGER, pair INTEGER, key INTEGER, src TEXT, "
+                              "dst TEXT, attrs TEXT); "
+                              "CREATE TABLE work.qlink_rows (node INTEGER, pair INTEGER, key INTEGER, src INTEGER, "
+                              "dst INTEGER, type TEXT, attrs BLOB);")
         self.facts: dict[str, Facts] = {}
         # uid -> {name: (True, values to append) | (False, new value)}: what a node's row still takes
         self.changes: dict[str, dict[str, tuple[bool, object]]] = {}
@@ -202,12 +207,14 @@ class RowSink:
 
     # -- writing -------------------------------------------------------------------------
     def _flush_nodes(self) -> None:
-        self.con.executemany("INSERT INTO nodes VALUES (?, ?)", self._nodes)
+        with self.lock:
+            self.con.executemany("INSERT INTO nodes VALUES (?, ?)", self._nodes)
         self._nodes.clear()
 
     def _flush_edges(self) -> None:
-        self.con.executemany("INSERT INTO work.edge_rows VALUES (?, ?, ?, ?, ?, ?)", self._edges)
-        self.con.executemany("INSERT INTO work.qlink_rows VALUES (?, ?, ?, ?, ?, ?, ?)", self._qlinks)
+        with self.lock:
+            self.con.executemany("INSERT INTO work.edge_rows VALUES (?, ?, ?, ?, ?, ?)", self._edges)
+            self.con.executemany("INSERT INTO work.qlink_rows VALUES (?, ?, ?, ?, ?, ?, ?)", self._qlinks)
         self._edges.clear()
         self._qlinks.clear()
 

@@ -38,7 +38,7 @@ from ..loaders.files import LoadError, display_path, iter_document_paths
 from ..loaders.ocr import OcrOptions
 from ..loaders.models import Record
 from ..loaders.errors import ChidaoError
-from .build import Placement, chidao_version, join, place_record
+from .build import Join, Placement, chidao_version, place_record
 from .cache import seed_tables, without_cyclic_gc
 from .checks import Issue
 from .gazetteer import preload as preload_gazetteer
@@ -324,13 +324,20 @@ def _build(paths, workspace_dir: Path, db: Path, jobs: int, progress, budget: Bu
             records: PackedRecords[Placement] = PackedRecords()
             if kept:
                 _copy_kept(db, con, kept, records)
+            # Parsed in path order, so that records come in the order the join takes them.
+            to_parse.sort(key=lambda item: item[1])
             sizes = {p: (key, size, mtime) for p, key, size, mtime in to_parse}
             if to_parse:
                 to_parse.clear()
                 preload_gazetteer()  # loaded once here, shared with the forked workers instead of loaded in each
+            work = tmp.with_name(f"{tmp.name}-work")
+            # A build that parses every file again makes the join's first half as the records come, beside
+            # the parse workers (docs/PERFORMANCE.md); one that keeps stored records makes it after the parse.
+            sink: RowSink | None = None
+            early: Join | None = None
 
             def parsed_rows():
-                nonlocal done
+                nonlocal done, early
                 worker = functools.partial(_parse_and_place, budget=budget)
                 for path, record_json, sha256, error, placement in parse_files(
                         list(sizes), jobs=jobs, chunksize=32, worker=worker, ocr=ocr,
@@ -343,8 +350,14 @@ def _build(paths, workspace_dir: Path, db: Path, jobs: int, progress, budget: Bu
                     else:
                         whole = record_from_json(json.loads(record_json))
                         # a placement the worker could not make is made here (and what goes wrong is reported)
-                        records.add(slim_record(whole, placed=True),
-                                    placement if placement is not None else place_record(whole))
+                        slim = slim_record(whole, placed=True)
+                        placement = placement if placement is not None else place_record(whole)
+                        records.add(slim, placement)
+                        if early is not None:
+                            if early.last_path is not None and slim.path < early.last_path:
+                                early = None  # out of path order (a name the walk sorts apart): joined after
+                            else:
+                                early.first(slim, placement)
                     summary.parsed += 1
                     summary.parsed_paths.append(key)
                     done += 1
@@ -352,21 +365,33 @@ def _build(paths, workspace_dir: Path, db: Path, jobs: int, progress, budget: Bu
                         progress(done, total, key)
                     yield (key, size, mtime, sha256, record_json, error)
 
-            # In batches, under the fork lock: a worker forked while this thread is inside SQLite would hang.
-            rows = parsed_rows()
-            while batch := list(itertools.islice(rows, _ROWS_PER_BATCH)):
-                with fork_lock:
-                    con.executemany(_INSERT_FILE, batch)
-            # Joined straight into the new file's rows (graph/rowstore.py): the graph is never held.
-            sink = RowSink(con, tmp.with_name(f"{tmp.name}-work"))
+            if not kept:
+                sink = RowSink(con, work, lock=fork_lock)
+                early = Join(sink)
             try:
+                # In batches, under the fork lock: a worker forked while this thread is inside SQLite would hang.
+                rows = parsed_rows()
+                while batch := list(itertools.islice(rows, _ROWS_PER_BATCH)):
+                    with fork_lock:
+                        con.executemany(_INSERT_FILE, batch)
+                # Joined straight into the new file's rows (graph/rowstore.py): the graph is never held.
+                if early is None:
+                    if sink is not None:  # begun, then a record came out of order: begun again, in order
+                        sink.close()
+                        con.execute("DELETE FROM nodes")
+                    sink = RowSink(con, work)
+                    early = Join(sink)
+                    for record, placement in records:
+                        early.first(record, placement)
+                assert sink is not None  # made with early
                 stage(f"resolving {len(records):,} records")
-                join(records, None, sink, evidence=functools.partial(_stored_records, con))
+                early.rest(records, evidence=functools.partial(_stored_records, con))
                 stage("writing the links in order, the question index and the checks")
                 issues, stats, tables = sink.finish()
                 _write(con, issues, stats, tables, summary)
             finally:
-                sink.close()
+                if sink is not None:
+                    sink.close()
         con.close()
         with open(tmp, "rb+") as f:
             os.fsync(f.fileno())
