@@ -499,14 +499,37 @@ def _remove_stale_temporaries(db: Path) -> None:
         tmp.unlink(missing_ok=True)
 
 
-def _flat_pickle(obj) -> memoryview:
-    """``obj`` pickled without the memo (its lists of strings hold no cycle) and handed over without a copy:
-    a national archive's search texts are 1.16 million strings, whose memo took ~340 MB at the build's peak."""
-    out = io.BytesIO()
+class _Length:
+    """A file that only counts what is written to it."""
+
+    def __init__(self) -> None:
+        self.size = 0
+
+    def write(self, data) -> int:
+        self.size += len(data)
+        return len(data)
+
+
+def _flat_pickler(out) -> pickle.Pickler:
     pickler = pickle.Pickler(out, protocol=pickle.HIGHEST_PROTOCOL)
-    pickler.fast = True  # no memo: each string written whole (196 MB against 163 MB of blob at 1M)
-    pickler.dump(obj)
-    return out.getbuffer()
+    pickler.fast = True  # no memo (the tables' lists of strings hold no cycle): 1.16 million strings' took ~340 MB
+    return pickler
+
+
+def _store_pickle(con: sqlite3.Connection, name: str, obj) -> None:
+    """``obj`` pickled into the blob ``name``, written in place: never the whole pickle in memory.
+
+    At 1,000,000 documents the search table's pickle is 196 MB: held whole (and copied by SQLite as it
+    was bound) it put ~520 MiB on the build's peak. It is pickled twice instead, once to learn its
+    length and once into a blob of that length (``Connection.blobopen``): a second or two more."""
+    length = _Length()
+    _flat_pickler(length).dump(obj)
+    con.execute("INSERT INTO blobs VALUES (?, zeroblob(?))", (name, length.size))
+    (rowid,) = con.execute("SELECT rowid FROM blobs WHERE name = ?", (name,)).fetchone()
+    with con.blobopen("blobs", "data", rowid) as blob:
+        _flat_pickler(blob).dump(obj)
+        if blob.tell() != length.size:  # the same object pickles the same way twice; never silently short
+            raise RuntimeError(f"{name}: pickled to {length.size} bytes, then to {blob.tell()}")
 
 
 def _write(con: sqlite3.Connection, issues: list[Issue], stats: list[dict], tables: dict[str, object],
@@ -530,7 +553,7 @@ def _write(con: sqlite3.Connection, issues: list[Issue], stats: list[dict], tabl
     # the counts of the full graph, kept for `chidao stats`
     con.execute("INSERT INTO meta VALUES ('stats', ?)", (dumps(stats),))
     for name, table in tables.items():
-        con.execute("INSERT INTO blobs VALUES (?, ?)", (f"table:{name}", _flat_pickle(table)))
+        _store_pickle(con, f"table:{name}", table)
     con.executescript(_INDEXES)
     con.commit()
 

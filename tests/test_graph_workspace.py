@@ -227,3 +227,30 @@ def test_a_build_says_which_step_follows_parsing(tmp_path):
     steps.clear()
     build_workspace([tmp_path / "docs"], tmp_path / "ws", stage=steps.append)
     assert steps == []  # nothing changed: nothing resolved
+
+
+def test_a_table_is_stored_whole_without_its_pickle_in_memory(tmp_path):
+    # _store_pickle writes a lookup table's pickle into its blob in place (pickled once to learn its
+    # length): what comes back is the table, and a table that pickles differently the second time is
+    # an error, never a short blob.
+    import pickle
+    import sqlite3
+
+    from chidao.graph.workspace import _store_pickle
+
+    con = sqlite3.connect(tmp_path / "t.db")
+    con.execute("CREATE TABLE blobs (name TEXT PRIMARY KEY, data BLOB)")
+    table = {"texts": [f"Kế hoạch số {i}-KH/TU của Tỉnh ủy" for i in range(50_000)], "ids": list(range(50_000))}
+    _store_pickle(con, "table:search", table)
+    (data,) = con.execute("SELECT data FROM blobs WHERE name = 'table:search'").fetchone()
+    assert pickle.loads(data) == table and len(data) > 1_000_000
+
+    class Growing:  # pickles one byte longer each time
+        calls = 0
+
+        def __reduce__(self):
+            Growing.calls += 1
+            return (str, ("x" * Growing.calls,))
+
+    with pytest.raises((RuntimeError, ValueError)):
+        _store_pickle(con, "table:growing", Growing())
