@@ -40,7 +40,7 @@ from .identity import congress_base_of_uid
 
 __all__ = ["INDEX_VERSION", "IndexWriter", "load_graph_pieces", "GRAPH_PIECE", "QuestionIndex", "has_fts5"]
 
-INDEX_VERSION = "1"
+INDEX_VERSION = "2"  # 2: qsearch rows stored in rank order (search reads each rank in rowid order)
 GRAPH_PIECE = "qgraph:"  # blobs holding the question graph in pieces, in order: qgraph:000000:nodes, ..., qgraph:000003:links
 _PIECE_NODES, _PIECE_LINKS = 20_000, 50_000
 _CHUNK = 900  # ids per IN (...) list: under SQLite's oldest limit of 999 parameters
@@ -155,9 +155,16 @@ class IndexWriter:
             return
         id_of = ids.__getitem__ if isinstance(ids, dict) else ids
         self.con.execute(_FTS)
+        # Rows in the order the search question ranks documents within a rank (stub, undated, date, uid):
+        # a search then reads each rank in rowid order and stops at its limit, however many documents
+        # hold the words (at 1M documents "kế hoạch" holds most of them).
+        order = texts.order
+        ranked = sorted(range(len(order)), key=order.__getitem__)
+        symbol, issuer, subject = texts.symbol, texts.issuer, texts.subject
         self.con.executemany("INSERT INTO qsearch VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                             ((s, i, t, id_of(o[3]), int(o[0]), int(o[1]), o[2], o[3])
-                              for s, i, t, o in zip(texts.symbol, texts.issuer, texts.subject, texts.order)))
+                             ((symbol[n], issuer[n], subject[n], id_of(o[3]), int(o[0]), int(o[1]), o[2], o[3])
+                              for n in ranked for o in (order[n],)))
+        del ranked
         self.con.execute("INSERT INTO qsearch(qsearch) VALUES ('optimize')")
 
     def finish(self) -> None:
@@ -273,15 +280,19 @@ class QuestionIndex:
         if not words or limit <= 0:
             return []
         quoted = [f'"{w}"' for w in words]  # words are [a-z0-9]+ (search form): never an FTS5 operator
-        every = " AND ".join(quoted)
-        in_symbol = " AND ".join(f"symbol : {w}" for w in quoted)
-        in_issuer = " AND ".join(f"issuer : {w}" for w in quoted)
-        rows = self.con.execute(
-            "SELECT node FROM qsearch WHERE qsearch MATCH ?1 ORDER BY "
-            "CASE WHEN rowid IN (SELECT rowid FROM qsearch WHERE qsearch MATCH ?2) THEN 0 "
-            "WHEN rowid IN (SELECT rowid FROM qsearch WHERE qsearch MATCH ?3) THEN 1 ELSE 2 END, "
-            "stub, undated, date, uid LIMIT ?4", (every, in_symbol, in_issuer, limit))
-        return [r[0] for r in rows]
+        in_symbol = "(" + " AND ".join(f"symbol : {w}" for w in quoted) + ")"
+        in_issuer = "(" + " AND ".join(f"issuer : {w}" for w in quoted) + ")"
+        every = "(" + " AND ".join(quoted) + ")"
+        # One rank after the other, each without the ranks before it; the rows are stored in the order
+        # within a rank (IndexWriter.search), so each query stops at the limit instead of sorting every match.
+        ranks = (in_symbol, f"{in_issuer} NOT {in_symbol}", f"{every} NOT ({in_symbol} OR {in_issuer})")
+        found: list[int] = []
+        for rank in ranks:
+            found += (r[0] for r in self.con.execute(
+                "SELECT node FROM qsearch WHERE qsearch MATCH ? ORDER BY rowid LIMIT ?", (rank, limit - len(found))))
+            if len(found) >= limit:
+                break
+        return found
 
     # -- the small graph ------------------------------------------------------------
 

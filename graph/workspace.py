@@ -59,7 +59,7 @@ OCR_CACHE_NAME = "ocr.db"
 _NEEDED_OCR = ("SELECT path FROM files WHERE error LIKE '%OCR is off%' OR error LIKE '%tesseract%' "
                "OR (path LIKE '%.pdf' AND record LIKE '%without a text layer left out%')")
 LOCK_NAME = "build.lock"
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"  # 3: the question index of INDEX_VERSION 2 (a workspace of 2 is built again)
 
 _SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
