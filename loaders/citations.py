@@ -25,20 +25,19 @@ import bisect
 import functools
 import re
 import unicodedata
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from . import patterns as P
-from .dates import date_from_match, iso_date
+from .dates import date_from_match
 from .models import Citation, DocHeader, Unnumbered
 from .normalize import Normalized, fold, match_form, symbol_key
-from .vocabulary import CUE_BY_NAME, ISSUER_CODES, OCR_CODE_FIXES, SCOPED_WORDS, TYPE_BY_CODE, TYPE_NAMES, UNNUMBERED_TYPES, type_for_code
+from .reference import Ref, Scanner, canonical_type, read_after
+from .unnumbered import congress_resolution_refs, named_law_refs, unnumbered_refs
+from .vocabulary import CUE_BY_NAME, ISSUER_CODES, OCR_CODE_FIXES, SCOPED_WORDS, TYPE_BY_CODE, type_for_code
 
 __all__ = ["find_citations", "Symbol", "parse_symbol_match", "sentence_spans", "Scanner", "SCANNERS"]
 
-_TYPE_BY_FOLDED = {t.lower(): t for t in TYPE_NAMES}
 _LOOKBACK = 80  # characters searched before a symbol for its type word
-_LOOKAHEAD = 200  # characters searched after it for its date and issuer
 
 
 @dataclass(frozen=True)
@@ -160,58 +159,15 @@ def sentence_spans(text: str, until: int | None = None) -> list[tuple[int, int]]
     return spans
 
 
-@dataclass(slots=True)
-class _Ref:
-    """A reference being assembled, in normalised positions."""
 
-    start: int
-    end: int  # end of the core: symbol, date, issuer
-    doc_type: str | None
-    number: str | None
-    symbol: str | None
-    issuer_code: str | None
-    date: str | None = None
-    issuer: tuple[int, int] | None = None  # span of the issuer as written
-    unnumbered: bool = False
-    cue: str | None = None
-    via: int | None = None
-    listed: bool = False  # an item of "các Nghị quyết của Chính phủ: số ...; số ..."
-    mentions: list[tuple[int, int]] | None = None  # later mentions merged into this one
-
-
-def _canonical_type(word: str) -> str:
-    return _TYPE_BY_FOLDED.get(P.WHITESPACE_RE.sub(" ", word).lower(), word)
-
-
-def _read_after(text: str, ref: _Ref) -> None:
-    """Extend ref over ", ngày <date>" and "của <issuer>", in either order."""
-    for _ in range(2):
-        window = text[ref.end : ref.end + _LOOKAHEAD]
-        m = P.DATE_AFTER_RE.match(window)
-        if m and ref.date is None:
-            ref.date = date_from_match(m)
-            ref.end += m.end()
-            continue
-        m = P.ISSUER_AFTER_RE.match(window)
-        # its own "của X" after it wins over a name read before it ("ý kiến chỉ đạo của Thủ tướng ... tại
-        # Thông báo số 253/TB-VPCP ngày 25/7/2020 của Văn phòng Chính phủ": the Thông báo is the VPCP's)
-        if m and (ref.issuer is None or ref.issuer[1] <= ref.start):
-            ref.issuer = (ref.end + m.start("issuer"), ref.end + m.end("issuer"))
-            ref.end += m.end("issuer")
-            continue
-        break
-    if text[ref.end : ref.end + 1] == ")" and "(" in text[ref.start : ref.end]:
-        ref.end += 1
-
-
-def _read_before(text: str, ref: _Ref, floor: int) -> None:
+def _read_before(text: str, ref: Ref, floor: int) -> None:
     """Extend ref back over its type word ("Kết luận số ") or "số "."""
     window_start = max(floor, ref.start - _LOOKBACK)
     before = text[window_start : ref.start]
     m = P.TYPE_BEFORE_RE.search(before)
     if m:
         if m.group("type"):
-            ref.doc_type = _canonical_type(m.group("type"))
+            ref.doc_type = canonical_type(m.group("type"))
         elif m.group("code"):
             ref.doc_type = TYPE_BY_CODE[m.group("code")]
         ref.start = window_start + m.start()
@@ -221,7 +177,7 @@ def _read_before(text: str, ref: _Ref, floor: int) -> None:
             ref.start = window_start + m.start()
             named = P.NAMED_LAW_BEFORE_RE.search(before, 0, m.start())
             if named and ref.doc_type in (None, "Công văn"):  # "Luật Tổ chức chính quyền địa phương số 72/2025/QH15"
-                ref.doc_type = _canonical_type(named.group("type"))
+                ref.doc_type = canonical_type(named.group("type"))
     if ref.issuer is None:
         base = max(floor, ref.start - 120)
         window = text[base : ref.start]
@@ -237,7 +193,7 @@ def _read_before(text: str, ref: _Ref, floor: int) -> None:
             ref.issuer = (base + m.start("issuer"), base + m.end("issuer"))
 
 
-def _read_news_date(text: str, ref: _Ref, floor: int) -> None:
+def _read_news_date(text: str, ref: Ref, floor: int) -> None:
     """The date a news item gives before the document it reports ("Ngày 14-11-2016, Tỉnh ủy
     đã ban hành Nghị quyết số 10-NQ/TU"), for a reference that carries none after it."""
     if ref.date is not None:
@@ -248,7 +204,7 @@ def _read_news_date(text: str, ref: _Ref, floor: int) -> None:
         ref.date = date_from_match(m)
 
 
-def _share_list_dates(text: str, refs: list[_Ref]) -> None:
+def _share_list_dates(text: str, refs: list[Ref]) -> None:
     """"Quyết định số 217-QĐ/TW và Quyết định số 218-QĐ/TW ngày 12/12/2013": the date after a
     list's last item dates the items before it that carry none (read from the end: one pass)."""
     for i in range(len(refs) - 2, -1, -1):
@@ -259,7 +215,7 @@ def _share_list_dates(text: str, refs: list[_Ref]) -> None:
             ref.date = after.date
 
 
-def _share_list_issuers(text: str, refs: list[_Ref]) -> None:
+def _share_list_issuers(text: str, refs: list[Ref]) -> None:
     """"Nghị định số 48/2013/NĐ-CP ngày 14/5/2013 và Nghị định số 92/2017/NĐ-CP ngày 07/8/2017 của Chính
     phủ": the issuer after a list's last item ("của X") is the issuer of the items before it, joined by ","
     or "và", that name none of their own and carry the same issuer code (a law "…/QH13 và Nghị định … của
@@ -272,7 +228,7 @@ def _share_list_issuers(text: str, refs: list[_Ref]) -> None:
             ref.issuer = after.issuer
 
 
-def _share_list_proposers(text: str, refs: list[_Ref]) -> None:
+def _share_list_proposers(text: str, refs: list[Ref]) -> None:
     """"của Sở Tài chính tại Tờ trình số: 421/TTr-STC ngày 29/10/2025, 501/TTr-STC ngày 20/11/2025": an
     issuer named before a list (its "của X tại") is the issuer of the bare items after the first, joined
     by "," or "và", that carry no type word and no issuer of their own (one pass, in order)."""
@@ -284,7 +240,7 @@ def _share_list_proposers(text: str, refs: list[_Ref]) -> None:
             ref.issuer = before.issuer
 
 
-def _outside(candidates: list[_Ref], refs: list[_Ref]) -> list[_Ref]:
+def _outside(candidates: list[Ref], refs: list[Ref]) -> list[Ref]:
     """The candidates that start outside every ref's span (refs sorted by start): a
     bisect over the starts and the running furthest end, not a test of every pair."""
     starts = [r.start for r in refs]
@@ -306,25 +262,10 @@ def _digit_runs(text: str) -> list[int]:
     return [m.start() for m in P.DIGIT_RUN_RE.finditer(text)]
 
 
-@dataclass(frozen=True)
-class Scanner:
-    """One form of reference. ``scan(text, digit_runs, taken)`` returns its references in the
-    matching form, given where runs of digits start and the spans earlier scanners took
-    (in order of their starts).
 
-    A numbered scanner's references get their type word, date and issuer read from around
-    them and may become citations; an unnumbered one (``numbered=False``) reads its own and
-    yields only where no numbered reference stands.
-    """
-
-    name: str
-    scan: Callable[[str, list[int], list[tuple[int, int]]], list[_Ref]]
-    numbered: bool = True
-
-
-def _symbol_refs(text: str, runs: list[int], taken: list[tuple[int, int]]) -> list[_Ref]:
+def _symbol_refs(text: str, runs: list[int], taken: list[tuple[int, int]]) -> list[Ref]:
     """ "Kết luận số 07-KL/TW", "23/2021/QĐ-TTg", "159 -CV/ĐUK" (SYMBOL_RE at a run of digits)."""
-    refs: list[_Ref] = []
+    refs: list[Ref] = []
     end = 0
     for start in runs:
         if start < end:  # inside the symbol just read ("23/2021/QĐ-TTg")
@@ -344,7 +285,7 @@ def _symbol_refs(text: str, runs: list[int], taken: list[tuple[int, int]]) -> li
                     sym = Symbol(f"{sym.number}{middle}/{sym.issuer_code}-{issuer.code}", sym.number,
                                  sym.issuer_code, issuer.code, sym.year, False)
                     stop = spaced.end()
-            refs.append(_Ref(m.start(), stop, doc_type_of(sym), sym.number, sym.text, sym.issuer_code))
+            refs.append(Ref(m.start(), stop, doc_type_of(sym), sym.number, sym.text, sym.issuer_code))
             end = stop
     return refs
 
@@ -352,11 +293,11 @@ def _symbol_refs(text: str, runs: list[int], taken: list[tuple[int, int]]) -> li
 _TYPE_CODE_BY_UPPER = {code.upper(): code for code in (*TYPE_BY_CODE, "TT")}
 
 
-def _slip_symbol_refs(text: str, runs: list[int], taken: list[tuple[int, int]]) -> list[_Ref]:
+def _slip_symbol_refs(text: str, runs: list[int], taken: list[tuple[int, int]]) -> list[Ref]:
     """Symbols typed with a slip, right after "số": glued to it ("số782-QĐ/HU"), a space for a
     separator ("Nghị quyết số 57-NQ TW", "Quyết định số 61 QĐ/TWĐTN"), a type code in lower
     case ("kết luận 48/kl TW"). Read as the symbol meant; the span keeps what was typed."""
-    refs: list[_Ref] = []
+    refs: list[Ref] = []
     t = 0
     for start in runs:
         before = text[start - 1 : start]  # one character tells which reading can apply (cheaper than a match)
@@ -371,7 +312,7 @@ def _slip_symbol_refs(text: str, runs: list[int], taken: list[tuple[int, int]]) 
                 m = P.GLUED_SYMBOL_RE.match(text, start)
                 if m:
                     sym = parse_symbol_match(m)
-                    refs.append(_Ref(m.start(), m.end(), doc_type_of(sym), sym.number, sym.text, sym.issuer_code))
+                    refs.append(Ref(m.start(), m.end(), doc_type_of(sym), sym.number, sym.text, sym.issuer_code))
             continue
         m = P.SLIP_SYMBOL_RE.match(text, start)
         if not m or not (P.SLIP_AFTER_SO_RE.search(text, max(0, start - 12), start)
@@ -384,7 +325,7 @@ def _slip_symbol_refs(text: str, runs: list[int], taken: list[tuple[int, int]]) 
             continue  # "số 12 CV/UBND" is no Party symbol: left as the text has it
         sym = Symbol(f"{m.group('number')}-{type_code}/{issuer}", m.group("number"), type_code,
                      P.CODE_SEPARATOR_RE.split(issuer)[0], None, True)
-        refs.append(_Ref(m.start(), m.end(), doc_type_of(sym), sym.number, sym.text, sym.issuer_code))
+        refs.append(Ref(m.start(), m.end(), doc_type_of(sym), sym.number, sym.text, sym.issuer_code))
     return refs
 
 
@@ -392,7 +333,7 @@ _GLUED_O = frozenset("ốỐ")  # the last letter of "số" glued to its number
 _BLANK_OR_COLON = frozenset(" \t:\n")  # "\n": "$" also matches before a last line break
 
 
-def _number_only_refs(text: str, runs: list[int], taken: list[tuple[int, int]]) -> list[_Ref]:
+def _number_only_refs(text: str, runs: list[int], taken: list[tuple[int, int]]) -> list[Ref]:
     """Number-only references at the digit runs outside the symbols already read (``taken``,
     in order: one pointer walks both lists, so the cost is linear in runs plus symbols)."""
     refs = []
@@ -409,64 +350,12 @@ def _number_only_refs(text: str, runs: list[int], taken: list[tuple[int, int]]) 
             continue
         typed = P.TYPE_THEN_NUMBER_RE.search(text, max(0, start - 40), start)
         if typed:
-            refs.append(_Ref(m.start(), m.end(), _canonical_type(typed.group("type")), m.group("number"), None, None))
+            refs.append(Ref(m.start(), m.end(), canonical_type(typed.group("type")), m.group("number"), None, None))
     return refs
 
 
-def _unnumbered_refs(text: str, runs: list[int], taken: list[tuple[int, int]]) -> list[_Ref]:
-    """ "Điện của Thủ tướng Chính phủ ngày ...": a type word with no number, an issuer and a date."""
-    refs: list[_Ref] = []
-    if not any(word in text for word in UNNUMBERED_TYPES):  # most documents have none: skip the scan
-        return refs
-    for m in P.UNNUMBERED_RE.finditer(text):
-        if P.ANNIVERSARY_BEFORE_RE.search(text, max(0, m.start() - 100), m.start()):
-            continue  # "kỷ niệm 70 năm ngày Chủ tịch Hồ Chí Minh ra Lời kêu gọi ...": history, not a reference
-        ref = _Ref(m.start(), m.end("type"), m.group("type"), None, None, None, unnumbered=True)
-        rest = m.group("rest")
-        dm = P.DATE_AFTER_RE.search(rest) or P.LOOSE_NGAY_DATE_RE.search(rest)
-        if dm:
-            ref.date = date_from_match(dm)
-        ref.end = m.end("rest")
-        _read_after(text, ref)
-        if ref.issuer is None:
-            continue  # "Điện" alone is too vague to be a reference
-        refs.append(ref)
-    return refs
 
-
-def _named_law_refs(text: str, runs: list[int], taken: list[tuple[int, int]]) -> list[_Ref]:
-    """ "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19/6/2015": a law named and dated, no number."""
-    refs: list[_Ref] = []
-    if "uật" not in text and "Pháp lệnh" not in text:  # most documents name no law: skip the scan
-        return refs
-    for m in P.NAMED_LAW_RE.finditer(text):
-        ref = _Ref(m.start(), m.end(), _canonical_type(m.group("type")), None, None, None, unnumbered=True)
-        ref.date = date_from_match(m) if m.group("when").lower().startswith("ngày") else iso_date(m.group("year"))
-        refs.append(ref)
-    return refs
-
-
-def _congress_resolution_refs(text: str, runs: list[int], taken: list[tuple[int, int]]) -> list[_Ref]:
-    """ "thực hiện Nghị quyết Đại hội Đảng bộ xã lần thứ I, nhiệm kỳ 2025-2030": a congress's resolution,
-    its congress the issuer (the unit's highest document: plans implement it, and cite it by no number).
-    Only a congress the text singles out by its ordinal; each one once (the later mentions name it again)."""
-    refs: list[_Ref] = []
-    if "ại hội" not in text:  # most documents name no congress (Đại hội, đại hội): skip the scan
-        return refs
-    seen: set[str] = set()
-    for m in P.CONGRESS_RESOLUTION_RE.finditer(text):
-        congress = m.group("issuer")
-        key = P.CONGRESS_KEY_NOISE_RE.sub(lambda n: n.group("unit") or "", fold(congress))
-        if not P.CONGRESS_ORDINAL_RE.search(congress) or key in seen:
-            continue  # "đưa Nghị quyết Đại hội vào cuộc sống", "Nghị quyết Đại hội các cấp": no one congress; or named again
-        seen.add(key)
-        ref = _Ref(m.start(), m.end("issuer"), "Nghị quyết", None, None, None, unnumbered=True)
-        ref.issuer = m.span("issuer")
-        refs.append(ref)
-    return refs
-
-
-def _apply_list_headers(text: str, refs: list[_Ref], sentences: list[tuple[int, int]]) -> None:
+def _apply_list_headers(text: str, refs: list[Ref], sentences: list[tuple[int, int]]) -> None:
     """Items after "các Nghị quyết của Chính phủ:" share the header's type and issuer: the bare items
     ("số 105/NQ-CP"), and the items of the header's type and the first item's issuer code ("04 Nghị quyết
     của Bộ Chính trị, gồm: Nghị quyết số 59-NQ/TW ..., Nghị quyết số 70-NQ/TW ...")."""
@@ -482,7 +371,7 @@ def _apply_list_headers(text: str, refs: list[_Ref], sentences: list[tuple[int, 
         m = P.LIST_HEADER_RE.search(window) if tail.endswith((":", "-")) else None  # it ends in ":" or ": -"
         if m:
             issuer = (base + m.start("issuer"), base + m.end("issuer")) if m.group("issuer") else None
-            shared = (_canonical_type(m.group("type")), issuer, sentence[0], ref.issuer_code)
+            shared = (canonical_type(m.group("type")), issuer, sentence[0], ref.issuer_code)
             ref.listed = True
         elif shared and shared[2] == sentence[0] and ref.doc_type in (None, shared[0]) and (
                 text[ref.start : ref.start + 2].lower() == "số"
@@ -606,11 +495,11 @@ def _list_lead_cue(text: str, sentences: list[tuple[int, int]], index: int) -> s
     return None
 
 
-def _assign_cues(text: str, refs: list[_Ref], sentences: list[tuple[int, int]]) -> None:
+def _assign_cues(text: str, refs: list[Ref], sentences: list[tuple[int, int]]) -> None:
     starts = [s for s, _ in sentences]
-    previous: _Ref | None = None
+    previous: Ref | None = None
     previous_index: int | None = None
-    top: _Ref | None = None  # the last reference that is not nested: list items inherit its cue
+    top: Ref | None = None  # the last reference that is not nested: list items inherit its cue
     for index, ref in enumerate(refs):
         s_index = bisect.bisect_right(starts, ref.start) - 1
         s_start = sentences[s_index][0]
@@ -653,9 +542,9 @@ SCANNERS: tuple[Scanner, ...] = (
     Scanner("symbol", _symbol_refs),
     Scanner("symbol-slip", _slip_symbol_refs),
     Scanner("number-only", _number_only_refs),
-    Scanner("unnumbered", _unnumbered_refs, numbered=False),
-    Scanner("named-law", _named_law_refs, numbered=False),
-    Scanner("congress-resolution", _congress_resolution_refs, numbered=False),
+    Scanner("unnumbered", unnumbered_refs, numbered=False),
+    Scanner("named-law", named_law_refs, numbered=False),
+    Scanner("congress-resolution", congress_resolution_refs, numbered=False),
 )
 
 
@@ -670,7 +559,7 @@ def _unit_word(name: str | None) -> str | None:
     return " ".join(m.group(1).lower().split()) if m else None
 
 
-def _is_other_with_own_symbol(text: str, ref: _Ref, own_unit: str | None, own_date: str | None) -> bool:
+def _is_other_with_own_symbol(text: str, ref: Ref, own_unit: str | None, own_date: str | None) -> bool:
     """A reference carrying the document's own symbol names another document when its date
     differs or its issuer sits at another level ("Số: 5/MTTQ-BTT" of a district committee
     citing "Công văn số 5/MTTQ-BTT của Ủy ban MTTQ tỉnh")."""
@@ -680,7 +569,7 @@ def _is_other_with_own_symbol(text: str, ref: _Ref, own_unit: str | None, own_da
     return bool(unit and own_unit and unit != own_unit)
 
 
-def _is_other(text: str, ref: _Ref, first: _Ref) -> bool:
+def _is_other(text: str, ref: Ref, first: Ref) -> bool:
     """Two references of one symbol name two documents when their dates or their issuers' levels differ."""
     if ref.date and first.date and ref.date != first.date:
         return True
@@ -688,7 +577,7 @@ def _is_other(text: str, ref: _Ref, first: _Ref) -> bool:
     return bool(unit and first_unit and unit != first_unit)
 
 
-def _merge_mentions(sequence: list[_Ref], text: str, own: DocHeader | None) -> list[_Ref]:
+def _merge_mentions(sequence: list[Ref], text: str, own: DocHeader | None) -> list[Ref]:
     """One reference per cited document, as eyecite resolves short citations.
 
     A symbol seen again, or a number-only short form ("Chỉ thị số 08" for
@@ -706,10 +595,10 @@ def _merge_mentions(sequence: list[_Ref], text: str, own: DocHeader | None) -> l
     own_unit = _unit_word(match_form(" ".join(filter(None, (own.issuer, own.issuer_parent))))) if own else None
     own_date = own.date if own else None
     self_refs: set[int] = set()
-    by_symbol: dict[str, list[_Ref]] = {}  # symbol -> the distinct documents carrying it, in order
-    same_as: dict[int, _Ref] = {}  # id(ref) -> the first reference of its document
+    by_symbol: dict[str, list[Ref]] = {}  # symbol -> the distinct documents carrying it, in order
+    same_as: dict[int, Ref] = {}  # id(ref) -> the first reference of its document
     # number, and (number, type) -> the full citations' starts and the citations, in order
-    full_by_number: dict[object, tuple[list[int], list[_Ref]]] = {}
+    full_by_number: dict[object, tuple[list[int], list[Ref]]] = {}
     for ref in sequence:
         if not ref.unnumbered and ref.symbol:
             key = symbol_key(ref.symbol)
@@ -726,11 +615,11 @@ def _merge_mentions(sequence: list[_Ref], text: str, own: DocHeader | None) -> l
                     found.append(ref)
                 first = ref
             same_as[id(ref)] = first
-    short_first: dict[tuple[str, str | None], _Ref] = {}
-    canonical: dict[int, _Ref | None] = {}  # id(ref) -> the reference it is a mention of (None: dropped)
-    kept: list[_Ref] = []
+    short_first: dict[tuple[str, str | None], Ref] = {}
+    canonical: dict[int, Ref | None] = {}  # id(ref) -> the reference it is a mention of (None: dropped)
+    kept: list[Ref] = []
     for ref in sequence:
-        target: _Ref | None = ref
+        target: Ref | None = ref
         if ref.unnumbered:
             pass
         elif ref.symbol:
@@ -775,7 +664,7 @@ def find_citations(
     """
     text = norm.text
     runs = _digit_runs(text)
-    refs: list[_Ref] = []
+    refs: list[Ref] = []
     for scanner in scanners:
         if scanner.numbered:
             found = scanner.scan(text, runs, sorted((r.start, r.end) for r in refs))
@@ -787,7 +676,7 @@ def find_citations(
     floor = 0
     for ref in refs:
         _read_before(text, ref, floor)
-        _read_after(text, ref)
+        read_after(text, ref)
         _read_news_date(text, ref, floor)
         floor = ref.end
     _share_list_dates(text, refs)
@@ -881,7 +770,7 @@ def provincial_tu(symbol: str | None, original: str, issuer: str | None) -> str 
     return symbol
 
 
-def _to_citation(norm: Normalized, ref: _Ref, sentence: str, via: int | None) -> Citation:
+def _to_citation(norm: Normalized, ref: Ref, sentence: str, via: int | None) -> Citation:
     start, end = norm.span(ref.start, ref.end)
     issuer = _as_written(norm, ref.issuer)
     symbol = provincial_tu(ref.symbol, norm.original[start:end], issuer and match_form(issuer))
@@ -894,7 +783,7 @@ def _to_citation(norm: Normalized, ref: _Ref, sentence: str, via: int | None) ->
     )
 
 
-def _to_unnumbered(norm: Normalized, ref: _Ref, sentence: str) -> Unnumbered:
+def _to_unnumbered(norm: Normalized, ref: Ref, sentence: str) -> Unnumbered:
     start, end = norm.span(ref.start, ref.end)
     return Unnumbered(doc_type=ref.doc_type, issuer=_as_written(norm, ref.issuer), date=ref.date, cue=ref.cue,
                       text=norm.original[start:end], start=start, end=end, sentence=sentence)

@@ -1,0 +1,69 @@
+"""Scanners of references without a number: telegrams and calls ("Điện của Thủ tướng Chính phủ ngày
+..."), laws named and dated, congress resolutions (and, in their own function, plenum resolutions).
+
+Each is a ``Scanner`` of citations.SCANNERS with ``numbered=False``: its references read their own
+issuer and date, and yield only where no numbered reference stands.
+"""
+
+from __future__ import annotations
+
+from . import patterns as P
+from .dates import date_from_match, iso_date
+from .normalize import fold
+from .reference import Ref, canonical_type, read_after
+from .vocabulary import UNNUMBERED_TYPES
+
+__all__ = ["unnumbered_refs", "named_law_refs", "congress_resolution_refs"]
+
+
+def unnumbered_refs(text: str, runs: list[int], taken: list[tuple[int, int]]) -> list[Ref]:
+    """ "Điện của Thủ tướng Chính phủ ngày ...": a type word with no number, an issuer and a date."""
+    refs: list[Ref] = []
+    if not any(word in text for word in UNNUMBERED_TYPES):  # most documents have none: skip the scan
+        return refs
+    for m in P.UNNUMBERED_RE.finditer(text):
+        if P.ANNIVERSARY_BEFORE_RE.search(text, max(0, m.start() - 100), m.start()):
+            continue  # "kỷ niệm 70 năm ngày Chủ tịch Hồ Chí Minh ra Lời kêu gọi ...": history, not a reference
+        ref = Ref(m.start(), m.end("type"), m.group("type"), None, None, None, unnumbered=True)
+        rest = m.group("rest")
+        dm = P.DATE_AFTER_RE.search(rest) or P.LOOSE_NGAY_DATE_RE.search(rest)
+        if dm:
+            ref.date = date_from_match(dm)
+        ref.end = m.end("rest")
+        read_after(text, ref)
+        if ref.issuer is None:
+            continue  # "Điện" alone is too vague to be a reference
+        refs.append(ref)
+    return refs
+
+
+def named_law_refs(text: str, runs: list[int], taken: list[tuple[int, int]]) -> list[Ref]:
+    """ "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19/6/2015": a law named and dated, no number."""
+    refs: list[Ref] = []
+    if "uật" not in text and "Pháp lệnh" not in text:  # most documents name no law: skip the scan
+        return refs
+    for m in P.NAMED_LAW_RE.finditer(text):
+        ref = Ref(m.start(), m.end(), canonical_type(m.group("type")), None, None, None, unnumbered=True)
+        ref.date = date_from_match(m) if m.group("when").lower().startswith("ngày") else iso_date(m.group("year"))
+        refs.append(ref)
+    return refs
+
+
+def congress_resolution_refs(text: str, runs: list[int], taken: list[tuple[int, int]]) -> list[Ref]:
+    """ "thực hiện Nghị quyết Đại hội Đảng bộ xã lần thứ I, nhiệm kỳ 2025-2030": a congress's resolution,
+    its congress the issuer (the unit's highest document: plans implement it, and cite it by no number).
+    Only a congress the text singles out by its ordinal; each one once (the later mentions name it again)."""
+    refs: list[Ref] = []
+    if "ại hội" not in text:  # most documents name no congress (Đại hội, đại hội): skip the scan
+        return refs
+    seen: set[str] = set()
+    for m in P.CONGRESS_RESOLUTION_RE.finditer(text):
+        congress = m.group("issuer")
+        key = P.CONGRESS_KEY_NOISE_RE.sub(lambda n: n.group("unit") or "", fold(congress))
+        if not P.CONGRESS_ORDINAL_RE.search(congress) or key in seen:
+            continue  # "đưa Nghị quyết Đại hội vào cuộc sống", "Nghị quyết Đại hội các cấp": no one congress; or named again
+        seen.add(key)
+        ref = Ref(m.start(), m.end("issuer"), "Nghị quyết", None, None, None, unnumbered=True)
+        ref.issuer = m.span("issuer")
+        refs.append(ref)
+    return refs
