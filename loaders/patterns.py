@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 
 from .normalize import fold
-from .vocabulary import (AGENCY_ABBREVIATIONS, AGENCY_CASING, CUES, DOC_TYPES, TYPE_BY_CODE, TYPE_NAMES,
-                         UNIT_WORDS, UNNUMBERED_TYPES)
+from .vocabulary import (AGENCY_ABBREVIATIONS, AGENCY_CASING, CUES, DOC_TYPES, ORDINAL_WORDS, TYPE_BY_CODE,
+                         TYPE_NAMES, UNIT_WORDS, UNNUMBERED_TYPES)
 
 __all__ = [
     # group phrases, issuer places, issuers and cues of real texts (tables: tests/test_patterns.py)
@@ -38,7 +38,7 @@ __all__ = [
     "SHARED_DATE_GAP_RE", "REPORTED_BEFORE_RE", "REPORTED_LIST_BEFORE_RE", "CODE_JOIN_RE", "ASSEMBLY_CODE_RE", "OPINION_RE", "ATTACHED_BEFORE_RE", "UNIT_WORD_RE",
     "TU_SLIP_RE", "PROVINCIAL_COMMITTEE_RE", "CODE_SEPARATOR_RE", "GLUED_SYMBOL_RE", "SLIP_SYMBOL_RE",
     "SLIP_AFTER_SO_RE", "ISSUER_TAI_BEFORE_RE", "NAMED_LAW_RE", "CONGRESS_RESOLUTION_RE",
-    "CONGRESS_ORDINAL_RE", "CONGRESS_KEY_NOISE_RE", "ANNIVERSARY_BEFORE_RE",
+    "CONGRESS_ORDINAL_RE", "CONGRESS_KEY_NOISE_RE", "ANNIVERSARY_BEFORE_RE", "PLENUM_RESOLUTION_RE",
 ]
 
 
@@ -333,6 +333,31 @@ CONGRESS_KEY_NOISE_RE = re.compile(
 # bare numeral only in capitals ("vì" folds to "vi").
 CONGRESS_ORDINAL_RE = re.compile(
     r"(?<!\w)(?:lần\s+thứ|kh[oó]a|khoá)\s+(?P<spelt>(?i:[ivxlc]+)|\d{1,2})(?!\w)|(?<!\w)(?P<bare>[IVXLC]+)(?!\w)")
+
+# A Central Committee plenum's resolution (nghị quyết hội nghị trung ương), named by its plenum and term and
+# numbered by none; the plenum is its issuer, with "của Đảng" when the text adds it. The plenum's number, in
+# digits, capitals or words, stands in one of three places:
+_PLENUM_ORDINAL = rf"(?:\d{{1,2}}|(?-i:[IVX]{{1,5}})|{_alternation(ORDINAL_WORDS)})(?!\w)"
+_CENTRAL = r"(?:Trung[ \t]+ương|T\.?Ư|TW)"
+_CENTRAL_COMMITTEE = rf"(?:Ban[ \t]+Chấp[ \t]+hành[ \t]+|BCH[ \t]*){_CENTRAL}(?:[ \t]+Đảng)?"
+_PLENUM = rf"""(?:
+    (?:Hội[ \t]+nghị[ \t]+)?{_CENTRAL}[ \t]*(?:lần[ \t]+thứ[ \t]+)?(?P<plenum>{_PLENUM_ORDINAL})
+                                          # Trung ương 4 (khóa XII); Hội nghị Trung ương 4, khóa XII; TW4 khóa 11
+  | Hội[ \t]+nghị[ \t]+lần[ \t]+thứ[ \t]+(?P<plenum_nth>{_PLENUM_ORDINAL}),?[ \t]+{_CENTRAL_COMMITTEE}
+                                          # Hội nghị lần thứ 11 BCHTW Đảng khóa XIII; lần thứ tư, Ban Chấp hành Trung ương Đảng khóa XI
+  | Hội[ \t]+nghị[ \t]+{_CENTRAL_COMMITTEE}[ \t]+lần[ \t]+thứ[ \t]+(?P<plenum_after>{_PLENUM_ORDINAL})
+                                          # Hội nghị Ban Chấp hành Trung ương Đảng lần thứ 11, khóa XIII
+)"""
+# The term singles one plenum out ("Nghị quyết Trung ương" alone names none): "(khóa XII)", ", khóa XII", "khoá 11".
+_PLENUM_TERM = r",?[ \t]*(?P<open>\()?[ \t]*kh(?:óa|oá)[ \t]+(?P<term>[IVX]{1,5}|\d{1,2})(?!\w)(?(open)[ \t]*\))"
+# "thực hiện Nghị quyết Trung ương 4 (khóa XII) của Đảng", "NQ Hội nghị Trung ương 4 (khóa XI)" (Thuận Bắc,
+# Ninh Thuận), "Nghị quyết Hội nghị lần thứ 11 BCHTW Đảng khóa XIII" (Bộ Tư pháp). Not "các Nghị quyết ..."
+# (the plenum's several resolutions) nor a numbered one's head ("Nghị quyết Hội nghị ... khóa XI số 29-NQ/TW").
+PLENUM_RESOLUTION_RE = re.compile(
+    rf"(?<!các[ \t])[Nn](?<!\w[Nn])(?:ghị[ \t]+quyết|(?<=N)Q)[ \t]+"
+    rf"(?P<issuer>{_PLENUM}{_PLENUM_TERM}(?:[ \t]+của[ \t]+Đảng(?!\w))?)(?![ \t]*,?[ \t]*số[ \t:]*\d)",
+    re.VERBOSE | re.IGNORECASE,
+)
 
 # "Ban Tuyên giáo Quận ủy vừa ban hành " before a type word (news items).
 # "Xét đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số ...", "ý kiến của Ban Tổ chức Trung ương tại Văn bản số":

@@ -1,5 +1,5 @@
 """Scanners of references without a number: telegrams and calls ("Điện của Thủ tướng Chính phủ ngày
-..."), laws named and dated, congress resolutions (and, in their own function, plenum resolutions).
+..."), laws named and dated, congress and plenum resolutions.
 
 Each is a ``Scanner`` of citations.SCANNERS with ``numbered=False``: its references read their own
 issuer and date, and yield only where no numbered reference stands.
@@ -11,9 +11,9 @@ from . import patterns as P
 from .dates import date_from_match, iso_date
 from .normalize import fold
 from .reference import Ref, canonical_type, read_after
-from .vocabulary import UNNUMBERED_TYPES
+from .vocabulary import ORDINAL_WORDS, UNNUMBERED_TYPES
 
-__all__ = ["unnumbered_refs", "named_law_refs", "congress_resolution_refs"]
+__all__ = ["unnumbered_refs", "named_law_refs", "congress_resolution_refs", "plenum_resolution_refs"]
 
 
 def unnumbered_refs(text: str, runs: list[int], taken: list[tuple[int, int]]) -> list[Ref]:
@@ -62,6 +62,45 @@ def congress_resolution_refs(text: str, runs: list[int], taken: list[tuple[int, 
         key = P.CONGRESS_KEY_NOISE_RE.sub(lambda n: n.group("unit") or "", fold(congress))
         if not P.CONGRESS_ORDINAL_RE.search(congress) or key in seen:
             continue  # "đưa Nghị quyết Đại hội vào cuộc sống", "Nghị quyết Đại hội các cấp": no one congress; or named again
+        seen.add(key)
+        ref = Ref(m.start(), m.end("issuer"), "Nghị quyết", None, None, None, unnumbered=True)
+        ref.issuer = m.span("issuer")
+        refs.append(ref)
+    return refs
+
+
+_ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
+
+
+def ordinal_value(spelt: str) -> int:
+    """The number an ordinal writes, in digits, Roman numerals or words.
+
+    >>> ordinal_value("11"), ordinal_value("XIII"), ordinal_value("tư"), ordinal_value("mười  một"), ordinal_value("IV")
+    (11, 13, 4, 11, 4)
+    """
+    word = " ".join(spelt.lower().split())
+    if word.isdigit():
+        return int(word)
+    if word in ORDINAL_WORDS:
+        return ORDINAL_WORDS[word]
+    values = [_ROMAN_VALUES[c] for c in word]
+    return sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
+
+
+def plenum_resolution_refs(text: str, runs: list[int], taken: list[tuple[int, int]]) -> list[Ref]:
+    """ "thực hiện Nghị quyết Trung ương 4 (khóa XII)", "Nghị quyết Hội nghị lần thứ tư, Ban Chấp hành Trung ương
+    Đảng khóa XI": a Central Committee plenum's resolution, the plenum its issuer (the Party cites it by its
+    plenum, rarely by its number). Each plenum once, however spelt ("lần thứ 11 BCHTW Đảng khóa XIII" and "lần
+    thứ 11 Ban Chấp hành Trung ương Đảng khóa XIII" are one): keyed by its number and its term."""
+    refs: list[Ref] = []
+    if "ghị quyết" not in text and "NQ" not in text:  # cheap skip, as the other scanners do
+        return refs
+    seen: set[tuple[int, int]] = set()
+    for m in P.PLENUM_RESOLUTION_RE.finditer(text):
+        plenum = m.group("plenum") or m.group("plenum_nth") or m.group("plenum_after")
+        key = (ordinal_value(plenum), ordinal_value(m.group("term")))
+        if key in seen:
+            continue
         seen.add(key)
         ref = Ref(m.start(), m.end("issuer"), "Nghị quyết", None, None, None, unnumbered=True)
         ref.issuer = m.span("issuer")

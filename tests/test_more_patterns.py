@@ -191,6 +191,19 @@ CASES = [
     ("ATTACHED_BEFORE_RE", "nhiệm kỳ 2012 - 2017 ban hành kèm theo ", True),   # 2013-twdtn-367-qd-2mit
     ("ATTACHED_BEFORE_RE", "theo ", None),
     ("SEPARATOR_RE", "NĂM 2024\nKính gửi: Quốc hội\nThực hiện ", True),      # 2025-cp-300-bc
+    ("PLENUM_RESOLUTION_RE", "theo Nghị quyết Trung ương 4 (khóa XII) của Đảng.",    # 2021-btgtu-laocai-18-hd
+     ("issuer", "Trung ương 4 (khóa XII) của Đảng")),
+    ("PLENUM_RESOLUTION_RE", "thực hiện NQ Hội nghị Trung ương 4 (khóa XI) gắn với",  # 2012-hu-thuanbac-tw4-xi
+     ("plenum", "4")),
+    ("PLENUM_RESOLUTION_RE", "Nghị quyết Hội nghị lần thứ tư, Ban Chấp hành Trung ương Đảng khóa XI về",
+     ("plenum_nth", "tư")),                                                       # 2012-hu-hamthuannam-tw4-xi
+    ("PLENUM_RESOLUTION_RE", "Nghị quyết Hội nghị Ban Chấp hành Trung ương Đảng lần thứ 11, khóa XIII",
+     ("term", "XIII")),
+    ("PLENUM_RESOLUTION_RE", "Nghị quyết TW4 khóa 11 ra đời", ("term", "11")),      # VOH (baomoi.com)
+    ("PLENUM_RESOLUTION_RE", "Nghị quyết Trung ương 4 về xây dựng Đảng", None),     # no term: no one plenum
+    ("PLENUM_RESOLUTION_RE", "kết quả Hội nghị Trung ương 4 (khóa XII)", None),     # the meeting
+    ("PLENUM_RESOLUTION_RE", "các Nghị quyết Hội nghị Trung ương 4 (khóa XI)", None),
+    ("PLENUM_RESOLUTION_RE", "Nghị quyết Hội nghị Trung ương 8 khóa XI số 29-NQ/TW", None),  # a numbered one's head
 ]
 
 

@@ -314,6 +314,43 @@ def test_congress_resolutions_are_unnumbered_references_of_their_congress(text_i
     assert [(u.doc_type, u.issuer) for u in unnumbered] == [("Nghị quyết", c) for c in congresses]
 
 
+PLENUM_RESOLUTIONS = [
+    # (text id, snippet, the plenum resolutions read: (issuer, cue)), each plenum once
+    ("2021-btgtu-laocai-18-hd", "theo Chỉ thị số 05-CT/TW và Nghị quyết Trung ương 4 (khóa XII) của Đảng.",
+     [("Trung ương 4 (khóa XII) của Đảng", "theo")]),
+    ("2012-hu-thuanbac-tw4-xi", "Triển khai quán triệt, thực hiện NQ Hội nghị Trung ương 4 (khóa XI) gắn với",
+     [("Hội nghị Trung ương 4 (khóa XI)", "thuc_hien")]),  # "NQ" for Nghị quyết
+    # the plenum spelt two ways in one text ("BCHTW", "Ban Chấp hành Trung ương"): one reference, as first written
+    ("2025-tw-hntw11-moj", "Hội nghị toàn quốc quán triệt, triển khai thực hiện Nghị quyết Hội nghị lần thứ 11 BCHTW "
+     "Đảng khóa XIII\n\n16/04/2025\nHội nghị toàn quốc quán triệt, triển khai thực hiện Nghị quyết Hội nghị lần thứ 11 "
+     "BCHTW Đảng khóa XIII\nSáng ngày 16/4/2025, Bộ Chính trị, Ban Bí thư tổ chức tổ chức Hội nghị toàn quốc quán triệt, "
+     "triển khai thực hiện Nghị quyết Hội nghị lần thứ 11 Ban Chấp hành Trung ương Đảng khóa XIII.",
+     [("Hội nghị lần thứ 11 BCHTW Đảng khóa XIII", "thuc_hien")]),
+    ("2012-hu-hamthuannam-tw4-xi", "quán triệt, tuyên truyền Nghị quyết Hội nghị lần thứ tư, Ban Chấp hành Trung ương "
+     "Đảng khóa XI về", [("Hội nghị lần thứ tư, Ban Chấp hành Trung ương Đảng khóa XI", "thuc_hien")]),  # in words
+    ("2016-btgtw-tw4-cand", "Nghị quyết Trung ương 4 khóa XII thể hiện rõ quyết tâm chính trị",
+     [("Trung ương 4 khóa XII", None)]),  # the subject of its sentence: no cue
+    ("2016-btgtw-tw4-cand", "thảo luận Dự thảo Chương trình thực hiện Nghị quyết Hội nghị Trung ương 4, khóa XII về xây "
+     "dựng", [("Hội nghị Trung ương 4, khóa XII", "thuc_hien")]),
+    ("2016-tw4-xii-hutech-05-ct", "Nghị quyết Hội nghị trung ương 4 khóa XII về", [("Hội nghị trung ương 4 khóa XII", None)]),
+    # no resolution: the plenum's meeting, the plenum's several resolutions, a numbered resolution's plenum
+    ("2016-tu-phuyen-tw4-baophuyen", "hội nghị thông báo nhanh kết quả Hội nghị Trung ương 4 (khóa XII) cho cán bộ", []),
+    ("2012-btgtw-36-binhduong", "triển khai thực hiện các Nghị quyết Hội nghị Trung ương 4 (khóa XI).", []),
+    ("2025-btctw-31-hd-vietnamplus", "Nghị quyết 60-NQ/TW, ngày 12/4/2025 của Hội nghị Ban Chấp hành Trung ương Đảng "
+     "lần thứ 11, khóa XIII", []),
+]
+
+
+@pytest.mark.parametrize("text_id, snippet, plenums", PLENUM_RESOLUTIONS,
+                         ids=[f"{c[0]}-{i}" for i, c in enumerate(PLENUM_RESOLUTIONS)])
+def test_plenum_resolutions_are_unnumbered_references_of_their_plenum(text_id, snippet, plenums):
+    """fresh3/CONVENTIONS.md: a plenum's resolution is unnumbered, its issuer the plenum as written after
+    "Nghị quyết" (fresh5: eight texts cite one so, none by number)."""
+    _quoted(text_id, snippet)
+    _, unnumbered = find_citations(normalize(snippet))
+    assert [(u.doc_type, u.issuer, u.cue) for u in unnumbered] == [("Nghị quyết", i, c) for i, c in plenums]
+
+
 def test_named_laws_without_a_number_are_unnumbered_references():
     """2020-ubnd-binhthuan-1766-qd: two laws named and dated, the second an amending law whose title
     names two more (its own words, not citations of this text)."""
