@@ -524,10 +524,13 @@ CELL_BAR_RE = re.compile(r"\|")
 # emblem and motto, and after a caps title word ("QUYẾT ĐỊNH VỀ VIỆC ...": the subject follows).
 FLAT_BREAK_RE = re.compile(
     rf"[ \t](?=[ \t]*(?:Số\s*:?\s*[\d/-]|CỘNG\s+HÒA|ĐẢNG\s+CỘNG\s+SẢN|Độc\s+lập\s*-?\s*Tự\s+do))"
+    rf"|\*(?=Số\s*:\s*\d)"   # the emblem's "***" glued to the Số line: "TRUNG ƯƠNG***Số: 367 - QĐ/TWĐTN-VP"
     rf"|(?<=[\s*])(?P<title>{_TITLE_WORDS})[ \t](?=\S)"
 )
 # The place of a place-and-date line standing on the "Số" line ("Số: - HD/TWĐTN-BTC Hà Nội, ngày ...").
-PLACE_ON_LINE_RE = re.compile(rf"[ \t](?=[{UPPER}][\w]*(?:[ \t][{UPPER}][\w]*){{0,3}},[ \t]*ngày(?!\w))")
+# Its words are capitalised, not in capitals: in "... HỒ CHÍ MINH Hà Nội, ngày" (a header run together) the place is "Hà Nội".
+_PLACE_WORD = rf"[{UPPER}][{LOWER}]*(?:-[{UPPER}][{LOWER}]*)?"   # Hà, Nội, Rang-Tháp
+PLACE_ON_LINE_RE = re.compile(rf"[ \t](?={_PLACE_WORD}(?:[ \t]{_PLACE_WORD}){{0,3}},[ \t]*ngày(?!\w))")
 VV_RE = re.compile(r"^[ \t*_>-]*V/v\b[ \t:.]*(?P<subject>[^\n]*)$", re.MULTILINE | re.IGNORECASE)
 KINH_GUI_RE = re.compile(r"^[ \t*_>-]*Kính\s+gửi\s*:?[ \t*]*(?P<rest>[^\n]*)$", re.MULTILINE | re.IGNORECASE)
 NOI_NHAN_RE = re.compile(r"^[ \t*_>-]*Nơi\s+nhận\s*:?[ \t*]*(?P<rest>[^\n]*)$", re.MULTILINE | re.IGNORECASE)

@@ -67,6 +67,11 @@ CASES = [
     ("FLAT_BREAK_RE", "về việc thực hiện nhiệm vụ năm 2021", None),
     ("PLACE_ON_LINE_RE", "Số: - HD/TWĐTN-BTC Hà Nội, ngày tháng năm 2023", True),  # 2023-twdtn-btc-hd-kientoan-draft
     ("PLACE_ON_LINE_RE", "Số: 12/QĐ-UBND", None),
+    ("FLAT_BREAK_RE", "BAN CHẤP HÀNH TRUNG ƯƠNG***Số: 367 - QĐ/TWĐTN", True),  # 2013-twdtn-367-qd-2mit: "***" glued
+    ("FLAT_BREAK_RE", "BAN CHẤP HÀNH TRUNG ƯƠNG***", None),
+    # the place's words are capitalised: the line run together before it is no part of it (2013-twdtn-367-qd-2mit)
+    ("PLACE_ON_LINE_RE", "VP ĐOÀN TNCS HỒ CHÍ MINH Hà Nội, ngày 29 tháng 10 năm 2013", True),
+    ("PLACE_ON_LINE_RE", "ĐOÀN TNCS HỒ CHÍ MINH, ngày 29 tháng 10 năm 2013", None),
     ("NAMED_LAW_BEFORE_RE", "Luật Tổ chức chính quyền địa phương ", ("type", "Luật")),  # 2025-ttg-1589-qd
     ("NAMED_LAW_BEFORE_RE", "*Căn cứ Luật Tổ chức\nchính quyền địa phương ", ("type", "Luật")),  # 2025-hdnd-hanoi-56-nq
     ("NAMED_LAW_BEFORE_RE", "Căn cứ Luật tiếp công dân ", ("type", "Luật")),  # 2025-ubnd-xa-tayson-gialai-tb

@@ -426,6 +426,9 @@ HEADERS = [
     ("2023-twdtn-btc-hd-kientoan-draft", "place-date-on-the-so-line", None, "Hướng dẫn", None, "2023"),
     ("2026-ubnd-xa-tandoan-langson-tb", "title-only", None, "Thông báo", None, None),
     ("2024-phanrang-decuong-sapxep", "title-line-carrying-the-type", None, "Đề cương", None, None),
+    # no line breaks, "***Số:" glued to the emblem, the symbol glued to the issuer's next line ("VPĐOÀN TNCS ...")
+    ("2013-twdtn-367-qd-2mit", "no-line-breaks-symbol-glued-to-the-next-line", None, "Quyết định", "367-QĐ/TWĐTN-VP",
+     "2013-10-29"),
 ]
 
 
@@ -439,6 +442,17 @@ def test_real_header_layouts(text_id, case, _unused, doc_type, symbol, date):
     assert (record.doc.doc_type, record.doc.symbol, record.doc.date) == (doc_type, symbol, date)
     if symbol:  # a document never cites itself
         assert symbol not in [c.symbol for c in record.citations]
+
+
+def test_a_header_run_together_keeps_its_place_and_cites_not_its_own_symbol():
+    """2013-twdtn-367-qd-2mit: "Số: 367 - QĐ/TWĐTN-VPĐOÀN TNCS HỒ CHÍ MINH Hà Nội, ngày 29 tháng 10 năm 2013":
+    the place is Hà Nội, and the Số line (read as 367-QĐ/TWĐTN, its glued tail dropped) is no citation."""
+    body = _source("2013-twdtn-367-qd-2mit")
+    if body is None:
+        pytest.skip("2013-twdtn-367-qd-2mit.txt is not in the development set")
+    record = extract_text(body)
+    assert record.doc is not None and record.doc.place == "Hà Nội"
+    assert [c.symbol for c in record.citations] == ["84-QĐ/TWĐTN", "1836-QĐ/TWĐTN"]
 
 
 def test_an_editors_line_before_the_title_keeps_an_article():
