@@ -32,7 +32,8 @@ from .dates import date_from_match
 from .models import Citation, DocHeader, Unnumbered
 from .normalize import Normalized, fold, match_form, symbol_key
 from .reference import Ref, Scanner, canonical_type, read_after
-from .unnumbered import congress_resolution_refs, named_law_refs, plenum_resolution_refs, unnumbered_refs
+from .unnumbered import (charter_refs, congress_resolution_refs, named_law_refs, plenum_resolution_refs, unnumbered_refs,
+                         working_rules_refs)
 from .vocabulary import CUE_BY_NAME, ISSUER_CODES, OCR_CODE_FIXES, SCOPED_WORDS, TYPE_BY_CODE, type_for_code
 
 __all__ = ["find_citations", "Symbol", "parse_symbol_match", "sentence_spans", "Scanner", "SCANNERS"]
@@ -546,6 +547,8 @@ SCANNERS: tuple[Scanner, ...] = (
     Scanner("named-law", named_law_refs, numbered=False),
     Scanner("congress-resolution", congress_resolution_refs, numbered=False),
     Scanner("plenum-resolution", plenum_resolution_refs, numbered=False),
+    Scanner("charter", charter_refs, numbered=False),
+    Scanner("working-rules", working_rules_refs, numbered=False),
 )
 
 

@@ -39,6 +39,7 @@ __all__ = [
     "TU_SLIP_RE", "PROVINCIAL_COMMITTEE_RE", "CODE_SEPARATOR_RE", "GLUED_SYMBOL_RE", "SLIP_SYMBOL_RE",
     "SLIP_AFTER_SO_RE", "ISSUER_TAI_BEFORE_RE", "NAMED_LAW_RE", "CONGRESS_RESOLUTION_RE",
     "CONGRESS_ORDINAL_RE", "CONGRESS_KEY_NOISE_RE", "ANNIVERSARY_BEFORE_RE", "PLENUM_RESOLUTION_RE",
+    "CHARTER_RE", "CHARTER_SUBJECT_BEFORE_RE", "WORKING_RULES_RE",
 ]
 
 
@@ -357,6 +358,26 @@ PLENUM_RESOLUTION_RE = re.compile(
     rf"(?<!các[ \t])[Nn](?<!\w[Nn])(?:ghị[ \t]+quyết|(?<=N)Q)[ \t]+"
     rf"(?P<issuer>{_PLENUM}{_PLENUM_TERM}(?:[ \t]+của[ \t]+Đảng(?!\w))?)(?![ \t]*,?[ \t]*số[ \t:]*\d)",
     re.VERBOSE | re.IGNORECASE,
+)
+
+# A Party or mass organisation's charter, named by its organisation and numbered by none: "Căn cứ Điều lệ Đảng;",
+# "Căn cứ Điều lệ Đoàn TNCS Hồ Chí Minh;", "tại Khoản 2 Điều 21 Điều lệ Đảng Cộng sản Việt Nam 2011". No issuer
+# (a congress adopts it; the set annotates none).
+_CHARTER_BODY = (r"Đảng(?:[ \t]+Cộng[ \t]+sản[ \t]+Việt[ \t]+Nam)?"
+                 r"|Đoàn(?:[ \t]+(?:TNCS|Thanh[ \t]+niên[ \t]+Cộng[ \t]+sản)[ \t]+Hồ[ \t]+Chí[ \t]+Minh)?"
+                 r"|Công[ \t]+đoàn[ \t]+Việt[ \t]+Nam|Mặt[ \t]+trận[ \t]+Tổ[ \t]+quốc[ \t]+Việt[ \t]+Nam"
+                 r"|Hội[ \t]+(?:Liên[ \t]+hiệp[ \t]+Phụ[ \t]+nữ|Nông[ \t]+dân|Cựu[ \t]+chiến[ \t]+binh)[ \t]+Việt[ \t]+Nam")
+CHARTER_RE = re.compile(rf"(?<!\w)[Đđ]iều[ \t]+lệ[ \t]+(?P<body>{_CHARTER_BODY})(?!\w)")
+# A charter named inside what implements it is that document's subject, no reference of the text: "Quy định số
+# 30-QĐ/TW ... thi hành Chương VII và Chương VIII Điều lệ Đảng", "Quy định 29-QĐ/TW năm 2016 thi hành Điều lệ Đảng".
+CHARTER_SUBJECT_BEFORE_RE = re.compile(r"thi[ \t]+hành(?:[ \t]+[^\s;.]+){0,6}[ \t]+$")
+# A Party body's working rules, named by the body and its term: "Căn cứ Quy chế làm việc của Ban Chấp hành Trung
+# ương, Bộ Chính trị, Ban Bí thư khoá XIII;", "Quy chế hoạt động của Ban Chấp hành Trung ương Đoàn TNCS Hồ Chí Minh
+# khoá X". The term, on the name's line, singles one out: "ban hành Quy chế hoạt động của Cổng Dịch vụ công" (the
+# subject of the document that issues them) has none.
+WORKING_RULES_RE = re.compile(
+    rf"(?<!\w)(?<!ban[ \t]hành[ \t])Quy[ \t]+chế[ \t]+(?:làm[ \t]+việc|hoạt[ \t]+động)[ \t]+của[ \t]+"
+    rf"(?P<issuer>[{UPPER}](?:[^;:.()\n]|{ISSUER_WRAP}){{1,120}}?[ \t]kh(?:óa|oá)[ \t]+(?:[IVX]{{1,5}}|\d{{1,2}})(?!\w))"
 )
 
 # "Ban Tuyên giáo Quận ủy vừa ban hành " before a type word (news items).

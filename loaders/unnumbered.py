@@ -1,5 +1,5 @@
 """Scanners of references without a number: telegrams and calls ("Điện của Thủ tướng Chính phủ ngày
-..."), laws named and dated, congress and plenum resolutions.
+..."), laws named and dated, congress and plenum resolutions, charters and working rules.
 
 Each is a ``Scanner`` of citations.SCANNERS with ``numbered=False``: its references read their own
 issuer and date, and yield only where no numbered reference stands.
@@ -13,7 +13,8 @@ from .normalize import fold
 from .reference import Ref, canonical_type, read_after
 from .vocabulary import ORDINAL_WORDS, UNNUMBERED_TYPES
 
-__all__ = ["unnumbered_refs", "named_law_refs", "congress_resolution_refs", "plenum_resolution_refs"]
+__all__ = ["unnumbered_refs", "named_law_refs", "congress_resolution_refs", "plenum_resolution_refs",
+           "charter_refs", "working_rules_refs"]
 
 
 def unnumbered_refs(text: str, runs: list[int], taken: list[tuple[int, int]]) -> list[Ref]:
@@ -103,6 +104,40 @@ def plenum_resolution_refs(text: str, runs: list[int], taken: list[tuple[int, in
             continue
         seen.add(key)
         ref = Ref(m.start(), m.end("issuer"), "Nghị quyết", None, None, None, unnumbered=True)
+        ref.issuer = m.span("issuer")
+        refs.append(ref)
+    return refs
+
+
+def charter_refs(text: str, runs: list[int], taken: list[tuple[int, int]]) -> list[Ref]:
+    """ "Căn cứ Điều lệ Đảng;", "Căn cứ Điều lệ Đoàn TNCS Hồ Chí Minh;": an organisation's charter, no issuer.
+    Each organisation's once; not one named in the subject of what implements it ("... thi hành Điều lệ Đảng")."""
+    refs: list[Ref] = []
+    if "iều lệ" not in text:  # most documents name no charter: skip the scan
+        return refs
+    seen: set[str] = set()
+    for m in P.CHARTER_RE.finditer(text):
+        body = fold(m.group("body")).split()[0]  # "dang", "doan", "cong", ...: one organisation however named
+        if body in seen or P.CHARTER_SUBJECT_BEFORE_RE.search(text, max(0, m.start() - 60), m.start()):
+            continue
+        seen.add(body)
+        refs.append(Ref(m.start(), m.end(), "Điều lệ", None, None, None, unnumbered=True))
+    return refs
+
+
+def working_rules_refs(text: str, runs: list[int], taken: list[tuple[int, int]]) -> list[Ref]:
+    """ "Căn cứ Quy chế làm việc của Ban Chấp hành Trung ương, Bộ Chính trị, Ban Bí thư khoá XIII": a Party body's
+    working rules for a term, the body its issuer; each body's once."""
+    refs: list[Ref] = []
+    if "Quy chế" not in text:
+        return refs
+    seen: set[str] = set()
+    for m in P.WORKING_RULES_RE.finditer(text):
+        key = " ".join(fold(m.group("issuer")).split())
+        if key in seen:
+            continue
+        seen.add(key)
+        ref = Ref(m.start(), m.end("issuer"), "Quy chế", None, None, None, unnumbered=True)
         ref.issuer = m.span("issuer")
         refs.append(ref)
     return refs

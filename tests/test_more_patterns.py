@@ -209,6 +209,14 @@ CASES = [
     ("PLENUM_RESOLUTION_RE", "kết quả Hội nghị Trung ương 4 (khóa XII)", None),     # the meeting
     ("PLENUM_RESOLUTION_RE", "các Nghị quyết Hội nghị Trung ương 4 (khóa XI)", None),
     ("PLENUM_RESOLUTION_RE", "Nghị quyết Hội nghị Trung ương 8 khóa XI số 29-NQ/TW", None),  # a numbered one's head
+    ("CHARTER_RE", "Căn cứ Điều lệ Đảng;", ("body", "Đảng")),                          # 2016-tw-29-qd-dieule
+    ("CHARTER_RE", "Căn cứ Điều lệ Đoàn và Chương trình công tác", ("body", "Đoàn")),  # 2021-twdtn-411-kh-daihoi
+    ("CHARTER_RE", "bổ sung, sửa đổi Điều lệ Câu Lạc bộ", None),                       # 2018-hccb-gialai-kh-clb: a club's
+    ("CHARTER_SUBJECT_BEFORE_RE", "Quy định 29-QĐ/TW năm 2016 thi hành ", True),        # 2016-tw-29-qd-dvdn247
+    ("CHARTER_SUBJECT_BEFORE_RE", "Căn cứ ", None),
+    ("WORKING_RULES_RE", "căn cứ Quy chế làm việc của Ban Chấp hành Trung ương, Bộ Chính trị và Ban Bí thư khóa XIII, "
+     "trước mắt", ("issuer", "Ban Chấp hành Trung ương, Bộ Chính trị và Ban Bí thư khóa XIII")),  # 2024-bct-tb-suckhoe-vnanet
+    ("WORKING_RULES_RE", "ban hành Quy chế làm việc của Chính phủ;", None),            # 2025-cp-385-nq: no term
 ]
 
 

@@ -351,6 +351,39 @@ def test_plenum_resolutions_are_unnumbered_references_of_their_plenum(text_id, s
     assert [(u.doc_type, u.issuer, u.cue) for u in unnumbered] == [("Nghị quyết", i, c) for i, c in plenums]
 
 
+CHARTERS_AND_RULES = [
+    # (text id, snippet, the unnumbered references read: (type, issuer, cue))
+    ("2026-bbt-09-qc-ts24", "- Căn cứ Điều lệ Đảng;\n\n- Căn cứ Quy chế làm việc của Ban Chấp hành Trung ương, Bộ Chính "
+     "trị, Ban Bí thư khoá XIII;", [("Điều lệ", None, "can_cu"),
+                                    ("Quy chế", "Ban Chấp hành Trung ương, Bộ Chính trị, Ban Bí thư khoá XIII", "can_cu")]),
+    ("2013-twdtn-367-qd-2mit", "- Căn cứ Điều lệ Đoàn TNCS Hồ Chí Minh; - Căn cứ Quy chế hoạt động của Ban Chấp hành "
+     "Trung ương Đoàn TNCS Hồ Chí Minh khoá X, nhiệm kỳ", [
+         ("Điều lệ", None, "can_cu"), ("Quy chế", "Ban Chấp hành Trung ương Đoàn TNCS Hồ Chí Minh khoá X", "can_cu")]),
+    # the name wrapped after its head ("Ban\nChấp hành"): one name
+    ("2016-tw-29-qd-dieule", "- Căn cứ Quy chế làm việc của Ban\nChấp hành Trung ương, Bộ Chính trị và Ban Bí thư khóa XII;",
+     [("Quy chế", "Ban Chấp hành Trung ương, Bộ Chính trị và Ban Bí thư khóa XII", "can_cu")]),
+    # one charter however often named; not in the subject of what implements it
+    ("2023-twdtn-btc-hd-kientoan-draft", "- Căn cứ Điều lệ Đoàn TNCS Hồ Chí Minh; Hướng dẫn thực hiện Điều lệ\nĐoàn TNCS "
+     "Hồ Chí Minh;", [("Điều lệ", None, "can_cu")]),
+    ("2018-ubkttw-06-hd", "của Ban Chấp hành Trung ương thi hành Chương VII và Chương VIII Điều lệ Đảng về công tác kiểm tra", []),
+    # working rules without a term are some document's subject: "(ban hành) Quy chế hoạt động của Cổng Dịch vụ công ..."
+    ("2022-ubnd-quangngai-1351-qd", "ban hành Quy chế hoạt động của Cổng Dịch vụ công và Hệ thống thông tin một cửa điện "
+     "tử tỉnh Quảng Ngãi;", []),
+    ("2013-ubnd-hagiang-1209-qd", "Điều 1. Ban hành kèm theo Quyết định này Quy chế hoạt động\ncủa Ban Chỉ đạo công tác Dân "
+     "số - Kế hoạch hóa gia đình tỉnh Hà Giang, giai đoạn\n2013-2015.", []),
+]
+
+
+@pytest.mark.parametrize("text_id, snippet, expected", CHARTERS_AND_RULES,
+                         ids=[f"{c[0]}-{i}" for i, c in enumerate(CHARTERS_AND_RULES)])
+def test_charters_and_working_rules_are_unnumbered_references(text_id, snippet, expected):
+    """Party and Youth Union bases cite their charter and a body's working rules for a term by name (seven texts
+    of the set: 2016-tw-29-qd-dieule, 2021-twdtn-411-kh-daihoi, 2023-tw-97-qd-mattran, ...)."""
+    _quoted(text_id, snippet)
+    _, unnumbered = find_citations(normalize(snippet))
+    assert [(u.doc_type, u.issuer, u.cue) for u in unnumbered] == expected
+
+
 def test_named_laws_without_a_number_are_unnumbered_references():
     """2020-ubnd-binhthuan-1766-qd: two laws named and dated, the second an amending law whose title
     names two more (its own words, not citations of this text)."""
