@@ -205,6 +205,23 @@ def _read_news_date(text: str, ref: Ref, floor: int) -> None:
         ref.date = date_from_match(m)
 
 
+def _issuers_named_after(text: str, refs: list[Ref]) -> None:
+    """"Quy định 29-QĐ/TW năm 2016 thi hành Điều lệ Đảng do Ban Chấp hành Trung ương ban hành": the issuer named
+    after the subject by "do X ban hành" is that of the first reference of its line or clause, never of one named
+    inside that reference's subject (a legal site's title "Quyết định A ... bãi bỏ Quyết định B ... do X ban hành" is A's)."""
+    previous_start = -1
+    for ref in refs:
+        clause = max(text.rfind("\n", 0, ref.start), text.rfind(";", 0, ref.start))
+        first = previous_start <= clause
+        previous_start = ref.start
+        if ref.issuer is not None or not first:
+            continue
+        line_end = text.find("\n", ref.end)
+        m = P.ISSUER_DO_AFTER_RE.match(text, ref.end, len(text) if line_end < 0 else line_end)
+        if m:
+            ref.issuer = m.span("issuer")
+
+
 def _share_list_dates(text: str, refs: list[Ref]) -> None:
     """"Quyết định số 217-QĐ/TW và Quyết định số 218-QĐ/TW ngày 12/12/2013": the date after a
     list's last item dates the items before it that carry none (read from the end: one pass)."""
@@ -683,6 +700,7 @@ def find_citations(
         read_after(text, ref)
         _read_news_date(text, ref, floor)
         floor = ref.end
+    _issuers_named_after(text, refs)
     _share_list_dates(text, refs)
     _share_list_proposers(text, refs)
     _share_list_issuers(text, refs)  # after the dates: an item's own issuer keeps the list's date off it

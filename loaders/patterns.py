@@ -39,7 +39,7 @@ __all__ = [
     "TU_SLIP_RE", "PROVINCIAL_COMMITTEE_RE", "CODE_SEPARATOR_RE", "GLUED_SYMBOL_RE", "SLIP_SYMBOL_RE",
     "SLIP_AFTER_SO_RE", "ISSUER_TAI_BEFORE_RE", "NAMED_LAW_RE", "CONGRESS_RESOLUTION_RE",
     "CONGRESS_ORDINAL_RE", "CONGRESS_KEY_NOISE_RE", "ANNIVERSARY_BEFORE_RE", "PLENUM_RESOLUTION_RE",
-    "CHARTER_RE", "CHARTER_SUBJECT_BEFORE_RE", "WORKING_RULES_RE",
+    "CHARTER_RE", "CHARTER_SUBJECT_BEFORE_RE", "WORKING_RULES_RE", "ISSUER_DO_AFTER_RE",
 ]
 
 
@@ -313,6 +313,12 @@ _ISSUER_PHRASE = rf"(?P<issuer>[{UPPER}]{_ISSUER_CHAR}{{1,100}}?){_ISSUER_END}"
 # "của Ban Tuyên giáo Tỉnh ủy Lai Châu về ..." after a symbol (and its date); legal-text sites name a
 # document by its year first ("Hướng dẫn 19-HD/BTGDVTW năm 2025 của Ban Tuyên giáo và Dân vận Trung ương").
 ISSUER_AFTER_RE = re.compile(rf"^\s{{0,3}},?\s{{0,3}}(?:năm[ \t]+(?:19|20)\d\d[ \t]+)?của\s+{_ISSUER_PHRASE}", re.VERBOSE)
+# Legal-text sites and articles name the issuer after the subject: "Quy định 29-QĐ/TW năm 2016 thi hành Điều lệ
+# Đảng do Ban Chấp hành Trung ương ban hành", "Hướng dẫn 26-HD/BTCTW năm 2014 về công tác nhân sự ... do Ban Tổ
+# chức Trung ương ban hành". Searched on the reference's own line, after it (the finder gives it to the line's
+# first reference only: in "Quyết định 2638/QĐ-UBND ... bãi bỏ Quyết định 636/QĐ-UBND ... do Ủy ban nhân dân thành
+# phố Đà Nẵng ban hành" the issuer is 2638's, not 636's).
+ISSUER_DO_AFTER_RE = re.compile(rf"[^;\n]{{0,240}}?(?<!\w)do[ \t]+{_ISSUER_PHRASE}[ \t]+ban[ \t]+hành(?!\w)", re.VERBOSE)
 
 # "Nghị quyết Đại hội đại biểu Đảng bộ tỉnh lần thứ XIX", "Nghị quyết Đại hội XIV của Đảng": a congress's
 # resolution, named by its congress and numbered by none; the congress is its issuer. Opens with its first

@@ -217,6 +217,9 @@ CASES = [
     ("WORKING_RULES_RE", "căn cứ Quy chế làm việc của Ban Chấp hành Trung ương, Bộ Chính trị và Ban Bí thư khóa XIII, "
      "trước mắt", ("issuer", "Ban Chấp hành Trung ương, Bộ Chính trị và Ban Bí thư khóa XIII")),  # 2024-bct-tb-suckhoe-vnanet
     ("WORKING_RULES_RE", "ban hành Quy chế làm việc của Chính phủ;", None),            # 2025-cp-385-nq: no term
+    ("ISSUER_DO_AFTER_RE", " năm 2016 về công tác nhân sự cấp ủy do Ban Tổ chức Trung ương ban hành",  # 2017-tld-134-hd-nhansu
+     ("issuer", "Ban Tổ chức Trung ương")),
+    ("ISSUER_DO_AFTER_RE", " do Bộ Chính trị quyết định thành lập", None),              # "do X" the subject's agent
 ]
 
 

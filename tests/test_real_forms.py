@@ -384,6 +384,27 @@ def test_charters_and_working_rules_are_unnumbered_references(text_id, snippet, 
     assert [(u.doc_type, u.issuer, u.cue) for u in unnumbered] == expected
 
 
+def test_an_issuer_named_after_the_subject_by_do_x_ban_hanh():
+    """2016-tw-29-qd-dvdn247: "Quy định 29-QĐ/TW năm 2016 thi hành Điều lệ Đảng do Ban Chấp hành Trung ương ban
+    hành" names the issuer after the subject."""
+    snippet = "Bên cạnh đó, tại Mục 19 Quy định 29-QĐ/TW năm 2016 thi hành Điều lệ Đảng do Ban Chấp hành Trung ương ban hành,"
+    _quoted("2016-tw-29-qd-dvdn247", snippet)
+    citations, _ = find_citations(normalize(snippet))
+    assert [(c.symbol, c.issuer) for c in citations] == [("29-QĐ/TW", "Ban Chấp hành Trung ương")]
+
+
+def test_do_x_ban_hanh_is_the_issuer_of_its_lines_first_reference_only():
+    """2025-ubnd-danang-2638-qd: a legal site's title "Quyết định 2638/QĐ-UBND năm 2025 bãi bỏ Quyết định
+    636/QĐ-UBND ... do Ủy ban nhân dân thành phố Đà Nẵng ban hành": Đà Nẵng issued 2638, not 636 (Quảng Nam's)."""
+    snippet = ("Quyết định 2638/QĐ-UBND năm 2025 bãi bỏ Quyết định 636/QĐ-UBND thực hiện mua sắm trang thiết bị dạy và "
+               "học bậc trung học phổ thông theo phương thức tập trung trên địa bàn tỉnh Quảng Nam do Ủy ban nhân dân "
+               "thành phố Đà Nẵng ban hành")
+    _quoted("2025-ubnd-danang-2638-qd", snippet)
+    citations, _ = find_citations(normalize(snippet))
+    assert [(c.symbol, c.issuer) for c in citations] == [("2638/QĐ-UBND", "Ủy ban nhân dân thành phố Đà Nẵng"),
+                                                         ("636/QĐ-UBND", None)]
+
+
 def test_named_laws_without_a_number_are_unnumbered_references():
     """2020-ubnd-binhthuan-1766-qd: two laws named and dated, the second an amending law whose title
     names two more (its own words, not citations of this text)."""
