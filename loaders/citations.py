@@ -518,11 +518,18 @@ def _assign_cues(text: str, refs: list[Ref], sentences: list[tuple[int, int]]) -
     previous: Ref | None = None
     previous_index: int | None = None
     top: Ref | None = None  # the last reference that is not nested: list items inherit its cue
+    # sentence -> where its purpose clause's main verb ends (-1: none) and the main clause's subject
+    purpose_ends: dict[int, tuple[int, tuple[int, int] | None]] = {}
     for index, ref in enumerate(refs):
         s_index = bisect.bisect_right(starts, ref.start) - 1
         s_start = sentences[s_index][0]
+        if s_index not in purpose_ends:  # once a sentence: a run-on sentence is not searched again per reference
+            m = P.PURPOSE_CLAUSE_RE.search(text, s_start, sentences[s_index][1])
+            purpose_ends[s_index] = (m.end(), m.span("subject")) if m else (-1, None)
+        purpose_end, subject = purpose_ends[s_index]
         if previous is None or previous.end <= s_start or previous.end > ref.start:
-            ref.cue = _last_cue(text, s_start, ref.start) or _list_lead_cue(text, sentences, s_index)
+            lo = purpose_end if 0 <= purpose_end <= ref.start else s_start  # past the purpose: its cue stays in it
+            ref.cue = _last_cue(text, lo, ref.start) or (None if lo > s_start else _list_lead_cue(text, sentences, s_index))
         else:
             gap = text[previous.end : ref.start]
             nested = P.NESTED_GAP_RE.match(gap)
@@ -538,6 +545,8 @@ def _assign_cues(text: str, refs: list[Ref], sentences: list[tuple[int, int]]) -
                 separators = list(P.SEPARATOR_RE.finditer(gap))
                 tail_start = previous.end + (separators[-1].end() if separators else len(gap))
                 inherited = top.cue if top is not None and previous.via is not None else previous.cue
+                if previous.end <= purpose_end <= ref.start:
+                    inherited = None  # the purpose's reference before, the main clause's after
                 ref.cue = _last_cue(text, tail_start, ref.start) or inherited
                 if ref.cue == "theo" and P.ATTACHED_BEFORE_RE.search(gap):  # "; - Căn cứ ... kèm theo": the item's cue
                     ref.cue = _last_cue(text, previous.end + gap.rfind(";") + 1 if ";" in gap else tail_start, ref.start)
@@ -546,6 +555,9 @@ def _assign_cues(text: str, refs: list[Ref], sentences: list[tuple[int, int]]) -
                     ref.cue = inherited  # "Thực hiện Chỉ thị số 22 ... và chỉ đạo của UBND tỉnh tại văn bản số 238"
                 if previous.via is not None and ref.via is None and not separators:
                     ref.via = previous.via
+        if 0 <= purpose_end <= ref.start and (previous is None or previous.end <= purpose_end) and ref.issuer is None \
+                and ref.doc_type and text[purpose_end:ref.start].lstrip().lower().startswith(ref.doc_type.lower()):
+            ref.issuer = subject  # "..., UBND tỉnh xây dựng Kế hoạch ... (Kế hoạch số 08/KH-UBND)": the subject's
         if ref.cue is not None and (P.REPORTED_BEFORE_RE.search(text, max(0, ref.start - 30), ref.start)
                                     or P.REPORTED_LIST_BEFORE_RE.search(text, max(0, ref.start - 160), ref.start)):
             ref.cue = None

@@ -39,7 +39,7 @@ __all__ = [
     "TU_SLIP_RE", "PROVINCIAL_COMMITTEE_RE", "CODE_SEPARATOR_RE", "GLUED_SYMBOL_RE", "SLIP_SYMBOL_RE",
     "SLIP_AFTER_SO_RE", "ISSUER_TAI_BEFORE_RE", "NAMED_LAW_RE", "CONGRESS_RESOLUTION_RE",
     "CONGRESS_ORDINAL_RE", "CONGRESS_KEY_NOISE_RE", "ANNIVERSARY_BEFORE_RE", "PLENUM_RESOLUTION_RE",
-    "CHARTER_RE", "CHARTER_SUBJECT_BEFORE_RE", "WORKING_RULES_RE", "ISSUER_DO_AFTER_RE",
+    "CHARTER_RE", "CHARTER_SUBJECT_BEFORE_RE", "WORKING_RULES_RE", "ISSUER_DO_AFTER_RE", "PURPOSE_CLAUSE_RE",
 ]
 
 
@@ -521,6 +521,13 @@ WHITESPACE_RE = re.compile(r"\s+")
 LOOSE_NGAY_DATE_RE = re.compile(r"ngày\s*" + DATE, re.VERBOSE | re.IGNORECASE)
 # "các cấp đang triển khai", "sẽ thực hiện": what others do, not the document's own cue.
 DESCRIPTIVE_BEFORE_RE = re.compile(r"(?<!\w)(?:đang|sẽ)\s+$", re.IGNORECASE)
+# A purpose clause opening a sentence or a line of it, up to the main clause's subject and verb: "Nhằm phát huy truyền thống tốt đẹp
+# và hưởng ứng phong trào thi đua ..., UBND tỉnh xây dựng Kế hoạch ... (Kế hoạch số 08/KH-UBND)" (Báo Tuyên Quang).
+# The purpose's cue governs its own clause only: what the subject drafts or issues after it takes none of it, and
+# that document, when the verb's object names its type, is the subject's.
+PURPOSE_CLAUSE_RE = re.compile(
+    rf"(?:^|(?<=\n))[ \t*-]*(?:Nhằm|Để|Với[ \t]+mục[ \t]+đích)[ \t][^;\n]*?,[ \t]*(?P<subject>[{UPPER}][^,;.\n]{{0,60}}?)[ \t]"
+    rf"(?:xây[ \t]+dựng|ban[ \t]+hành)(?!\w)")
 # ", về phòng, chống dịch ...": the gap after a reference opens its subject.
 SUBJECT_START_RE = re.compile(r"^\s*,?\s*về\s", re.IGNORECASE)
 

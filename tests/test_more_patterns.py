@@ -220,6 +220,9 @@ CASES = [
     ("ISSUER_DO_AFTER_RE", " năm 2016 về công tác nhân sự cấp ủy do Ban Tổ chức Trung ương ban hành",  # 2017-tld-134-hd-nhansu
      ("issuer", "Ban Tổ chức Trung ương")),
     ("ISSUER_DO_AFTER_RE", " do Bộ Chính trị quyết định thành lập", None),              # "do X" the subject's agent
+    ("PURPOSE_CLAUSE_RE", "Tết trồng cây\n- Nhằm phát huy truyền thống tốt đẹp và hưởng ứng phong trào thi đua, UBND tỉnh "
+     "xây dựng Kế hoạch", ("subject", "UBND tỉnh")),                                     # 2025-ubnd-tuyenquang-08-kh
+    ("PURPOSE_CLAUSE_RE", "Thực hiện Kế hoạch số 21/KH-UBND, UBND xã xây dựng Kế hoạch", None),  # no purpose
 ]
 
 

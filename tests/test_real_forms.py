@@ -405,6 +405,17 @@ def test_do_x_ban_hanh_is_the_issuer_of_its_lines_first_reference_only():
                                                          ("636/QĐ-UBND", None)]
 
 
+def test_a_purpose_clauses_cue_stays_in_it():
+    """2025-ubnd-tuyenquang-08-kh: "Nhằm ... hưởng ứng phong trào thi đua ..., UBND tỉnh xây dựng Kế hoạch ...
+    (Kế hoạch số 08/KH-UBND)": the plan responds to no document (the movement is none); it is the subject's, reported."""
+    snippet = ("- Nhằm phát huy truyền thống tốt đẹp và hưởng ứng phong trào thi đua chào mừng Đại hội Đảng các cấp tiến "
+               "tới Đại hội đại biểu toàn quốc lần thứ XIV của Đảng, UBND tỉnh xây dựng Kế hoạch tổ chức Lễ phát động "
+               "Tết trồng cây Xuân Ất Tỵ năm 2025 (Kế hoạch số 08/KH-UBND).")
+    _quoted("2025-ubnd-tuyenquang-08-kh", snippet)
+    citations, _ = find_citations(normalize(snippet))
+    assert [(c.symbol, c.cue, c.issuer) for c in citations] == [("08/KH-UBND", None, "UBND tỉnh")]
+
+
 def test_named_laws_without_a_number_are_unnumbered_references():
     """2020-ubnd-binhthuan-1766-qd: two laws named and dated, the second an amending law whose title
     names two more (its own words, not citations of this text)."""
