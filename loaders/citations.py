@@ -186,7 +186,11 @@ def _read_before(text: str, ref: Ref, floor: int) -> None:
         tail = window.rstrip()
         m = None
         if len(tail) < len(window):
-            if tail.endswith(("hành", " có")):
+            if tail.endswith(" ký ban hành"):  # signed on a body's behalf ("Thay mặt Ban Bí thư, ... đã ký ban hành")
+                behalf = P.ON_BEHALF_BEFORE_RE.search(text, max(floor, ref.start - 260), ref.start)
+                if behalf:
+                    base, window, m = 0, text, behalf
+            if m is None and tail.endswith(("hành", " có")):
                 m = P.ISSUER_BEFORE_RE.search(window)
             if m is None and tail.endswith("tại"):
                 m = P.ISSUER_TAI_BEFORE_RE.search(window)

@@ -39,7 +39,7 @@ __all__ = [
     "TU_SLIP_RE", "PROVINCIAL_COMMITTEE_RE", "CODE_SEPARATOR_RE", "GLUED_SYMBOL_RE", "SLIP_SYMBOL_RE",
     "SLIP_AFTER_SO_RE", "ISSUER_TAI_BEFORE_RE", "NAMED_LAW_RE", "CONGRESS_RESOLUTION_RE",
     "CONGRESS_ORDINAL_RE", "CONGRESS_KEY_NOISE_RE", "ANNIVERSARY_BEFORE_RE", "PLENUM_RESOLUTION_RE",
-    "CHARTER_RE", "CHARTER_SUBJECT_BEFORE_RE", "WORKING_RULES_RE", "ISSUER_DO_AFTER_RE", "PURPOSE_CLAUSE_RE",
+    "CHARTER_RE", "CHARTER_SUBJECT_BEFORE_RE", "WORKING_RULES_RE", "ISSUER_DO_AFTER_RE", "PURPOSE_CLAUSE_RE", "ON_BEHALF_BEFORE_RE",
 ]
 
 
@@ -401,6 +401,14 @@ ISSUER_BEFORE_RE = re.compile(
     rf"(?:(?:ký\s+)?ban\s+hành|có)\s+$",   # "Ngày 24-10, UBND tỉnh có văn bản số 4912/UBND-NC" (Tuyên Quang)
     re.VERBOSE,
 )
+
+# A document signed on a body's behalf: "Thay mặt Ban Bí thư, Thường trực Ban Bí thư Trương Thị Mai đã ký ban hành
+# Chỉ thị số 26-CT/TW", "Thay mặt Bộ Chính trị, đồng chí Võ Văn Thưởng, Ủy viên Bộ Chính trị, Thường trực Ban Bí thư,
+# vừa ký ban hành Kết luận số 34-KL/TW": the body is the issuer, not the signer (one news text ends the body's name
+# with a stray "." before the signer: "thay mặt BCH Trung ương Đảng Cộng sản Việt Nam khóa XII. Tổng Bí thư ...").
+ON_BEHALF_BEFORE_RE = re.compile(
+    rf"(?<!\w)[Tt]hay[ \t]+mặt[ \t]+(?P<issuer>[{UPPER}][^.,;:\n]{{1,80}}?)[ \t]*[,.][^;:\n]{{1,160}}?"
+    rf"(?<!\w)ký[ \t]+ban[ \t]+hành[ \t]+$")
 
 # -- symbol parts, issuers ---------------------------------------------------------------
 

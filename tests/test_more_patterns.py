@@ -223,6 +223,9 @@ CASES = [
     ("PURPOSE_CLAUSE_RE", "Tết trồng cây\n- Nhằm phát huy truyền thống tốt đẹp và hưởng ứng phong trào thi đua, UBND tỉnh "
      "xây dựng Kế hoạch", ("subject", "UBND tỉnh")),                                     # 2025-ubnd-tuyenquang-08-kh
     ("PURPOSE_CLAUSE_RE", "Thực hiện Kế hoạch số 21/KH-UBND, UBND xã xây dựng Kế hoạch", None),  # no purpose
+    ("ON_BEHALF_BEFORE_RE", "Thay mặt Ban Bí thư, Thường trực Ban Bí thư Trương Thị Mai đã ký ban hành ",
+     ("issuer", "Ban Bí thư")),                                                          # 2023-bbt-26-ct-hoanhap
+    ("ON_BEHALF_BEFORE_RE", "Thường trực Ban Bí thư Trương Thị Mai đã ký ban hành ", None),  # no body named
 ]
 
 

@@ -416,6 +416,27 @@ def test_a_purpose_clauses_cue_stays_in_it():
     assert [(c.symbol, c.cue, c.issuer) for c in citations] == [("08/KH-UBND", None, "UBND tỉnh")]
 
 
+ON_BEHALF = [
+    # (text id, snippet, symbol, the body it was signed for): the issuer, not the signer
+    ("2023-bbt-26-ct-hoanhap", "Thay mặt Ban Bí thư, Thường trực Ban Bí thư Trương Thị Mai đã ký ban hành Chỉ thị số "
+     "26-CT/TW ngày 23/11/2023", "26-CT/TW", "Ban Bí thư"),
+    ("2022-bct-34-kl-baohanam", "Thay mặt Bộ Chính trị, đồng chí Võ Văn Thưởng, Ủy viên Bộ Chính trị, Thường trực Ban Bí "
+     "thư, vừa ký ban hành Kết luận số 34-KL/TW ngày 18/4/2022", "34-KL/TW", "Bộ Chính trị"),
+    ("2025-tu-angiang-ct45-dcs", "Ngày 14/4/2025, Tổng Bí thư Tô Lâm thay mặt Bộ Chính trị, ký ban hành Chỉ thị số 45-CT/TW",
+     "45-CT/TW", "Bộ Chính trị"),
+    # the body's name closed by a stray "." before the signer
+    ("2016-tw-04-nq-hutech", "Ngày 30-10-2016, thay mặt BCH Trung ương Đảng Cộng sản Việt Nam khóa XII. Tổng Bí thư Nguyễn "
+     "Phú Trọng đã ký ban hành Nghị quyết số 04-NQ/TW", "04-NQ/TW", "BCH Trung ương Đảng Cộng sản Việt Nam khóa XII"),
+]
+
+
+@pytest.mark.parametrize("text_id, snippet, symbol, issuer", ON_BEHALF, ids=[c[0] for c in ON_BEHALF])
+def test_a_document_signed_on_a_bodys_behalf_is_the_bodys(text_id, snippet, symbol, issuer):
+    _quoted(text_id, snippet)
+    citations, _ = find_citations(normalize(snippet))
+    assert [(c.symbol, c.issuer) for c in citations] == [(symbol, issuer)]
+
+
 def test_named_laws_without_a_number_are_unnumbered_references():
     """2020-ubnd-binhthuan-1766-qd: two laws named and dated, the second an amending law whose title
     names two more (its own words, not citations of this text)."""
