@@ -293,7 +293,10 @@ _ISSUER_STOP = rf"""
 _UNFINISHED_HEAD = "|".join(f"(?<={h})" for h in (
     "Bộ", "Sở", "Ban", "Ban Thường vụ", "Ban Chấp hành", "Ủy ban nhân dân", "Uỷ ban nhân dân",
     "Hội đồng nhân dân", "Văn phòng", "Thường trực", "Thủ tướng", "Chủ tịch", "Giám đốc"))
-ISSUER_WRAP = rf"(?:[ \t]*\n[ \t]*(?=[{LOWER}])|(?:{_UNFINISHED_HEAD})[ \t]*\n[ \t]*(?=[{UPPER}]))"
+# Also a name broken after its "và": "Giám đốc Sở Nông nghiệp và\nMôi trường" (not before a type word: "của Bộ Y tế
+# và\nKế hoạch số ..." is a list).
+ISSUER_WRAP = (rf"(?:[ \t]*\n[ \t]*(?=[{LOWER}])|(?:{_UNFINISHED_HEAD})[ \t]*\n[ \t]*(?=[{UPPER}])"
+               rf"|(?<=[ \t]và)[ \t]*\n[ \t]*(?=[{UPPER}])(?!(?i:{_TYPE_WORD})(?!\w)))")
 # A comma inside one name: "Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ", "Bộ Văn hóa, Thể thao và Du lịch".
 ISSUER_INNER_COMMA = r",[ \t]*(?=Chủ[ \t]+nhiệm[ \t]|Thể[ \t]+thao[ \t]+và[ \t])"
 # "các Nghị quyết của Chính phủ:", "các Thông tư của Bộ trưởng, Chủ nhiệm Văn\nphòng Chính phủ:", "04 Nghị
@@ -391,8 +394,17 @@ WORKING_RULES_RE = re.compile(
 # the issuer named before "tại" and the reference.
 # A second proposer of one clause is named after "và" ("... tại Tờ trình số 1818/TTr-VP ... và Giám đốc
 # Sở Nội vụ tại Văn bản số 4836/SNV-TCBC").
+# After "và" only a title or an agency's head opens a second proposer: "và Môi trường", "và Xã hội tại Tờ trình
+# số" end a name wrapped over lines ("của\n**Giám đốc Sở Nông nghiệp và\nMôi trường tại Tờ trình số 955/TTr-SNNMT",
+# "của Sở Lao động\n- Thương binh và Xã hội tại Tờ trình số 92/TTr-SLĐTBXH").
+_PROPOSER_HEAD = (r"(?:Giám[ \t]+đốc|Chủ[ \t]+tịch|Thủ[ \t]+trưởng|Bộ[ \t]+trưởng|Trưởng|Chánh|Cục[ \t]+trưởng|Sở|Bộ|Ban"
+                  r"|Ủy[ \t]+ban|Uỷ[ \t]+ban|UBND|Văn[ \t]+phòng|Cục|Chi[ \t]+cục|Phòng|Hội[ \t]+đồng|Thường[ \t]+trực)(?!\w)")
+# "do X chuyển đến tại Văn bản số": what X forwarded, sent or submitted is X's ("kiến nghị của cử tri ... do Ủy ban
+# Dân nguyện và Giám sát Quốc hội khóa XV chuyển\nđến tại Văn bản số 1691/UBDNGS15").
 ISSUER_TAI_BEFORE_RE = re.compile(
-    rf"(?<!\w)(?:của|và)\s+(?P<issuer>[{UPPER}](?:[^.,;:\n()]|{ISSUER_WRAP}|{ISSUER_INNER_COMMA}){{1,80}}?)\s+tại\s+$")
+    rf"(?<!\w)(?:(?:của|do)\s+[*_]*|và[ \t]+(?={_PROPOSER_HEAD}))"
+    rf"(?P<issuer>[{UPPER}](?:[^.,;:\n()*]|{ISSUER_WRAP}|{ISSUER_INNER_COMMA}){{1,80}}?)"
+    rf"(?:\s+(?:chuyển(?:\s+đến)?|gửi|trình))?\s+tại\s+$")
 ISSUER_BEFORE_RE = re.compile(
     # after a sentence break, a news item's dateline ("(LSVN) - ") or its opening date ("Ngày 16/4/2020 ")
     rf"(?:[Nn]gày[ \t]+{DATE}[ \t]*,?[ \t]+|^|[.,;:\n]\s*|\)\s*-\s*)"

@@ -133,6 +133,13 @@ CASES = [
     ("SLIP_AFTER_SO_RE", "có ", None),
     ("ISSUER_TAI_BEFORE_RE", "Xét đề nghị của Giám đốc Sở Nội vụ tại ", ("issuer", "Giám đốc Sở Nội vụ")),  # 2019-ubnd-thanhhoa-1649-qd
     ("ISSUER_TAI_BEFORE_RE", "được quy định tại ", None),
+    # a name wrapped after its "và" (2025-ubnd-langson-2512-qd); "và Xã hội" ends a wrapped name, no second proposer
+    # (2021-ubnd-binhdinh-1528-qd); "do X chuyển đến tại" (2025-bnnmt-9476-cv)
+    ("ISSUER_TAI_BEFORE_RE", "*Theo đề nghị của\n**Giám đốc Sở Nông nghiệp và\nMôi trường tại ",
+     ("issuer", "Giám đốc Sở Nông nghiệp và\nMôi trường")),
+    ("ISSUER_TAI_BEFORE_RE", "Theo đề nghị của Sở Lao động\n- Thương binh và Xã hội tại ", None),
+    ("ISSUER_TAI_BEFORE_RE", "do Ủy ban Dân nguyện và Giám sát Quốc hội khóa XV chuyển\nđến tại ",
+     ("issuer", "Ủy ban Dân nguyện và Giám sát Quốc hội khóa XV")),
     ("NAMED_LAW_RE", "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19/6/2015;",  # 2020-ubnd-binhthuan-1766-qd
      ("name", "Tổ chức chính quyền địa phương")),
     ("NAMED_LAW_RE", "Căn cứ Luật Tổ chức Quốc hội số 57/2014/QH13;", None),  # 2019-ubtvqh-653-nq: numbered

@@ -437,6 +437,25 @@ def test_a_document_signed_on_a_bodys_behalf_is_the_bodys(text_id, snippet, symb
     assert [(c.symbol, c.issuer) for c in citations] == [(symbol, issuer)]
 
 
+PROPOSERS = [
+    # (text id, snippet, symbol, issuer): the proposer before "tại", its name wrapped over lines
+    ("2025-ubnd-langson-2512-qd", "*Theo đề nghị của\n**Giám đốc Sở Nông nghiệp và\nMôi trường tại Tờ trình số "
+     "955/TTr-SNNMT ngày 19/11/2025.*", "955/TTr-SNNMT", "Giám đốc Sở Nông nghiệp và Môi trường"),
+    ("2025-bnnmt-9476-cv", "của cử tri tỉnh Hà Tĩnh do Ủy ban Dân nguyện và Giám sát Quốc hội khóa XV chuyển\nđến tại Văn "
+     "bản số 1691/UBDNGS15 ngày 28 tháng 10 năm 2025", "1691/UBDNGS15", "Ủy ban Dân nguyện và Giám sát Quốc hội khóa XV"),
+    # a wrap before " - " is left unread rather than read as a second proposer "Xã hội"
+    ("2021-ubnd-binhdinh-1528-qd", "Theo đề nghị của Sở Lao động\n- Thương binh và Xã hội tại Tờ trình số 92/TTr-SLĐTBXH",
+     "92/TTr-SLĐTBXH", None),
+]
+
+
+@pytest.mark.parametrize("text_id, snippet, symbol, issuer", PROPOSERS, ids=[c[0] for c in PROPOSERS])
+def test_proposers_named_over_wrapped_lines(text_id, snippet, symbol, issuer):
+    _quoted(text_id, snippet)
+    citations, _ = find_citations(normalize(snippet))
+    assert [(c.symbol, c.issuer) for c in citations] == [(symbol, issuer)]
+
+
 def test_named_laws_without_a_number_are_unnumbered_references():
     """2020-ubnd-binhthuan-1766-qd: two laws named and dated, the second an amending law whose title
     names two more (its own words, not citations of this text)."""
