@@ -166,6 +166,7 @@ def _read_before(text: str, ref: Ref, floor: int) -> None:
     window_start = max(floor, ref.start - _LOOKBACK)
     before = text[window_start : ref.start]
     m = P.TYPE_BEFORE_RE.search(before)
+    typed = m is not None
     if m:
         if m.group("type"):
             ref.doc_type = canonical_type(m.group("type"))
@@ -179,6 +180,12 @@ def _read_before(text: str, ref: Ref, floor: int) -> None:
             named = P.NAMED_LAW_BEFORE_RE.search(before, 0, m.start())
             if named and ref.doc_type in (None, "Công văn"):  # "Luật Tổ chức chính quyền địa phương số 72/2025/QH15"
                 ref.doc_type = canonical_type(named.group("type"))
+    if ref.issuer is None and not typed:  # "Quyết định của Bộ Chính trị số31-QĐ/TW": the issuer between type and number
+        glued = text[ref.start : ref.start + 2].lower() == "số"  # "số 31-QĐ/TW" read back, or "số31-QĐ/TW" glued
+        owner = P.TYPE_OF_ISSUER_BEFORE_RE.search(text, window_start, ref.start + 2 if glued else ref.start)
+        if owner:
+            ref.issuer, ref.start = owner.span("issuer"), owner.start()
+            ref.doc_type = ref.doc_type or canonical_type(owner.group("type"))
     if ref.issuer is None:
         base = max(floor, ref.start - 120)
         window = text[base : ref.start]

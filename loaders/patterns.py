@@ -39,7 +39,7 @@ __all__ = [
     "TU_SLIP_RE", "PROVINCIAL_COMMITTEE_RE", "CODE_SEPARATOR_RE", "GLUED_SYMBOL_RE", "SLIP_SYMBOL_RE",
     "SLIP_AFTER_SO_RE", "ISSUER_TAI_BEFORE_RE", "NAMED_LAW_RE", "CONGRESS_RESOLUTION_RE",
     "CONGRESS_ORDINAL_RE", "CONGRESS_KEY_NOISE_RE", "ANNIVERSARY_BEFORE_RE", "PLENUM_RESOLUTION_RE",
-    "CHARTER_RE", "CHARTER_SUBJECT_BEFORE_RE", "WORKING_RULES_RE", "ISSUER_DO_AFTER_RE", "PURPOSE_CLAUSE_RE", "ON_BEHALF_BEFORE_RE",
+    "CHARTER_RE", "CHARTER_SUBJECT_BEFORE_RE", "WORKING_RULES_RE", "ISSUER_DO_AFTER_RE", "PURPOSE_CLAUSE_RE", "ON_BEHALF_BEFORE_RE", "TYPE_OF_ISSUER_BEFORE_RE",
 ]
 
 
@@ -307,6 +307,12 @@ LIST_HEADER_RE = re.compile(
     rf"\s*(?:,\s*gồm\s*)?:\s*(?:-\s*)?$",
     re.IGNORECASE,
 )
+# The issuer named between the type word and "số", as older Party texts write it: "Thi hành Điều 2 Quyết định của
+# Bộ Chính trị số31-QĐ/TW, ngày 01-10-1997" (Văn phòng Trung ương, 2004). Searched up to the reference's "số", when
+# no type word stands right before it.
+TYPE_OF_ISSUER_BEFORE_RE = re.compile(
+    rf"(?<!\w)(?P<type>{_TYPE_WORD})[ \t]+của[ \t]+(?P<issuer>[{UPPER}](?:[^.,;:\n()]|{ISSUER_WRAP}){{1,60}}?)"
+    rf"[ \t]+số[ \t]*:?[ \t]*$")
 _ISSUER_CHAR = rf"""(?:[^\n,;:.()\[\]“”"]|{ISSUER_WRAP}|{ISSUER_INNER_COMMA})"""
 _ISSUER_END = rf"""
     (?= \s+(?:{_ISSUER_STOP})(?!\w) | [ \t]*(?!{ISSUER_WRAP}|{ISSUER_INNER_COMMA})[\n,;:.()\[\]“”"] | [ \t]*$

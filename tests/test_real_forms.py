@@ -456,6 +456,23 @@ def test_proposers_named_over_wrapped_lines(text_id, snippet, symbol, issuer):
     assert [(c.symbol, c.issuer) for c in citations] == [(symbol, issuer)]
 
 
+def test_an_issuer_named_between_the_type_and_the_number():
+    """2004-vptw-11-hd-phonha: the older Party style "Quyết định của Bộ Chính trị số31-QĐ/TW, ngày 01-10-1997" (the
+    number glued to "số"); a type word right before the number keeps the issuer after it (2023-tu-kontum-ctr-nq45)."""
+    snippet = ("Thi hành Điều 2 Quyết định của Bộ Chính trị số31-QĐ/TW, ngày 01-10-1997 ban hành Quy định “về thể loại, "
+               "thẩm quyền banhành và thể thức văn bản của Đảng” và Điều 2 Quyết định của Ban Bí thư số91-QĐ/TW, ngày "
+               "16-02-2004 bổ sung")
+    _quoted("2004-vptw-11-hd-phonha", snippet)
+    citations, _ = find_citations(normalize(snippet))
+    assert [(c.symbol, c.doc_type, c.issuer, c.date) for c in citations] == [
+        ("31-QĐ/TW", "Quyết định", "Bộ Chính trị", "1997-10-01"), ("91-QĐ/TW", "Quyết định", "Ban Bí thư", "2004-02-16")]
+    snippet = ("Chương trình của Ban Chấp hành Đảng bộ tỉnh Khóa XVI thực hiện Nghị quyết số 45-NQ/TW, ngày 24-11-2023 của "
+               "Ban Chấp hành Trung ương Đảng")
+    _quoted("2023-tu-kontum-ctr-nq45", snippet)
+    citations, _ = find_citations(normalize(snippet))
+    assert [(c.symbol, c.issuer, c.cue) for c in citations] == [("45-NQ/TW", "Ban Chấp hành Trung ương Đảng", "thuc_hien")]
+
+
 def test_named_laws_without_a_number_are_unnumbered_references():
     """2020-ubnd-binhthuan-1766-qd: two laws named and dated, the second an amending law whose title
     names two more (its own words, not citations of this text)."""
