@@ -284,6 +284,10 @@ _ISSUER_STOP = rf"""
   | thay\s+thế | bãi\s+bỏ | kèm\s+theo | gửi | yêu\s+cầu | đề\s+nghị
   | đến | tới | kể\s+từ | từ | ký | có | được | đang | này | trên | với | nêu | đề\s+ra | xác\s+định | là
   | công\s+bố | tuyên\s+truyền | thi\s+hành | quyết\s+(?:định|nghị)   # the subject's verb
+  | xây\s+dựng | quản\s+lý | đẩy\s+mạnh | tăng\s+cường | nâng\s+cao | tiếp\s+tục | hết\s+hiệu\s+lực
+      # a subject with no "về": "Kế hoạch 84/KH-UBND năm 2025 của Ủy ban nhân dân tỉnh Cà Mau xây dựng và phát triển nhà
+      # ở xã hội", "Nghị định số 147/2024/NĐ-CP ... của Chính phủ quản lý, cung cấp, sử dụng dịch vụ Internet", "của Bộ
+      # Chính trị khóa IX đẩy mạnh phát triển"; "Quyết định số 0151/QĐ-UBND ... của Chủ tịch UBND tỉnh hết hiệu lực"
   | gắn\s+với | nhiệm\s+kỳ   # "Nghị quyết Đại hội ... lần thứ XIV gắn với ...", "... lần thứ I nhiệm kỳ 2013 - 2018"
                          # "từ": "Nghị quyết Đại hội lần thứ XVII Đảng bộ thành phố Hà Nội từ đầu nhiệm kỳ"
 """
@@ -297,8 +301,9 @@ _UNFINISHED_HEAD = "|".join(f"(?<={h})" for h in (
 # và\nKế hoạch số ..." is a list).
 ISSUER_WRAP = (rf"(?:[ \t]*\n[ \t]*(?=[{LOWER}])|(?:{_UNFINISHED_HEAD})[ \t]*\n[ \t]*(?=[{UPPER}])"
                rf"|(?<=[ \t]và)[ \t]*\n[ \t]*(?=[{UPPER}])(?!(?i:{_TYPE_WORD})(?!\w)))")
-# A comma inside one name: "Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ", "Bộ Văn hóa, Thể thao và Du lịch".
-ISSUER_INNER_COMMA = r",[ \t]*(?=Chủ[ \t]+nhiệm[ \t]|Thể[ \t]+thao[ \t]+và[ \t])"
+# A comma inside one name: "Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ", "Bộ Văn hóa, Thể thao và Du lịch", "Bộ Lao
+# động, Thương binh và Xã hội" (Kon Tum, 2014; usually "Lao động - Thương binh").
+ISSUER_INNER_COMMA = r",[ \t]*(?=Chủ[ \t]+nhiệm[ \t]|Thể[ \t]+thao[ \t]+và[ \t]|Thương[ \t]+binh[ \t]+và[ \t])"
 # "các Nghị quyết của Chính phủ:", "các Thông tư của Bộ trưởng, Chủ nhiệm Văn\nphòng Chính phủ:", "04 Nghị
 # quyết của Bộ Chính trị, gồm:" before a list whose items share its type and issuer.
 LIST_HEADER_RE = re.compile(

@@ -473,6 +473,29 @@ def test_an_issuer_named_between_the_type_and_the_number():
     assert [(c.symbol, c.issuer, c.cue) for c in citations] == [("45-NQ/TW", "Ban Chấp hành Trung ương Đảng", "thuc_hien")]
 
 
+ISSUER_ENDS = [
+    # (text id, snippet, symbol, issuer): the issuer ends where its subject starts with no "về"
+    ("2025-ubnd-camau-0219-kh", "thay thế Kế hoạch 84/KH-UBND năm 2025 của Ủy ban nhân dân tỉnh Cà Mau xây dựng và phát "
+     "triển nhà ở xã hội", "84/KH-UBND", "Ủy ban nhân dân tỉnh Cà Mau"),
+    ("2025-ubnd-phutho-100-qd", "*Căn cứ Nghị định số\n147/2024/NĐ-CP ngày 09 tháng 11 năm 2024 của Chính phủ quản lý, "
+     "cung cấp,", "147/2024/NĐ-CP", "Chính phủ"),
+    ("2014-ttg-275-qd-thuviennhadat", "Nghị quyết số 53-NQ/TW ngày 29 tháng 8 năm 2005 của Bộ Chính trị khóa IX đẩy\nmạnh "
+     "phát triển kinh tế - xã hội", "53-NQ/TW", "Bộ Chính trị khóa IX"),
+    ("2025-ubnd-daklak-02200-qd", "Quyết định số 0151/QĐ-UBND ngày 03/7/2025 của Chủ\ntịch UBND tỉnh hết hiệu lực kể từ "
+     "ngày", "0151/QĐ-UBND", "Chủ tịch UBND tỉnh"),
+    # a comma inside the ministry's name (usually "Lao động - Thương binh")
+    ("2014-ubnd-kontum-2516-kh", "Công văn số 2928/LĐTBXH-BVCSTE ngày 12/8/2014 của Bộ Lao động, Thương binh và Xã hội "
+     "vềviệc triển khai", "2928/LĐTBXH-BVCSTE", "Bộ Lao động, Thương binh và Xã hội"),
+]
+
+
+@pytest.mark.parametrize("text_id, snippet, symbol, issuer", ISSUER_ENDS, ids=[c[0] for c in ISSUER_ENDS])
+def test_an_issuer_ends_where_its_subject_starts(text_id, snippet, symbol, issuer):
+    _quoted(text_id, snippet)
+    citations, _ = find_citations(normalize(snippet))
+    assert [(c.symbol, c.issuer) for c in citations][:1] == [(symbol, issuer)]
+
+
 def test_named_laws_without_a_number_are_unnumbered_references():
     """2020-ubnd-binhthuan-1766-qd: two laws named and dated, the second an amending law whose title
     names two more (its own words, not citations of this text)."""
