@@ -39,7 +39,7 @@ __all__ = [
     "TU_SLIP_RE", "PROVINCIAL_COMMITTEE_RE", "CODE_SEPARATOR_RE", "GLUED_SYMBOL_RE", "SLIP_SYMBOL_RE",
     "SLIP_AFTER_SO_RE", "ISSUER_TAI_BEFORE_RE", "NAMED_LAW_RE", "CONGRESS_RESOLUTION_RE",
     "CONGRESS_ORDINAL_RE", "CONGRESS_KEY_NOISE_RE", "ANNIVERSARY_BEFORE_RE", "PLENUM_RESOLUTION_RE",
-    "CHARTER_RE", "CHARTER_SUBJECT_BEFORE_RE", "WORKING_RULES_RE", "ISSUER_DO_AFTER_RE", "PURPOSE_CLAUSE_RE", "ON_BEHALF_BEFORE_RE", "TYPE_OF_ISSUER_BEFORE_RE",
+    "CHARTER_RE", "CHARTER_SUBJECT_BEFORE_RE", "CONSTITUTION_RE", "WORKING_RULES_RE", "ISSUER_DO_AFTER_RE", "PURPOSE_CLAUSE_RE", "ON_BEHALF_BEFORE_RE", "TYPE_OF_ISSUER_BEFORE_RE",
 ]
 
 
@@ -388,6 +388,11 @@ _CHARTER_BODY = (r"Đảng(?:[ \t]+Cộng[ \t]+sản[ \t]+Việt[ \t]+Nam)?"
                  r"|Công[ \t]+đoàn[ \t]+Việt[ \t]+Nam|Mặt[ \t]+trận[ \t]+Tổ[ \t]+quốc[ \t]+Việt[ \t]+Nam"
                  r"|Hội[ \t]+(?:Liên[ \t]+hiệp[ \t]+Phụ[ \t]+nữ|Nông[ \t]+dân|Cựu[ \t]+chiến[ \t]+binh)[ \t]+Việt[ \t]+Nam")
 CHARTER_RE = re.compile(rf"(?<!\w)[Đđ]iều[ \t]+lệ[ \t]+(?P<body>{_CHARTER_BODY})(?!\w)")
+# The State's: "Căn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;" (the Standing Committee's resolutions and
+# ordinances), named in full: "hiến pháp" alone is no one document.
+CONSTITUTION_RE = re.compile(
+    r"(?<!\w)Hiến[ \t]+pháp[ \t]+nước[ \t]+Cộng[ \t]+h(?:òa|oà)[ \t]+xã[ \t]+hội[ \t]+chủ[ \t]+nghĩa[ \t]+Việt[ \t]+Nam(?!\w)"
+    r"(?:[ \t]+năm[ \t]+(?P<year>(?:19|20)\d\d)(?!\d))?")
 # A charter named inside what implements it is that document's subject, no reference of the text: "Quy định số
 # 30-QĐ/TW ... thi hành Chương VII và Chương VIII Điều lệ Đảng", "Quy định 29-QĐ/TW năm 2016 thi hành Điều lệ Đảng".
 CHARTER_SUBJECT_BEFORE_RE = re.compile(r"thi[ \t]+hành(?:[ \t]+[^\s;.]+){0,6}[ \t]+$")

@@ -111,8 +111,11 @@ def plenum_resolution_refs(text: str, runs: list[int], taken: list[tuple[int, in
 
 def charter_refs(text: str, runs: list[int], taken: list[tuple[int, int]]) -> list[Ref]:
     """ "Căn cứ Điều lệ Đảng;", "Căn cứ Điều lệ Đoàn TNCS Hồ Chí Minh;": an organisation's charter, no issuer.
-    Each organisation's once; not one named in the subject of what implements it ("... thi hành Điều lệ Đảng")."""
+    Each organisation's once; not one named in the subject of what implements it ("... thi hành Điều lệ Đảng").
+    And the State's: "Căn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;" (dated when the year is written)."""
     refs: list[Ref] = []
+    if "Hiến pháp" in text and (m := P.CONSTITUTION_RE.search(text)):  # the State's, named in full, once
+        refs.append(Ref(m.start(), m.end(), "Hiến pháp", None, None, None, unnumbered=True, date=iso_date(m.group("year"))))
     if "iều lệ" not in text:  # most documents name no charter: skip the scan
         return refs
     seen: set[str] = set()

@@ -221,6 +221,8 @@ CASES = [
     ("CHARTER_RE", "bổ sung, sửa đổi Điều lệ Câu Lạc bộ", None),                       # 2018-hccb-gialai-kh-clb: a club's
     ("CHARTER_SUBJECT_BEFORE_RE", "Quy định 29-QĐ/TW năm 2016 thi hành ", True),        # 2016-tw-29-qd-dvdn247
     ("CHARTER_SUBJECT_BEFORE_RE", "Căn cứ ", None),
+    ("CONSTITUTION_RE", "Căn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam năm 2013;", ("year", "2013")),
+    ("CONSTITUTION_RE", "phù hợp với Hiến pháp và pháp luật", None),                   # no one document named
     ("WORKING_RULES_RE", "căn cứ Quy chế làm việc của Ban Chấp hành Trung ương, Bộ Chính trị và Ban Bí thư khóa XIII, "
      "trước mắt", ("issuer", "Ban Chấp hành Trung ương, Bộ Chính trị và Ban Bí thư khóa XIII")),  # 2024-bct-tb-suckhoe-vnanet
     ("WORKING_RULES_RE", "ban hành Quy chế làm việc của Chính phủ;", None),            # 2025-cp-385-nq: no term

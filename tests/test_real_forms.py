@@ -371,6 +371,10 @@ CHARTERS_AND_RULES = [
      "tử tỉnh Quảng Ngãi;", []),
     ("2013-ubnd-hagiang-1209-qd", "Điều 1. Ban hành kèm theo Quyết định này Quy chế hoạt động\ncủa Ban Chỉ đạo công tác Dân "
      "số - Kế hoạch hóa gia đình tỉnh Hà Giang, giai đoạn\n2013-2015.", []),
+    # the State's charter, named in full
+    ("2019-ubtvqh-653-nq", "Căn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;", [("Hiến pháp", None, "can_cu")]),
+    ("2025-ubtvqh-1677-nq", "Căn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam đã được sửa đổi, bổ sung một",
+     [("Hiến pháp", None, "can_cu")]),
 ]
 
 
@@ -378,7 +382,8 @@ CHARTERS_AND_RULES = [
                          ids=[f"{c[0]}-{i}" for i, c in enumerate(CHARTERS_AND_RULES)])
 def test_charters_and_working_rules_are_unnumbered_references(text_id, snippet, expected):
     """Party and Youth Union bases cite their charter and a body's working rules for a term by name (seven texts
-    of the set: 2016-tw-29-qd-dieule, 2021-twdtn-411-kh-daihoi, 2023-tw-97-qd-mattran, ...)."""
+    of the set: 2016-tw-29-qd-dieule, 2021-twdtn-411-kh-daihoi, 2023-tw-97-qd-mattran, ...); the National Assembly's
+    Standing Committee the Constitution (four texts)."""
     _quoted(text_id, snippet)
     _, unnumbered = find_citations(normalize(snippet))
     assert [(u.doc_type, u.issuer, u.cue) for u in unnumbered] == expected
