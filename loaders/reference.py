@@ -45,7 +45,11 @@ def canonical_type(word: str) -> str:
 
 
 def read_after(text: str, ref: Ref) -> None:
-    """Extend ref over ", ngày <date>" and "của <issuer>", in either order."""
+    """Extend ref over ", ngày <date>" and "của <issuer>", in either order; a symbol also over the year legal-text
+    sites name it by ("Kế hoạch 0219/KH-UBND năm 2025 thay thế Kế hoạch 84/KH-UBND ...": no date, the year is
+    the symbol's, and what follows it starts after it)."""
+    if ref.symbol and (year := P.NAMED_YEAR_AFTER_RE.match(text, ref.end)):
+        ref.end = year.end()
     for _ in range(2):
         window = text[ref.end : ref.end + _LOOKAHEAD]
         m = P.DATE_AFTER_RE.match(window)

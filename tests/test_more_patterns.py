@@ -237,6 +237,8 @@ CASES = [
     ("ON_BEHALF_BEFORE_RE", "Thường trực Ban Bí thư Trương Thị Mai đã ký ban hành ", None),  # no body named
     ("TYPE_OF_ISSUER_BEFORE_RE", "Thi hành Điều 2 Quyết định của Bộ Chính trị số", ("issuer", "Bộ Chính trị")),  # 2004-vptw-11-hd
     ("TYPE_OF_ISSUER_BEFORE_RE", "các Nghị quyết của Hội đồng nhân dân tỉnh: số", None),   # a list's header
+    ("NAMED_YEAR_AFTER_RE", " năm 2025 thay thế Kế hoạch", True),                     # 2025-ubnd-camau-0219-kh
+    ("NAMED_YEAR_AFTER_RE", " năm 2025/QĐ", None),
 ]
 
 

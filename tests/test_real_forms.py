@@ -501,6 +501,18 @@ def test_an_issuer_ends_where_its_subject_starts(text_id, snippet, symbol, issue
     assert [(c.symbol, c.issuer) for c in citations][:1] == [(symbol, issuer)]
 
 
+def test_a_year_naming_a_symbol_is_part_of_it():
+    """2025-ubnd-camau-0219-kh, a legal site's list: "Kế hoạch 0219/KH-UBND năm 2025 thay thế Kế hoạch 84/KH-UBND năm
+    2025 của ..." (the year names the plan, it dates nothing): 84 is replaced by 0219, nested in it."""
+    snippet = ("5. Kế hoạch 0219/KH-UBND năm 2025 thay thế Kế hoạch 84/KH-UBND năm 2025 của Ủy ban nhân dân tỉnh Cà Mau xây "
+               "dựng và phát triển nhà ở xã hội")
+    _quoted("2025-ubnd-camau-0219-kh", snippet)
+    citations, _ = find_citations(normalize(snippet))
+    assert [(c.symbol, c.date, c.cue, c.via) for c in citations] == [("0219/KH-UBND", None, None, None),
+                                                                    ("84/KH-UBND", None, "thay_the", 0)]
+    assert citations[0].text == "Kế hoạch 0219/KH-UBND năm 2025"
+
+
 def test_named_laws_without_a_number_are_unnumbered_references():
     """2020-ubnd-binhthuan-1766-qd: two laws named and dated, the second an amending law whose title
     names two more (its own words, not citations of this text)."""
