@@ -48,8 +48,9 @@ __all__ = [
 # blank in drafts (dots, spaces or nothing where the clerk leaves a gap).
 DATE = r"""
     (?:
-        (?P<d_day>\d{1,2}) \s*(?P<sep>[/.-])\s* (?P<d_month>\d{1,2}) \s*(?P=sep)\s* (?P<d_year>(?:19|20)\d\d)
-                                              # 06/5/2021, 11-6-2021, 11.6.2021
+        (?P<d_day>\d{1,2}) \s*(?P<sep>[/.-])\s* (?P<d_month>\d{1,2}) \s*(?P=sep)\s* (?P<d_year>(?:19|20)[ ]?\d\d)
+                                              # 06/5/2021, 11-6-2021, 11.6.2021; "16/7/20 21" (a legal site's
+                                              # wrap inside the year, 2022-ubnd-soctrang-135-kh)
       | (?P<s_day>\d{1,2})? [\s.…_]* tháng [\s.…_]* (?P<s_month>\d(?:[ ]?\d)?)? [\s.…_]* năm \s* (?P<s_year>(?:19|20)\d\d)
                                               # 10 tháng 5 năm 2021; "   tháng 12 năm 2021" (draft)
     )

@@ -513,6 +513,16 @@ def test_a_year_naming_a_symbol_is_part_of_it():
     assert citations[0].text == "Kế hoạch 0219/KH-UBND năm 2025"
 
 
+def test_a_year_split_by_a_space():
+    """2022-ubnd-soctrang-135-kh: a legal site's cell wrapped inside the year ("ngày 16/7/20 21"), as "tháng 0 6" in
+    2018-ttg-773-qd: the date is read, and the issuer after it."""
+    snippet = ("Căn cứ Quyết định số\n24/2021/QĐ-TTg ngày 16/7/20 21 của Thủ tướng Chính phủ quy định quy trình rà\nsoát hộ "
+               "nghèo")
+    _quoted("2022-ubnd-soctrang-135-kh", snippet)
+    citations, _ = find_citations(normalize(snippet))
+    assert [(c.symbol, c.date, c.issuer) for c in citations] == [("24/2021/QĐ-TTg", "2021-07-16", "Thủ tướng Chính phủ")]
+
+
 def test_named_laws_without_a_number_are_unnumbered_references():
     """2020-ubnd-binhthuan-1766-qd: two laws named and dated, the second an amending law whose title
     names two more (its own words, not citations of this text)."""
