@@ -216,6 +216,25 @@ def _read_news_date(text: str, ref: Ref, floor: int) -> None:
         ref.date = date_from_match(m)
 
 
+def _without_later_documents(text: str, refs: list[Ref], own: DocHeader | None) -> list[Ref]:
+    """A page's note on the document itself, on one line with its symbol: "Quyết định 119/QĐ-UBND ... đã được thay
+    thế bởi Quyết định 366/QĐ-UBND" names what replaced it later, no citation of it. (An item's own amendment, "Luật
+    ... số 15/2017/QH14 được sửa đổi, bổ sung bởi Luật số 56/2024/QH15", is cited: its subject is another document.)"""
+    if own is None or not own.symbol:
+        return refs
+    own_key = symbol_key(own.symbol)
+    kept: list[Ref] = []
+    own_ref: Ref | None = None
+    for ref in refs:
+        if ref.symbol and symbol_key(ref.symbol) == own_key:
+            own_ref = ref
+        elif own_ref is not None and "\n" not in text[own_ref.end : ref.start] \
+                and P.LATER_DOCUMENT_BEFORE_RE.search(text, own_ref.end, ref.start):
+            continue
+        kept.append(ref)
+    return kept
+
+
 def _issuers_named_after(text: str, refs: list[Ref]) -> None:
     """"Quy định 29-QĐ/TW năm 2016 thi hành Điều lệ Đảng do Ban Chấp hành Trung ương ban hành": the issuer named
     after the subject by "do X ban hành" is that of the first reference of its line or clause, never of one named
@@ -723,6 +742,7 @@ def find_citations(
         read_after(text, ref)
         _read_news_date(text, ref, floor)
         floor = ref.end
+    refs = _without_later_documents(text, refs, own)
     _issuers_named_after(text, refs)
     _share_list_dates(text, refs)
     _share_list_proposers(text, refs)

@@ -39,7 +39,7 @@ __all__ = [
     "TU_SLIP_RE", "PROVINCIAL_COMMITTEE_RE", "CODE_SEPARATOR_RE", "GLUED_SYMBOL_RE", "SLIP_SYMBOL_RE",
     "SLIP_AFTER_SO_RE", "ISSUER_TAI_BEFORE_RE", "NAMED_LAW_RE", "CONGRESS_RESOLUTION_RE",
     "CONGRESS_ORDINAL_RE", "CONGRESS_KEY_NOISE_RE", "ANNIVERSARY_BEFORE_RE", "PLENUM_RESOLUTION_RE",
-    "CHARTER_RE", "CHARTER_SUBJECT_BEFORE_RE", "CONSTITUTION_RE", "WORKING_RULES_RE", "ISSUER_DO_AFTER_RE", "PURPOSE_CLAUSE_RE", "ON_BEHALF_BEFORE_RE", "TYPE_OF_ISSUER_BEFORE_RE", "NAMED_YEAR_AFTER_RE",
+    "CHARTER_RE", "CHARTER_SUBJECT_BEFORE_RE", "CONSTITUTION_RE", "WORKING_RULES_RE", "ISSUER_DO_AFTER_RE", "PURPOSE_CLAUSE_RE", "ON_BEHALF_BEFORE_RE", "TYPE_OF_ISSUER_BEFORE_RE", "NAMED_YEAR_AFTER_RE", "LATER_DOCUMENT_BEFORE_RE",
 ]
 
 
@@ -331,6 +331,11 @@ ISSUER_AFTER_RE = re.compile(rf"^\s{{0,3}},?\s{{0,3}}(?:năm[ \t]+(?:19|20)\d\d[
 # "năm 2025" right after a symbol, as legal-text sites name a document ("Quyết định 2638/QĐ-UBND năm 2025 bãi bỏ ...",
 # "Kế hoạch 0219/KH-UBND năm 2025 thay thế Kế hoạch 84/KH-UBND năm 2025 của ..."); not a date.
 NAMED_YEAR_AFTER_RE = re.compile(r"[ \t]+năm[ \t]+(?:19|20)\d\d(?![\d/.-])")
+# A legal-text site's note on the document it shows: "Quyết định 119/QĐ-UBND bổ sung thủ tục hành chính đã được thay
+# thế bởi Quyết định 366/QĐ-UBND ..." (vanbanphapluat.co) names a later document, which the text cannot cite.
+LATER_DOCUMENT_BEFORE_RE = re.compile(
+    r"(?<!\w)(?:đã[ \t]+)?(?:được|bị)[ \t]+(?:thay[ \t]+thế|bãi[ \t]+bỏ|hủy[ \t]+bỏ|sửa[ \t]+đổi(?:,?[ \t]+bổ[ \t]+sung)?)"
+    r"[ \t]+(?:một[ \t]+phần[ \t]+)?bởi[ \t]+$")
 # Legal-text sites and articles name the issuer after the subject: "Quy định 29-QĐ/TW năm 2016 thi hành Điều lệ
 # Đảng do Ban Chấp hành Trung ương ban hành", "Hướng dẫn 26-HD/BTCTW năm 2014 về công tác nhân sự ... do Ban Tổ
 # chức Trung ương ban hành". Searched on the reference's own line, after it (the finder gives it to the line's

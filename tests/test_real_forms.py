@@ -523,6 +523,27 @@ def test_a_year_split_by_a_space():
     assert [(c.symbol, c.date, c.issuer) for c in citations] == [("24/2021/QĐ-TTg", "2021-07-16", "Thủ tướng Chính phủ")]
 
 
+def test_a_sites_note_of_a_later_document_is_no_citation():
+    """2009-ubnd-bacgiang-119-qd: vanbanphapluat.co writes above the decision "Quyết định 119/QĐ-UBND bổ sung thủ tục
+    hành chính đã được thay thế bởi Quyết định 366/QĐ-UBND ..." (2015): the 2009 text cites its bases only."""
+    body = _source("2009-ubnd-bacgiang-119-qd")
+    if body is None:
+        pytest.skip("2009-ubnd-bacgiang-119-qd.txt is not in the development set")
+    record = extract_text(body)
+    assert record.doc is not None and record.doc.symbol == "119/QĐ-UBND"
+    symbols = [c.symbol for c in record.citations]
+    assert "366/QĐ-UBND" not in symbols and {"285/CCTTHC", "81/QĐ-UBND"} <= set(symbols)
+
+
+def test_an_items_own_amendment_stays_a_citation():
+    """2025-ctubnd-gialai-44-qd: "Luật ... số 15/2017/QH14 được sửa đổi, bổ sung bởi Luật số 56/2024/QH15" cites both:
+    the amended law is another document than the text."""
+    snippet = "Căn cứ Luật Quản lý, sử dụng tài sản công số 15/2017/QH14 được sửa đổi, bổ sung bởi Luật số 56/2024/QH15;"
+    _quoted("2025-ctubnd-gialai-44-qd", snippet)
+    citations, _ = find_citations(normalize(snippet))
+    assert [c.symbol for c in citations] == ["15/2017/QH14", "56/2024/QH15"]
+
+
 def test_named_laws_without_a_number_are_unnumbered_references():
     """2020-ubnd-binhthuan-1766-qd: two laws named and dated, the second an amending law whose title
     names two more (its own words, not citations of this text)."""
