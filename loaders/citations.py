@@ -235,6 +235,9 @@ def _without_later_documents(text: str, refs: list[Ref], own: DocHeader | None) 
     return kept
 
 
+_DO_REACH = 400  # characters after a reference searched for "do X ban hành" (the pattern reaches ~350)
+
+
 def _issuers_named_after(text: str, refs: list[Ref]) -> None:
     """"Quy định 29-QĐ/TW năm 2016 thi hành Điều lệ Đảng do Ban Chấp hành Trung ương ban hành": the issuer named
     after the subject by "do X ban hành" is that of the first reference of its line or clause, never of one named
@@ -246,8 +249,12 @@ def _issuers_named_after(text: str, refs: list[Ref]) -> None:
         previous_start = ref.start
         if ref.issuer is not None or not first:
             continue
-        line_end = text.find("\n", ref.end)
-        m = P.ISSUER_DO_AFTER_RE.match(text, ref.end, len(text) if line_end < 0 else line_end)
+        line_end = text.find("\n", ref.end, ref.end + _DO_REACH)
+        line_end = min(len(text), ref.end + _DO_REACH) if line_end < 0 else line_end
+        line = text[ref.end : line_end]
+        if "do " not in line or "ban hành" not in line:  # most lines have neither: no regex run
+            continue
+        m = P.ISSUER_DO_AFTER_RE.match(text, ref.end, line_end)
         if m:
             ref.issuer = m.span("issuer")
 
@@ -554,7 +561,10 @@ def _assign_cues(text: str, refs: list[Ref], sentences: list[tuple[int, int]]) -
         s_index = bisect.bisect_right(starts, ref.start) - 1
         s_start = sentences[s_index][0]
         if s_index not in purpose_ends:  # once a sentence: a run-on sentence is not searched again per reference
-            m = P.PURPOSE_CLAUSE_RE.search(text, s_start, sentences[s_index][1])
+            s_end = sentences[s_index][1]
+            sentence = text[s_start:s_end]
+            m = (P.PURPOSE_CLAUSE_RE.search(text, s_start, s_end)
+                 if "Nhằm" in sentence or "Để" in sentence or "Với mục" in sentence else None)  # most have none
             purpose_ends[s_index] = (m.end(), m.span("subject")) if m else (-1, None)
         purpose_end, subject = purpose_ends[s_index]
         if previous is None or previous.end <= s_start or previous.end > ref.start:

@@ -384,7 +384,7 @@ _PLENUM_TERM = r",?[ \t]*(?P<open>\()?[ \t]*kh(?:óa|oá)[ \t]+(?P<term>[IVX]{1,
 # Ninh Thuận), "Nghị quyết Hội nghị lần thứ 11 BCHTW Đảng khóa XIII" (Bộ Tư pháp). Not "các Nghị quyết ..."
 # (the plenum's several resolutions) nor a numbered one's head ("Nghị quyết Hội nghị ... khóa XI số 29-NQ/TW").
 PLENUM_RESOLUTION_RE = re.compile(
-    rf"(?<!các[ \t])[Nn](?<!\w[Nn])(?:ghị[ \t]+quyết|(?<=N)Q)[ \t]+"
+    rf"[Nn](?<!\w[Nn])(?<!các[ \t][Nn])(?:ghị[ \t]+quyết|(?<=N)Q)[ \t]+"
     rf"(?P<issuer>{_PLENUM}{_PLENUM_TERM}(?:[ \t]+của[ \t]+Đảng(?!\w))?)(?![ \t]*,?[ \t]*số[ \t:]*\d)",
     re.VERBOSE | re.IGNORECASE,
 )
@@ -410,7 +410,7 @@ CHARTER_SUBJECT_BEFORE_RE = re.compile(r"thi[ \t]+hành(?:[ \t]+[^\s;.]+){0,6}[ 
 # khoá X". The term, on the name's line, singles one out: "ban hành Quy chế hoạt động của Cổng Dịch vụ công" (the
 # subject of the document that issues them) has none.
 WORKING_RULES_RE = re.compile(
-    rf"(?<!\w)(?<!ban[ \t]hành[ \t])Quy[ \t]+chế[ \t]+(?:làm[ \t]+việc|hoạt[ \t]+động)[ \t]+của[ \t]+"
+    rf"Q(?<!\wQ)(?<!ban[ \t]hành[ \t]Q)uy[ \t]+chế[ \t]+(?:làm[ \t]+việc|hoạt[ \t]+động)[ \t]+của[ \t]+"
     rf"(?P<issuer>[{UPPER}](?:[^;:.()\n]|{ISSUER_WRAP}){{1,120}}?[ \t]kh(?:óa|oá)[ \t]+(?:[IVX]{{1,5}}|\d{{1,2}})(?!\w))"
 )
 
