@@ -324,7 +324,12 @@ _ISSUER_END = rf"""
     (?= \s+(?:{_ISSUER_STOP})(?!\w) | [ \t]*(?!{ISSUER_WRAP}|{ISSUER_INNER_COMMA})[\n,;:.()\[\]“”"] | [ \t]*$
       | [ \t]*về(?=[{LOWER}]) | (?<=[{LOWER}]){GLUED_NGAY} )   # glued at a lost line join: "Chính phủ vềphê duyệt"
 """
-_ISSUER_PHRASE = rf"(?P<issuer>[{UPPER}]{_ISSUER_CHAR}{{1,100}}?){_ISSUER_END}"
+# A steering committee named by its field, which holds commas and "và": "Ban Chỉ đạo Trung ương về phát triển khoa
+# học, công nghệ, đổi mới sáng tạo và chuyển đổi số" (05-TB/BCĐTW, 01-KH/BCĐTW). Its field ends before the words that
+# end an issuer in running text ("... chuyển đổi số về kết luận của ...", "... chuyển đổi số đã có Kế hoạch").
+_STEERING_NAME = (r"Ban[ \t]+Chỉ[ \t]+đạo(?:[ \t]+(?:Trung[ \t]+ương|[Qq]uốc[ \t]+gia))?[ \t]+về[ \t]+"
+                 r"[^\n;:.()\[\]“”\"]{1,160}?(?=[ \t]+(?:về|đã|vừa|ban[ \t]+hành|ngày|có|tại)(?!\w)|[ \t]*[;(\n]|[ \t]*$)")
+_ISSUER_PHRASE = rf"(?P<issuer>{_STEERING_NAME}|[{UPPER}]{_ISSUER_CHAR}{{1,100}}?){_ISSUER_END}"
 # "của Ban Tuyên giáo Tỉnh ủy Lai Châu về ..." after a symbol (and its date); legal-text sites name a
 # document by its year first ("Hướng dẫn 19-HD/BTGDVTW năm 2025 của Ban Tuyên giáo và Dân vận Trung ương").
 ISSUER_AFTER_RE = re.compile(rf"^\s{{0,3}},?\s{{0,3}}(?:năm[ \t]+(?:19|20)\d\d[ \t]+)?của\s+{_ISSUER_PHRASE}", re.VERBOSE)
@@ -434,7 +439,7 @@ ISSUER_BEFORE_RE = re.compile(
     # after a sentence break, a news item's dateline ("(LSVN) - ") or its opening date ("Ngày 16/4/2020 ")
     rf"(?:[Nn]gày[ \t]+{DATE}[ \t]*,?[ \t]+|^|[.,;:\n]\s*|\)\s*-\s*)"
     r"(?![Nn]gày[ \t]+\d)"  # "\nNgày 16/4/2020 Ủy ban nhân dân tỉnh ban hành": the issuer follows the date
-    rf"(?P<issuer>[{UPPER}][^.,;:\n]{{2,80}}?)\s+(?:vừa\s+|đã\s+|mới\s+)?(?:khẩn\s+trương\s+)?"
+    rf"(?P<issuer>{_STEERING_NAME}|[{UPPER}][^.,;:\n]{{2,80}}?)\s+(?:vừa\s+|đã\s+|mới\s+)?(?:khẩn\s+trương\s+)?"
     rf"(?:(?:ký\s+)?ban\s+hành|có)\s+$",   # "Ngày 24-10, UBND tỉnh có văn bản số 4912/UBND-NC" (Tuyên Quang)
     re.VERBOSE,
 )

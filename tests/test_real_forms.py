@@ -544,6 +544,22 @@ def test_an_items_own_amendment_stays_a_citation():
     assert [c.symbol for c in citations] == ["15/2017/QH14", "56/2024/QH15"]
 
 
+STEERING = "Ban Chỉ đạo Trung ương về phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số"
+
+
+@pytest.mark.parametrize("text_id, snippet, symbol", [
+    # its field holds commas and "và"; it ends before the subject's "về" and before "đã có"
+    ("2026-bbt-09-qc-ts24", "- Căn cứ Thông báo số 05-TB/BCĐTW, ngày 04/7/2025 của Ban Chỉ đạo Trung ương về phát triển "
+     "khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số về kết luận của đồng chí Tổng Bí thư", "05-TB/BCĐTW"),
+    ("2025-bcdtw-01-kh", "Ban Chỉ đạo Trung ương về phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số đã "
+     "có Kế hoạch 01-KH/BCĐTW năm 2025 triển khai", "01-KH/BCĐTW"),
+], ids=["after-cua", "news-subject"])
+def test_a_steering_committee_named_by_its_field(text_id, snippet, symbol):
+    _quoted(text_id, snippet)
+    citations, _ = find_citations(normalize(snippet))
+    assert [(c.symbol, c.issuer) for c in citations] == [(symbol, STEERING)]
+
+
 def test_named_laws_without_a_number_are_unnumbered_references():
     """2020-ubnd-binhthuan-1766-qd: two laws named and dated, the second an amending law whose title
     names two more (its own words, not citations of this text)."""
