@@ -303,8 +303,10 @@ _UNFINISHED_HEAD = "|".join(f"(?<={h})" for h in (
 ISSUER_WRAP = (rf"(?:[ \t]*\n[ \t]*(?=[{LOWER}])|(?:{_UNFINISHED_HEAD})[ \t]*\n[ \t]*(?=[{UPPER}])"
                rf"|(?<=[ \t]và)[ \t]*\n[ \t]*(?=[{UPPER}])(?!(?i:{_TYPE_WORD})(?!\w)))")
 # A comma inside one name: "Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ", "Bộ Văn hóa, Thể thao và Du lịch", "Bộ Lao
-# động, Thương binh và Xã hội" (Kon Tum, 2014; usually "Lao động - Thương binh").
-ISSUER_INNER_COMMA = r",[ \t]*(?=Chủ[ \t]+nhiệm[ \t]|Thể[ \t]+thao[ \t]+và[ \t]|Thương[ \t]+binh[ \t]+và[ \t])"
+# động, Thương binh và Xã hội" (Kon Tum, 2014; usually "Lao động - Thương binh"); and the joint signers "của Bộ Chính
+# trị, Ban Bí thư" (Kết luận 137-KL/TW, 191-KL/TW: one issuer, as the set annotates it).
+ISSUER_INNER_COMMA = (r",[ \t]*(?=Chủ[ \t]+nhiệm[ \t]|Thể[ \t]+thao[ \t]+và[ \t]|Thương[ \t]+binh[ \t]+và[ \t])"
+                      r"|(?<=Bộ[ \t]Chính[ \t]trị),[ \t]*(?=Ban[ \t]+Bí[ \t]+thư(?!\w))")
 # "các Nghị quyết của Chính phủ:", "các Thông tư của Bộ trưởng, Chủ nhiệm Văn\nphòng Chính phủ:", "04 Nghị
 # quyết của Bộ Chính trị, gồm:" before a list whose items share its type and issuer.
 LIST_HEADER_RE = re.compile(

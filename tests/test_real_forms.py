@@ -560,6 +560,19 @@ def test_a_steering_committee_named_by_its_field(text_id, snippet, symbol):
     assert [(c.symbol, c.issuer) for c in citations] == [(symbol, STEERING)]
 
 
+def test_the_joint_signers_politburo_and_secretariat_are_one_issuer():
+    """2025-btgdvtw-36-kh-evn, 2025-bct-191-kl-vtcnews: "của Bộ Chính trị, Ban Bí thư" (as annotated); a comma before
+    another name still ends an issuer (the list of 2024-hu-vinhlinh-qd144-ct35)."""
+    snippet = "Kết luận số 137-KL/TW ngày 28/3/2025 của Bộ Chính trị, Ban Bí thư"
+    _quoted("2025-btgdvtw-36-kh-evn", snippet)
+    citations, _ = find_citations(normalize(snippet))
+    assert [(c.symbol, c.issuer) for c in citations] == [("137-KL/TW", "Bộ Chính trị, Ban Bí thư")]
+    snippet = "ký ban hành Kết luận 191 của Bộ Chính trị, Ban Bí thư về tiếp tục"
+    _quoted("2025-bct-191-kl-vtcnews", snippet)
+    citations, _ = find_citations(normalize(snippet))
+    assert [(c.number, c.issuer) for c in citations] == [("191", "Bộ Chính trị, Ban Bí thư")]
+
+
 def test_named_laws_without_a_number_are_unnumbered_references():
     """2020-ubnd-binhthuan-1766-qd: two laws named and dated, the second an amending law whose title
     names two more (its own words, not citations of this text)."""
