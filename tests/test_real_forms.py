@@ -561,8 +561,7 @@ def test_a_steering_committee_named_by_its_field(text_id, snippet, symbol):
 
 
 def test_the_joint_signers_politburo_and_secretariat_are_one_issuer():
-    """2025-btgdvtw-36-kh-evn, 2025-bct-191-kl-vtcnews: "của Bộ Chính trị, Ban Bí thư" (as annotated); a comma before
-    another name still ends an issuer (the list of 2024-hu-vinhlinh-qd144-ct35)."""
+    """2025-btgdvtw-36-kh-evn, 2025-bct-191-kl-vtcnews: "của Bộ Chính trị, Ban Bí thư" (as annotated)."""
     snippet = "Kết luận số 137-KL/TW ngày 28/3/2025 của Bộ Chính trị, Ban Bí thư"
     _quoted("2025-btgdvtw-36-kh-evn", snippet)
     citations, _ = find_citations(normalize(snippet))
