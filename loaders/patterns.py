@@ -242,9 +242,12 @@ ANNIVERSARY_BEFORE_RE = re.compile(r"[Kk]ỷ[ \t]+niệm[ \t]+\d{1,3}[ \t]+năm(
 # The type word right before a symbol: "Kết luận số ", its code "KL số ", "KH ",
 # or the generic "văn bản số " (the symbol's code then says the type).
 _TYPE_CODE = "(?-i:" + _alternation(TYPE_BY_CODE) + ")"
+# An urgency or secrecy mark between the type word and "số": "Ban Thường vụ Tỉnh ủy Thanh Hóa đã ban hành Công điện
+# khẩn số 07 - CĐ/TU", "Chủ tịch UBND tỉnh Nghệ An vừa có công điện khẩn số 12/CĐ.UBND", "Công văn hỏa tốc số ...".
+_URGENCY = r"(?:khẩn|hỏa[ \t]+tốc|hoả[ \t]+tốc|thượng[ \t]+khẩn)(?!\w)"
 TYPE_BEFORE_RE = re.compile(
     rf"{_TYPE_FIRST}(?<!\w)(?:(?P<type>{_TYPE_WORD})|(?P<code>{_TYPE_CODE})|(?P<generic>văn\s+bản|(?-i:VB)))"
-    rf"\s*(?:\(\s*)?(?:số\s*:?\s*)?$",
+    rf"(?:[ \t]+{_URGENCY})?\s*(?:\(\s*)?(?:số\s*:?\s*)?$",
     re.IGNORECASE,
 )
 SO_BEFORE_RE = re.compile(r"(?<!\w)số\s*:?\s*$", re.IGNORECASE)

@@ -239,6 +239,7 @@ CASES = [
     ("TYPE_OF_ISSUER_BEFORE_RE", "các Nghị quyết của Hội đồng nhân dân tỉnh: số", None),   # a list's header
     ("NAMED_YEAR_AFTER_RE", " năm 2025 thay thế Kế hoạch", True),                     # 2025-ubnd-camau-0219-kh
     ("NAMED_YEAR_AFTER_RE", " năm 2025/QĐ", None),
+    ("TYPE_BEFORE_RE", "Ban Thường vụ Tỉnh ủy Thanh Hóa đã ban hành Công điện khẩn số ", ("type", "Công điện")),
     ("LATER_DOCUMENT_BEFORE_RE", " bổ sung thủ tục hành chính đã được thay thế bởi ", True),  # 2009-ubnd-bacgiang-119-qd
     ("LATER_DOCUMENT_BEFORE_RE", " thay thế ", None),
 ]

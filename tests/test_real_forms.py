@@ -572,6 +572,32 @@ def test_the_joint_signers_politburo_and_secretariat_are_one_issuer():
     assert [(c.number, c.issuer) for c in citations] == [("191", "Bộ Chính trị, Ban Bí thư")]
 
 
+URGENT = [
+    # (text id, snippet, symbol, issuer): an urgency mark between the type word and "số" ("Công điện khẩn số")
+    ("2022-tu-thanhhoa-07-cd-vtec", "Ngày 19-2-2022, Ban Thường vụ Tỉnh ủy Thanh Hóa đã ban hành Công điện khẩn số 07 - CĐ/TU "
+     "về tăng cường", "07-CĐ/TU", "Ban Thường vụ Tỉnh ủy Thanh Hóa"),
+    ("2018-ubnd-nghean-12-cd-tin", "Vào lúc 10h00 ngày 21/7, Chủ tịch UBND tỉnh Nghệ An vừa có công điện khẩn số 12/CĐ.UBND "
+     "về khắc phục", "12/CĐ.UBND", "Chủ tịch UBND tỉnh Nghệ An"),
+]
+
+
+@pytest.mark.parametrize("text_id, snippet, symbol, issuer", URGENT, ids=[c[0] for c in URGENT])
+def test_an_urgent_telegram_keeps_its_type_word_and_issuer(text_id, snippet, symbol, issuer):
+    _quoted(text_id, snippet)
+    citations, _ = find_citations(normalize(snippet))
+    assert [(c.symbol, c.doc_type, c.issuer) for c in citations] == [(symbol, "Công điện", issuer)]
+
+
+def test_an_urgent_telegrams_headline_is_the_numbered_one():
+    """2022-tu-thanhhoa-07-cd-vtec: the headline "Công điện khẩn của Ban Thường vụ Tỉnh ủy Thanh Hóa: ..." names
+    07-CĐ/TU (now read with its issuer), no second, unnumbered telegram."""
+    body = _source("2022-tu-thanhhoa-07-cd-vtec")
+    if body is None:
+        pytest.skip("2022-tu-thanhhoa-07-cd-vtec.txt is not in the development set")
+    record = extract_text(body)
+    assert [c.symbol for c in record.citations][:1] == ["07-CĐ/TU"] and record.unnumbered == ()
+
+
 def test_named_laws_without_a_number_are_unnumbered_references():
     """2020-ubnd-binhthuan-1766-qd: two laws named and dated, the second an amending law whose title
     names two more (its own words, not citations of this text)."""
