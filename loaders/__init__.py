@@ -3,7 +3,8 @@
 The stages, each a module: ``files`` (bytes to text, any encoding and format;
 ``ocr`` for scans, ``html_text`` for portal pages),
 ``normalize`` (the matching form and its offset map), ``citations`` and
-``header`` (what a document cites and says about itself), ``extract``
+``header`` (what a document cites and says about itself; ``reference`` holds a reference
+being assembled, ``unnumbered`` the scanners of references without a number), ``extract``
 (the pipeline). ``vocabulary`` holds every code and cue word; ``errors`` the one
 exception type a user sees, ``ChidaoError``.
 """

@@ -25,20 +25,20 @@ import bisect
 import functools
 import re
 import unicodedata
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from . import patterns as P
-from .dates import date_from_match, iso_date
+from .dates import date_from_match
 from .models import Citation, DocHeader, Unnumbered
 from .normalize import Normalized, fold, match_form, symbol_key
-from .vocabulary import CUE_BY_NAME, ISSUER_CODES, OCR_CODE_FIXES, SCOPED_WORDS, TYPE_BY_CODE, TYPE_NAMES, UNNUMBERED_TYPES, type_for_code
+from .reference import Ref, Scanner, canonical_type, read_after
+from .unnumbered import (charter_refs, congress_resolution_refs, named_law_refs, plenum_resolution_refs, unnumbered_refs,
+                         working_rules_refs)
+from .vocabulary import CUE_BY_NAME, ISSUER_CODES, OCR_CODE_FIXES, SCOPED_WORDS, TYPE_BY_CODE, type_for_code
 
 __all__ = ["find_citations", "Symbol", "parse_symbol_match", "sentence_spans", "Scanner", "SCANNERS"]
 
-_TYPE_BY_FOLDED = {t.lower(): t for t in TYPE_NAMES}
 _LOOKBACK = 80  # characters searched before a symbol for its type word
-_LOOKAHEAD = 200  # characters searched after it for its date and issuer
 
 
 @dataclass(frozen=True)
@@ -160,58 +160,16 @@ def sentence_spans(text: str, until: int | None = None) -> list[tuple[int, int]]
     return spans
 
 
-@dataclass(slots=True)
-class _Ref:
-    """A reference being assembled, in normalised positions."""
 
-    start: int
-    end: int  # end of the core: symbol, date, issuer
-    doc_type: str | None
-    number: str | None
-    symbol: str | None
-    issuer_code: str | None
-    date: str | None = None
-    issuer: tuple[int, int] | None = None  # span of the issuer as written
-    unnumbered: bool = False
-    cue: str | None = None
-    via: int | None = None
-    listed: bool = False  # an item of "các Nghị quyết của Chính phủ: số ...; số ..."
-    mentions: list[tuple[int, int]] | None = None  # later mentions merged into this one
-
-
-def _canonical_type(word: str) -> str:
-    return _TYPE_BY_FOLDED.get(P.WHITESPACE_RE.sub(" ", word).lower(), word)
-
-
-def _read_after(text: str, ref: _Ref) -> None:
-    """Extend ref over ", ngày <date>" and "của <issuer>", in either order."""
-    for _ in range(2):
-        window = text[ref.end : ref.end + _LOOKAHEAD]
-        m = P.DATE_AFTER_RE.match(window)
-        if m and ref.date is None:
-            ref.date = date_from_match(m)
-            ref.end += m.end()
-            continue
-        m = P.ISSUER_AFTER_RE.match(window)
-        # its own "của X" after it wins over a name read before it ("ý kiến chỉ đạo của Thủ tướng ... tại
-        # Thông báo số 253/TB-VPCP ngày 25/7/2020 của Văn phòng Chính phủ": the Thông báo is the VPCP's)
-        if m and (ref.issuer is None or ref.issuer[1] <= ref.start):
-            ref.issuer = (ref.end + m.start("issuer"), ref.end + m.end("issuer"))
-            ref.end += m.end("issuer")
-            continue
-        break
-    if text[ref.end : ref.end + 1] == ")" and "(" in text[ref.start : ref.end]:
-        ref.end += 1
-
-
-def _read_before(text: str, ref: _Ref, floor: int) -> None:
+def _read_before(text: str, ref: Ref, floor: int) -> None:
     """Extend ref back over its type word ("Kết luận số ") or "số "."""
     window_start = max(floor, ref.start - _LOOKBACK)
     before = text[window_start : ref.start]
     m = P.TYPE_BEFORE_RE.search(before)
+    typed = m is not None
     if m:
         if m.group("type"):
-            ref.doc_type = _canonical_type(m.group("type"))
+            ref.doc_type = canonical_type(m.group("type"))
         elif m.group("code"):
             ref.doc_type = TYPE_BY_CODE[m.group("code")]
         ref.start = window_start + m.start()
@@ -221,7 +179,13 @@ def _read_before(text: str, ref: _Ref, floor: int) -> None:
             ref.start = window_start + m.start()
             named = P.NAMED_LAW_BEFORE_RE.search(before, 0, m.start())
             if named and ref.doc_type in (None, "Công văn"):  # "Luật Tổ chức chính quyền địa phương số 72/2025/QH15"
-                ref.doc_type = _canonical_type(named.group("type"))
+                ref.doc_type = canonical_type(named.group("type"))
+    if ref.issuer is None and not typed:  # "Quyết định của Bộ Chính trị số31-QĐ/TW": the issuer between type and number
+        glued = text[ref.start : ref.start + 2].lower() == "số"  # "số 31-QĐ/TW" read back, or "số31-QĐ/TW" glued
+        owner = P.TYPE_OF_ISSUER_BEFORE_RE.search(text, window_start, ref.start + 2 if glued else ref.start)
+        if owner:
+            ref.issuer, ref.start = owner.span("issuer"), owner.start()
+            ref.doc_type = ref.doc_type or canonical_type(owner.group("type"))
     if ref.issuer is None:
         base = max(floor, ref.start - 120)
         window = text[base : ref.start]
@@ -229,7 +193,11 @@ def _read_before(text: str, ref: _Ref, floor: int) -> None:
         tail = window.rstrip()
         m = None
         if len(tail) < len(window):
-            if tail.endswith(("hành", " có")):
+            if tail.endswith(" ký ban hành"):  # signed on a body's behalf ("Thay mặt Ban Bí thư, ... đã ký ban hành")
+                behalf = P.ON_BEHALF_BEFORE_RE.search(text, max(floor, ref.start - 260), ref.start)
+                if behalf:
+                    base, window, m = 0, text, behalf
+            if m is None and tail.endswith(("hành", " có")):
                 m = P.ISSUER_BEFORE_RE.search(window)
             if m is None and tail.endswith("tại"):
                 m = P.ISSUER_TAI_BEFORE_RE.search(window)
@@ -237,7 +205,7 @@ def _read_before(text: str, ref: _Ref, floor: int) -> None:
             ref.issuer = (base + m.start("issuer"), base + m.end("issuer"))
 
 
-def _read_news_date(text: str, ref: _Ref, floor: int) -> None:
+def _read_news_date(text: str, ref: Ref, floor: int) -> None:
     """The date a news item gives before the document it reports ("Ngày 14-11-2016, Tỉnh ủy
     đã ban hành Nghị quyết số 10-NQ/TU"), for a reference that carries none after it."""
     if ref.date is not None:
@@ -248,7 +216,50 @@ def _read_news_date(text: str, ref: _Ref, floor: int) -> None:
         ref.date = date_from_match(m)
 
 
-def _share_list_dates(text: str, refs: list[_Ref]) -> None:
+def _without_later_documents(text: str, refs: list[Ref], own: DocHeader | None) -> list[Ref]:
+    """A page's note on the document itself, on one line with its symbol: "Quyết định 119/QĐ-UBND ... đã được thay
+    thế bởi Quyết định 366/QĐ-UBND" names what replaced it later, no citation of it. (An item's own amendment, "Luật
+    ... số 15/2017/QH14 được sửa đổi, bổ sung bởi Luật số 56/2024/QH15", is cited: its subject is another document.)"""
+    if own is None or not own.symbol:
+        return refs
+    own_key = symbol_key(own.symbol)
+    kept: list[Ref] = []
+    own_ref: Ref | None = None
+    for ref in refs:
+        if ref.symbol and symbol_key(ref.symbol) == own_key:
+            own_ref = ref
+        elif own_ref is not None and "\n" not in text[own_ref.end : ref.start] \
+                and P.LATER_DOCUMENT_BEFORE_RE.search(text, own_ref.end, ref.start):
+            continue
+        kept.append(ref)
+    return kept
+
+
+_DO_REACH = 400  # characters after a reference searched for "do X ban hành" (the pattern reaches ~350)
+
+
+def _issuers_named_after(text: str, refs: list[Ref]) -> None:
+    """"Quy định 29-QĐ/TW năm 2016 thi hành Điều lệ Đảng do Ban Chấp hành Trung ương ban hành": the issuer named
+    after the subject by "do X ban hành" is that of the first reference of its line or clause, never of one named
+    inside that reference's subject (a legal site's title "Quyết định A ... bãi bỏ Quyết định B ... do X ban hành" is A's)."""
+    previous_start = -1
+    for ref in refs:
+        clause = max(text.rfind("\n", 0, ref.start), text.rfind(";", 0, ref.start))
+        first = previous_start <= clause
+        previous_start = ref.start
+        if ref.issuer is not None or not first:
+            continue
+        line_end = text.find("\n", ref.end, ref.end + _DO_REACH)
+        line_end = min(len(text), ref.end + _DO_REACH) if line_end < 0 else line_end
+        line = text[ref.end : line_end]
+        if "do " not in line or "ban hành" not in line:  # most lines have neither: no regex run
+            continue
+        m = P.ISSUER_DO_AFTER_RE.match(text, ref.end, line_end)
+        if m:
+            ref.issuer = m.span("issuer")
+
+
+def _share_list_dates(text: str, refs: list[Ref]) -> None:
     """"Quyết định số 217-QĐ/TW và Quyết định số 218-QĐ/TW ngày 12/12/2013": the date after a
     list's last item dates the items before it that carry none (read from the end: one pass)."""
     for i in range(len(refs) - 2, -1, -1):
@@ -259,7 +270,7 @@ def _share_list_dates(text: str, refs: list[_Ref]) -> None:
             ref.date = after.date
 
 
-def _share_list_issuers(text: str, refs: list[_Ref]) -> None:
+def _share_list_issuers(text: str, refs: list[Ref]) -> None:
     """"Nghị định số 48/2013/NĐ-CP ngày 14/5/2013 và Nghị định số 92/2017/NĐ-CP ngày 07/8/2017 của Chính
     phủ": the issuer after a list's last item ("của X") is the issuer of the items before it, joined by ","
     or "và", that name none of their own and carry the same issuer code (a law "…/QH13 và Nghị định … của
@@ -272,7 +283,7 @@ def _share_list_issuers(text: str, refs: list[_Ref]) -> None:
             ref.issuer = after.issuer
 
 
-def _share_list_proposers(text: str, refs: list[_Ref]) -> None:
+def _share_list_proposers(text: str, refs: list[Ref]) -> None:
     """"của Sở Tài chính tại Tờ trình số: 421/TTr-STC ngày 29/10/2025, 501/TTr-STC ngày 20/11/2025": an
     issuer named before a list (its "của X tại") is the issuer of the bare items after the first, joined
     by "," or "và", that carry no type word and no issuer of their own (one pass, in order)."""
@@ -284,7 +295,7 @@ def _share_list_proposers(text: str, refs: list[_Ref]) -> None:
             ref.issuer = before.issuer
 
 
-def _outside(candidates: list[_Ref], refs: list[_Ref]) -> list[_Ref]:
+def _outside(candidates: list[Ref], refs: list[Ref]) -> list[Ref]:
     """The candidates that start outside every ref's span (refs sorted by start): a
     bisect over the starts and the running furthest end, not a test of every pair."""
     starts = [r.start for r in refs]
@@ -306,25 +317,10 @@ def _digit_runs(text: str) -> list[int]:
     return [m.start() for m in P.DIGIT_RUN_RE.finditer(text)]
 
 
-@dataclass(frozen=True)
-class Scanner:
-    """One form of reference. ``scan(text, digit_runs, taken)`` returns its references in the
-    matching form, given where runs of digits start and the spans earlier scanners took
-    (in order of their starts).
 
-    A numbered scanner's references get their type word, date and issuer read from around
-    them and may become citations; an unnumbered one (``numbered=False``) reads its own and
-    yields only where no numbered reference stands.
-    """
-
-    name: str
-    scan: Callable[[str, list[int], list[tuple[int, int]]], list[_Ref]]
-    numbered: bool = True
-
-
-def _symbol_refs(text: str, runs: list[int], taken: list[tuple[int, int]]) -> list[_Ref]:
+def _symbol_refs(text: str, runs: list[int], taken: list[tuple[int, int]]) -> list[Ref]:
     """ "Kết luận số 07-KL/TW", "23/2021/QĐ-TTg", "159 -CV/ĐUK" (SYMBOL_RE at a run of digits)."""
-    refs: list[_Ref] = []
+    refs: list[Ref] = []
     end = 0
     for start in runs:
         if start < end:  # inside the symbol just read ("23/2021/QĐ-TTg")
@@ -344,7 +340,7 @@ def _symbol_refs(text: str, runs: list[int], taken: list[tuple[int, int]]) -> li
                     sym = Symbol(f"{sym.number}{middle}/{sym.issuer_code}-{issuer.code}", sym.number,
                                  sym.issuer_code, issuer.code, sym.year, False)
                     stop = spaced.end()
-            refs.append(_Ref(m.start(), stop, doc_type_of(sym), sym.number, sym.text, sym.issuer_code))
+            refs.append(Ref(m.start(), stop, doc_type_of(sym), sym.number, sym.text, sym.issuer_code))
             end = stop
     return refs
 
@@ -352,11 +348,11 @@ def _symbol_refs(text: str, runs: list[int], taken: list[tuple[int, int]]) -> li
 _TYPE_CODE_BY_UPPER = {code.upper(): code for code in (*TYPE_BY_CODE, "TT")}
 
 
-def _slip_symbol_refs(text: str, runs: list[int], taken: list[tuple[int, int]]) -> list[_Ref]:
+def _slip_symbol_refs(text: str, runs: list[int], taken: list[tuple[int, int]]) -> list[Ref]:
     """Symbols typed with a slip, right after "số": glued to it ("số782-QĐ/HU"), a space for a
     separator ("Nghị quyết số 57-NQ TW", "Quyết định số 61 QĐ/TWĐTN"), a type code in lower
     case ("kết luận 48/kl TW"). Read as the symbol meant; the span keeps what was typed."""
-    refs: list[_Ref] = []
+    refs: list[Ref] = []
     t = 0
     for start in runs:
         before = text[start - 1 : start]  # one character tells which reading can apply (cheaper than a match)
@@ -371,7 +367,7 @@ def _slip_symbol_refs(text: str, runs: list[int], taken: list[tuple[int, int]]) 
                 m = P.GLUED_SYMBOL_RE.match(text, start)
                 if m:
                     sym = parse_symbol_match(m)
-                    refs.append(_Ref(m.start(), m.end(), doc_type_of(sym), sym.number, sym.text, sym.issuer_code))
+                    refs.append(Ref(m.start(), m.end(), doc_type_of(sym), sym.number, sym.text, sym.issuer_code))
             continue
         m = P.SLIP_SYMBOL_RE.match(text, start)
         if not m or not (P.SLIP_AFTER_SO_RE.search(text, max(0, start - 12), start)
@@ -384,7 +380,7 @@ def _slip_symbol_refs(text: str, runs: list[int], taken: list[tuple[int, int]]) 
             continue  # "số 12 CV/UBND" is no Party symbol: left as the text has it
         sym = Symbol(f"{m.group('number')}-{type_code}/{issuer}", m.group("number"), type_code,
                      P.CODE_SEPARATOR_RE.split(issuer)[0], None, True)
-        refs.append(_Ref(m.start(), m.end(), doc_type_of(sym), sym.number, sym.text, sym.issuer_code))
+        refs.append(Ref(m.start(), m.end(), doc_type_of(sym), sym.number, sym.text, sym.issuer_code))
     return refs
 
 
@@ -392,7 +388,7 @@ _GLUED_O = frozenset("ốỐ")  # the last letter of "số" glued to its number
 _BLANK_OR_COLON = frozenset(" \t:\n")  # "\n": "$" also matches before a last line break
 
 
-def _number_only_refs(text: str, runs: list[int], taken: list[tuple[int, int]]) -> list[_Ref]:
+def _number_only_refs(text: str, runs: list[int], taken: list[tuple[int, int]]) -> list[Ref]:
     """Number-only references at the digit runs outside the symbols already read (``taken``,
     in order: one pointer walks both lists, so the cost is linear in runs plus symbols)."""
     refs = []
@@ -409,64 +405,12 @@ def _number_only_refs(text: str, runs: list[int], taken: list[tuple[int, int]]) 
             continue
         typed = P.TYPE_THEN_NUMBER_RE.search(text, max(0, start - 40), start)
         if typed:
-            refs.append(_Ref(m.start(), m.end(), _canonical_type(typed.group("type")), m.group("number"), None, None))
+            refs.append(Ref(m.start(), m.end(), canonical_type(typed.group("type")), m.group("number"), None, None))
     return refs
 
 
-def _unnumbered_refs(text: str, runs: list[int], taken: list[tuple[int, int]]) -> list[_Ref]:
-    """ "Điện của Thủ tướng Chính phủ ngày ...": a type word with no number, an issuer and a date."""
-    refs: list[_Ref] = []
-    if not any(word in text for word in UNNUMBERED_TYPES):  # most documents have none: skip the scan
-        return refs
-    for m in P.UNNUMBERED_RE.finditer(text):
-        if P.ANNIVERSARY_BEFORE_RE.search(text, max(0, m.start() - 100), m.start()):
-            continue  # "kỷ niệm 70 năm ngày Chủ tịch Hồ Chí Minh ra Lời kêu gọi ...": history, not a reference
-        ref = _Ref(m.start(), m.end("type"), m.group("type"), None, None, None, unnumbered=True)
-        rest = m.group("rest")
-        dm = P.DATE_AFTER_RE.search(rest) or P.LOOSE_NGAY_DATE_RE.search(rest)
-        if dm:
-            ref.date = date_from_match(dm)
-        ref.end = m.end("rest")
-        _read_after(text, ref)
-        if ref.issuer is None:
-            continue  # "Điện" alone is too vague to be a reference
-        refs.append(ref)
-    return refs
 
-
-def _named_law_refs(text: str, runs: list[int], taken: list[tuple[int, int]]) -> list[_Ref]:
-    """ "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19/6/2015": a law named and dated, no number."""
-    refs: list[_Ref] = []
-    if "uật" not in text and "Pháp lệnh" not in text:  # most documents name no law: skip the scan
-        return refs
-    for m in P.NAMED_LAW_RE.finditer(text):
-        ref = _Ref(m.start(), m.end(), _canonical_type(m.group("type")), None, None, None, unnumbered=True)
-        ref.date = date_from_match(m) if m.group("when").lower().startswith("ngày") else iso_date(m.group("year"))
-        refs.append(ref)
-    return refs
-
-
-def _congress_resolution_refs(text: str, runs: list[int], taken: list[tuple[int, int]]) -> list[_Ref]:
-    """ "thực hiện Nghị quyết Đại hội Đảng bộ xã lần thứ I, nhiệm kỳ 2025-2030": a congress's resolution,
-    its congress the issuer (the unit's highest document: plans implement it, and cite it by no number).
-    Only a congress the text singles out by its ordinal; each one once (the later mentions name it again)."""
-    refs: list[_Ref] = []
-    if "ại hội" not in text:  # most documents name no congress (Đại hội, đại hội): skip the scan
-        return refs
-    seen: set[str] = set()
-    for m in P.CONGRESS_RESOLUTION_RE.finditer(text):
-        congress = m.group("issuer")
-        key = P.CONGRESS_KEY_NOISE_RE.sub(lambda n: n.group("unit") or "", fold(congress))
-        if not P.CONGRESS_ORDINAL_RE.search(congress) or key in seen:
-            continue  # "đưa Nghị quyết Đại hội vào cuộc sống", "Nghị quyết Đại hội các cấp": no one congress; or named again
-        seen.add(key)
-        ref = _Ref(m.start(), m.end("issuer"), "Nghị quyết", None, None, None, unnumbered=True)
-        ref.issuer = m.span("issuer")
-        refs.append(ref)
-    return refs
-
-
-def _apply_list_headers(text: str, refs: list[_Ref], sentences: list[tuple[int, int]]) -> None:
+def _apply_list_headers(text: str, refs: list[Ref], sentences: list[tuple[int, int]]) -> None:
     """Items after "các Nghị quyết của Chính phủ:" share the header's type and issuer: the bare items
     ("số 105/NQ-CP"), and the items of the header's type and the first item's issuer code ("04 Nghị quyết
     của Bộ Chính trị, gồm: Nghị quyết số 59-NQ/TW ..., Nghị quyết số 70-NQ/TW ...")."""
@@ -482,7 +426,7 @@ def _apply_list_headers(text: str, refs: list[_Ref], sentences: list[tuple[int, 
         m = P.LIST_HEADER_RE.search(window) if tail.endswith((":", "-")) else None  # it ends in ":" or ": -"
         if m:
             issuer = (base + m.start("issuer"), base + m.end("issuer")) if m.group("issuer") else None
-            shared = (_canonical_type(m.group("type")), issuer, sentence[0], ref.issuer_code)
+            shared = (canonical_type(m.group("type")), issuer, sentence[0], ref.issuer_code)
             ref.listed = True
         elif shared and shared[2] == sentence[0] and ref.doc_type in (None, shared[0]) and (
                 text[ref.start : ref.start + 2].lower() == "số"
@@ -606,16 +550,26 @@ def _list_lead_cue(text: str, sentences: list[tuple[int, int]], index: int) -> s
     return None
 
 
-def _assign_cues(text: str, refs: list[_Ref], sentences: list[tuple[int, int]]) -> None:
+def _assign_cues(text: str, refs: list[Ref], sentences: list[tuple[int, int]]) -> None:
     starts = [s for s, _ in sentences]
-    previous: _Ref | None = None
+    previous: Ref | None = None
     previous_index: int | None = None
-    top: _Ref | None = None  # the last reference that is not nested: list items inherit its cue
+    top: Ref | None = None  # the last reference that is not nested: list items inherit its cue
+    # sentence -> where its purpose clause's main verb ends (-1: none) and the main clause's subject
+    purpose_ends: dict[int, tuple[int, tuple[int, int] | None]] = {}
     for index, ref in enumerate(refs):
         s_index = bisect.bisect_right(starts, ref.start) - 1
         s_start = sentences[s_index][0]
+        if s_index not in purpose_ends:  # once a sentence: a run-on sentence is not searched again per reference
+            s_end = sentences[s_index][1]
+            sentence = text[s_start:s_end]
+            m = (P.PURPOSE_CLAUSE_RE.search(text, s_start, s_end)
+                 if "Nhằm" in sentence or "Để" in sentence or "Với mục" in sentence else None)  # most have none
+            purpose_ends[s_index] = (m.end(), m.span("subject")) if m else (-1, None)
+        purpose_end, subject = purpose_ends[s_index]
         if previous is None or previous.end <= s_start or previous.end > ref.start:
-            ref.cue = _last_cue(text, s_start, ref.start) or _list_lead_cue(text, sentences, s_index)
+            lo = purpose_end if 0 <= purpose_end <= ref.start else s_start  # past the purpose: its cue stays in it
+            ref.cue = _last_cue(text, lo, ref.start) or (None if lo > s_start else _list_lead_cue(text, sentences, s_index))
         else:
             gap = text[previous.end : ref.start]
             nested = P.NESTED_GAP_RE.match(gap)
@@ -631,6 +585,8 @@ def _assign_cues(text: str, refs: list[_Ref], sentences: list[tuple[int, int]]) 
                 separators = list(P.SEPARATOR_RE.finditer(gap))
                 tail_start = previous.end + (separators[-1].end() if separators else len(gap))
                 inherited = top.cue if top is not None and previous.via is not None else previous.cue
+                if previous.end <= purpose_end <= ref.start:
+                    inherited = None  # the purpose's reference before, the main clause's after
                 ref.cue = _last_cue(text, tail_start, ref.start) or inherited
                 if ref.cue == "theo" and P.ATTACHED_BEFORE_RE.search(gap):  # "; - Căn cứ ... kèm theo": the item's cue
                     ref.cue = _last_cue(text, previous.end + gap.rfind(";") + 1 if ";" in gap else tail_start, ref.start)
@@ -639,6 +595,9 @@ def _assign_cues(text: str, refs: list[_Ref], sentences: list[tuple[int, int]]) 
                     ref.cue = inherited  # "Thực hiện Chỉ thị số 22 ... và chỉ đạo của UBND tỉnh tại văn bản số 238"
                 if previous.via is not None and ref.via is None and not separators:
                     ref.via = previous.via
+        if 0 <= purpose_end <= ref.start and (previous is None or previous.end <= purpose_end) and ref.issuer is None \
+                and ref.doc_type and text[purpose_end:ref.start].lstrip().lower().startswith(ref.doc_type.lower()):
+            ref.issuer = subject  # "..., UBND tỉnh xây dựng Kế hoạch ... (Kế hoạch số 08/KH-UBND)": the subject's
         if ref.cue is not None and (P.REPORTED_BEFORE_RE.search(text, max(0, ref.start - 30), ref.start)
                                     or P.REPORTED_LIST_BEFORE_RE.search(text, max(0, ref.start - 160), ref.start)):
             ref.cue = None
@@ -653,9 +612,12 @@ SCANNERS: tuple[Scanner, ...] = (
     Scanner("symbol", _symbol_refs),
     Scanner("symbol-slip", _slip_symbol_refs),
     Scanner("number-only", _number_only_refs),
-    Scanner("unnumbered", _unnumbered_refs, numbered=False),
-    Scanner("named-law", _named_law_refs, numbered=False),
-    Scanner("congress-resolution", _congress_resolution_refs, numbered=False),
+    Scanner("unnumbered", unnumbered_refs, numbered=False),
+    Scanner("named-law", named_law_refs, numbered=False),
+    Scanner("congress-resolution", congress_resolution_refs, numbered=False),
+    Scanner("plenum-resolution", plenum_resolution_refs, numbered=False),
+    Scanner("charter", charter_refs, numbered=False),
+    Scanner("working-rules", working_rules_refs, numbered=False),
 )
 
 
@@ -670,7 +632,7 @@ def _unit_word(name: str | None) -> str | None:
     return " ".join(m.group(1).lower().split()) if m else None
 
 
-def _is_other_with_own_symbol(text: str, ref: _Ref, own_unit: str | None, own_date: str | None) -> bool:
+def _is_other_with_own_symbol(text: str, ref: Ref, own_unit: str | None, own_date: str | None) -> bool:
     """A reference carrying the document's own symbol names another document when its date
     differs or its issuer sits at another level ("Số: 5/MTTQ-BTT" of a district committee
     citing "Công văn số 5/MTTQ-BTT của Ủy ban MTTQ tỉnh")."""
@@ -680,7 +642,7 @@ def _is_other_with_own_symbol(text: str, ref: _Ref, own_unit: str | None, own_da
     return bool(unit and own_unit and unit != own_unit)
 
 
-def _is_other(text: str, ref: _Ref, first: _Ref) -> bool:
+def _is_other(text: str, ref: Ref, first: Ref) -> bool:
     """Two references of one symbol name two documents when their dates or their issuers' levels differ."""
     if ref.date and first.date and ref.date != first.date:
         return True
@@ -688,7 +650,7 @@ def _is_other(text: str, ref: _Ref, first: _Ref) -> bool:
     return bool(unit and first_unit and unit != first_unit)
 
 
-def _merge_mentions(sequence: list[_Ref], text: str, own: DocHeader | None) -> list[_Ref]:
+def _merge_mentions(sequence: list[Ref], text: str, own: DocHeader | None) -> list[Ref]:
     """One reference per cited document, as eyecite resolves short citations.
 
     A symbol seen again, or a number-only short form ("Chỉ thị số 08" for
@@ -706,10 +668,10 @@ def _merge_mentions(sequence: list[_Ref], text: str, own: DocHeader | None) -> l
     own_unit = _unit_word(match_form(" ".join(filter(None, (own.issuer, own.issuer_parent))))) if own else None
     own_date = own.date if own else None
     self_refs: set[int] = set()
-    by_symbol: dict[str, list[_Ref]] = {}  # symbol -> the distinct documents carrying it, in order
-    same_as: dict[int, _Ref] = {}  # id(ref) -> the first reference of its document
+    by_symbol: dict[str, list[Ref]] = {}  # symbol -> the distinct documents carrying it, in order
+    same_as: dict[int, Ref] = {}  # id(ref) -> the first reference of its document
     # number, and (number, type) -> the full citations' starts and the citations, in order
-    full_by_number: dict[object, tuple[list[int], list[_Ref]]] = {}
+    full_by_number: dict[object, tuple[list[int], list[Ref]]] = {}
     for ref in sequence:
         if not ref.unnumbered and ref.symbol:
             key = symbol_key(ref.symbol)
@@ -726,11 +688,11 @@ def _merge_mentions(sequence: list[_Ref], text: str, own: DocHeader | None) -> l
                     found.append(ref)
                 first = ref
             same_as[id(ref)] = first
-    short_first: dict[tuple[str, str | None], _Ref] = {}
-    canonical: dict[int, _Ref | None] = {}  # id(ref) -> the reference it is a mention of (None: dropped)
-    kept: list[_Ref] = []
+    short_first: dict[tuple[str, str | None], Ref] = {}
+    canonical: dict[int, Ref | None] = {}  # id(ref) -> the reference it is a mention of (None: dropped)
+    kept: list[Ref] = []
     for ref in sequence:
-        target: _Ref | None = ref
+        target: Ref | None = ref
         if ref.unnumbered:
             pass
         elif ref.symbol:
@@ -775,7 +737,7 @@ def find_citations(
     """
     text = norm.text
     runs = _digit_runs(text)
-    refs: list[_Ref] = []
+    refs: list[Ref] = []
     for scanner in scanners:
         if scanner.numbered:
             found = scanner.scan(text, runs, sorted((r.start, r.end) for r in refs))
@@ -787,9 +749,11 @@ def find_citations(
     floor = 0
     for ref in refs:
         _read_before(text, ref, floor)
-        _read_after(text, ref)
+        read_after(text, ref)
         _read_news_date(text, ref, floor)
         floor = ref.end
+    refs = _without_later_documents(text, refs, own)
+    _issuers_named_after(text, refs)
     _share_list_dates(text, refs)
     _share_list_proposers(text, refs)
     _share_list_issuers(text, refs)  # after the dates: an item's own issuer keeps the list's date off it
@@ -881,7 +845,7 @@ def provincial_tu(symbol: str | None, original: str, issuer: str | None) -> str 
     return symbol
 
 
-def _to_citation(norm: Normalized, ref: _Ref, sentence: str, via: int | None) -> Citation:
+def _to_citation(norm: Normalized, ref: Ref, sentence: str, via: int | None) -> Citation:
     start, end = norm.span(ref.start, ref.end)
     issuer = _as_written(norm, ref.issuer)
     symbol = provincial_tu(ref.symbol, norm.original[start:end], issuer and match_form(issuer))
@@ -894,7 +858,7 @@ def _to_citation(norm: Normalized, ref: _Ref, sentence: str, via: int | None) ->
     )
 
 
-def _to_unnumbered(norm: Normalized, ref: _Ref, sentence: str) -> Unnumbered:
+def _to_unnumbered(norm: Normalized, ref: Ref, sentence: str) -> Unnumbered:
     start, end = norm.span(ref.start, ref.end)
     return Unnumbered(doc_type=ref.doc_type, issuer=_as_written(norm, ref.issuer), date=ref.date, cue=ref.cue,
                       text=norm.original[start:end], start=start, end=end, sentence=sentence)

@@ -39,9 +39,10 @@ def date_from_match(m: re.Match) -> str | None:
     """The ISO date of a DATE_RE / NGAY_DATE_RE match."""
     if m.group("d_year"):
         # A slip ("ngày 15/20/2010") keeps what can be read: the year.
+        year = m.group("d_year").replace(" ", "")  # "20 21": a stray space
         if not 1 <= int(m.group("d_month")) <= 12:
-            return iso_date(m.group("d_year"))
-        return iso_date(m.group("d_year"), m.group("d_month"), m.group("d_day"))
+            return iso_date(year)
+        return iso_date(year, m.group("d_month"), m.group("d_day"))
     month = (m.group("s_month") or "").replace(" ", "") or None  # "tháng 0 6": a stray space
     # A day without a month cannot be placed: keep the year only.
     return iso_date(m.group("s_year"), month, m.group("s_day") if month else None)

@@ -341,12 +341,30 @@ def _break_runs(text: str, end: int) -> str:
         zone = FLAT_BREAK_RE.sub(lambda m: (m.group("title") or "") + "\n", zone)
     m = HEADER_SYMBOL_RE.search(zone)
     if m:
+        m = _unglued_symbol(zone, m)
         line_end = zone.find("\n", m.end())
         line_end = len(zone) if line_end < 0 else line_end
         place = PLACE_ON_LINE_RE.search(zone, m.end(), line_end)
         if place:
             zone = zone[: place.start()] + "\n" + zone[place.start() + 1 :]
     return zone + text[end:]
+
+
+def _unglued_symbol(text: str, m: re.Match) -> re.Match:
+    """The Số line's symbol when the next header line ran into it (a header whose line breaks were lost):
+    "Số: 367 - QĐ/TWĐTN-VPĐOÀN TNCS HỒ CHÍ MINH" is 367-QĐ/TWĐTN-VP, its last code cut where the issuer's
+    next line ("ĐOÀN TNCS HỒ CHÍ MINH", an emblem or a name's head) starts. Unchanged unless a letter follows
+    the symbol straight on and such a line starts inside its last code."""
+    end = m.end()
+    if not text[end:end + 1].isalpha():
+        return m
+    last = m.start("p_issuer") if m.group("p_issuer") else m.start("s_code")
+    last = max(last, max(text.rfind(c, last, end) for c in "-/&.") + 1)
+    for cut in range(last + 1, end):
+        rest = text[cut:cut + 60]
+        if EMBLEM_RE.match(rest) or _PARENT_HEAD_RE.match(rest):
+            return HEADER_SYMBOL_RE.match(text, m.start(), cut) or m
+    return m
 
 
 def _date_near(text: str, start: int) -> re.Match | None:
@@ -362,6 +380,8 @@ def parse_header(norm: Normalized) -> HeaderResult:
     warnings: list[str] = []
 
     symbol_match = HEADER_SYMBOL_RE.search(text, 0, zone_end)
+    if symbol_match:
+        symbol_match = _unglued_symbol(text, symbol_match)
     date_match = PLACE_DATE_RE.search(text, 0, zone_end)
     title_match = TITLE_RE.search(text, 0, zone_end)
     vv_match = VV_RE.search(text, 0, zone_end)

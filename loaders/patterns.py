@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 
 from .normalize import fold
-from .vocabulary import (AGENCY_ABBREVIATIONS, AGENCY_CASING, CUES, DOC_TYPES, TYPE_BY_CODE, TYPE_NAMES,
-                         UNIT_WORDS, UNNUMBERED_TYPES)
+from .vocabulary import (AGENCY_ABBREVIATIONS, AGENCY_CASING, CUES, DOC_TYPES, ORDINAL_WORDS, TYPE_BY_CODE,
+                         TYPE_NAMES, UNIT_WORDS, UNNUMBERED_TYPES)
 
 __all__ = [
     # group phrases, issuer places, issuers and cues of real texts (tables: tests/test_patterns.py)
@@ -38,7 +38,8 @@ __all__ = [
     "SHARED_DATE_GAP_RE", "REPORTED_BEFORE_RE", "REPORTED_LIST_BEFORE_RE", "CODE_JOIN_RE", "ASSEMBLY_CODE_RE", "OPINION_RE", "ATTACHED_BEFORE_RE", "UNIT_WORD_RE",
     "TU_SLIP_RE", "PROVINCIAL_COMMITTEE_RE", "CODE_SEPARATOR_RE", "GLUED_SYMBOL_RE", "SLIP_SYMBOL_RE",
     "SLIP_AFTER_SO_RE", "ISSUER_TAI_BEFORE_RE", "NAMED_LAW_RE", "CONGRESS_RESOLUTION_RE",
-    "CONGRESS_ORDINAL_RE", "CONGRESS_KEY_NOISE_RE", "ANNIVERSARY_BEFORE_RE",
+    "CONGRESS_ORDINAL_RE", "CONGRESS_KEY_NOISE_RE", "ANNIVERSARY_BEFORE_RE", "PLENUM_RESOLUTION_RE",
+    "CHARTER_RE", "CHARTER_SUBJECT_BEFORE_RE", "CONSTITUTION_RE", "WORKING_RULES_RE", "ISSUER_DO_AFTER_RE", "PURPOSE_CLAUSE_RE", "ON_BEHALF_BEFORE_RE", "TYPE_OF_ISSUER_BEFORE_RE", "NAMED_YEAR_AFTER_RE", "LATER_DOCUMENT_BEFORE_RE",
 ]
 
 
@@ -47,8 +48,9 @@ __all__ = [
 # blank in drafts (dots, spaces or nothing where the clerk leaves a gap).
 DATE = r"""
     (?:
-        (?P<d_day>\d{1,2}) \s*(?P<sep>[/.-])\s* (?P<d_month>\d{1,2}) \s*(?P=sep)\s* (?P<d_year>(?:19|20)\d\d)
-                                              # 06/5/2021, 11-6-2021, 11.6.2021
+        (?P<d_day>\d{1,2}) \s*(?P<sep>[/.-])\s* (?P<d_month>\d{1,2}) \s*(?P=sep)\s* (?P<d_year>(?:19|20)[ ]?\d\d)
+                                              # 06/5/2021, 11-6-2021, 11.6.2021; "16/7/20 21" (a legal site's
+                                              # wrap inside the year, 2022-ubnd-soctrang-135-kh)
       | (?P<s_day>\d{1,2})? [\s.…_]* tháng [\s.…_]* (?P<s_month>\d(?:[ ]?\d)?)? [\s.…_]* năm \s* (?P<s_year>(?:19|20)\d\d)
                                               # 10 tháng 5 năm 2021; "   tháng 12 năm 2021" (draft)
     )
@@ -240,9 +242,12 @@ ANNIVERSARY_BEFORE_RE = re.compile(r"[Kk]ỷ[ \t]+niệm[ \t]+\d{1,3}[ \t]+năm(
 # The type word right before a symbol: "Kết luận số ", its code "KL số ", "KH ",
 # or the generic "văn bản số " (the symbol's code then says the type).
 _TYPE_CODE = "(?-i:" + _alternation(TYPE_BY_CODE) + ")"
+# An urgency or secrecy mark between the type word and "số": "Ban Thường vụ Tỉnh ủy Thanh Hóa đã ban hành Công điện
+# khẩn số 07 - CĐ/TU", "Chủ tịch UBND tỉnh Nghệ An vừa có công điện khẩn số 12/CĐ.UBND", "Công văn hỏa tốc số ...".
+_URGENCY = r"(?:khẩn|hỏa[ \t]+tốc|hoả[ \t]+tốc|thượng[ \t]+khẩn)(?!\w)"
 TYPE_BEFORE_RE = re.compile(
     rf"{_TYPE_FIRST}(?<!\w)(?:(?P<type>{_TYPE_WORD})|(?P<code>{_TYPE_CODE})|(?P<generic>văn\s+bản|(?-i:VB)))"
-    rf"\s*(?:\(\s*)?(?:số\s*:?\s*)?$",
+    rf"(?:[ \t]+{_URGENCY})?\s*(?:\(\s*)?(?:số\s*:?\s*)?$",
     re.IGNORECASE,
 )
 SO_BEFORE_RE = re.compile(r"(?<!\w)số\s*:?\s*$", re.IGNORECASE)
@@ -283,6 +288,10 @@ _ISSUER_STOP = rf"""
   | thay\s+thế | bãi\s+bỏ | kèm\s+theo | gửi | yêu\s+cầu | đề\s+nghị
   | đến | tới | kể\s+từ | từ | ký | có | được | đang | này | trên | với | nêu | đề\s+ra | xác\s+định | là
   | công\s+bố | tuyên\s+truyền | thi\s+hành | quyết\s+(?:định|nghị)   # the subject's verb
+  | xây\s+dựng | quản\s+lý | đẩy\s+mạnh | tăng\s+cường | nâng\s+cao | tiếp\s+tục | hết\s+hiệu\s+lực
+      # a subject with no "về": "Kế hoạch 84/KH-UBND năm 2025 của Ủy ban nhân dân tỉnh Cà Mau xây dựng và phát triển nhà
+      # ở xã hội", "Nghị định số 147/2024/NĐ-CP ... của Chính phủ quản lý, cung cấp, sử dụng dịch vụ Internet", "của Bộ
+      # Chính trị khóa IX đẩy mạnh phát triển"; "Quyết định số 0151/QĐ-UBND ... của Chủ tịch UBND tỉnh hết hiệu lực"
   | gắn\s+với | nhiệm\s+kỳ   # "Nghị quyết Đại hội ... lần thứ XIV gắn với ...", "... lần thứ I nhiệm kỳ 2013 - 2018"
                          # "từ": "Nghị quyết Đại hội lần thứ XVII Đảng bộ thành phố Hà Nội từ đầu nhiệm kỳ"
 """
@@ -292,9 +301,15 @@ _ISSUER_STOP = rf"""
 _UNFINISHED_HEAD = "|".join(f"(?<={h})" for h in (
     "Bộ", "Sở", "Ban", "Ban Thường vụ", "Ban Chấp hành", "Ủy ban nhân dân", "Uỷ ban nhân dân",
     "Hội đồng nhân dân", "Văn phòng", "Thường trực", "Thủ tướng", "Chủ tịch", "Giám đốc"))
-ISSUER_WRAP = rf"(?:[ \t]*\n[ \t]*(?=[{LOWER}])|(?:{_UNFINISHED_HEAD})[ \t]*\n[ \t]*(?=[{UPPER}]))"
-# A comma inside one name: "Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ", "Bộ Văn hóa, Thể thao và Du lịch".
-ISSUER_INNER_COMMA = r",[ \t]*(?=Chủ[ \t]+nhiệm[ \t]|Thể[ \t]+thao[ \t]+và[ \t])"
+# Also a name broken after its "và": "Giám đốc Sở Nông nghiệp và\nMôi trường" (not before a type word: "của Bộ Y tế
+# và\nKế hoạch số ..." is a list).
+ISSUER_WRAP = (rf"(?:[ \t]*\n[ \t]*(?=[{LOWER}])|(?:{_UNFINISHED_HEAD})[ \t]*\n[ \t]*(?=[{UPPER}])"
+               rf"|(?<=[ \t]và)[ \t]*\n[ \t]*(?=[{UPPER}])(?!(?i:{_TYPE_WORD})(?!\w)))")
+# A comma inside one name: "Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ", "Bộ Văn hóa, Thể thao và Du lịch", "Bộ Lao
+# động, Thương binh và Xã hội" (Kon Tum, 2014; usually "Lao động - Thương binh"); and the joint signers "của Bộ Chính
+# trị, Ban Bí thư" (Kết luận 137-KL/TW, 191-KL/TW: one issuer, as the set annotates it).
+ISSUER_INNER_COMMA = (r",[ \t]*(?=Chủ[ \t]+nhiệm[ \t]|Thể[ \t]+thao[ \t]+và[ \t]|Thương[ \t]+binh[ \t]+và[ \t])"
+                      r"|(?<=Bộ[ \t]Chính[ \t]trị),[ \t]*(?=Ban[ \t]+Bí[ \t]+thư(?!\w))")
 # "các Nghị quyết của Chính phủ:", "các Thông tư của Bộ trưởng, Chủ nhiệm Văn\nphòng Chính phủ:", "04 Nghị
 # quyết của Bộ Chính trị, gồm:" before a list whose items share its type and issuer.
 LIST_HEADER_RE = re.compile(
@@ -303,15 +318,40 @@ LIST_HEADER_RE = re.compile(
     rf"\s*(?:,\s*gồm\s*)?:\s*(?:-\s*)?$",
     re.IGNORECASE,
 )
+# The issuer named between the type word and "số", as older Party texts write it: "Thi hành Điều 2 Quyết định của
+# Bộ Chính trị số31-QĐ/TW, ngày 01-10-1997" (Văn phòng Trung ương, 2004). Searched up to the reference's "số", when
+# no type word stands right before it.
+TYPE_OF_ISSUER_BEFORE_RE = re.compile(
+    rf"(?<!\w)(?P<type>{_TYPE_WORD})[ \t]+của[ \t]+(?P<issuer>[{UPPER}](?:[^.,;:\n()]|{ISSUER_WRAP}){{1,60}}?)"
+    rf"[ \t]+số[ \t]*:?[ \t]*$")
 _ISSUER_CHAR = rf"""(?:[^\n,;:.()\[\]“”"]|{ISSUER_WRAP}|{ISSUER_INNER_COMMA})"""
 _ISSUER_END = rf"""
     (?= \s+(?:{_ISSUER_STOP})(?!\w) | [ \t]*(?!{ISSUER_WRAP}|{ISSUER_INNER_COMMA})[\n,;:.()\[\]“”"] | [ \t]*$
       | [ \t]*về(?=[{LOWER}]) | (?<=[{LOWER}]){GLUED_NGAY} )   # glued at a lost line join: "Chính phủ vềphê duyệt"
 """
-_ISSUER_PHRASE = rf"(?P<issuer>[{UPPER}]{_ISSUER_CHAR}{{1,100}}?){_ISSUER_END}"
+# A steering committee named by its field, which holds commas and "và": "Ban Chỉ đạo Trung ương về phát triển khoa
+# học, công nghệ, đổi mới sáng tạo và chuyển đổi số" (05-TB/BCĐTW, 01-KH/BCĐTW). Its field ends before the words that
+# end an issuer in running text ("... chuyển đổi số về kết luận của ...", "... chuyển đổi số đã có Kế hoạch").
+_STEERING_NAME = (r"Ban[ \t]+Chỉ[ \t]+đạo(?:[ \t]+(?:Trung[ \t]+ương|[Qq]uốc[ \t]+gia))?[ \t]+về[ \t]+"
+                 r"[^\n;:.()\[\]“”\"]{1,160}?(?=[ \t]+(?:về|đã|vừa|ban[ \t]+hành|ngày|có|tại)(?!\w)|[ \t]*[;(\n]|[ \t]*$)")
+_ISSUER_PHRASE = rf"(?P<issuer>{_STEERING_NAME}|[{UPPER}]{_ISSUER_CHAR}{{1,100}}?){_ISSUER_END}"
 # "của Ban Tuyên giáo Tỉnh ủy Lai Châu về ..." after a symbol (and its date); legal-text sites name a
 # document by its year first ("Hướng dẫn 19-HD/BTGDVTW năm 2025 của Ban Tuyên giáo và Dân vận Trung ương").
 ISSUER_AFTER_RE = re.compile(rf"^\s{{0,3}},?\s{{0,3}}(?:năm[ \t]+(?:19|20)\d\d[ \t]+)?của\s+{_ISSUER_PHRASE}", re.VERBOSE)
+# "năm 2025" right after a symbol, as legal-text sites name a document ("Quyết định 2638/QĐ-UBND năm 2025 bãi bỏ ...",
+# "Kế hoạch 0219/KH-UBND năm 2025 thay thế Kế hoạch 84/KH-UBND năm 2025 của ..."); not a date.
+NAMED_YEAR_AFTER_RE = re.compile(r"[ \t]+năm[ \t]+(?:19|20)\d\d(?![\d/.-])")
+# A legal-text site's note on the document it shows: "Quyết định 119/QĐ-UBND bổ sung thủ tục hành chính đã được thay
+# thế bởi Quyết định 366/QĐ-UBND ..." (vanbanphapluat.co) names a later document, which the text cannot cite.
+LATER_DOCUMENT_BEFORE_RE = re.compile(
+    r"(?<!\w)(?:đã[ \t]+)?(?:được|bị)[ \t]+(?:thay[ \t]+thế|bãi[ \t]+bỏ|hủy[ \t]+bỏ|sửa[ \t]+đổi(?:,?[ \t]+bổ[ \t]+sung)?)"
+    r"[ \t]+(?:một[ \t]+phần[ \t]+)?bởi[ \t]+$")
+# Legal-text sites and articles name the issuer after the subject: "Quy định 29-QĐ/TW năm 2016 thi hành Điều lệ
+# Đảng do Ban Chấp hành Trung ương ban hành", "Hướng dẫn 26-HD/BTCTW năm 2014 về công tác nhân sự ... do Ban Tổ
+# chức Trung ương ban hành". Searched on the reference's own line, after it (the finder gives it to the line's
+# first reference only: in "Quyết định 2638/QĐ-UBND ... bãi bỏ Quyết định 636/QĐ-UBND ... do Ủy ban nhân dân thành
+# phố Đà Nẵng ban hành" the issuer is 2638's, not 636's).
+ISSUER_DO_AFTER_RE = re.compile(rf"[^;\n]{{0,240}}?(?<!\w)do[ \t]+{_ISSUER_PHRASE}[ \t]+ban[ \t]+hành(?!\w)", re.VERBOSE)
 
 # "Nghị quyết Đại hội đại biểu Đảng bộ tỉnh lần thứ XIX", "Nghị quyết Đại hội XIV của Đảng": a congress's
 # resolution, named by its congress and numbered by none; the congress is its issuer. Opens with its first
@@ -334,21 +374,88 @@ CONGRESS_KEY_NOISE_RE = re.compile(
 CONGRESS_ORDINAL_RE = re.compile(
     r"(?<!\w)(?:lần\s+thứ|kh[oó]a|khoá)\s+(?P<spelt>(?i:[ivxlc]+)|\d{1,2})(?!\w)|(?<!\w)(?P<bare>[IVXLC]+)(?!\w)")
 
+# A Central Committee plenum's resolution (nghị quyết hội nghị trung ương), named by its plenum and term and
+# numbered by none; the plenum is its issuer, with "của Đảng" when the text adds it. The plenum's number, in
+# digits, capitals or words, stands in one of three places:
+_PLENUM_ORDINAL = rf"(?:\d{{1,2}}|(?-i:[IVX]{{1,5}})|{_alternation(ORDINAL_WORDS)})(?!\w)"
+_CENTRAL = r"(?:Trung[ \t]+ương|T\.?Ư|TW)"
+_CENTRAL_COMMITTEE = rf"(?:Ban[ \t]+Chấp[ \t]+hành[ \t]+|BCH[ \t]*){_CENTRAL}(?:[ \t]+Đảng)?"
+_PLENUM = rf"""(?:
+    (?:Hội[ \t]+nghị[ \t]+)?{_CENTRAL}[ \t]*(?:lần[ \t]+thứ[ \t]+)?(?P<plenum>{_PLENUM_ORDINAL})
+                                          # Trung ương 4 (khóa XII); Hội nghị Trung ương 4, khóa XII; TW4 khóa 11
+  | Hội[ \t]+nghị[ \t]+lần[ \t]+thứ[ \t]+(?P<plenum_nth>{_PLENUM_ORDINAL}),?[ \t]+{_CENTRAL_COMMITTEE}
+                                          # Hội nghị lần thứ 11 BCHTW Đảng khóa XIII; lần thứ tư, Ban Chấp hành Trung ương Đảng khóa XI
+  | Hội[ \t]+nghị[ \t]+{_CENTRAL_COMMITTEE}[ \t]+lần[ \t]+thứ[ \t]+(?P<plenum_after>{_PLENUM_ORDINAL})
+                                          # Hội nghị Ban Chấp hành Trung ương Đảng lần thứ 11, khóa XIII
+)"""
+# The term singles one plenum out ("Nghị quyết Trung ương" alone names none): "(khóa XII)", ", khóa XII", "khoá 11".
+_PLENUM_TERM = r",?[ \t]*(?P<open>\()?[ \t]*kh(?:óa|oá)[ \t]+(?P<term>[IVX]{1,5}|\d{1,2})(?!\w)(?(open)[ \t]*\))"
+# "thực hiện Nghị quyết Trung ương 4 (khóa XII) của Đảng", "NQ Hội nghị Trung ương 4 (khóa XI)" (Thuận Bắc,
+# Ninh Thuận), "Nghị quyết Hội nghị lần thứ 11 BCHTW Đảng khóa XIII" (Bộ Tư pháp). Not "các Nghị quyết ..."
+# (the plenum's several resolutions) nor a numbered one's head ("Nghị quyết Hội nghị ... khóa XI số 29-NQ/TW").
+PLENUM_RESOLUTION_RE = re.compile(
+    rf"[Nn](?<!\w[Nn])(?<!các[ \t][Nn])(?:ghị[ \t]+quyết|(?<=N)Q)[ \t]+"
+    rf"(?P<issuer>{_PLENUM}{_PLENUM_TERM}(?:[ \t]+của[ \t]+Đảng(?!\w))?)(?![ \t]*,?[ \t]*số[ \t:]*\d)",
+    re.VERBOSE | re.IGNORECASE,
+)
+
+# A Party or mass organisation's charter, named by its organisation and numbered by none: "Căn cứ Điều lệ Đảng;",
+# "Căn cứ Điều lệ Đoàn TNCS Hồ Chí Minh;", "tại Khoản 2 Điều 21 Điều lệ Đảng Cộng sản Việt Nam 2011". No issuer
+# (a congress adopts it; the set annotates none).
+_CHARTER_BODY = (r"Đảng(?:[ \t]+Cộng[ \t]+sản[ \t]+Việt[ \t]+Nam)?"
+                 r"|Đoàn(?:[ \t]+(?:TNCS|Thanh[ \t]+niên[ \t]+Cộng[ \t]+sản)[ \t]+Hồ[ \t]+Chí[ \t]+Minh)?"
+                 r"|Công[ \t]+đoàn[ \t]+Việt[ \t]+Nam|Mặt[ \t]+trận[ \t]+Tổ[ \t]+quốc[ \t]+Việt[ \t]+Nam"
+                 r"|Hội[ \t]+(?:Liên[ \t]+hiệp[ \t]+Phụ[ \t]+nữ|Nông[ \t]+dân|Cựu[ \t]+chiến[ \t]+binh)[ \t]+Việt[ \t]+Nam")
+CHARTER_RE = re.compile(rf"(?<!\w)[Đđ]iều[ \t]+lệ[ \t]+(?P<body>{_CHARTER_BODY})(?!\w)")
+# The State's: "Căn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;" (the Standing Committee's resolutions and
+# ordinances), named in full: "hiến pháp" alone is no one document.
+CONSTITUTION_RE = re.compile(
+    r"(?<!\w)Hiến[ \t]+pháp[ \t]+nước[ \t]+Cộng[ \t]+h(?:òa|oà)[ \t]+xã[ \t]+hội[ \t]+chủ[ \t]+nghĩa[ \t]+Việt[ \t]+Nam(?!\w)"
+    r"(?:[ \t]+năm[ \t]+(?P<year>(?:19|20)\d\d)(?!\d))?")
+# A charter named inside what implements it is that document's subject, no reference of the text: "Quy định số
+# 30-QĐ/TW ... thi hành Chương VII và Chương VIII Điều lệ Đảng", "Quy định 29-QĐ/TW năm 2016 thi hành Điều lệ Đảng".
+CHARTER_SUBJECT_BEFORE_RE = re.compile(r"thi[ \t]+hành(?:[ \t]+[^\s;.]+){0,6}[ \t]+$")
+# A Party body's working rules, named by the body and its term: "Căn cứ Quy chế làm việc của Ban Chấp hành Trung
+# ương, Bộ Chính trị, Ban Bí thư khoá XIII;", "Quy chế hoạt động của Ban Chấp hành Trung ương Đoàn TNCS Hồ Chí Minh
+# khoá X". The term, on the name's line, singles one out: "ban hành Quy chế hoạt động của Cổng Dịch vụ công" (the
+# subject of the document that issues them) has none.
+WORKING_RULES_RE = re.compile(
+    rf"Q(?<!\wQ)(?<!ban[ \t]hành[ \t]Q)uy[ \t]+chế[ \t]+(?:làm[ \t]+việc|hoạt[ \t]+động)[ \t]+của[ \t]+"
+    rf"(?P<issuer>[{UPPER}](?:[^;:.()\n]|{ISSUER_WRAP}){{1,120}}?[ \t]kh(?:óa|oá)[ \t]+(?:[IVX]{{1,5}}|\d{{1,2}})(?!\w))"
+)
+
 # "Ban Tuyên giáo Quận ủy vừa ban hành " before a type word (news items).
 # "Xét đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số ...", "ý kiến của Ban Tổ chức Trung ương tại Văn bản số":
 # the issuer named before "tại" and the reference.
 # A second proposer of one clause is named after "và" ("... tại Tờ trình số 1818/TTr-VP ... và Giám đốc
 # Sở Nội vụ tại Văn bản số 4836/SNV-TCBC").
+# After "và" only a title or an agency's head opens a second proposer: "và Môi trường", "và Xã hội tại Tờ trình
+# số" end a name wrapped over lines ("của\n**Giám đốc Sở Nông nghiệp và\nMôi trường tại Tờ trình số 955/TTr-SNNMT",
+# "của Sở Lao động\n- Thương binh và Xã hội tại Tờ trình số 92/TTr-SLĐTBXH").
+_PROPOSER_HEAD = (r"(?:Giám[ \t]+đốc|Chủ[ \t]+tịch|Thủ[ \t]+trưởng|Bộ[ \t]+trưởng|Trưởng|Chánh|Cục[ \t]+trưởng|Sở|Bộ|Ban"
+                  r"|Ủy[ \t]+ban|Uỷ[ \t]+ban|UBND|Văn[ \t]+phòng|Cục|Chi[ \t]+cục|Phòng|Hội[ \t]+đồng|Thường[ \t]+trực)(?!\w)")
+# "do X chuyển đến tại Văn bản số": what X forwarded, sent or submitted is X's ("kiến nghị của cử tri ... do Ủy ban
+# Dân nguyện và Giám sát Quốc hội khóa XV chuyển\nđến tại Văn bản số 1691/UBDNGS15").
 ISSUER_TAI_BEFORE_RE = re.compile(
-    rf"(?<!\w)(?:của|và)\s+(?P<issuer>[{UPPER}](?:[^.,;:\n()]|{ISSUER_WRAP}|{ISSUER_INNER_COMMA}){{1,80}}?)\s+tại\s+$")
+    rf"(?<!\w)(?:(?:của|do)\s+[*_]*|và[ \t]+(?={_PROPOSER_HEAD}))"
+    rf"(?P<issuer>[{UPPER}](?:[^.,;:\n()*]|{ISSUER_WRAP}|{ISSUER_INNER_COMMA}){{1,80}}?)"
+    rf"(?:\s+(?:chuyển(?:\s+đến)?|gửi|trình))?\s+tại\s+$")
 ISSUER_BEFORE_RE = re.compile(
     # after a sentence break, a news item's dateline ("(LSVN) - ") or its opening date ("Ngày 16/4/2020 ")
     rf"(?:[Nn]gày[ \t]+{DATE}[ \t]*,?[ \t]+|^|[.,;:\n]\s*|\)\s*-\s*)"
     r"(?![Nn]gày[ \t]+\d)"  # "\nNgày 16/4/2020 Ủy ban nhân dân tỉnh ban hành": the issuer follows the date
-    rf"(?P<issuer>[{UPPER}][^.,;:\n]{{2,80}}?)\s+(?:vừa\s+|đã\s+|mới\s+)?(?:khẩn\s+trương\s+)?"
+    rf"(?P<issuer>{_STEERING_NAME}|[{UPPER}][^.,;:\n]{{2,80}}?)\s+(?:vừa\s+|đã\s+|mới\s+)?(?:khẩn\s+trương\s+)?"
     rf"(?:(?:ký\s+)?ban\s+hành|có)\s+$",   # "Ngày 24-10, UBND tỉnh có văn bản số 4912/UBND-NC" (Tuyên Quang)
     re.VERBOSE,
 )
+
+# A document signed on a body's behalf: "Thay mặt Ban Bí thư, Thường trực Ban Bí thư Trương Thị Mai đã ký ban hành
+# Chỉ thị số 26-CT/TW", "Thay mặt Bộ Chính trị, đồng chí Võ Văn Thưởng, Ủy viên Bộ Chính trị, Thường trực Ban Bí thư,
+# vừa ký ban hành Kết luận số 34-KL/TW": the body is the issuer, not the signer (one news text ends the body's name
+# with a stray "." before the signer: "thay mặt BCH Trung ương Đảng Cộng sản Việt Nam khóa XII. Tổng Bí thư ...").
+ON_BEHALF_BEFORE_RE = re.compile(
+    rf"(?<!\w)[Tt]hay[ \t]+mặt[ \t]+(?P<issuer>[{UPPER}][^.,;:\n]{{1,80}}?)[ \t]*[,.][^;:\n]{{1,160}}?"
+    rf"(?<!\w)ký[ \t]+ban[ \t]+hành[ \t]+$")
 
 # -- symbol parts, issuers ---------------------------------------------------------------
 
@@ -469,6 +576,13 @@ WHITESPACE_RE = re.compile(r"\s+")
 LOOSE_NGAY_DATE_RE = re.compile(r"ngày\s*" + DATE, re.VERBOSE | re.IGNORECASE)
 # "các cấp đang triển khai", "sẽ thực hiện": what others do, not the document's own cue.
 DESCRIPTIVE_BEFORE_RE = re.compile(r"(?<!\w)(?:đang|sẽ)\s+$", re.IGNORECASE)
+# A purpose clause opening a sentence or a line of it, up to the main clause's subject and verb: "Nhằm phát huy truyền thống tốt đẹp
+# và hưởng ứng phong trào thi đua ..., UBND tỉnh xây dựng Kế hoạch ... (Kế hoạch số 08/KH-UBND)" (Báo Tuyên Quang).
+# The purpose's cue governs its own clause only: what the subject drafts or issues after it takes none of it, and
+# that document, when the verb's object names its type, is the subject's.
+PURPOSE_CLAUSE_RE = re.compile(
+    rf"(?:^|(?<=\n))[ \t*-]*(?:Nhằm|Để|Với[ \t]+mục[ \t]+đích)[ \t][^;\n]*?,[ \t]*(?P<subject>[{UPPER}][^,;.\n]{{0,60}}?)[ \t]"
+    rf"(?:xây[ \t]+dựng|ban[ \t]+hành)(?!\w)")
 # ", về phòng, chống dịch ...": the gap after a reference opens its subject.
 SUBJECT_START_RE = re.compile(r"^\s*,?\s*về\s", re.IGNORECASE)
 
@@ -499,10 +613,13 @@ CELL_BAR_RE = re.compile(r"\|")
 # emblem and motto, and after a caps title word ("QUYẾT ĐỊNH VỀ VIỆC ...": the subject follows).
 FLAT_BREAK_RE = re.compile(
     rf"[ \t](?=[ \t]*(?:Số\s*:?\s*[\d/-]|CỘNG\s+HÒA|ĐẢNG\s+CỘNG\s+SẢN|Độc\s+lập\s*-?\s*Tự\s+do))"
+    rf"|\*(?=Số\s*:\s*\d)"   # the emblem's "***" glued to the Số line: "TRUNG ƯƠNG***Số: 367 - QĐ/TWĐTN-VP"
     rf"|(?<=[\s*])(?P<title>{_TITLE_WORDS})[ \t](?=\S)"
 )
 # The place of a place-and-date line standing on the "Số" line ("Số: - HD/TWĐTN-BTC Hà Nội, ngày ...").
-PLACE_ON_LINE_RE = re.compile(rf"[ \t](?=[{UPPER}][\w]*(?:[ \t][{UPPER}][\w]*){{0,3}},[ \t]*ngày(?!\w))")
+# Its words are capitalised, not in capitals: in "... HỒ CHÍ MINH Hà Nội, ngày" (a header run together) the place is "Hà Nội".
+_PLACE_WORD = rf"[{UPPER}][{LOWER}]*(?:-[{UPPER}][{LOWER}]*)?"   # Hà, Nội, Rang-Tháp
+PLACE_ON_LINE_RE = re.compile(rf"[ \t](?={_PLACE_WORD}(?:[ \t]{_PLACE_WORD}){{0,3}},[ \t]*ngày(?!\w))")
 VV_RE = re.compile(r"^[ \t*_>-]*V/v\b[ \t:.]*(?P<subject>[^\n]*)$", re.MULTILINE | re.IGNORECASE)
 KINH_GUI_RE = re.compile(r"^[ \t*_>-]*Kính\s+gửi\s*:?[ \t*]*(?P<rest>[^\n]*)$", re.MULTILINE | re.IGNORECASE)
 NOI_NHAN_RE = re.compile(r"^[ \t*_>-]*Nơi\s+nhận\s*:?[ \t*]*(?P<rest>[^\n]*)$", re.MULTILINE | re.IGNORECASE)

@@ -18,6 +18,7 @@ __all__ = [
     "TYPE_BY_CODE",
     "TYPE_NAMES",
     "UNNUMBERED_TYPES",
+    "ORDINAL_WORDS",
     "CUES",
     "Cue",
     "SCOPED_WORDS",
@@ -106,6 +107,13 @@ def type_for_code(code: str | None, *, party: bool, has_year: bool) -> str | Non
 # Specific documents that carry no number but name their issuer or date:
 # "Điện của Thường trực Ban Bí thư", "Lời kêu gọi ... ngày 29/7/2021 của Tổng Bí thư".
 UNNUMBERED_TYPES: tuple[str, ...] = ("Lời kêu gọi", "Công điện", "Điện")
+
+# Ordinals as texts spell them out ("Hội nghị lần thứ tư Ban Chấp hành Trung ương", "lần thứ mười một"): the
+# number of a Central Committee plenum (hội nghị trung ương), whose resolution is named by it.
+ORDINAL_WORDS: dict[str, int] = {
+    "nhất": 1, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9,
+    "mười": 10, "mười một": 11, "mười hai": 12, "mười ba": 13, "mười bốn": 14, "mười lăm": 15,
+}
 
 
 @dataclass(frozen=True)

@@ -262,6 +262,11 @@ CASES = [
     ("not-ratio-code", "Ứng dụng PC-COVID và HIV/AIDS được tuyên truyền rộng rãi.", []),
     ("not-year-count", "Quyết định 2 năm một lần sơ kết công tác.", []),
     ("not-section-number", "Phòng Tài chính - Kế hoạch\n\n6. Tổ chức thực hiện", []),
+    # a purpose clause's cue stays in it; what the main clause's subject drafts after it is the subject's, with no cue
+    ("purpose-clause", "Nhằm triển khai thực hiện Kết luận số 07-KL/TW ngày 11/6/2021 của Bộ Chính trị, UBND tỉnh xây dựng "
+     "Kế hoạch phòng, chống dịch năm 2021 (Kế hoạch số 25/KH-UBND).",
+     [cite("07-KL/TW", "Kết luận", date="2021-06-11", issuer="Bộ Chính trị", cue="thuc_hien"),
+      cite("25/KH-UBND", "Kế hoạch", issuer="UBND tỉnh")]),
     ("not-dieu-khoan", "Theo khoản 2 Điều 5 và điểm a khoản 1 Điều 3 của Luật.", []),
 ]
 

@@ -67,6 +67,11 @@ CASES = [
     ("FLAT_BREAK_RE", "về việc thực hiện nhiệm vụ năm 2021", None),
     ("PLACE_ON_LINE_RE", "Số: - HD/TWĐTN-BTC Hà Nội, ngày tháng năm 2023", True),  # 2023-twdtn-btc-hd-kientoan-draft
     ("PLACE_ON_LINE_RE", "Số: 12/QĐ-UBND", None),
+    ("FLAT_BREAK_RE", "BAN CHẤP HÀNH TRUNG ƯƠNG***Số: 367 - QĐ/TWĐTN", True),  # 2013-twdtn-367-qd-2mit: "***" glued
+    ("FLAT_BREAK_RE", "BAN CHẤP HÀNH TRUNG ƯƠNG***", None),
+    # the place's words are capitalised: the line run together before it is no part of it (2013-twdtn-367-qd-2mit)
+    ("PLACE_ON_LINE_RE", "VP ĐOÀN TNCS HỒ CHÍ MINH Hà Nội, ngày 29 tháng 10 năm 2013", True),
+    ("PLACE_ON_LINE_RE", "ĐOÀN TNCS HỒ CHÍ MINH, ngày 29 tháng 10 năm 2013", None),
     ("NAMED_LAW_BEFORE_RE", "Luật Tổ chức chính quyền địa phương ", ("type", "Luật")),  # 2025-ttg-1589-qd
     ("NAMED_LAW_BEFORE_RE", "*Căn cứ Luật Tổ chức\nchính quyền địa phương ", ("type", "Luật")),  # 2025-hdnd-hanoi-56-nq
     ("NAMED_LAW_BEFORE_RE", "Căn cứ Luật tiếp công dân ", ("type", "Luật")),  # 2025-ubnd-xa-tayson-gialai-tb
@@ -128,6 +133,13 @@ CASES = [
     ("SLIP_AFTER_SO_RE", "có ", None),
     ("ISSUER_TAI_BEFORE_RE", "Xét đề nghị của Giám đốc Sở Nội vụ tại ", ("issuer", "Giám đốc Sở Nội vụ")),  # 2019-ubnd-thanhhoa-1649-qd
     ("ISSUER_TAI_BEFORE_RE", "được quy định tại ", None),
+    # a name wrapped after its "và" (2025-ubnd-langson-2512-qd); "và Xã hội" ends a wrapped name, no second proposer
+    # (2021-ubnd-binhdinh-1528-qd); "do X chuyển đến tại" (2025-bnnmt-9476-cv)
+    ("ISSUER_TAI_BEFORE_RE", "*Theo đề nghị của\n**Giám đốc Sở Nông nghiệp và\nMôi trường tại ",
+     ("issuer", "Giám đốc Sở Nông nghiệp và\nMôi trường")),
+    ("ISSUER_TAI_BEFORE_RE", "Theo đề nghị của Sở Lao động\n- Thương binh và Xã hội tại ", None),
+    ("ISSUER_TAI_BEFORE_RE", "do Ủy ban Dân nguyện và Giám sát Quốc hội khóa XV chuyển\nđến tại ",
+     ("issuer", "Ủy ban Dân nguyện và Giám sát Quốc hội khóa XV")),
     ("NAMED_LAW_RE", "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19/6/2015;",  # 2020-ubnd-binhthuan-1766-qd
      ("name", "Tổ chức chính quyền địa phương")),
     ("NAMED_LAW_RE", "Căn cứ Luật Tổ chức Quốc hội số 57/2014/QH13;", None),  # 2019-ubtvqh-653-nq: numbered
@@ -191,6 +203,45 @@ CASES = [
     ("ATTACHED_BEFORE_RE", "nhiệm kỳ 2012 - 2017 ban hành kèm theo ", True),   # 2013-twdtn-367-qd-2mit
     ("ATTACHED_BEFORE_RE", "theo ", None),
     ("SEPARATOR_RE", "NĂM 2024\nKính gửi: Quốc hội\nThực hiện ", True),      # 2025-cp-300-bc
+    ("PLENUM_RESOLUTION_RE", "theo Nghị quyết Trung ương 4 (khóa XII) của Đảng.",    # 2021-btgtu-laocai-18-hd
+     ("issuer", "Trung ương 4 (khóa XII) của Đảng")),
+    ("PLENUM_RESOLUTION_RE", "thực hiện NQ Hội nghị Trung ương 4 (khóa XI) gắn với",  # 2012-hu-thuanbac-tw4-xi
+     ("plenum", "4")),
+    ("PLENUM_RESOLUTION_RE", "Nghị quyết Hội nghị lần thứ tư, Ban Chấp hành Trung ương Đảng khóa XI về",
+     ("plenum_nth", "tư")),                                                       # 2012-hu-hamthuannam-tw4-xi
+    ("PLENUM_RESOLUTION_RE", "Nghị quyết Hội nghị Ban Chấp hành Trung ương Đảng lần thứ 11, khóa XIII",
+     ("term", "XIII")),
+    ("PLENUM_RESOLUTION_RE", "Nghị quyết TW4 khóa 11 ra đời", ("term", "11")),      # VOH (baomoi.com)
+    ("PLENUM_RESOLUTION_RE", "Nghị quyết Trung ương 4 về xây dựng Đảng", None),     # no term: no one plenum
+    ("PLENUM_RESOLUTION_RE", "kết quả Hội nghị Trung ương 4 (khóa XII)", None),     # the meeting
+    ("PLENUM_RESOLUTION_RE", "các Nghị quyết Hội nghị Trung ương 4 (khóa XI)", None),
+    ("PLENUM_RESOLUTION_RE", "Nghị quyết Hội nghị Trung ương 8 khóa XI số 29-NQ/TW", None),  # a numbered one's head
+    ("CHARTER_RE", "Căn cứ Điều lệ Đảng;", ("body", "Đảng")),                          # 2016-tw-29-qd-dieule
+    ("CHARTER_RE", "Căn cứ Điều lệ Đoàn và Chương trình công tác", ("body", "Đoàn")),  # 2021-twdtn-411-kh-daihoi
+    ("CHARTER_RE", "bổ sung, sửa đổi Điều lệ Câu Lạc bộ", None),                       # 2018-hccb-gialai-kh-clb: a club's
+    ("CHARTER_SUBJECT_BEFORE_RE", "Quy định 29-QĐ/TW năm 2016 thi hành ", True),        # 2016-tw-29-qd-dvdn247
+    ("CHARTER_SUBJECT_BEFORE_RE", "Căn cứ ", None),
+    ("CONSTITUTION_RE", "Căn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam năm 2013;", ("year", "2013")),
+    ("CONSTITUTION_RE", "phù hợp với Hiến pháp và pháp luật", None),                   # no one document named
+    ("WORKING_RULES_RE", "căn cứ Quy chế làm việc của Ban Chấp hành Trung ương, Bộ Chính trị và Ban Bí thư khóa XIII, "
+     "trước mắt", ("issuer", "Ban Chấp hành Trung ương, Bộ Chính trị và Ban Bí thư khóa XIII")),  # 2024-bct-tb-suckhoe-vnanet
+    ("WORKING_RULES_RE", "ban hành Quy chế làm việc của Chính phủ;", None),            # 2025-cp-385-nq: no term
+    ("ISSUER_DO_AFTER_RE", " năm 2016 về công tác nhân sự cấp ủy do Ban Tổ chức Trung ương ban hành",  # 2017-tld-134-hd-nhansu
+     ("issuer", "Ban Tổ chức Trung ương")),
+    ("ISSUER_DO_AFTER_RE", " do Bộ Chính trị quyết định thành lập", None),              # "do X" the subject's agent
+    ("PURPOSE_CLAUSE_RE", "Tết trồng cây\n- Nhằm phát huy truyền thống tốt đẹp và hưởng ứng phong trào thi đua, UBND tỉnh "
+     "xây dựng Kế hoạch", ("subject", "UBND tỉnh")),                                     # 2025-ubnd-tuyenquang-08-kh
+    ("PURPOSE_CLAUSE_RE", "Thực hiện Kế hoạch số 21/KH-UBND, UBND xã xây dựng Kế hoạch", None),  # no purpose
+    ("ON_BEHALF_BEFORE_RE", "Thay mặt Ban Bí thư, Thường trực Ban Bí thư Trương Thị Mai đã ký ban hành ",
+     ("issuer", "Ban Bí thư")),                                                          # 2023-bbt-26-ct-hoanhap
+    ("ON_BEHALF_BEFORE_RE", "Thường trực Ban Bí thư Trương Thị Mai đã ký ban hành ", None),  # no body named
+    ("TYPE_OF_ISSUER_BEFORE_RE", "Thi hành Điều 2 Quyết định của Bộ Chính trị số", ("issuer", "Bộ Chính trị")),  # 2004-vptw-11-hd
+    ("TYPE_OF_ISSUER_BEFORE_RE", "các Nghị quyết của Hội đồng nhân dân tỉnh: số", None),   # a list's header
+    ("NAMED_YEAR_AFTER_RE", " năm 2025 thay thế Kế hoạch", True),                     # 2025-ubnd-camau-0219-kh
+    ("NAMED_YEAR_AFTER_RE", " năm 2025/QĐ", None),
+    ("TYPE_BEFORE_RE", "Ban Thường vụ Tỉnh ủy Thanh Hóa đã ban hành Công điện khẩn số ", ("type", "Công điện")),
+    ("LATER_DOCUMENT_BEFORE_RE", " bổ sung thủ tục hành chính đã được thay thế bởi ", True),  # 2009-ubnd-bacgiang-119-qd
+    ("LATER_DOCUMENT_BEFORE_RE", " thay thế ", None),
 ]
 
 

@@ -314,6 +314,290 @@ def test_congress_resolutions_are_unnumbered_references_of_their_congress(text_i
     assert [(u.doc_type, u.issuer) for u in unnumbered] == [("Nghị quyết", c) for c in congresses]
 
 
+PLENUM_RESOLUTIONS = [
+    # (text id, snippet, the plenum resolutions read: (issuer, cue)), each plenum once
+    ("2021-btgtu-laocai-18-hd", "theo Chỉ thị số 05-CT/TW và Nghị quyết Trung ương 4 (khóa XII) của Đảng.",
+     [("Trung ương 4 (khóa XII) của Đảng", "theo")]),
+    ("2012-hu-thuanbac-tw4-xi", "Triển khai quán triệt, thực hiện NQ Hội nghị Trung ương 4 (khóa XI) gắn với",
+     [("Hội nghị Trung ương 4 (khóa XI)", "thuc_hien")]),  # "NQ" for Nghị quyết
+    # the plenum spelt two ways in one text ("BCHTW", "Ban Chấp hành Trung ương"): one reference, as first written
+    ("2025-tw-hntw11-moj", "Hội nghị toàn quốc quán triệt, triển khai thực hiện Nghị quyết Hội nghị lần thứ 11 BCHTW "
+     "Đảng khóa XIII\n\n16/04/2025\nHội nghị toàn quốc quán triệt, triển khai thực hiện Nghị quyết Hội nghị lần thứ 11 "
+     "BCHTW Đảng khóa XIII\nSáng ngày 16/4/2025, Bộ Chính trị, Ban Bí thư tổ chức tổ chức Hội nghị toàn quốc quán triệt, "
+     "triển khai thực hiện Nghị quyết Hội nghị lần thứ 11 Ban Chấp hành Trung ương Đảng khóa XIII.",
+     [("Hội nghị lần thứ 11 BCHTW Đảng khóa XIII", "thuc_hien")]),
+    ("2012-hu-hamthuannam-tw4-xi", "quán triệt, tuyên truyền Nghị quyết Hội nghị lần thứ tư, Ban Chấp hành Trung ương "
+     "Đảng khóa XI về", [("Hội nghị lần thứ tư, Ban Chấp hành Trung ương Đảng khóa XI", "thuc_hien")]),  # in words
+    ("2016-btgtw-tw4-cand", "Nghị quyết Trung ương 4 khóa XII thể hiện rõ quyết tâm chính trị",
+     [("Trung ương 4 khóa XII", None)]),  # the subject of its sentence: no cue
+    ("2016-btgtw-tw4-cand", "thảo luận Dự thảo Chương trình thực hiện Nghị quyết Hội nghị Trung ương 4, khóa XII về xây "
+     "dựng", [("Hội nghị Trung ương 4, khóa XII", "thuc_hien")]),
+    ("2016-tw4-xii-hutech-05-ct", "Nghị quyết Hội nghị trung ương 4 khóa XII về", [("Hội nghị trung ương 4 khóa XII", None)]),
+    # no resolution: the plenum's meeting, the plenum's several resolutions, a numbered resolution's plenum
+    ("2016-tu-phuyen-tw4-baophuyen", "hội nghị thông báo nhanh kết quả Hội nghị Trung ương 4 (khóa XII) cho cán bộ", []),
+    ("2012-btgtw-36-binhduong", "triển khai thực hiện các Nghị quyết Hội nghị Trung ương 4 (khóa XI).", []),
+    ("2025-btctw-31-hd-vietnamplus", "Nghị quyết 60-NQ/TW, ngày 12/4/2025 của Hội nghị Ban Chấp hành Trung ương Đảng "
+     "lần thứ 11, khóa XIII", []),
+]
+
+
+@pytest.mark.parametrize("text_id, snippet, plenums", PLENUM_RESOLUTIONS,
+                         ids=[f"{c[0]}-{i}" for i, c in enumerate(PLENUM_RESOLUTIONS)])
+def test_plenum_resolutions_are_unnumbered_references_of_their_plenum(text_id, snippet, plenums):
+    """fresh3/CONVENTIONS.md: a plenum's resolution is unnumbered, its issuer the plenum as written after
+    "Nghị quyết" (fresh5: eight texts cite one so, none by number)."""
+    _quoted(text_id, snippet)
+    _, unnumbered = find_citations(normalize(snippet))
+    assert [(u.doc_type, u.issuer, u.cue) for u in unnumbered] == [("Nghị quyết", i, c) for i, c in plenums]
+
+
+CHARTERS_AND_RULES = [
+    # (text id, snippet, the unnumbered references read: (type, issuer, cue))
+    ("2026-bbt-09-qc-ts24", "- Căn cứ Điều lệ Đảng;\n\n- Căn cứ Quy chế làm việc của Ban Chấp hành Trung ương, Bộ Chính "
+     "trị, Ban Bí thư khoá XIII;", [("Điều lệ", None, "can_cu"),
+                                    ("Quy chế", "Ban Chấp hành Trung ương, Bộ Chính trị, Ban Bí thư khoá XIII", "can_cu")]),
+    ("2013-twdtn-367-qd-2mit", "- Căn cứ Điều lệ Đoàn TNCS Hồ Chí Minh; - Căn cứ Quy chế hoạt động của Ban Chấp hành "
+     "Trung ương Đoàn TNCS Hồ Chí Minh khoá X, nhiệm kỳ", [
+         ("Điều lệ", None, "can_cu"), ("Quy chế", "Ban Chấp hành Trung ương Đoàn TNCS Hồ Chí Minh khoá X", "can_cu")]),
+    # the name wrapped after its head ("Ban\nChấp hành"): one name
+    ("2016-tw-29-qd-dieule", "- Căn cứ Quy chế làm việc của Ban\nChấp hành Trung ương, Bộ Chính trị và Ban Bí thư khóa XII;",
+     [("Quy chế", "Ban Chấp hành Trung ương, Bộ Chính trị và Ban Bí thư khóa XII", "can_cu")]),
+    # one charter however often named; not in the subject of what implements it
+    ("2023-twdtn-btc-hd-kientoan-draft", "- Căn cứ Điều lệ Đoàn TNCS Hồ Chí Minh; Hướng dẫn thực hiện Điều lệ\nĐoàn TNCS "
+     "Hồ Chí Minh;", [("Điều lệ", None, "can_cu")]),
+    ("2018-ubkttw-06-hd", "của Ban Chấp hành Trung ương thi hành Chương VII và Chương VIII Điều lệ Đảng về công tác kiểm tra", []),
+    # working rules without a term are some document's subject: "(ban hành) Quy chế hoạt động của Cổng Dịch vụ công ..."
+    ("2022-ubnd-quangngai-1351-qd", "ban hành Quy chế hoạt động của Cổng Dịch vụ công và Hệ thống thông tin một cửa điện "
+     "tử tỉnh Quảng Ngãi;", []),
+    ("2013-ubnd-hagiang-1209-qd", "Điều 1. Ban hành kèm theo Quyết định này Quy chế hoạt động\ncủa Ban Chỉ đạo công tác Dân "
+     "số - Kế hoạch hóa gia đình tỉnh Hà Giang, giai đoạn\n2013-2015.", []),
+    # the State's charter, named in full
+    ("2019-ubtvqh-653-nq", "Căn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;", [("Hiến pháp", None, "can_cu")]),
+    ("2025-ubtvqh-1677-nq", "Căn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam đã được sửa đổi, bổ sung một",
+     [("Hiến pháp", None, "can_cu")]),
+]
+
+
+@pytest.mark.parametrize("text_id, snippet, expected", CHARTERS_AND_RULES,
+                         ids=[f"{c[0]}-{i}" for i, c in enumerate(CHARTERS_AND_RULES)])
+def test_charters_and_working_rules_are_unnumbered_references(text_id, snippet, expected):
+    """Party and Youth Union bases cite their charter and a body's working rules for a term by name (seven texts
+    of the set: 2016-tw-29-qd-dieule, 2021-twdtn-411-kh-daihoi, 2023-tw-97-qd-mattran, ...); the National Assembly's
+    Standing Committee the Constitution (four texts)."""
+    _quoted(text_id, snippet)
+    _, unnumbered = find_citations(normalize(snippet))
+    assert [(u.doc_type, u.issuer, u.cue) for u in unnumbered] == expected
+
+
+def test_an_issuer_named_after_the_subject_by_do_x_ban_hanh():
+    """2016-tw-29-qd-dvdn247: "Quy định 29-QĐ/TW năm 2016 thi hành Điều lệ Đảng do Ban Chấp hành Trung ương ban
+    hành" names the issuer after the subject."""
+    snippet = "Bên cạnh đó, tại Mục 19 Quy định 29-QĐ/TW năm 2016 thi hành Điều lệ Đảng do Ban Chấp hành Trung ương ban hành,"
+    _quoted("2016-tw-29-qd-dvdn247", snippet)
+    citations, _ = find_citations(normalize(snippet))
+    assert [(c.symbol, c.issuer) for c in citations] == [("29-QĐ/TW", "Ban Chấp hành Trung ương")]
+
+
+def test_do_x_ban_hanh_is_the_issuer_of_its_lines_first_reference_only():
+    """2025-ubnd-danang-2638-qd: a legal site's title "Quyết định 2638/QĐ-UBND năm 2025 bãi bỏ Quyết định
+    636/QĐ-UBND ... do Ủy ban nhân dân thành phố Đà Nẵng ban hành": Đà Nẵng issued 2638, not 636 (Quảng Nam's)."""
+    snippet = ("Quyết định 2638/QĐ-UBND năm 2025 bãi bỏ Quyết định 636/QĐ-UBND thực hiện mua sắm trang thiết bị dạy và "
+               "học bậc trung học phổ thông theo phương thức tập trung trên địa bàn tỉnh Quảng Nam do Ủy ban nhân dân "
+               "thành phố Đà Nẵng ban hành")
+    _quoted("2025-ubnd-danang-2638-qd", snippet)
+    citations, _ = find_citations(normalize(snippet))
+    assert [(c.symbol, c.issuer) for c in citations] == [("2638/QĐ-UBND", "Ủy ban nhân dân thành phố Đà Nẵng"),
+                                                         ("636/QĐ-UBND", None)]
+
+
+def test_a_purpose_clauses_cue_stays_in_it():
+    """2025-ubnd-tuyenquang-08-kh: "Nhằm ... hưởng ứng phong trào thi đua ..., UBND tỉnh xây dựng Kế hoạch ...
+    (Kế hoạch số 08/KH-UBND)": the plan responds to no document (the movement is none); it is the subject's, reported."""
+    snippet = ("- Nhằm phát huy truyền thống tốt đẹp và hưởng ứng phong trào thi đua chào mừng Đại hội Đảng các cấp tiến "
+               "tới Đại hội đại biểu toàn quốc lần thứ XIV của Đảng, UBND tỉnh xây dựng Kế hoạch tổ chức Lễ phát động "
+               "Tết trồng cây Xuân Ất Tỵ năm 2025 (Kế hoạch số 08/KH-UBND).")
+    _quoted("2025-ubnd-tuyenquang-08-kh", snippet)
+    citations, _ = find_citations(normalize(snippet))
+    assert [(c.symbol, c.cue, c.issuer) for c in citations] == [("08/KH-UBND", None, "UBND tỉnh")]
+
+
+ON_BEHALF = [
+    # (text id, snippet, symbol, the body it was signed for): the issuer, not the signer
+    ("2023-bbt-26-ct-hoanhap", "Thay mặt Ban Bí thư, Thường trực Ban Bí thư Trương Thị Mai đã ký ban hành Chỉ thị số "
+     "26-CT/TW ngày 23/11/2023", "26-CT/TW", "Ban Bí thư"),
+    ("2022-bct-34-kl-baohanam", "Thay mặt Bộ Chính trị, đồng chí Võ Văn Thưởng, Ủy viên Bộ Chính trị, Thường trực Ban Bí "
+     "thư, vừa ký ban hành Kết luận số 34-KL/TW ngày 18/4/2022", "34-KL/TW", "Bộ Chính trị"),
+    ("2025-tu-angiang-ct45-dcs", "Ngày 14/4/2025, Tổng Bí thư Tô Lâm thay mặt Bộ Chính trị, ký ban hành Chỉ thị số 45-CT/TW",
+     "45-CT/TW", "Bộ Chính trị"),
+    # the body's name closed by a stray "." before the signer
+    ("2016-tw-04-nq-hutech", "Ngày 30-10-2016, thay mặt BCH Trung ương Đảng Cộng sản Việt Nam khóa XII. Tổng Bí thư Nguyễn "
+     "Phú Trọng đã ký ban hành Nghị quyết số 04-NQ/TW", "04-NQ/TW", "BCH Trung ương Đảng Cộng sản Việt Nam khóa XII"),
+]
+
+
+@pytest.mark.parametrize("text_id, snippet, symbol, issuer", ON_BEHALF, ids=[c[0] for c in ON_BEHALF])
+def test_a_document_signed_on_a_bodys_behalf_is_the_bodys(text_id, snippet, symbol, issuer):
+    _quoted(text_id, snippet)
+    citations, _ = find_citations(normalize(snippet))
+    assert [(c.symbol, c.issuer) for c in citations] == [(symbol, issuer)]
+
+
+PROPOSERS = [
+    # (text id, snippet, symbol, issuer): the proposer before "tại", its name wrapped over lines
+    ("2025-ubnd-langson-2512-qd", "*Theo đề nghị của\n**Giám đốc Sở Nông nghiệp và\nMôi trường tại Tờ trình số "
+     "955/TTr-SNNMT ngày 19/11/2025.*", "955/TTr-SNNMT", "Giám đốc Sở Nông nghiệp và Môi trường"),
+    ("2025-bnnmt-9476-cv", "của cử tri tỉnh Hà Tĩnh do Ủy ban Dân nguyện và Giám sát Quốc hội khóa XV chuyển\nđến tại Văn "
+     "bản số 1691/UBDNGS15 ngày 28 tháng 10 năm 2025", "1691/UBDNGS15", "Ủy ban Dân nguyện và Giám sát Quốc hội khóa XV"),
+    # a wrap before " - " is left unread rather than read as a second proposer "Xã hội"
+    ("2021-ubnd-binhdinh-1528-qd", "Theo đề nghị của Sở Lao động\n- Thương binh và Xã hội tại Tờ trình số 92/TTr-SLĐTBXH",
+     "92/TTr-SLĐTBXH", None),
+]
+
+
+@pytest.mark.parametrize("text_id, snippet, symbol, issuer", PROPOSERS, ids=[c[0] for c in PROPOSERS])
+def test_proposers_named_over_wrapped_lines(text_id, snippet, symbol, issuer):
+    _quoted(text_id, snippet)
+    citations, _ = find_citations(normalize(snippet))
+    assert [(c.symbol, c.issuer) for c in citations] == [(symbol, issuer)]
+
+
+def test_an_issuer_named_between_the_type_and_the_number():
+    """2004-vptw-11-hd-phonha: the older Party style "Quyết định của Bộ Chính trị số31-QĐ/TW, ngày 01-10-1997" (the
+    number glued to "số"); a type word right before the number keeps the issuer after it (2023-tu-kontum-ctr-nq45)."""
+    snippet = ("Thi hành Điều 2 Quyết định của Bộ Chính trị số31-QĐ/TW, ngày 01-10-1997 ban hành Quy định “về thể loại, "
+               "thẩm quyền banhành và thể thức văn bản của Đảng” và Điều 2 Quyết định của Ban Bí thư số91-QĐ/TW, ngày "
+               "16-02-2004 bổ sung")
+    _quoted("2004-vptw-11-hd-phonha", snippet)
+    citations, _ = find_citations(normalize(snippet))
+    assert [(c.symbol, c.doc_type, c.issuer, c.date) for c in citations] == [
+        ("31-QĐ/TW", "Quyết định", "Bộ Chính trị", "1997-10-01"), ("91-QĐ/TW", "Quyết định", "Ban Bí thư", "2004-02-16")]
+    snippet = ("Chương trình của Ban Chấp hành Đảng bộ tỉnh Khóa XVI thực hiện Nghị quyết số 45-NQ/TW, ngày 24-11-2023 của "
+               "Ban Chấp hành Trung ương Đảng")
+    _quoted("2023-tu-kontum-ctr-nq45", snippet)
+    citations, _ = find_citations(normalize(snippet))
+    assert [(c.symbol, c.issuer, c.cue) for c in citations] == [("45-NQ/TW", "Ban Chấp hành Trung ương Đảng", "thuc_hien")]
+
+
+ISSUER_ENDS = [
+    # (text id, snippet, symbol, issuer): the issuer ends where its subject starts with no "về"
+    ("2025-ubnd-camau-0219-kh", "thay thế Kế hoạch 84/KH-UBND năm 2025 của Ủy ban nhân dân tỉnh Cà Mau xây dựng và phát "
+     "triển nhà ở xã hội", "84/KH-UBND", "Ủy ban nhân dân tỉnh Cà Mau"),
+    ("2025-ubnd-phutho-100-qd", "*Căn cứ Nghị định số\n147/2024/NĐ-CP ngày 09 tháng 11 năm 2024 của Chính phủ quản lý, "
+     "cung cấp,", "147/2024/NĐ-CP", "Chính phủ"),
+    ("2014-ttg-275-qd-thuviennhadat", "Nghị quyết số 53-NQ/TW ngày 29 tháng 8 năm 2005 của Bộ Chính trị khóa IX đẩy\nmạnh "
+     "phát triển kinh tế - xã hội", "53-NQ/TW", "Bộ Chính trị khóa IX"),
+    ("2025-ubnd-daklak-02200-qd", "Quyết định số 0151/QĐ-UBND ngày 03/7/2025 của Chủ\ntịch UBND tỉnh hết hiệu lực kể từ "
+     "ngày", "0151/QĐ-UBND", "Chủ tịch UBND tỉnh"),
+    # a comma inside the ministry's name (usually "Lao động - Thương binh")
+    ("2014-ubnd-kontum-2516-kh", "Công văn số 2928/LĐTBXH-BVCSTE ngày 12/8/2014 của Bộ Lao động, Thương binh và Xã hội "
+     "vềviệc triển khai", "2928/LĐTBXH-BVCSTE", "Bộ Lao động, Thương binh và Xã hội"),
+]
+
+
+@pytest.mark.parametrize("text_id, snippet, symbol, issuer", ISSUER_ENDS, ids=[c[0] for c in ISSUER_ENDS])
+def test_an_issuer_ends_where_its_subject_starts(text_id, snippet, symbol, issuer):
+    _quoted(text_id, snippet)
+    citations, _ = find_citations(normalize(snippet))
+    assert [(c.symbol, c.issuer) for c in citations][:1] == [(symbol, issuer)]
+
+
+def test_a_year_naming_a_symbol_is_part_of_it():
+    """2025-ubnd-camau-0219-kh, a legal site's list: "Kế hoạch 0219/KH-UBND năm 2025 thay thế Kế hoạch 84/KH-UBND năm
+    2025 của ..." (the year names the plan, it dates nothing): 84 is replaced by 0219, nested in it."""
+    snippet = ("5. Kế hoạch 0219/KH-UBND năm 2025 thay thế Kế hoạch 84/KH-UBND năm 2025 của Ủy ban nhân dân tỉnh Cà Mau xây "
+               "dựng và phát triển nhà ở xã hội")
+    _quoted("2025-ubnd-camau-0219-kh", snippet)
+    citations, _ = find_citations(normalize(snippet))
+    assert [(c.symbol, c.date, c.cue, c.via) for c in citations] == [("0219/KH-UBND", None, None, None),
+                                                                    ("84/KH-UBND", None, "thay_the", 0)]
+    assert citations[0].text == "Kế hoạch 0219/KH-UBND năm 2025"
+
+
+def test_a_year_split_by_a_space():
+    """2022-ubnd-soctrang-135-kh: a legal site's cell wrapped inside the year ("ngày 16/7/20 21"), as "tháng 0 6" in
+    2018-ttg-773-qd: the date is read, and the issuer after it."""
+    snippet = ("Căn cứ Quyết định số\n24/2021/QĐ-TTg ngày 16/7/20 21 của Thủ tướng Chính phủ quy định quy trình rà\nsoát hộ "
+               "nghèo")
+    _quoted("2022-ubnd-soctrang-135-kh", snippet)
+    citations, _ = find_citations(normalize(snippet))
+    assert [(c.symbol, c.date, c.issuer) for c in citations] == [("24/2021/QĐ-TTg", "2021-07-16", "Thủ tướng Chính phủ")]
+
+
+def test_a_sites_note_of_a_later_document_is_no_citation():
+    """2009-ubnd-bacgiang-119-qd: vanbanphapluat.co writes above the decision "Quyết định 119/QĐ-UBND bổ sung thủ tục
+    hành chính đã được thay thế bởi Quyết định 366/QĐ-UBND ..." (2015): the 2009 text cites its bases only."""
+    body = _source("2009-ubnd-bacgiang-119-qd")
+    if body is None:
+        pytest.skip("2009-ubnd-bacgiang-119-qd.txt is not in the development set")
+    record = extract_text(body)
+    assert record.doc is not None and record.doc.symbol == "119/QĐ-UBND"
+    symbols = [c.symbol for c in record.citations]
+    assert "366/QĐ-UBND" not in symbols and {"285/CCTTHC", "81/QĐ-UBND"} <= set(symbols)
+
+
+def test_an_items_own_amendment_stays_a_citation():
+    """2025-ctubnd-gialai-44-qd: "Luật ... số 15/2017/QH14 được sửa đổi, bổ sung bởi Luật số 56/2024/QH15" cites both:
+    the amended law is another document than the text."""
+    snippet = "Căn cứ Luật Quản lý, sử dụng tài sản công số 15/2017/QH14 được sửa đổi, bổ sung bởi Luật số 56/2024/QH15;"
+    _quoted("2025-ctubnd-gialai-44-qd", snippet)
+    citations, _ = find_citations(normalize(snippet))
+    assert [c.symbol for c in citations] == ["15/2017/QH14", "56/2024/QH15"]
+
+
+STEERING = "Ban Chỉ đạo Trung ương về phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số"
+
+
+@pytest.mark.parametrize("text_id, snippet, symbol", [
+    # its field holds commas and "và"; it ends before the subject's "về" and before "đã có"
+    ("2026-bbt-09-qc-ts24", "- Căn cứ Thông báo số 05-TB/BCĐTW, ngày 04/7/2025 của Ban Chỉ đạo Trung ương về phát triển "
+     "khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số về kết luận của đồng chí Tổng Bí thư", "05-TB/BCĐTW"),
+    ("2025-bcdtw-01-kh", "Ban Chỉ đạo Trung ương về phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số đã "
+     "có Kế hoạch 01-KH/BCĐTW năm 2025 triển khai", "01-KH/BCĐTW"),
+], ids=["after-cua", "news-subject"])
+def test_a_steering_committee_named_by_its_field(text_id, snippet, symbol):
+    _quoted(text_id, snippet)
+    citations, _ = find_citations(normalize(snippet))
+    assert [(c.symbol, c.issuer) for c in citations] == [(symbol, STEERING)]
+
+
+def test_the_joint_signers_politburo_and_secretariat_are_one_issuer():
+    """2025-btgdvtw-36-kh-evn, 2025-bct-191-kl-vtcnews: "của Bộ Chính trị, Ban Bí thư" (as annotated)."""
+    snippet = "Kết luận số 137-KL/TW ngày 28/3/2025 của Bộ Chính trị, Ban Bí thư"
+    _quoted("2025-btgdvtw-36-kh-evn", snippet)
+    citations, _ = find_citations(normalize(snippet))
+    assert [(c.symbol, c.issuer) for c in citations] == [("137-KL/TW", "Bộ Chính trị, Ban Bí thư")]
+    snippet = "ký ban hành Kết luận 191 của Bộ Chính trị, Ban Bí thư về tiếp tục"
+    _quoted("2025-bct-191-kl-vtcnews", snippet)
+    citations, _ = find_citations(normalize(snippet))
+    assert [(c.number, c.issuer) for c in citations] == [("191", "Bộ Chính trị, Ban Bí thư")]
+
+
+URGENT = [
+    # (text id, snippet, symbol, issuer): an urgency mark between the type word and "số" ("Công điện khẩn số")
+    ("2022-tu-thanhhoa-07-cd-vtec", "Ngày 19-2-2022, Ban Thường vụ Tỉnh ủy Thanh Hóa đã ban hành Công điện khẩn số 07 - CĐ/TU "
+     "về tăng cường", "07-CĐ/TU", "Ban Thường vụ Tỉnh ủy Thanh Hóa"),
+    ("2018-ubnd-nghean-12-cd-tin", "Vào lúc 10h00 ngày 21/7, Chủ tịch UBND tỉnh Nghệ An vừa có công điện khẩn số 12/CĐ.UBND "
+     "về khắc phục", "12/CĐ.UBND", "Chủ tịch UBND tỉnh Nghệ An"),
+]
+
+
+@pytest.mark.parametrize("text_id, snippet, symbol, issuer", URGENT, ids=[c[0] for c in URGENT])
+def test_an_urgent_telegram_keeps_its_type_word_and_issuer(text_id, snippet, symbol, issuer):
+    _quoted(text_id, snippet)
+    citations, _ = find_citations(normalize(snippet))
+    assert [(c.symbol, c.doc_type, c.issuer) for c in citations] == [(symbol, "Công điện", issuer)]
+
+
+def test_an_urgent_telegrams_headline_is_the_numbered_one():
+    """2022-tu-thanhhoa-07-cd-vtec: the headline "Công điện khẩn của Ban Thường vụ Tỉnh ủy Thanh Hóa: ..." names
+    07-CĐ/TU (now read with its issuer), no second, unnumbered telegram."""
+    body = _source("2022-tu-thanhhoa-07-cd-vtec")
+    if body is None:
+        pytest.skip("2022-tu-thanhhoa-07-cd-vtec.txt is not in the development set")
+    record = extract_text(body)
+    assert [c.symbol for c in record.citations][:1] == ["07-CĐ/TU"] and record.unnumbered == ()
+
+
 def test_named_laws_without_a_number_are_unnumbered_references():
     """2020-ubnd-binhthuan-1766-qd: two laws named and dated, the second an amending law whose title
     names two more (its own words, not citations of this text)."""
@@ -389,6 +673,9 @@ HEADERS = [
     ("2023-twdtn-btc-hd-kientoan-draft", "place-date-on-the-so-line", None, "Hướng dẫn", None, "2023"),
     ("2026-ubnd-xa-tandoan-langson-tb", "title-only", None, "Thông báo", None, None),
     ("2024-phanrang-decuong-sapxep", "title-line-carrying-the-type", None, "Đề cương", None, None),
+    # no line breaks, "***Số:" glued to the emblem, the symbol glued to the issuer's next line ("VPĐOÀN TNCS ...")
+    ("2013-twdtn-367-qd-2mit", "no-line-breaks-symbol-glued-to-the-next-line", None, "Quyết định", "367-QĐ/TWĐTN-VP",
+     "2013-10-29"),
 ]
 
 
@@ -402,6 +689,17 @@ def test_real_header_layouts(text_id, case, _unused, doc_type, symbol, date):
     assert (record.doc.doc_type, record.doc.symbol, record.doc.date) == (doc_type, symbol, date)
     if symbol:  # a document never cites itself
         assert symbol not in [c.symbol for c in record.citations]
+
+
+def test_a_header_run_together_keeps_its_place_and_cites_not_its_own_symbol():
+    """2013-twdtn-367-qd-2mit: "Số: 367 - QĐ/TWĐTN-VPĐOÀN TNCS HỒ CHÍ MINH Hà Nội, ngày 29 tháng 10 năm 2013":
+    the place is Hà Nội, and the Số line (read as 367-QĐ/TWĐTN, its glued tail dropped) is no citation."""
+    body = _source("2013-twdtn-367-qd-2mit")
+    if body is None:
+        pytest.skip("2013-twdtn-367-qd-2mit.txt is not in the development set")
+    record = extract_text(body)
+    assert record.doc is not None and record.doc.place == "Hà Nội"
+    assert [c.symbol for c in record.citations] == ["84-QĐ/TWĐTN", "1836-QĐ/TWĐTN"]
 
 
 def test_an_editors_line_before_the_title_keeps_an_article():

@@ -14,7 +14,8 @@ def test_the_default_scanners_find_every_form():
     assert [(c.symbol, c.number) for c in citations] == [("07-KL/TW", "07"), (None, "294")]
     assert [u.doc_type for u in unnumbered] == ["Điện"]
     assert [s.name for s in SCANNERS] == ["symbol", "symbol-slip", "number-only", "unnumbered", "named-law",
-                                         "congress-resolution"]
+                                         "congress-resolution", "plenum-resolution", "charter",
+                                         "working-rules"]
 
 
 def test_leaving_a_scanner_out_leaves_its_form_out():
