@@ -19,7 +19,6 @@ import dataclasses
 import functools
 import gc
 import hashlib
-import io
 import itertools
 import json
 import os
