@@ -562,6 +562,11 @@ def _target_uid(target: str | tuple | None) -> str | None:
     return target if target is None or isinstance(target, str) else target[0]
 
 
+def _dated(c: Citation) -> bool:
+    """Whether a citation is resolved in the first pass, by its symbol and year."""
+    return bool(c.symbol and year_of(c.date))
+
+
 def _add(index: dict, key: tuple, uid: str) -> None:
     """``uid`` into the uids of ``key`` (a str while there is one, then a set)."""
     held = index.get(key)
@@ -631,9 +636,13 @@ class Join:
         self.undated: set[str] = set()  # the records the second pass must see: an undated or a nested citation
         self.last_path: str | None = None
 
+    def takes(self, path: str) -> bool:
+        """Whether a record of this path may come next (records come in path order)."""
+        return self.last_path is None or path >= self.last_path
+
     def first(self, r: Record, placement: Placement) -> None:
         """One record, after every record whose path sorts before its own."""
-        if self.last_path is not None and r.path < self.last_path:
+        if not self.takes(r.path):
             raise ValueError(f"{r.path!r} came after {self.last_path!r}: join takes records in path order")
         self.last_path = r.path
         if r.kind == "document" and r.doc is not None:
@@ -643,7 +652,7 @@ class Join:
             self.articles.append(r)
         if r.citations:
             self.targets[r.path] = [None] * len(r.citations)
-            if any(c.via is not None or not (c.symbol and year_of(c.date)) for c in r.citations):
+            if any(c.via is not None or not _dated(c) for c in r.citations):
                 self.undated.add(r.path)
 
     def rest(self, pairs: PackedRecords[Placement] | _Pairs, *,
@@ -666,7 +675,7 @@ class Join:
                 cited = placement.cited
                 found = targets[r.path]
                 for i, c in enumerate(r.citations):
-                    dated = bool(c.symbol and year_of(c.date))
+                    dated = _dated(c)
                     if (phase == "dated") != dated:
                         continue
                     via_year = year

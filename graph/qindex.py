@@ -159,12 +159,14 @@ class IndexWriter:
         # a search then reads each rank in rowid order and stops at its limit, however many documents
         # hold the words (at 1M documents "kế hoạch" holds most of them).
         order = texts.order
-        ranked = sorted(range(len(order)), key=order.__getitem__)
-        symbol, issuer, subject = texts.symbol, texts.issuer, texts.subject
+
+        def rows(ranked: list[int]):  # the ranking is let go with the rows
+            for n in ranked:
+                stub, undated, date, uid = order[n]
+                yield texts.symbol[n], texts.issuer[n], texts.subject[n], id_of(uid), int(stub), int(undated), date, uid
+
         self.con.executemany("INSERT INTO qsearch VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                             ((symbol[n], issuer[n], subject[n], id_of(o[3]), int(o[0]), int(o[1]), o[2], o[3])
-                              for n in ranked for o in (order[n],)))
-        del ranked
+                             rows(sorted(range(len(order)), key=order.__getitem__)))
         self.con.execute("INSERT INTO qsearch(qsearch) VALUES ('optimize')")
 
     def finish(self) -> None:

@@ -96,29 +96,26 @@ class PackedRecords(Generic[Placement]):
     def _unpack(self, data: bytes) -> tuple[Record, Placement]:
         return _Unpacker(io.BytesIO(data), self._agencies).load()
 
-    def __iter__(self) -> Iterator[tuple[Record, Placement]]:
-        """(record, placement) pairs in path order."""
+    def _in_path_order(self) -> list[tuple[str, bytes]]:
         if not self._sorted:
             self._items.sort(key=lambda item: item[0])
             self._sorted = True
-        for _path, data in self._items:
+        return self._items
+
+    def __iter__(self) -> Iterator[tuple[Record, Placement]]:
+        """(record, placement) pairs in path order."""
+        for _path, data in self._in_path_order():
             yield self._unpack(data)
 
     def where(self, keep: Callable[[str], bool]) -> Iterator[tuple[Record, Placement]]:
         """The pairs whose path ``keep`` accepts, in path order: the others are not unpacked."""
-        if not self._sorted:
-            self._items.sort(key=lambda item: item[0])
-            self._sorted = True
-        for path, data in self._items:
+        for path, data in self._in_path_order():
             if keep(path):
                 yield self._unpack(data)
 
     def take(self) -> Iterator[tuple[Record, Placement]]:
         """The pairs in path order once more, each let go as it is read (the holder ends empty)."""
-        if not self._sorted:
-            self._items.sort(key=lambda item: item[0])
-            self._sorted = True
-        items, self._items = self._items, []
+        items, self._items = self._in_path_order(), []
         items.reverse()
         while items:
             yield self._unpack(items.pop()[1])

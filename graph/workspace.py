@@ -353,10 +353,10 @@ def _build(paths, workspace_dir: Path, db: Path, jobs: int, progress, budget: Bu
                         placement = placement if placement is not None else place_record(whole)
                         records.add(slim, placement)
                         if early is not None:
-                            if early.last_path is not None and slim.path < early.last_path:
-                                early = None  # out of path order (a name the walk sorts apart): joined after
-                            else:
+                            if early.takes(slim.path):
                                 early.first(slim, placement)
+                            else:
+                                early = None  # out of path order (a name the walk sorts apart): joined after
                     summary.parsed += 1
                     summary.parsed_paths.append(key)
                     done += 1

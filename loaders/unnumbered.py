@@ -7,6 +7,9 @@ issuer and date, and yield only where no numbered reference stands.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable, Hashable, Iterable, Iterator
+
 from . import patterns as P
 from .dates import date_from_match, iso_date
 from .normalize import fold
@@ -57,17 +60,30 @@ def congress_resolution_refs(text: str, runs: list[int], taken: list[tuple[int, 
     refs: list[Ref] = []
     if "ại hội" not in text:  # most documents name no congress (Đại hội, đại hội): skip the scan
         return refs
-    seen: set[str] = set()
-    for m in P.CONGRESS_RESOLUTION_RE.finditer(text):
-        congress = m.group("issuer")
-        key = P.CONGRESS_KEY_NOISE_RE.sub(lambda n: n.group("unit") or "", fold(congress))
-        if not P.CONGRESS_ORDINAL_RE.search(congress) or key in seen:
-            continue  # "đưa Nghị quyết Đại hội vào cuộc sống", "Nghị quyết Đại hội các cấp": no one congress; or named again
-        seen.add(key)
-        ref = Ref(m.start(), m.end("issuer"), "Nghị quyết", None, None, None, unnumbered=True)
-        ref.issuer = m.span("issuer")
-        refs.append(ref)
+    # "đưa Nghị quyết Đại hội vào cuộc sống", "Nghị quyết Đại hội các cấp": no one congress
+    singled_out = (m for m in P.CONGRESS_RESOLUTION_RE.finditer(text) if P.CONGRESS_ORDINAL_RE.search(m.group("issuer")))
+    for m in _first_of_each(singled_out, lambda m: P.CONGRESS_KEY_NOISE_RE.sub(lambda n: n.group("unit") or "",
+                                                                                 fold(m.group("issuer")))):
+        refs.append(_issued_ref(m, "Nghị quyết"))
     return refs
+
+
+def _first_of_each(matches: Iterable[re.Match], key: Callable[[re.Match], Hashable]) -> Iterator[re.Match]:
+    """The matches whose ``key`` no match before them had: a text names such a reference once, then mentions
+    it again."""
+    seen: set = set()
+    for m in matches:
+        k = key(m)
+        if k not in seen:
+            seen.add(k)
+            yield m
+
+
+def _issued_ref(m: re.Match, doc_type: str) -> Ref:
+    """An unnumbered reference from the match's start to the end of its ``issuer`` group, that group its issuer."""
+    ref = Ref(m.start(), m.end("issuer"), doc_type, None, None, None, unnumbered=True)
+    ref.issuer = m.span("issuer")
+    return ref
 
 
 _ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
@@ -96,16 +112,12 @@ def plenum_resolution_refs(text: str, runs: list[int], taken: list[tuple[int, in
     refs: list[Ref] = []
     if "ghị quyết" not in text and "NQ" not in text:  # cheap skip, as the other scanners do
         return refs
-    seen: set[tuple[int, int]] = set()
-    for m in P.PLENUM_RESOLUTION_RE.finditer(text):
+    def plenum_and_term(m: re.Match) -> tuple[int, int]:
         plenum = m.group("plenum") or m.group("plenum_nth") or m.group("plenum_after")
-        key = (ordinal_value(plenum), ordinal_value(m.group("term")))
-        if key in seen:
-            continue
-        seen.add(key)
-        ref = Ref(m.start(), m.end("issuer"), "Nghị quyết", None, None, None, unnumbered=True)
-        ref.issuer = m.span("issuer")
-        refs.append(ref)
+        return ordinal_value(plenum), ordinal_value(m.group("term"))
+
+    for m in _first_of_each(P.PLENUM_RESOLUTION_RE.finditer(text), plenum_and_term):
+        refs.append(_issued_ref(m, "Nghị quyết"))
     return refs
 
 
@@ -118,12 +130,10 @@ def charter_refs(text: str, runs: list[int], taken: list[tuple[int, int]]) -> li
         refs.append(Ref(m.start(), m.end(), "Hiến pháp", None, None, None, unnumbered=True, date=iso_date(m.group("year"))))
     if "iều lệ" not in text:  # most documents name no charter: skip the scan
         return refs
-    seen: set[str] = set()
-    for m in P.CHARTER_RE.finditer(text):
-        body = fold(m.group("body")).split()[0]  # "dang", "doan", "cong", ...: one organisation however named
-        if body in seen or P.CHARTER_SUBJECT_BEFORE_RE.search(text, max(0, m.start() - 60), m.start()):
-            continue
-        seen.add(body)
+    cited = (m for m in P.CHARTER_RE.finditer(text)
+             if not P.CHARTER_SUBJECT_BEFORE_RE.search(text, max(0, m.start() - 60), m.start()))
+    # "dang", "doan", "cong", ...: one organisation however named
+    for m in _first_of_each(cited, lambda m: fold(m.group("body")).split()[0]):
         refs.append(Ref(m.start(), m.end(), "Điều lệ", None, None, None, unnumbered=True))
     return refs
 
@@ -134,13 +144,6 @@ def working_rules_refs(text: str, runs: list[int], taken: list[tuple[int, int]])
     refs: list[Ref] = []
     if "Quy chế" not in text:
         return refs
-    seen: set[str] = set()
-    for m in P.WORKING_RULES_RE.finditer(text):
-        key = " ".join(fold(m.group("issuer")).split())
-        if key in seen:
-            continue
-        seen.add(key)
-        ref = Ref(m.start(), m.end("issuer"), "Quy chế", None, None, None, unnumbered=True)
-        ref.issuer = m.span("issuer")
-        refs.append(ref)
+    for m in _first_of_each(P.WORKING_RULES_RE.finditer(text), lambda m: " ".join(fold(m.group("issuer")).split())):
+        refs.append(_issued_ref(m, "Quy chế"))
     return refs
