@@ -80,12 +80,14 @@ def _lines(text: str, start: int = 0, end: int | None = None) -> list[_Line]:
     return out
 
 
-def _lines_from(text: str, position: int) -> Iterator[_Line]:
-    """The lines of text from the one holding position on, made as they are read
-    (a Kính gửi or Nơi nhận block needs a few, not the whole document)."""
-    pos, n = text.rfind("\n", 0, position) + 1, len(text)
+def _lines_from(text: str, position: int, stop: int | None = None) -> Iterator[_Line]:
+    """The lines of text from the one holding position on, made as they are read (a Kính gửi or Nơi
+    nhận block needs a few, the issuer and subject the header's first: not the whole zone); up to
+    ``stop``, the last one cut there (as ``_lines(text, 0, stop)``)."""
+    n = len(text) if stop is None else stop
+    pos = text.rfind("\n", 0, position) + 1
     while pos <= n:
-        newline = text.find("\n", pos)
+        newline = text.find("\n", pos, n)
         if newline < 0:
             newline = n
         yield _Line(pos, newline, text[pos:newline])
@@ -94,12 +96,10 @@ def _lines_from(text: str, position: int) -> Iterator[_Line]:
 
 def _last_lines(text: str, count: int) -> list[_Line]:
     """The last ``count`` lines of text (as ``_lines(text)[-count:]``)."""
-    pos = len(text)
-    for _ in range(count):
-        pos = text.rfind("\n", 0, pos)
-        if pos < 0:
-            return _lines(text)
-    return _lines(text, pos + 1)
+    parts = text.rsplit("\n", count)  # split in C, where a loop of rfind calls was Python's
+    if len(parts) <= count:  # no more lines than that: all of them
+        return _lines(text)
+    return _lines(text, len(parts[0]) + 1)
 
 
 def _value(norm: Normalized, start: int, end: int) -> str:
@@ -430,11 +430,10 @@ def parse_header(norm: Normalized) -> HeaderResult:
     else:
         warnings.append("no place and date line")
 
-    lines = _lines(text, 0, zone_end)
-    subject = _subject(lines, norm, title_match, vv_match, symbol_match, date_match)
+    subject = _subject(text, zone_end, norm, title_match, vv_match, symbol_match)
 
     # Issuer: caps lines that are neither emblem, motto, title nor symbol.
-    issuer, parent = _issuer_lines(lines, norm, symbol_match, title_match, vv_match)
+    issuer, parent = _issuer_lines(_lines_from(text, 0, zone_end), norm, symbol_match, title_match, vv_match)
     canonical = None
     if issuer:
         canonical = compose_agency(issuer, parent, place)
@@ -543,7 +542,7 @@ def _issuer_lines(lines, norm, symbol_match, title_match, vv_match) -> tuple[str
     return " ".join(v for _, v in caps), None
 
 
-def _subject(lines, norm, title_match, vv_match, symbol_match, date_match) -> str | None:
+def _subject(text: str, zone_end: int, norm, title_match, vv_match, symbol_match) -> str | None:
     """The V/v line and its wrapped continuation; or the paragraph under the
     title; or, for a Party Công văn without V/v, the paragraph under "Số"."""
     if vv_match:
@@ -554,7 +553,7 @@ def _subject(lines, norm, title_match, vv_match, symbol_match, date_match) -> st
         anchor, parts = title_match or symbol_match, []
     else:
         return None
-    for line in lines:
+    for line in _lines_from(text, anchor.end(), zone_end):
         if line.start <= anchor.end():
             continue
         if not line.bare:

@@ -173,6 +173,18 @@ def _nfc_with_offsets_slowly(text: str) -> tuple[str, Sequence[int]]:
 
 
 _NEEDS_CHAR_FIX_RE = re.compile("[" + "".join(re.escape(chr(c)) for c in _CHAR_FIXES) + "]")
+# The same fixes as (character, fix) pairs: a test and a replace per character a text holds run in C
+# at memchr speed, where one str.translate over a dict walks the text in Python objects (9x slower
+# over a generated document, 3 December).
+_CHAR_FIX_PAIRS = tuple((chr(code), fix) for code, fix in _CHAR_FIXES.items())
+
+
+def _fix_chars(text: str) -> str:
+    """``text.translate(_CHAR_FIXES)``, faster (each fix is one character for one)."""
+    for char, fix in _CHAR_FIX_PAIRS:
+        if char in text:
+            text = text.replace(char, fix)
+    return text
 
 
 # -- OCR'd text only ---------------------------------------------------------
@@ -266,8 +278,7 @@ _SHORT = 200  # longer texts (a whole document) are not worth a cache slot
 
 
 def _match_form(text: str, ocr: bool) -> str:
-    if _NEEDS_CHAR_FIX_RE.search(text):  # str.translate is slow; most files need nothing
-        text = text.translate(_CHAR_FIXES)
+    text = _fix_chars(text)
     text = _OLD_TONE_RE.sub(_retone, text)
     if any(word in text for word in OCR_WORD_FIXES):  # substring search is 3x faster than the scan
         text = _OCR_RE.sub(lambda m: OCR_WORD_FIXES[m.group(1)], text)

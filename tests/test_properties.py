@@ -79,3 +79,30 @@ def test_nfd_offsets_match_the_cluster_by_cluster_reference(text):
 
     for variant in (unicodedata.normalize("NFD", text), text + "\u0301", "\u0323" + text):
         assert _nfc_with_offsets(variant) == _nfc_with_offsets_slowly(variant)
+
+
+_FIXED_CHARS = st.sampled_from(["\u00d0", "\u00f0", "\u2013", "\u2014", "\u2212", "\u00a0", "\u200b", "\ufeff", "Đ", "-"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(_FIXED_CHARS, st.sampled_from(FRAGMENTS), st.text(max_size=6)), max_size=30).map("".join))
+def test_character_fixes_are_the_translate_table(text):
+    from chidao.loaders.normalize import _CHAR_FIXES, _fix_chars
+
+    assert _fix_chars(text) == text.translate(_CHAR_FIXES)
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts, st.integers(min_value=1, max_value=50))
+def test_header_lines_point_into_the_text(text, count):
+    from chidao.loaders.header import _last_lines, _lines, _lines_from
+
+    lines = _lines(text)
+    assert "\n".join(line.text for line in lines) == text
+    for line in lines:
+        assert text[line.start:line.end] == line.text and "\n" not in line.text
+        assert line.bare == line.text.strip(" \t*_")
+    assert _last_lines(text, count) == lines[-count:]
+    if text:
+        middle = len(text) // 2
+        assert next(_lines_from(text, middle)) == next(l for l in lines if l.start <= middle <= l.end)
