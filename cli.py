@@ -15,16 +15,19 @@ import os
 import sys
 import time
 from contextlib import contextmanager
-from importlib.metadata import PackageNotFoundError, version
 
 import click
 
 from .loaders.errors import ChidaoError, printable
 
-try:
-    __version__ = version("chidao")
-except PackageNotFoundError:  # pragma: no cover - running from a checkout without install
-    __version__ = "0+unknown"
+
+def _print_version(ctx: click.Context, _param, value: bool) -> None:
+    if value and not ctx.resilient_parsing:  # looked up only when asked: importlib.metadata is 29 ms of a start
+        from .graph.build import chidao_version
+
+        click.echo(f"chidao, version {chidao_version()}")
+        ctx.exit()
+
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -80,7 +83,8 @@ class _Group(click.Group):
 
 
 @click.group(cls=_Group, context_settings=CONTEXT_SETTINGS)
-@click.version_option(__version__, "-V", "--version", prog_name="chidao")
+@click.option("-V", "--version", is_flag=True, expose_value=False, is_eager=True, callback=_print_version,
+              help="Show the version and exit.")
 def cli():
     """chidao: who ordered what, and how each order travelled down the hierarchy.
 

@@ -16,7 +16,6 @@ from __future__ import annotations
 from collections import Counter
 
 import datetime as _dt
-import importlib.metadata
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -42,6 +41,8 @@ _EPOCH = _dt.date(1970, 1, 1)
 
 
 def chidao_version() -> str:
+    import importlib.metadata  # here, not at import: a question never asks (29 ms of every command's start)
+
     try:
         return importlib.metadata.version("chidao")
     except importlib.metadata.PackageNotFoundError:

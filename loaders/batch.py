@@ -26,7 +26,6 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-import pebble
 
 from .extract import extract_loaded
 from .files import MAX_BYTES, LoadError, display_path, iter_document_paths, read_document
@@ -280,6 +279,8 @@ def parse_files(paths: list, *, jobs: int = 1, chunksize: int = 32, worker: Call
         return
     if ocr is not None and ocr.enabled and any(os.path.splitext(str(p))[1].lower() in MAY_NEED_OCR for p in paths):
         chunksize = 1
+    import pebble  # here: a command that parses nothing in processes does not load it (34 ms, with asyncio)
+
     ctx = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
     pool = pebble.ProcessPool(max_workers=jobs, max_tasks=max(1, DOCUMENTS_PER_WORKER // chunksize), context=ctx)
     try:
