@@ -32,6 +32,7 @@ from .build import date_fields
 from .checks import Checker, Issue
 from .index import SearchParts, symbol_index_of
 from .qindex import IndexWriter
+from .records import row_json
 from .stats import Counts
 
 __all__ = ["RowSink", "QUESTION_LABELS", "QUESTION_LINKS_DROP", "EDGE_KEEP", "NODE_DROP"]
@@ -44,7 +45,6 @@ EDGE_KEEP = ("type", "cue", "via_uid", "expanded_from", "as_written")
 NODE_DROP = frozenset({"warnings", "sha256", "addressed_to_unresolved", "copied_to_unresolved"})
 
 _BATCH = 5000  # rows per executemany
-_to_json = json.JSONEncoder(ensure_ascii=False).encode
 
 
 def _dumps(value) -> bytes:
@@ -161,7 +161,7 @@ class RowSink:
             qid, self._qids = self._qids, self._qids + 1
         uid = sys.intern(uid)
         self.facts[uid] = _facts(len(self.facts), qid, attrs)
-        self._nodes.append((uid, _to_json(attrs)))
+        self._nodes.append((uid, row_json(attrs)))
         if len(self._nodes) >= _BATCH:
             self._flush_nodes()
 
@@ -176,7 +176,7 @@ class RowSink:
         pair[0] += 1
         fu, fv = self.facts[u], self.facts[v]
         order = (fu[0], pair[1], key)
-        self._edges.append((*order, u, v, _to_json(attrs)))
+        self._edges.append((*order, u, v, row_json(attrs)))
         link = attrs.get("type")
         self.link_types[link] += 1
         if link not in QUESTION_LINKS_DROP and fu[1] is not None and fv[1] is not None:
@@ -236,7 +236,7 @@ class RowSink:
                     attrs.setdefault(name, []).extend(value)
                 else:
                     attrs[name] = value
-            con.execute("UPDATE nodes SET attrs = ? WHERE uid = ?", (_to_json(attrs), uid))
+            con.execute("UPDATE nodes SET attrs = ? WHERE uid = ?", (row_json(attrs), uid))
         self.changes.clear()
         con.executescript("CREATE INDEX work.edges_order ON edge_rows (node, pair, key);"
                           "CREATE INDEX work.qlinks_order ON qlink_rows (node, pair, key);")

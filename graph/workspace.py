@@ -43,7 +43,7 @@ from .checks import Issue
 from .gazetteer import preload as preload_gazetteer
 from .qindex import QuestionIndex, load_graph_pieces
 from .rowstore import EDGE_KEEP, NODE_DROP, QUESTION_LABELS, QUESTION_LINKS_DROP, RowSink
-from .records import PackedRecords, record_from_json, slim_record
+from .records import PackedRecords, record_from_json, row_json, slim_record
 from .stats import count as count_stats
 
 __all__ = ["BuildSummary", "WorkspaceError", "build_workspace", "load_graph", "load_issues", "write_graph", "without_cyclic_gc",
@@ -74,9 +74,6 @@ _ROWS_PER_BATCH = 256  # parsed files written to the new workspace at a time
 _INDEXES = "CREATE INDEX edges_src ON edges (src); CREATE INDEX edges_dst ON edges (dst);"
 
 
-# One encoder for every row: json.dumps with an argument builds a new encoder per call,
-# which is a third of the cost of a small row (a million rows at 100,000 documents).
-_to_json = json.JSONEncoder(ensure_ascii=False).encode
 
 
 class WorkspaceError(ChidaoError):
@@ -457,7 +454,7 @@ def _parse_and_place(path: str, ocr: OcrOptions | None = None, budget: Budget = 
         placement = place_record(record)
     except Exception:  # noqa: BLE001 - build_graph places it again and reports what goes wrong
         placement = None
-    return path, _to_json(record.to_json()), record.sha256, None, placement
+    return path, row_json(record.to_json()), record.sha256, None, placement
 
 
 def _stored_summary(db: Path) -> dict | None:
@@ -547,7 +544,7 @@ def _write(con: sqlite3.Connection, issues: list[Issue], stats: list[dict], tabl
     counts = {k: getattr(summary, k) for k in ("documents", "stubs", "agencies", "places", "links", "issues")}
     con.executemany("INSERT INTO meta VALUES (?, ?)", [("schema", SCHEMA_VERSION), ("chidao", chidao_version()),
                                                        ("summary", json.dumps(counts))])
-    dumps = _to_json
+    dumps = row_json
     con.executemany("INSERT INTO issues VALUES (?, ?, ?, ?)",
                     ((i.kind, i.message, dumps(list(i.uids)), i.path) for i in issues))
     # the counts of the full graph, kept for `chidao stats`
