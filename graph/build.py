@@ -19,7 +19,7 @@ import datetime as _dt
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 import networkx as nx
 
@@ -35,7 +35,7 @@ from .records import PackedRecords
 from .identity import (CENTRAL_SCOPE, CONGRESS_PREFIX, DocKey, congress_key, congress_scope, normalize_symbol, scope_of,
                        year_of)
 
-__all__ = ["build_graph", "join", "GraphSink", "NetworkxSink", "chidao_version", "date_fields", "document_context", "place_record", "Placement"]
+__all__ = ["build_graph", "join", "GraphSink", "NetworkxSink", "chidao_version", "date_fields", "document_context", "place_record", "Placement", "Quotes"]
 
 _EPOCH = _dt.date(1970, 1, 1)
 
@@ -591,7 +591,7 @@ def _link_type(cue: str | None) -> str:
 
 def build_graph(records: Iterable[Record],
                 placements: Mapping[str, Placement] | Iterable[tuple[str, Placement]] | None = None, *,
-                evidence: Callable[[], Iterable[Record]] | None = None) -> tuple[nx.MultiDiGraph, list[Issue]]:
+                evidence: Callable[[], Iterable[Record | Quotes]] | None = None) -> tuple[nx.MultiDiGraph, list[Issue]]:
     """The knowledge graph of ``records`` and the issues ``checks.check`` finds in it.
 
     ``placements`` (path -> ``place_record(record)``, or its pairs) may be given for records
@@ -609,7 +609,7 @@ def build_graph(records: Iterable[Record],
 
 
 def join(records: Iterable[Record] | PackedRecords[Placement], placements: Mapping[str, Placement] | Iterable[tuple[str, Placement]] | None,
-         sink: GraphSink, *, evidence: Callable[[], Iterable[Record]] | None = None) -> None:
+         sink: GraphSink, *, evidence: Callable[[], Iterable[Record | Quotes]] | None = None) -> None:
     """Resolve ``records`` into ``sink``: every node and link of ``build_graph``'s graph, made in the
     same order (a node's attributes may still grow by ``sink.append`` until the last record's links
     are made). ``records`` may be a ``records.PackedRecords`` holding each record with its placement. ``build_graph`` joins into a networkx graph; ``chidao build`` into the rows of the
@@ -657,7 +657,7 @@ class Join:
                 self.undated.add(r.path)
 
     def rest(self, pairs: PackedRecords[Placement] | _Pairs, *,
-             evidence: Callable[[], Iterable[Record]] | None = None) -> None:
+             evidence: Callable[[], Iterable[Record | Quotes]] | None = None) -> None:
         """The citations of every record ``first`` took, resolved and linked; ``pairs`` ends empty."""
         sink, b, targets, undated = self.sink, self.builder, self.targets, self.undated
         articles, self.articles = self.articles, []
@@ -701,9 +701,12 @@ class Join:
             # Each record, its placement and its targets are let go once its links are made: the memory
             # they held goes to the links (and, in a build, handed over by the caller, comes back at once).
             if whole is not None:
-                slim, r = r, next(whole, None)  # type: ignore[assignment]
-                if r is None or r.path != slim.path:
-                    raise ValueError(f"the evidence of {slim.path!r} came out of step ({r.path if r else 'none'!r})")
+                given = next(whole, None)
+                if given is None or given.path != r.path:
+                    raise ValueError(f"the evidence of {r.path!r} came out of step ({given.path if given else 'none'!r})")
+                said = given.said if isinstance(given, Quotes) else _said(given)
+            else:
+                said = _said(r)
             held = targets.pop(r.path, ())
             if r.path in duplicates:
                 continue  # the same document read twice: its links come once, from the first file
@@ -714,8 +717,9 @@ class Join:
             found = [(t, [], None) if isinstance(t, str) else t for t in held]
             for i, c in enumerate(r.citations):
                 uid, candidates, reason = found[i]
+                text, sentence = said[i]
                 if uid is None:
-                    sink.append(citing, "unresolved", {"text": c.text, "sentence": c.sentence, "start": c.start,
+                    sink.append(citing, "unresolved", {"text": text, "sentence": sentence, "start": c.start,
                                                        "end": c.end, "reason": reason, "candidates": candidates})
                     continue
                 source = citing
@@ -723,7 +727,7 @@ class Join:
                     source = found[c.via][0]
                 sink.add_edge(source, uid, dict(
                     type="MENTIONS" if article else _link_type(c.cue), cue=c.cue,
-                    citing=citing, path=r.path, sha256=r.sha256, text=c.text, sentence=c.sentence,
+                    citing=citing, path=r.path, sha256=r.sha256, text=text, sentence=sentence,
                     start=c.start, end=c.end, version=b.version,
                     via_uid=source if source != citing else None, candidates=candidates or None,
                     # the issuer the citation names ("của Bộ Chính trị"), for check's issuer_conflict
@@ -745,7 +749,7 @@ class Join:
                         sink.add_edge(uid, agency.uid, {"type": "ISSUED_BY"})
                 sink.add_edge(citing, uid, dict(
                     type="MENTIONS" if article else _link_type(u.cue), cue=u.cue, citing=citing,
-                    path=r.path, sha256=r.sha256, text=u.text, sentence=_sentence_of(u, r), start=u.start,
+                    path=r.path, sha256=r.sha256, text=u.text, sentence=_sentence_of(u, said), start=u.start,
                     end=u.end, version=b.version))
 
 
@@ -828,9 +832,22 @@ def _congress_of(u, placement: Placement, record: Record) -> str | None:
     return congress_key(u.issuer, place, f"unknown-{_file_key(record)}")
 
 
-def _sentence_of(u, record: Record) -> str | None:
+def _sentence_of(u, said: tuple[tuple[str, str], ...]) -> str | None:
     """Unnumbered references carry no sentence; borrow the one of a citation that spans them, if any."""
-    for c in record.citations:
-        if c.sentence and u.text and u.text in c.sentence:
-            return c.sentence
+    for _text, sentence in said:
+        if sentence and u.text and u.text in sentence:
+            return sentence
     return u.text
+
+
+class Quotes(NamedTuple):
+    """What the links of one record quote, as ``Join.rest``'s evidence may give it instead of the
+    whole record: its path and, per citation, (text, sentence). A build reads these from its
+    workspace file without making the records again (half the cost of reading them back)."""
+
+    path: str
+    said: tuple[tuple[str, str], ...]
+
+
+def _said(record: Record) -> tuple[tuple[str, str], ...]:
+    return tuple((c.text, c.sentence) for c in record.citations)

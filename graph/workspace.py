@@ -35,9 +35,8 @@ import networkx as nx
 from ..loaders.batch import DEFAULT_BUDGET, Budget, extract_one, fork_lock, parse_files
 from ..loaders.files import LoadError, display_path, iter_document_paths
 from ..loaders.ocr import OcrOptions
-from ..loaders.models import Record
 from ..loaders.errors import ChidaoError
-from .build import Join, Placement, chidao_version, place_record
+from .build import Join, Placement, Quotes, chidao_version, place_record
 from .cache import give_back_free_memory, seed_tables, without_cyclic_gc
 from .checks import Issue
 from .gazetteer import preload as preload_gazetteer
@@ -381,7 +380,7 @@ def _build(paths, workspace_dir: Path, db: Path, jobs: int, progress, budget: Bu
                         early.first(record, placement)
                 assert sink is not None  # made with early
                 stage(f"resolving {len(records):,} records")
-                early.rest(records, evidence=functools.partial(_stored_records, con))
+                early.rest(records, evidence=functools.partial(_stored_quotes, con))
                 give_back_free_memory()  # the records are let go: see give_back_free_memory
                 stage("writing the links in order, the question index and the checks")
                 issues, stats, tables = sink.finish()
@@ -420,10 +419,13 @@ def _copy_kept(db: Path, con: sqlite3.Connection, kept: dict[str, tuple], record
         source.close()
 
 
-def _stored_records(con: sqlite3.Connection) -> Iterator[Record]:
-    """Every record of the new workspace file, whole, in path order (``build_graph``'s evidence)."""
+def _stored_quotes(con: sqlite3.Connection) -> Iterator[Quotes]:
+    """What each record of the new workspace file quotes, in path order (``Join.rest``'s evidence):
+    read from its JSON without making the record again."""
+    loads = json.loads
     for (record,) in con.execute("SELECT record FROM files WHERE record IS NOT NULL ORDER BY path"):
-        yield record_from_json(json.loads(record))
+        data = loads(record)
+        yield Quotes(data["path"], tuple((c["text"], c["sentence"]) for c in data.get("citations") or ()))
 
 
 def own_collector() -> None:

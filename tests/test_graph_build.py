@@ -197,6 +197,24 @@ def test_slim_records_with_their_evidence_build_the_same_graph():
     assert any(d.get("sentence") for *_, d in lean.edges(keys=True, data=True))
 
 
+def test_placed_slim_records_with_quotes_for_evidence_build_the_same_graph():
+    # A build's own case: records without their citations' texts and sentences (placed), and only
+    # what the links quote read back (build.Quotes), never the records again.
+    from chidao.corpus import sample_corpus_path
+    from chidao.graph.build import Quotes, place_record
+    from chidao.graph.records import slim_record
+
+    records = sorted(records_of(sample_corpus_path()), key=lambda r: r.path)
+    slim = [slim_record(r, placed=True) for r in records]
+    assert all(c.text == "" and c.sentence == "" for r in slim for c in r.citations)
+    quotes = [Quotes(r.path, tuple((c.text, c.sentence) for c in r.citations)) for r in records]
+    whole, _ = build_graph(records)
+    lean, _ = build_graph(slim, [(r.path, place_record(r)) for r in records], evidence=lambda: iter(quotes))
+    assert list(lean.nodes(data=True)) == list(whole.nodes(data=True))
+    assert list(lean.edges(keys=True, data=True)) == list(whole.edges(keys=True, data=True))
+    assert any(d.get("sentence") and d.get("text") for *_, d in lean.edges(keys=True, data=True))
+
+
 def test_evidence_out_of_step_with_the_records_is_refused():
     from chidao.corpus import sample_corpus_path
 
