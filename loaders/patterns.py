@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 
 from .normalize import fold
-from .vocabulary import (AGENCY_ABBREVIATIONS, AGENCY_CASING, CUES, DOC_TYPES, ORDINAL_WORDS, TYPE_BY_CODE,
-                         TYPE_NAMES, UNIT_WORDS, UNNUMBERED_TYPES)
+from .vocabulary import (AGENCY_ABBREVIATIONS, AGENCY_CASING, CUES, DOC_TYPES, ORDINAL_WORDS, REPORTING_VERBS,
+                         SIGNER_TITLES, SURNAMES, TYPE_BY_CODE, TYPE_NAMES, UNIT_WORDS, UNNUMBERED_TYPES)
 
 __all__ = [
     # group phrases, issuer places, issuers and cues of real texts (tables: tests/test_patterns.py)
@@ -40,6 +40,9 @@ __all__ = [
     "SLIP_AFTER_SO_RE", "ISSUER_TAI_BEFORE_RE", "NAMED_LAW_RE", "CONGRESS_RESOLUTION_RE",
     "CONGRESS_ORDINAL_RE", "CONGRESS_KEY_NOISE_RE", "ANNIVERSARY_BEFORE_RE", "PLENUM_RESOLUTION_RE",
     "CHARTER_RE", "CHARTER_SUBJECT_BEFORE_RE", "CONSTITUTION_RE", "WORKING_RULES_RE", "ISSUER_DO_AFTER_RE", "PURPOSE_CLAUSE_RE", "ON_BEHALF_BEFORE_RE", "TYPE_OF_ISSUER_BEFORE_RE", "NAMED_YEAR_AFTER_RE", "LATER_DOCUMENT_BEFORE_RE",
+    # news items and legal-site pages (loaders/news.py; tables: tests/test_news_forms.py)
+    "SIGNER_AFTER_OFFICE_RE", "UNIT_WORD_AT_END_RE", "REPORTED_AT_BEFORE_RE", "REPORTED_SUBJECT_AFTER_RE",
+    "RELATED_ITEM_RE",
 ]
 
 
@@ -442,10 +445,11 @@ ISSUER_TAI_BEFORE_RE = re.compile(
     rf"(?:\s+(?:chuyển(?:\s+đến)?|gửi|trình))?\s+tại\s+$")
 ISSUER_BEFORE_RE = re.compile(
     # after a sentence break, a news item's dateline ("(LSVN) - ") or its opening date ("Ngày 16/4/2020 ")
-    rf"(?:[Nn]gày[ \t]+{DATE}[ \t]*,?[ \t]+|^|[.,;:\n]\s*|\)\s*-\s*)"
+    rf"(?:[Nn]gày[ \t]+{DATE}[ \t]*,?[ \t]+|^|[.,;:\n]\s*(?:[-+•–][ \t]+)?|\)\s*-\s*)"  # "\n- UBND tỉnh đã ban hành"
     r"(?![Nn]gày[ \t]+\d)"  # "\nNgày 16/4/2020 Ủy ban nhân dân tỉnh ban hành": the issuer follows the date
     rf"(?P<issuer>{_STEERING_NAME}|[{UPPER}][^.,;:\n]{{2,80}}?)\s+(?:vừa\s+|đã\s+|mới\s+)?(?:khẩn\s+trương\s+)?"
-    rf"(?:(?:ký\s+)?ban\s+hành|có)\s+$",   # "Ngày 24-10, UBND tỉnh có văn bản số 4912/UBND-NC" (Tuyên Quang)
+    rf"(?:(?:ký\s+)?[Bb]an\s+hành|có|ký)\s+$",   # "Ngày 24-10, UBND tỉnh có văn bản số 4912/UBND-NC" (Tuyên Quang);
+    # "Bộ Y tế đã Ban hành Công văn 1512/BYT-DP"; "Thủ tướng Chính phủ Phạm Minh Chính vừa ký Công điện số 210/CĐ-TTg"
     re.VERBOSE,
 )
 
@@ -771,3 +775,34 @@ ISSUER_TAIL_RE = re.compile(r"(?<!\w)cua\s+(?P<issuer>.+)$")
 DATE_WORDS_RE = re.compile(r"\b(?:ngay|nam|thang)\b|[\d/.-]+")
 # "./a.txt", "~/x", "plan.docx": a reference that looks like a path.
 PATH_LIKE_RE = re.compile(r"(?:^[~./\\]|\.[A-Za-z0-9]{1,5}$)")
+
+
+# -- news items and legal-site pages (loaders/news.py) -------------------------------------------------------
+# A signer's name after the office that signs, at the end of a news item's subject: "Thủ tướng Chính phủ Phạm Minh
+# Chính" (vừa ký Công điện số 210/CĐ-TTg), "Thủ tướng Phạm Minh Chính", "Chủ tịch UBND tỉnh Nguyễn Hoài Anh" (vừa ký
+# Quyết định số 208/QĐ-UBND): an office first (SIGNER_TITLES), then a family name (SURNAMES) and one to three
+# capitalised syllables. The office is the issuer (the set annotates the title, as "Thay mặt Ban Bí thư, ... đã ký"
+# names the body).
+_NAME_SYLLABLE = rf"[{UPPER}][{LOWER}]*"
+SIGNER_AFTER_OFFICE_RE = re.compile(
+    rf"(?P<office>(?:{_alternation(SIGNER_TITLES)})(?!\w)[^\n]*?)[ \t]+(?:đồng[ \t]+chí[ \t]+)?"
+    rf"(?P<name>(?:{_alternation(SURNAMES)})(?:[ \t]+{_NAME_SYLLABLE}){{1,3}})$")
+# A unit word ending the office: the name after it is a place unless it has three syllables ("Chủ tịch UBND thành phố
+# Phan Thiết" stays whole; "Chủ tịch UBND tỉnh Nguyễn Hoài Anh" is cut).
+UNIT_WORD_AT_END_RE = re.compile(rf"(?<!\w)(?:{_alternation(UNIT_WORDS)}|TP\.?)$", re.IGNORECASE)
+# A news item that names its document first, then the body that acts by it: "Tại Quyết định số 328-QĐ/TW, Bộ Chính trị
+# quyết định thành lập Đảng bộ tỉnh An Giang", "Theo đó, tại Quyết định số ...", "Tại Công điện số 174/CĐ-TTg ngày
+# 27/9/2025, Thủ tướng Chính phủ Phạm Minh Chính chỉ đạo thành lập ...". The body, before its verb, is the issuer and
+# the news reports the document: no cue (fresh2's "Tại Nghị quyết số ..., Chính phủ đã thông qua"). "Tại Khoản 1, Điều
+# 19, Quy định số 22-QĐ/TW ... nêu:" names an article first: no "Tại" right before the reference.
+REPORTED_AT_BEFORE_RE = re.compile(
+    r"(?:^|[.;:!?][ \t]+|\n[ \t]*|,[ \t]+|(?:^|\n)[ \t]*date[ \t]+[\d-]{4,10}[ \t]+)[Tt]ại[ \t]+$")  # " date 2025-09-28 Tại
+# Công điện số 174/CĐ-TTg ...": the stored page's date stamp before its lead
+REPORTED_SUBJECT_AFTER_RE = re.compile(
+    rf"[ \t]*,[ \t]*(?P<issuer>[{UPPER}][^\s,;:.()]*(?:[ \t]+[^\s,;:.()]+){{0,9}}?)[ \t]+(?:đã[ \t]+|vừa[ \t]+)?"
+    rf"(?:{_alternation(REPORTING_VERBS)})(?!\w)")
+# A legal-text site's list of related documents above the header, numbered and glued to the type word: "- 1Quyết
+# định 672/QĐ-UBND phê duyệt điều chỉnh Kế hoạch sử dụng đất năm 2024 huyện Sơn Động, tỉnh Bắc Giang", "- 4Nghị quyết
+# 26/NQ-HĐND năm 2024 ..." (hethongphapluat.vn). An item the text names again is cited (party/2017-tld-134-hd-nhansu);
+# one it never names is page chrome.
+RELATED_ITEM_RE = re.compile(rf"^-[ \t]*\d{{1,2}}(?=(?:{_TYPE_WORD})[ \t])[^\n]*$", re.MULTILINE)
