@@ -490,10 +490,13 @@ CUE_RE = re.compile(rf"(?=[{_CUE_INITIALS}])(?<!\w)(?P<cue>{_alternation(_CUE_WO
 # What may stand between an adjacent cue and the reference it governs:
 # "theo Nghị quyết", "tại Công văn", "sửa đổi, bổ sung một số điều của Quyết định".
 _GUIDANCE = r"(?:quy\s+định|hướng\s+dẫn|chỉ\s+đạo|nội\s+dung|yêu\s+cầu|tinh\s+thần|đúng)"
+# A part of a document named before it: "Khoản 1, ", "Điều 19 ", "Điểm 2.4, ", "Mục V, " (an inspection Q&A, fresh7).
+_LOCATOR = r"(?:(?:khoản|điều|điểm|mục|chương|phần|tiết|phụ\s+lục)\s+[\dIVXa-zđ.]{1,6}(?:\s*,\s*|\s+))"
 ADJACENT_TAIL_RE = re.compile(
     r"^\s*(?:toàn\s+bộ\s+)?"                                             # "Bãi bỏ toàn bộ Quyết định số"
     rf"(?:(?:các\s+)?{_GUIDANCE}(?:\s*,\s*{_GUIDANCE})*(?:\s+nêu)?\s+)?"   # "theo tinh thần, nội dung của", "theo các nội dung nêu trong"
     r"(?:(?:tại|trong)\s+)?"
+    rf"{_LOCATOR}*"   # "Tại Khoản 1, Điều 19, Quy định số 22-QĐ/TW", "Tại Điểm 2.4, Khoản 2, Mục V, Hướng dẫn số 02-HD/TW"
     r"(?:một\s+số\s+(?:điều|nội\s+dung|điểm|khoản)\s+)?(?:tại\s+|của\s+)?(?:các\s+|những\s+)?$",
     re.IGNORECASE,
 )

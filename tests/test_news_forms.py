@@ -86,6 +86,10 @@ REPORTED = [
     ("2025-ttg-174-cd-vietnamplus", "tai-date-then-signer",
      "Tại Công điện số 174/CĐ-TTg ngày 27/9/2025, Thủ tướng Chính phủ Phạm Minh Chính chỉ đạo thành lập",
      [("174/CĐ-TTg", "Thủ tướng Chính phủ", None)]),
+    # an article named before the reference: the reference is cited (theo), its issuer after it
+    ("2022-ubkt-hoidap-22-qd-scribd", "tai-article-first",
+     "- Tại Khoản 1, Điều 19, Quy định số 22-QĐ/TW, ngày 28/7/2021 của\nBan Chấp hành Trung ương về công tác",
+     [("22-QĐ/TW", "Ban Chấp hành Trung ương", "theo")]),
 ]
 
 
