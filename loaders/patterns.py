@@ -204,6 +204,7 @@ HEADER_SYMBOL_RE = re.compile(
 NUMBER_ONLY_RE = re.compile(
     rf"""
     (?=\d)(?<![\w/.,-])(?P<number>\d{{1,5}})
+    (?:/(?:19|20)\d\d(?![\w/.-]))?             # "Nghị quyết số 202/2025 của Quốc hội khóa XV": number and year, no code
     (?![\w/.,-]?\d)(?!{_SP}[-/]{_SP}[\w])     # not a symbol, a date or an amount
     (?!\s+(?:năm|tháng|lần|người|điều|khoản|giờ|phút|triệu|tỷ|nghìn|đồng|%)(?!\w))  # "2 năm một lần"
     """,
