@@ -754,12 +754,13 @@ def find_citations(
     for ref in refs:
         _read_before(text, ref, floor)
         read_after(text, ref)
-        ref.reported = news.read_reported_subject(text, ref)
         _read_news_date(text, ref, floor)
         floor = ref.end
     refs = _without_later_documents(text, refs, own)
     _issuers_named_after(text, refs)
     _share_list_dates(text, refs)
+    news.read_reported_subjects(text, refs)  # after the dates: the list's date reaches its items first
+    news.share_counted_proposer(text, refs)
     _share_list_proposers(text, refs)
     _share_list_issuers(text, refs)  # after the dates: an item's own issuer keeps the list's date off it
     unnumbered = _outside([u for scanner in scanners if not scanner.numbered

@@ -10,9 +10,9 @@ finder (citations.py) calls these on the references it assembles; patterns live 
 from __future__ import annotations
 
 from . import patterns as P
-from .reference import Ref
+from .reference import Ref, canonical_type
 
-__all__ = ["without_signer", "read_reported_subject", "related_list_spans"]
+__all__ = ["without_signer", "read_reported_subjects", "share_counted_proposer", "related_list_spans"]
 
 _SUBJECT_REACH = 120  # characters after a reference searched for ", <body> <verb>"
 
@@ -28,16 +28,44 @@ def without_signer(text: str, span: tuple[int, int]) -> tuple[int, int]:
     return span[0], m.end("office")
 
 
-def read_reported_subject(text: str, ref: Ref) -> bool:
-    """"Tại Quyết định số 328-QĐ/TW, Bộ Chính trị quyết định ...": the body after a reference opened by "Tại" is its
-    issuer (signer's name cut) and the document is reported, not cited. True when read (the caller drops the cue)."""
-    if ref.issuer is not None or not P.REPORTED_AT_BEFORE_RE.search(text, max(0, ref.start - 40), ref.start):
-        return False
-    m = P.REPORTED_SUBJECT_AFTER_RE.match(text, ref.end, min(len(text), ref.end + _SUBJECT_REACH))
-    if m is None:
-        return False
-    ref.issuer = without_signer(text, m.span("issuer"))
-    return True
+def read_reported_subjects(text: str, refs: list[Ref]) -> None:
+    """"Tại Quyết định số 328-QĐ/TW, Bộ Chính trị quyết định ...", "Tại Nghị quyết số 125/NQ-CP và Nghị quyết số
+    126/NQ-CP ngày 9/5/2025, Chính phủ đã thông qua ...": the body after a reference (or a list joined by "," or "và")
+    opened by "Tại" is the issuer of its items, when none names its own (signer's name cut), and the items are
+    reported, not cited (``Ref.reported``: the cue is dropped)."""
+    i = 0
+    while i < len(refs):
+        first = refs[i]
+        if not P.REPORTED_AT_BEFORE_RE.search(text, max(0, first.start - 40), first.start):
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(refs) and P.SHARED_DATE_GAP_RE.match(text, refs[j].end, refs[j + 1].start):
+            j += 1
+        m = P.REPORTED_SUBJECT_AFTER_RE.match(text, refs[j].end, min(len(text), refs[j].end + _SUBJECT_REACH))
+        if m and all(ref.issuer is None for ref in refs[i : j + 1]):  # "tại thông báo số 382-TB/TW ... của Ban
+            issuer = without_signer(text, m.span("issuer"))             # Chấp hành Trung ương Đảng, Ban Bí thư đồng
+            for ref in refs[i : j + 1]:                                 # ý ...": its own issuer, cited (theo)
+                ref.issuer, ref.reported = issuer, True
+        i = j + 1
+
+
+def share_counted_proposer(text: str, refs: list[Ref]) -> None:
+    """"... do Bộ Nội vụ trình tại 34 tờ trình. Cụ thể:\nTờ trình 1976/TTr-BNV ngày ..., Tờ trình 1977/TTr-BNV ...":
+    the proposer named before a counted list in a sentence of its own is the issuer of each item of the counted type
+    that follows, up to the first reference of another type or an item with a sentence between (fresh5's convention)."""
+    if "Cụ thể" not in text and "cụ thể" not in text:  # most texts have none: no regex run
+        return
+    for m in P.COUNTED_PROPOSER_RE.finditer(text):
+        kind = canonical_type(m.group("type"))
+        previous_end = m.end()
+        for ref in refs:
+            if ref.start < m.end():
+                continue
+            if ref.doc_type != kind or not P.LIST_GAP_RE.match(text, previous_end, ref.start):
+                break
+            ref.issuer = m.span("issuer") if ref.issuer is None else ref.issuer
+            previous_end = ref.end
 
 
 def related_list_spans(text: str) -> list[tuple[int, int]]:

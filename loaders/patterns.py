@@ -42,7 +42,7 @@ __all__ = [
     "CHARTER_RE", "CHARTER_SUBJECT_BEFORE_RE", "CONSTITUTION_RE", "WORKING_RULES_RE", "ISSUER_DO_AFTER_RE", "PURPOSE_CLAUSE_RE", "ON_BEHALF_BEFORE_RE", "TYPE_OF_ISSUER_BEFORE_RE", "NAMED_YEAR_AFTER_RE", "LATER_DOCUMENT_BEFORE_RE",
     # news items and legal-site pages (loaders/news.py; tables: tests/test_news_forms.py)
     "SIGNER_AFTER_OFFICE_RE", "UNIT_WORD_AT_END_RE", "REPORTED_AT_BEFORE_RE", "REPORTED_SUBJECT_AFTER_RE",
-    "RELATED_ITEM_RE",
+    "RELATED_ITEM_RE", "COUNTED_PROPOSER_RE", "LIST_GAP_RE",
 ]
 
 
@@ -810,3 +810,11 @@ REPORTED_SUBJECT_AFTER_RE = re.compile(
 # 26/NQ-HĐND năm 2024 ..." (hethongphapluat.vn). An item the text names again is cited (party/2017-tld-134-hd-nhansu);
 # one it never names is page chrome.
 RELATED_ITEM_RE = re.compile(rf"^-[ \t]*\d{{1,2}}(?=(?:{_TYPE_WORD})[ \t])[^\n]*$", re.MULTILINE)
+# A proposer named before a counted list, in a sentence of its own: "Thông qua 34 hồ sơ Đề án ... do Bộ Nội vụ trình
+# tại 34 tờ trình. Cụ thể:\nTờ trình 1976/TTr-BNV ngày 02 tháng 5 năm 2025,\nTờ trình 1977/TTr-BNV ..." (the Government's
+# 126/NQ-CP): each item of the counted type is the proposer's.
+COUNTED_PROPOSER_RE = re.compile(
+    rf"(?<!\w)do[ \t]+(?P<issuer>[{UPPER}][^.,;:\n()]{{1,80}}?)[ \t]+(?:trình|gửi|đề[ \t]+nghị)[ \t]+tại[ \t]+\d{{1,3}}[ \t]+"
+    rf"(?P<type>(?i:{_TYPE_WORD}))[ \t]*[.:][ \t]*(?:[Cc]ụ[ \t]+thể[ \t]*:?)?")
+# Between the items of such a list: separators, blanks and bullets only ("...năm 2025,\nTờ trình ...").
+LIST_GAP_RE = re.compile(r"[\s,;.*+•–-]*$")

@@ -86,6 +86,14 @@ REPORTED = [
     ("2025-ttg-174-cd-vietnamplus", "tai-date-then-signer",
      "Tại Công điện số 174/CĐ-TTg ngày 27/9/2025, Thủ tướng Chính phủ Phạm Minh Chính chỉ đạo thành lập",
      [("174/CĐ-TTg", "Thủ tướng Chính phủ", None)]),
+    # a list opened by "Tại": the body after its last item is every item's issuer
+    ("2025-cp-125-nq-bacgiang", "tai-list",
+     "Tại Nghị quyết số 125/NQ-CP và Nghị quyết số 126/NQ-CP ngày 9/5/2025, Chính phủ đã thông qua hồ sơ",
+     [("125/NQ-CP", "Chính phủ", None), ("126/NQ-CP", "Chính phủ", None)]),
+    # a reference naming its own issuer is cited: the body after it acts by it (party annotates theo)
+    ("2022-hlhpn-bacninh-382-tb", "tai-own-issuer",
+     "Năm 2010, tại thông báo số 382-TB/TW ngày 15/20/2010 của Ban Chấp Trung ương Đảng, Ban Bí thư đồng ý",
+     [("382-TB/TW", "Ban Chấp Trung ương Đảng", "theo")]),
     # an article named before the reference: the reference is cited (theo), its issuer after it
     ("2022-ubkt-hoidap-22-qd-scribd", "tai-article-first",
      "- Tại Khoản 1, Điều 19, Quy định số 22-QĐ/TW, ngày 28/7/2021 của\nBan Chấp hành Trung ương về công tác",
@@ -127,3 +135,15 @@ def test_a_legal_sites_related_documents_are_cited_only_when_the_text_names_them
     symbols = {c.symbol for c in extract_text(body).citations}
     assert not symbols & set(listed)
     assert set(cited) <= symbols
+
+
+def test_a_proposer_named_before_a_counted_list_is_each_items_issuer():
+    text_id = "2025-cp-126-nq-totrinh"
+    snippet = ("do Bộ Nội vụ trình tại 34 tờ trình. Cụ thể:\nTờ trình 1976/TTr-BNV ngày 02 tháng 5 năm 2025,\n"
+               "Tờ trình 1977/TTr-BNV ngày 02 tháng 5 năm 2025,")
+    _quoted(text_id, snippet)
+    got = _read(snippet, ("symbol", "issuer", "date"))
+    assert got == [{"symbol": "1976/TTr-BNV", "issuer": "Bộ Nội vụ", "date": "2025-05-02"},
+                   {"symbol": "1977/TTr-BNV", "issuer": "Bộ Nội vụ", "date": "2025-05-02"}]
+    # not counted, no list: the proposer names nothing after its sentence
+    assert _read("do Bộ Nội vụ trình. Tờ trình 1976/TTr-BNV ngày 02 tháng 5 năm 2025", ("issuer",)) == [{"issuer": None}]
