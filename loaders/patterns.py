@@ -234,8 +234,12 @@ NAMED_LAW_RE = re.compile(
     re.VERBOSE,
 )
 # ("Điện Biên", "Điện Bàn": places, not a telegram)
+# A type word followed by a reporting verb is the news's own document again, the verb's subject ("Công điện nhấn
+# mạnh, để chủ động phòng, chống bão ... tài sản của Nhà nước": 143/CĐ-TTg, fresh7), no unnumbered reference.
 UNNUMBERED_RE = re.compile(
-    rf"(?<!\w)(?P<type>{_alternation(UNNUMBERED_TYPES)})(?!\w)(?!\s+số)(?![ \t]+B(?:iên|àn)(?!\w))(?P<rest>[^.;\n]{{0,160}}?)\s(?=của\s+[A-ZĐ])"
+    rf"(?<!\w)(?P<type>{_alternation(UNNUMBERED_TYPES)})(?!\w)(?!\s+số)(?![ \t]+B(?:iên|àn)(?!\w))"
+    rf"(?![ \t]+(?:{_alternation(REPORTING_VERBS)}|khẳng[ \t]+định|chỉ[ \t]+rõ)(?!\w))"
+    rf"(?P<rest>[^.;\n]{{0,160}}?)\s(?=của\s+[A-ZĐ])"
 )
 
 # A commemoration names the historical act it celebrates, which is no reference of the text: "hướng tới kỷ
@@ -371,7 +375,7 @@ CONGRESS_RESOLUTION_RE = re.compile(
 # ("Đại hội đại biểu Đảng bộ xã Sao Vàng lần thứ I" is the "Đại hội Đảng bộ xã lần thứ I" of its title).
 # On folded text; a match is replaced by its group "unit" (empty for "đại biểu").
 CONGRESS_KEY_NOISE_RE = re.compile(
-    r"(?<=\bdai hoi) dai bieu\b"
+    r"(?<=\bdai hoi) dai bieu\b| cua dang$"   # "Nghị quyết Đại hội XIV của Đảng" and "... Đại hội XIV" again: one
     r"|\b(?P<unit>xa|phuong|tinh|huyen|quan|thi xa|thi tran|thanh pho) (?!lan thu )[a-z ]+?(?= lan thu )")
 # What singles one congress out: its ordinal ("lần thứ XIX", "lần thứ xiii", "Đại hội XIV", "khóa XX"); a
 # bare numeral only in capitals ("vì" folds to "vi").

@@ -147,3 +147,26 @@ def test_a_proposer_named_before_a_counted_list_is_each_items_issuer():
                    {"symbol": "1977/TTr-BNV", "issuer": "Bộ Nội vụ", "date": "2025-05-02"}]
     # not counted, no list: the proposer names nothing after its sentence
     assert _read("do Bộ Nội vụ trình. Tờ trình 1976/TTr-BNV ngày 02 tháng 5 năm 2025", ("issuer",)) == [{"issuer": None}]
+
+
+UNNUMBERED = [
+    # the news's own telegram again, subject of a reporting verb: no unnumbered reference
+    ("2025-ttg-143-cd-sggp", "type-word-then-reporting-verb",
+     "Công điện nhấn mạnh, để chủ động phòng, chống bão và mưa lũ sau bão, bảo đảm an toàn tính mạng Nhân dân và "
+     "giảm thiểu thiệt hại tài sản của Nhà nước", []),
+    # a call named with its issuer is still one
+    ("2021-mttq-hagiang-thu-keugoi", "call-with-issuer",
+     "Lời kêu gọi của Đoàn Chủ tịch UB Trung ương MTTQ Việt Nam về vận động ủng hộ",
+     [("Lời kêu gọi", "Đoàn Chủ tịch UB Trung ương MTTQ Việt Nam")]),
+    # one congress named twice, with and without "của Đảng": one reference, issuer as first written
+    ("2026-bct-kiemtra-tuyenquang-tienphong", "congress-with-and-without-cua-dang",
+     "thực hiện Nghị quyết Đại hội XIV của Đảng; triển khai Chỉ thị số 01 ngày 23/1/2026 của Bộ Chính trị về quán "
+     "triệt Nghị quyết Đại hội XIV;", [("Nghị quyết", "Đại hội XIV của Đảng")]),
+]
+
+
+@pytest.mark.parametrize("text_id, case, snippet, expected", UNNUMBERED, ids=[c[1] for c in UNNUMBERED])
+def test_unnumbered_references_in_news(text_id, case, snippet, expected):
+    _quoted(text_id, snippet)
+    _, unnumbered = find_citations(normalize(snippet))
+    assert [(u.doc_type, u.issuer) for u in unnumbered] == expected
