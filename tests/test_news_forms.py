@@ -158,6 +158,10 @@ UNNUMBERED = [
     ("2021-mttq-hagiang-thu-keugoi", "call-with-issuer",
      "Lời kêu gọi của Đoàn Chủ tịch UB Trung ương MTTQ Việt Nam về vận động ủng hộ",
      [("Lời kêu gọi", "Đoàn Chủ tịch UB Trung ương MTTQ Việt Nam")]),
+    # a legal site's copy lost the space where its source wrapped: "năm" glued to the law's name (as "ngày" is)
+    ("2011-ubnd-khanhhoa-39-qd", "law-year-glued",
+     "Căn cứ Luật Khiếu nại, tố cáonăm 1998; Luật sửa đổi, bổ sung một số điều của Luật Khiếu nại, tố cáo năm 2004và 2005;",
+     [("Luật", None), ("Luật", None)]),
     # one congress named twice, with and without "của Đảng": one reference, issuer as first written
     ("2026-bct-kiemtra-tuyenquang-tienphong", "congress-with-and-without-cua-dang",
      "thực hiện Nghị quyết Đại hội XIV của Đảng; triển khai Chỉ thị số 01 ngày 23/1/2026 của Bộ Chính trị về quán "
