@@ -460,12 +460,14 @@ ISSUER_BEFORE_RE = re.compile(
     re.VERBOSE,
 )
 
-# A document signed on a body's behalf: "Thay mặt Ban Bí thư, Thường trực Ban Bí thư Trương Thị Mai đã ký ban hành
+# A document signed on a body's or an office's behalf (also "thừa lệnh", "thừa ủy quyền": T/L, TUQ; "thừa lệnh Chủ tịch
+# UBND tỉnh Tuyên Quang, Phó Chánh Văn phòng UBND tỉnh Tuyên Quang Nguyễn Thanh đã ký ban hành văn bản số 3653/UBND-TNMT"):
+# "Thay mặt Ban Bí thư, Thường trực Ban Bí thư Trương Thị Mai đã ký ban hành
 # Chỉ thị số 26-CT/TW", "Thay mặt Bộ Chính trị, đồng chí Võ Văn Thưởng, Ủy viên Bộ Chính trị, Thường trực Ban Bí thư,
 # vừa ký ban hành Kết luận số 34-KL/TW": the body is the issuer, not the signer (one news text ends the body's name
 # with a stray "." before the signer: "thay mặt BCH Trung ương Đảng Cộng sản Việt Nam khóa XII. Tổng Bí thư ...").
 ON_BEHALF_BEFORE_RE = re.compile(
-    rf"(?<!\w)[Tt]hay[ \t]+mặt[ \t]+(?P<issuer>[{UPPER}][^.,;:\n]{{1,80}}?)[ \t]*[,.][^;:\n]{{1,160}}?"
+    rf"(?<!\w)(?:[Tt]hay[ \t]+mặt|[Tt]hừa[ \t]+(?:lệnh|ủy[ \t]+quyền))[ \t]+(?P<issuer>[{UPPER}][^.,;:\n]{{1,80}}?)[ \t]*[,.][^;:\n]{{1,160}}?"
     rf"(?<!\w)ký[ \t]+ban[ \t]+hành[ \t]+$")
 
 # -- symbol parts, issuers ---------------------------------------------------------------

@@ -51,6 +51,10 @@ SIGNERS = [
     ("2023-ubnd-hanoi-239-kh-tin", "chair-after-place-ky-ban-hanh",
      "Ngày 27/9/2023, Chủ tịch UBND thành phố Hà Nội Trần Sỹ Thanh ký ban hành Văn bản số 239/KH-UBND",
      [("239/KH-UBND", "Chủ tịch UBND thành phố Hà Nội")]),
+    # signed by an office's order (T/L): the office ordering it, not the signer
+    ("2018-ubnd-tuyenquang-3653-cv-tin", "thua-lenh",
+     "Ngày 23/11/2018, thừa lệnh Chủ tịch UBND tỉnh Tuyên Quang, Phó Chánh Văn phòng UBND tỉnh Tuyên Quang Nguyễn "
+     "Thanh đã ký ban hành văn bản số 3653/UBND-TNMT", [("3653/UBND-TNMT", "Chủ tịch UBND tỉnh Tuyên Quang")]),
     # a body's name is not cut: no office at its head
     ("2026-ubnd-thanhhoa-275-kh-baothanhhoa", "body-kept",
      "Ngày 31/12/2025, UBND tỉnh Thanh Hóa đã ban hành Kế hoạch số 275/KH-UBND",
