@@ -36,7 +36,8 @@ def read_reported_subjects(text: str, refs: list[Ref]) -> None:
     i = 0
     while i < len(refs):
         first = refs[i]
-        if not P.REPORTED_AT_BEFORE_RE.search(text, max(0, first.start - 40), first.start):
+        if not text[max(0, first.start - 6) : first.start].rstrip().endswith(("tại", "Tại")) \
+                or not P.REPORTED_AT_BEFORE_RE.search(text, max(0, first.start - 40), first.start):  # most: no "tại"
             i += 1
             continue
         j = i

@@ -820,9 +820,10 @@ REPORTED_SUBJECT_AFTER_RE = re.compile(
 RELATED_ITEM_RE = re.compile(rf"^-[ \t]*\d{{1,2}}(?=(?:{_TYPE_WORD})[ \t])[^\n]*$", re.MULTILINE)
 # A proposer named before a counted list, in a sentence of its own: "Thông qua 34 hồ sơ Đề án ... do Bộ Nội vụ trình
 # tại 34 tờ trình. Cụ thể:\nTờ trình 1976/TTr-BNV ngày 02 tháng 5 năm 2025,\nTờ trình 1977/TTr-BNV ..." (the Government's
-# 126/NQ-CP): each item of the counted type is the proposer's.
+# 126/NQ-CP): each item of the counted type is the proposer's. Opens on its first letter (as NAMED_LAW_RE): the engine
+# skips to the next "d".
 COUNTED_PROPOSER_RE = re.compile(
-    rf"(?<!\w)do[ \t]+(?P<issuer>[{UPPER}][^.,;:\n()]{{1,80}}?)[ \t]+(?:trình|gửi|đề[ \t]+nghị)[ \t]+tại[ \t]+\d{{1,3}}[ \t]+"
+    rf"d(?<!\wd)o[ \t]+(?P<issuer>[{UPPER}][^.,;:\n()]{{1,80}}?)[ \t]+(?:trình|gửi|đề[ \t]+nghị)[ \t]+tại[ \t]+\d{{1,3}}[ \t]+"
     rf"(?P<type>(?i:{_TYPE_WORD}))[ \t]*[.:][ \t]*(?:[Cc]ụ[ \t]+thể[ \t]*:?)?")
 # Between the items of such a list: separators, blanks and bullets only ("...năm 2025,\nTờ trình ...").
 LIST_GAP_RE = re.compile(r"[\s,;.*+•–-]*$")
