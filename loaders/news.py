@@ -15,6 +15,7 @@ from .reference import Ref, canonical_type
 __all__ = ["without_signer", "read_reported_subjects", "share_counted_proposer", "related_list_spans"]
 
 _SUBJECT_REACH = 120  # characters after a reference searched for ", <body> <verb>"
+_LIST_GAP = " \t\n,;.*+•–-"  # all there may be between the items of a counted list ("...năm 2025,\nTờ trình ...")
 
 
 def without_signer(text: str, span: tuple[int, int]) -> tuple[int, int]:
@@ -63,7 +64,7 @@ def share_counted_proposer(text: str, refs: list[Ref]) -> None:
         for ref in refs:
             if ref.start < m.end():
                 continue
-            if ref.doc_type != kind or not P.LIST_GAP_RE.match(text, previous_end, ref.start):
+            if ref.doc_type != kind or text[previous_end : ref.start].strip(_LIST_GAP):
                 break
             ref.issuer = m.span("issuer") if ref.issuer is None else ref.issuer
             previous_end = ref.end

@@ -42,7 +42,7 @@ __all__ = [
     "CHARTER_RE", "CHARTER_SUBJECT_BEFORE_RE", "CONSTITUTION_RE", "WORKING_RULES_RE", "ISSUER_DO_AFTER_RE", "PURPOSE_CLAUSE_RE", "ON_BEHALF_BEFORE_RE", "TYPE_OF_ISSUER_BEFORE_RE", "NAMED_YEAR_AFTER_RE", "LATER_DOCUMENT_BEFORE_RE",
     # news items and legal-site pages (loaders/news.py; tables: tests/test_news_forms.py)
     "SIGNER_AFTER_OFFICE_RE", "UNIT_WORD_AT_END_RE", "REPORTED_AT_BEFORE_RE", "REPORTED_SUBJECT_AFTER_RE",
-    "RELATED_ITEM_RE", "COUNTED_PROPOSER_RE", "LIST_GAP_RE",
+    "RELATED_ITEM_RE", "COUNTED_PROPOSER_RE",
 ]
 
 
@@ -825,5 +825,3 @@ RELATED_ITEM_RE = re.compile(rf"^-[ \t]*\d{{1,2}}(?=(?:{_TYPE_WORD})[ \t])[^\n]*
 COUNTED_PROPOSER_RE = re.compile(
     rf"d(?<!\wd)o[ \t]+(?P<issuer>[{UPPER}][^.,;:\n()]{{1,80}}?)[ \t]+(?:trình|gửi|đề[ \t]+nghị)[ \t]+tại[ \t]+\d{{1,3}}[ \t]+"
     rf"(?P<type>(?i:{_TYPE_WORD}))[ \t]*[.:][ \t]*(?:[Cc]ụ[ \t]+thể[ \t]*:?)?")
-# Between the items of such a list: separators, blanks and bullets only ("...năm 2025,\nTờ trình ...").
-LIST_GAP_RE = re.compile(r"[\s,;.*+•–-]*$")
