@@ -29,6 +29,7 @@ from dataclasses import dataclass
 
 from . import patterns as P
 from .dates import date_from_match
+from . import news
 from .models import Citation, DocHeader, Unnumbered
 from .normalize import Normalized, fold, match_form, symbol_key
 from .reference import Ref, Scanner, canonical_type, read_after
@@ -197,12 +198,12 @@ def _read_before(text: str, ref: Ref, floor: int) -> None:
                 behalf = P.ON_BEHALF_BEFORE_RE.search(text, max(floor, ref.start - 260), ref.start)
                 if behalf:
                     base, window, m = 0, text, behalf
-            if m is None and tail.endswith(("hành", " có")):
+            if m is None and tail.endswith(("hành", " có", " ký")):
                 m = P.ISSUER_BEFORE_RE.search(window)
             if m is None and tail.endswith("tại"):
                 m = P.ISSUER_TAI_BEFORE_RE.search(window)
         if m:
-            ref.issuer = (base + m.start("issuer"), base + m.end("issuer"))
+            ref.issuer = news.without_signer(text, (base + m.start("issuer"), base + m.end("issuer")))
 
 
 def _read_news_date(text: str, ref: Ref, floor: int) -> None:
@@ -598,7 +599,7 @@ def _assign_cues(text: str, refs: list[Ref], sentences: list[tuple[int, int]]) -
         if 0 <= purpose_end <= ref.start and (previous is None or previous.end <= purpose_end) and ref.issuer is None \
                 and ref.doc_type and text[purpose_end:ref.start].lstrip().lower().startswith(ref.doc_type.lower()):
             ref.issuer = subject  # "..., UBND tỉnh xây dựng Kế hoạch ... (Kế hoạch số 08/KH-UBND)": the subject's
-        if ref.cue is not None and (P.REPORTED_BEFORE_RE.search(text, max(0, ref.start - 30), ref.start)
+        if ref.cue is not None and (ref.reported or P.REPORTED_BEFORE_RE.search(text, max(0, ref.start - 30), ref.start)
                                     or P.REPORTED_LIST_BEFORE_RE.search(text, max(0, ref.start - 160), ref.start)):
             ref.cue = None
         previous, previous_index = ref, index
@@ -746,6 +747,9 @@ def find_citations(
     notices = [m.span() for m in P.SITE_NOTICE_RE.finditer(text)] if "Quý" in text else []
     if notices:  # a page's notice to its users (privacy notice of a legal-text site) cites nothing
         refs = [r for r in refs if not any(s <= r.start < e for s, e in notices)]
+    if related := news.related_list_spans(text):  # a legal site's related documents the text never names again
+        named_in_text = {symbol_key(r.symbol) for r in refs if r.symbol and not any(s <= r.start < e for s, e in related)}
+        refs = [r for r in refs if not any(s <= r.start < e for s, e in related) or (r.symbol is not None and symbol_key(r.symbol) in named_in_text)]
     floor = 0
     for ref in refs:
         _read_before(text, ref, floor)
@@ -755,6 +759,8 @@ def find_citations(
     refs = _without_later_documents(text, refs, own)
     _issuers_named_after(text, refs)
     _share_list_dates(text, refs)
+    news.read_reported_subjects(text, refs)  # after the dates: the list's date reaches its items first
+    news.share_counted_proposer(text, refs)
     _share_list_proposers(text, refs)
     _share_list_issuers(text, refs)  # after the dates: an item's own issuer keeps the list's date off it
     unnumbered = _outside([u for scanner in scanners if not scanner.numbered

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 
 from .normalize import fold
-from .vocabulary import (AGENCY_ABBREVIATIONS, AGENCY_CASING, CUES, DOC_TYPES, ORDINAL_WORDS, TYPE_BY_CODE,
-                         TYPE_NAMES, UNIT_WORDS, UNNUMBERED_TYPES)
+from .vocabulary import (AGENCY_ABBREVIATIONS, AGENCY_CASING, CUES, DOC_TYPES, ORDINAL_WORDS, REPORTING_VERBS,
+                         SIGNER_TITLES, SURNAMES, TYPE_BY_CODE, TYPE_NAMES, UNIT_WORDS, UNNUMBERED_TYPES)
 
 __all__ = [
     # group phrases, issuer places, issuers and cues of real texts (tables: tests/test_patterns.py)
@@ -40,6 +40,9 @@ __all__ = [
     "SLIP_AFTER_SO_RE", "ISSUER_TAI_BEFORE_RE", "NAMED_LAW_RE", "CONGRESS_RESOLUTION_RE",
     "CONGRESS_ORDINAL_RE", "CONGRESS_KEY_NOISE_RE", "ANNIVERSARY_BEFORE_RE", "PLENUM_RESOLUTION_RE",
     "CHARTER_RE", "CHARTER_SUBJECT_BEFORE_RE", "CONSTITUTION_RE", "WORKING_RULES_RE", "ISSUER_DO_AFTER_RE", "PURPOSE_CLAUSE_RE", "ON_BEHALF_BEFORE_RE", "TYPE_OF_ISSUER_BEFORE_RE", "NAMED_YEAR_AFTER_RE", "LATER_DOCUMENT_BEFORE_RE",
+    # news items and legal-site pages (loaders/news.py; tables: tests/test_news_forms.py)
+    "SIGNER_AFTER_OFFICE_RE", "UNIT_WORD_AT_END_RE", "REPORTED_AT_BEFORE_RE", "REPORTED_SUBJECT_AFTER_RE",
+    "RELATED_ITEM_RE", "COUNTED_PROPOSER_RE",
 ]
 
 
@@ -201,6 +204,7 @@ HEADER_SYMBOL_RE = re.compile(
 NUMBER_ONLY_RE = re.compile(
     rf"""
     (?=\d)(?<![\w/.,-])(?P<number>\d{{1,5}})
+    (?:/(?:19|20)\d\d(?![\w/.-]))?             # "Nghị quyết số 202/2025 của Quốc hội khóa XV": number and year, no code
     (?![\w/.,-]?\d)(?!{_SP}[-/]{_SP}[\w])     # not a symbol, a date or an amount
     (?!\s+(?:năm|tháng|lần|người|điều|khoản|giờ|phút|triệu|tỷ|nghìn|đồng|%)(?!\w))  # "2 năm một lần"
     """,
@@ -225,13 +229,19 @@ TYPE_THEN_NUMBER_RE = re.compile(
 # character before the L): the engine then skips to the next B, L or P in C, where a pattern opening
 # with a lookbehind (or a lookahead) is tried at every position (2.2x faster on the real texts).
 NAMED_LAW_RE = re.compile(
-    rf"(?P<type>B(?<!\wB)ộ\s+luật|L(?<!\wL)uật|P(?<!\wP)háp\s+lệnh)(?P<name>(?:\s+(?!(?:số|ngày|năm)(?!\w))[^\s;:.()\d][^\s;:.()]*){{0,24}}?)"
-    rf"(?:\s+|(?<=[{LOWER}])(?={GLUED_NGAY}))(?P<when>ngày\s*{DATE}|năm\s+(?P<year>(?:19|20)\d\d)(?!\d))",
+    rf"(?P<type>B(?<!\wB)ộ\s+luật|L(?<!\wL)uật|P(?<!\wP)háp\s+lệnh)(?P<name>(?:\s+(?!(?:số|ngày|năm)(?!\w))"
+    rf"[^\s;:.()\d][^\s;:.()]*){{0,24}}?)"
+    rf"(?:\s+|(?<=[{LOWER}])(?={GLUED_NGAY}|năm[ \t]+(?:19|20)\d\d))"   # glued: "Luật Khiếu nại, tố cáonăm 1998"
+    rf"(?P<when>ngày\s*{DATE}|năm\s+(?P<year>(?:19|20)\d\d)(?!\d))",
     re.VERBOSE,
 )
 # ("Điện Biên", "Điện Bàn": places, not a telegram)
+# A type word followed by a reporting verb is the news's own document again, the verb's subject ("Công điện nhấn
+# mạnh, để chủ động phòng, chống bão ... tài sản của Nhà nước": 143/CĐ-TTg, fresh7), no unnumbered reference.
 UNNUMBERED_RE = re.compile(
-    rf"(?<!\w)(?P<type>{_alternation(UNNUMBERED_TYPES)})(?!\w)(?!\s+số)(?![ \t]+B(?:iên|àn)(?!\w))(?P<rest>[^.;\n]{{0,160}}?)\s(?=của\s+[A-ZĐ])"
+    rf"(?<!\w)(?P<type>{_alternation(UNNUMBERED_TYPES)})(?!\w)(?!\s+số)(?![ \t]+B(?:iên|àn)(?!\w))"
+    rf"(?![ \t]+(?:{_alternation(REPORTING_VERBS)}|khẳng[ \t]+định|chỉ[ \t]+rõ)(?!\w))"
+    rf"(?P<rest>[^.;\n]{{0,160}}?)\s(?=của\s+[A-ZĐ])"
 )
 
 # A commemoration names the historical act it celebrates, which is no reference of the text: "hướng tới kỷ
@@ -367,7 +377,7 @@ CONGRESS_RESOLUTION_RE = re.compile(
 # ("Đại hội đại biểu Đảng bộ xã Sao Vàng lần thứ I" is the "Đại hội Đảng bộ xã lần thứ I" of its title).
 # On folded text; a match is replaced by its group "unit" (empty for "đại biểu").
 CONGRESS_KEY_NOISE_RE = re.compile(
-    r"(?<=\bdai hoi) dai bieu\b"
+    r"(?<=\bdai hoi) dai bieu\b| cua dang$"   # "Nghị quyết Đại hội XIV của Đảng" and "... Đại hội XIV" again: one
     r"|\b(?P<unit>xa|phuong|tinh|huyen|quan|thi xa|thi tran|thanh pho) (?!lan thu )[a-z ]+?(?= lan thu )")
 # What singles one congress out: its ordinal ("lần thứ XIX", "lần thứ xiii", "Đại hội XIV", "khóa XX"); a
 # bare numeral only in capitals ("vì" folds to "vi").
@@ -442,19 +452,22 @@ ISSUER_TAI_BEFORE_RE = re.compile(
     rf"(?:\s+(?:chuyển(?:\s+đến)?|gửi|trình))?\s+tại\s+$")
 ISSUER_BEFORE_RE = re.compile(
     # after a sentence break, a news item's dateline ("(LSVN) - ") or its opening date ("Ngày 16/4/2020 ")
-    rf"(?:[Nn]gày[ \t]+{DATE}[ \t]*,?[ \t]+|^|[.,;:\n]\s*|\)\s*-\s*)"
+    rf"(?:[Nn]gày[ \t]+{DATE}[ \t]*,?[ \t]+|^|[.,;:\n]\s*(?:[-+•–][ \t]+)?|\)\s*-\s*)"  # "\n- UBND tỉnh đã ban hành"
     r"(?![Nn]gày[ \t]+\d)"  # "\nNgày 16/4/2020 Ủy ban nhân dân tỉnh ban hành": the issuer follows the date
     rf"(?P<issuer>{_STEERING_NAME}|[{UPPER}][^.,;:\n]{{2,80}}?)\s+(?:vừa\s+|đã\s+|mới\s+)?(?:khẩn\s+trương\s+)?"
-    rf"(?:(?:ký\s+)?ban\s+hành|có)\s+$",   # "Ngày 24-10, UBND tỉnh có văn bản số 4912/UBND-NC" (Tuyên Quang)
+    rf"(?:(?:ký\s+)?[Bb]an\s+hành|có|ký)\s+$",   # "Ngày 24-10, UBND tỉnh có văn bản số 4912/UBND-NC" (Tuyên Quang);
+    # "Bộ Y tế đã Ban hành Công văn 1512/BYT-DP"; "Thủ tướng Chính phủ Phạm Minh Chính vừa ký Công điện số 210/CĐ-TTg"
     re.VERBOSE,
 )
 
-# A document signed on a body's behalf: "Thay mặt Ban Bí thư, Thường trực Ban Bí thư Trương Thị Mai đã ký ban hành
+# A document signed on a body's or an office's behalf (also "thừa lệnh", "thừa ủy quyền": T/L, TUQ; "thừa lệnh Chủ tịch
+# UBND tỉnh Tuyên Quang, Phó Chánh Văn phòng UBND tỉnh Tuyên Quang Nguyễn Thanh đã ký ban hành văn bản số 3653/UBND-TNMT"):
+# "Thay mặt Ban Bí thư, Thường trực Ban Bí thư Trương Thị Mai đã ký ban hành
 # Chỉ thị số 26-CT/TW", "Thay mặt Bộ Chính trị, đồng chí Võ Văn Thưởng, Ủy viên Bộ Chính trị, Thường trực Ban Bí thư,
 # vừa ký ban hành Kết luận số 34-KL/TW": the body is the issuer, not the signer (one news text ends the body's name
 # with a stray "." before the signer: "thay mặt BCH Trung ương Đảng Cộng sản Việt Nam khóa XII. Tổng Bí thư ...").
 ON_BEHALF_BEFORE_RE = re.compile(
-    rf"(?<!\w)[Tt]hay[ \t]+mặt[ \t]+(?P<issuer>[{UPPER}][^.,;:\n]{{1,80}}?)[ \t]*[,.][^;:\n]{{1,160}}?"
+    rf"(?<!\w)(?:[Tt]hay[ \t]+mặt|[Tt]hừa[ \t]+(?:lệnh|ủy[ \t]+quyền))[ \t]+(?P<issuer>[{UPPER}][^.,;:\n]{{1,80}}?)[ \t]*[,.][^;:\n]{{1,160}}?"
     rf"(?<!\w)ký[ \t]+ban[ \t]+hành[ \t]+$")
 
 # -- symbol parts, issuers ---------------------------------------------------------------
@@ -486,10 +499,13 @@ CUE_RE = re.compile(rf"(?=[{_CUE_INITIALS}])(?<!\w)(?P<cue>{_alternation(_CUE_WO
 # What may stand between an adjacent cue and the reference it governs:
 # "theo Nghị quyết", "tại Công văn", "sửa đổi, bổ sung một số điều của Quyết định".
 _GUIDANCE = r"(?:quy\s+định|hướng\s+dẫn|chỉ\s+đạo|nội\s+dung|yêu\s+cầu|tinh\s+thần|đúng)"
+# A part of a document named before it: "Khoản 1, ", "Điều 19 ", "Điểm 2.4, ", "Mục V, " (an inspection Q&A, fresh7).
+_LOCATOR = r"(?:(?:khoản|điều|điểm|mục|chương|phần|tiết|phụ\s+lục)\s+[\dIVXa-zđ.]{1,6}(?:\s*,\s*|\s+))"
 ADJACENT_TAIL_RE = re.compile(
     r"^\s*(?:toàn\s+bộ\s+)?"                                             # "Bãi bỏ toàn bộ Quyết định số"
     rf"(?:(?:các\s+)?{_GUIDANCE}(?:\s*,\s*{_GUIDANCE})*(?:\s+nêu)?\s+)?"   # "theo tinh thần, nội dung của", "theo các nội dung nêu trong"
     r"(?:(?:tại|trong)\s+)?"
+    rf"{_LOCATOR}*"   # "Tại Khoản 1, Điều 19, Quy định số 22-QĐ/TW", "Tại Điểm 2.4, Khoản 2, Mục V, Hướng dẫn số 02-HD/TW"
     r"(?:một\s+số\s+(?:điều|nội\s+dung|điểm|khoản)\s+)?(?:tại\s+|của\s+)?(?:các\s+|những\s+)?$",
     re.IGNORECASE,
 )
@@ -771,3 +787,41 @@ ISSUER_TAIL_RE = re.compile(r"(?<!\w)cua\s+(?P<issuer>.+)$")
 DATE_WORDS_RE = re.compile(r"\b(?:ngay|nam|thang)\b|[\d/.-]+")
 # "./a.txt", "~/x", "plan.docx": a reference that looks like a path.
 PATH_LIKE_RE = re.compile(r"(?:^[~./\\]|\.[A-Za-z0-9]{1,5}$)")
+
+
+# -- news items and legal-site pages (loaders/news.py) -------------------------------------------------------
+# A signer's name after the office that signs, at the end of a news item's subject: "Thủ tướng Chính phủ Phạm Minh
+# Chính" (vừa ký Công điện số 210/CĐ-TTg), "Thủ tướng Phạm Minh Chính", "Chủ tịch UBND tỉnh Nguyễn Hoài Anh" (vừa ký
+# Quyết định số 208/QĐ-UBND): an office first (SIGNER_TITLES), then a family name (SURNAMES) and one to three
+# capitalised syllables. The office is the issuer (the set annotates the title, as "Thay mặt Ban Bí thư, ... đã ký"
+# names the body).
+_NAME_SYLLABLE = rf"[{UPPER}][{LOWER}]*"
+SIGNER_AFTER_OFFICE_RE = re.compile(
+    rf"(?P<office>(?:{_alternation(SIGNER_TITLES)})(?!\w)[^\n]*?)[ \t]+(?:đồng[ \t]+chí[ \t]+)?"
+    rf"(?P<name>(?:{_alternation(SURNAMES)})(?:[ \t]+{_NAME_SYLLABLE}){{1,3}})$")
+# A unit word ending the office: the name after it is a place unless it has three syllables ("Chủ tịch UBND thành phố
+# Phan Thiết" stays whole; "Chủ tịch UBND tỉnh Nguyễn Hoài Anh" is cut).
+UNIT_WORD_AT_END_RE = re.compile(rf"(?<!\w)(?:{_alternation(UNIT_WORDS)}|TP\.?)$", re.IGNORECASE)
+# A news item that names its document first, then the body that acts by it: "Tại Quyết định số 328-QĐ/TW, Bộ Chính trị
+# quyết định thành lập Đảng bộ tỉnh An Giang", "Theo đó, tại Quyết định số ...", "Tại Công điện số 174/CĐ-TTg ngày
+# 27/9/2025, Thủ tướng Chính phủ Phạm Minh Chính chỉ đạo thành lập ...". The body, before its verb, is the issuer and
+# the news reports the document: no cue (fresh2's "Tại Nghị quyết số ..., Chính phủ đã thông qua"). "Tại Khoản 1, Điều
+# 19, Quy định số 22-QĐ/TW ... nêu:" names an article first: no "Tại" right before the reference.
+REPORTED_AT_BEFORE_RE = re.compile(
+    r"(?:^|[.;:!?][ \t]+|\n[ \t]*|,[ \t]+|(?:^|\n)[ \t]*date[ \t]+[\d-]{4,10}[ \t]+)[Tt]ại[ \t]+$")  # " date 2025-09-28 Tại
+# Công điện số 174/CĐ-TTg ...": the stored page's date stamp before its lead
+REPORTED_SUBJECT_AFTER_RE = re.compile(
+    rf"[ \t]*,[ \t]*(?P<issuer>[{UPPER}][^\s,;:.()]*(?:[ \t]+[^\s,;:.()]+){{0,9}}?)[ \t]+(?:đã[ \t]+|vừa[ \t]+)?"
+    rf"(?:{_alternation(REPORTING_VERBS)})(?!\w)")
+# A legal-text site's list of related documents above the header, numbered and glued to the type word: "- 1Quyết
+# định 672/QĐ-UBND phê duyệt điều chỉnh Kế hoạch sử dụng đất năm 2024 huyện Sơn Động, tỉnh Bắc Giang", "- 4Nghị quyết
+# 26/NQ-HĐND năm 2024 ..." (hethongphapluat.vn). An item the text names again is cited (party/2017-tld-134-hd-nhansu);
+# one it never names is page chrome.
+RELATED_ITEM_RE = re.compile(rf"^-[ \t]*\d{{1,2}}(?=(?:{_TYPE_WORD})[ \t])[^\n]*$", re.MULTILINE)
+# A proposer named before a counted list, in a sentence of its own: "Thông qua 34 hồ sơ Đề án ... do Bộ Nội vụ trình
+# tại 34 tờ trình. Cụ thể:\nTờ trình 1976/TTr-BNV ngày 02 tháng 5 năm 2025,\nTờ trình 1977/TTr-BNV ..." (the Government's
+# 126/NQ-CP): each item of the counted type is the proposer's. Opens on its first letter (as NAMED_LAW_RE): the engine
+# skips to the next "d".
+COUNTED_PROPOSER_RE = re.compile(
+    rf"d(?<!\wd)o[ \t]+(?P<issuer>[{UPPER}][^.,;:\n()]{{1,80}}?)[ \t]+(?:trình|gửi|đề[ \t]+nghị)[ \t]+tại[ \t]+\d{{1,3}}[ \t]+"
+    rf"(?P<type>(?i:{_TYPE_WORD}))[ \t]*[.:][ \t]*(?:[Cc]ụ[ \t]+thể[ \t]*:?)?")

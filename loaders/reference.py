@@ -37,6 +37,7 @@ class Ref:
     via: int | None = None
     listed: bool = False  # an item of "các Nghị quyết của Chính phủ: số ...; số ..."
     mentions: list[tuple[int, int]] | None = None  # later mentions merged into this one
+    reported: bool = False  # named before the body that acts by it ("Tại Quyết định số ..., Bộ Chính trị quyết định")
 
 
 def canonical_type(word: str) -> str:

@@ -41,6 +41,9 @@ __all__ = [
     "OCR_TYPE_CODE_SLIPS",
     "REPORT_COPY_MARKS",
     "ADDRESSEE_SOURCES",
+    "SURNAMES",
+    "SIGNER_TITLES",
+    "REPORTING_VERBS",
 ]
 
 LEVELS = ("central", "province", "district", "commune")
@@ -314,3 +317,24 @@ UNIT_WORDS = ("thành phố", "thị trấn", "thị xã", "tỉnh", "huyện", 
 REPORT_COPY_MARKS: tuple[str, ...] = ("(b/c", "b/c)", "để b/c", "(báo cáo)", "để báo cáo")
 # Where an addressee was named, by link type: "Kính gửi" (ADDRESSED_TO), "Nơi nhận" (COPIED_TO).
 ADDRESSEE_SOURCES: dict[str, str] = {"ADDRESSED_TO": "Kính gửi", "COPIED_TO": "Nơi nhận"}
+
+# -- news items (loaders/news.py) ------------------------------------------------------------------------
+# Family names that open a signer's name after an office in news ("Thủ tướng Chính phủ Phạm Minh Chính vừa ký",
+# "Chủ tịch UBND tỉnh Nguyễn Hoài Anh vừa ký"): the common ones that open no province's name (Hà, Hồ, Lâm, Cao, Mai,
+# Thái open Hà Nội, Hồ Chí Minh, Lâm Đồng, Cao Bằng ... and stay out).
+SURNAMES: tuple[str, ...] = (
+    "Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Ngô", "Dương",
+    "Lý", "Đinh", "Trịnh", "Đoàn", "Trương", "Lương", "Tô", "Lưu", "Hầu", "Nghiêm", "Đào", "Tạ", "Triệu",
+)
+# The offices a signer holds, at the head of a news item's subject: "Thủ tướng Phạm Minh Chính ký Công điện số".
+SIGNER_TITLES: tuple[str, ...] = (
+    "Thủ tướng", "Phó Thủ tướng", "Chủ tịch", "Phó Chủ tịch", "Bộ trưởng", "Thứ trưởng", "Tổng Bí thư",
+    "Bí thư", "Phó Bí thư", "Giám đốc", "Phó Giám đốc", "Trưởng ban", "Phó Trưởng ban", "Chánh Văn phòng",
+    "Chủ nhiệm", "Thường trực Ban Bí thư",
+)
+# What a body does in a news item whose document is named first ("Tại Quyết định số 328-QĐ/TW, Bộ Chính trị quyết
+# định thành lập ...", "Tại Công điện số 174/CĐ-TTg ngày 27/9/2025, Thủ tướng Chính phủ Phạm Minh Chính chỉ đạo ...").
+REPORTING_VERBS: tuple[str, ...] = (
+    "quyết định", "chỉ đạo", "yêu cầu", "giao", "đề nghị", "thống nhất", "đồng ý", "cho phép", "phê duyệt",
+    "nêu rõ", "nhấn mạnh", "xác định", "đề ra", "kết luận", "thông qua", "quy định", "ban hành",
+)

@@ -18,11 +18,13 @@ from pathlib import Path
 
 import pytest
 
+import chidao.loaders as _loaders
 from chidao.loaders.extract import extract_text
 from chidao.loaders.models import Record
 from chidao.loaders.normalize import _nfc_with_offsets
 
-LOADERS = str(Path(__file__).resolve().parent.parent / "loaders")
+# the loaders actually imported (a checkout run through a symlinked package traces those files, not its own)
+LOADERS = str(Path(_loaders.__file__).parent)
 REAL = Path(__file__).resolve().parent / "data" / "real" / "state" / "2025-ubnd-hanoi-72-qd.txt"
 _FALLBACK = ("Căn cứ Nghị định số 78/2025/NĐ-CP ngày 01 tháng 4 năm 2025 của Chính phủ quy định chi tiết; "
              "Căn cứ Quyết định số 17/2025/QĐ-UBND ngày 28 tháng 02 năm 2025 của Ủy ban nhân dân Thành phố.")

@@ -242,6 +242,22 @@ CASES = [
     ("TYPE_BEFORE_RE", "Ban Thường vụ Tỉnh ủy Thanh Hóa đã ban hành Công điện khẩn số ", ("type", "Công điện")),
     ("LATER_DOCUMENT_BEFORE_RE", " bổ sung thủ tục hành chính đã được thay thế bởi ", True),  # 2009-ubnd-bacgiang-119-qd
     ("LATER_DOCUMENT_BEFORE_RE", " thay thế ", None),
+    # news items and legal-site pages (fresh7; loaders/news.py, tests/test_news_forms.py)
+    ("ON_BEHALF_BEFORE_RE", "thừa lệnh Chủ tịch UBND tỉnh Tuyên Quang, Phó Chánh Văn phòng UBND tỉnh Tuyên Quang Nguyễn "
+     "Thanh đã ký ban hành ", ("issuer", "Chủ tịch UBND tỉnh Tuyên Quang")),     # 2018-ubnd-tuyenquang-3653-cv-tin
+    ("SIGNER_AFTER_OFFICE_RE", "Thủ tướng Chính phủ Phạm Minh Chính", ("office", "Thủ tướng Chính phủ")),  # 210/CĐ-TTg
+    ("SIGNER_AFTER_OFFICE_RE", "Chủ tịch UBND tỉnh Nguyễn Hoài Anh", ("name", "Nguyễn Hoài Anh")),  # 208/QĐ-UBND
+    ("SIGNER_AFTER_OFFICE_RE", "Ban Thường vụ Tỉnh ủy Hà Giang", None),                # no office at the head
+    ("UNIT_WORD_AT_END_RE", "Chủ tịch UBND thành phố", True),
+    ("UNIT_WORD_AT_END_RE", "Chủ tịch UBND thành phố Hà Nội", None),
+    ("REPORTED_AT_BEFORE_RE", "Theo đó, tại ", True),                                  # 2025-bct-328-qd-cafef
+    ("REPORTED_AT_BEFORE_RE", "- Tại Khoản 1, Điều 19, ", None),                       # 2022-ubkt-hoidap-22-qd-scribd
+    ("REPORTED_SUBJECT_AFTER_RE", ", Bộ Chính trị quyết định thành lập", ("issuer", "Bộ Chính trị")),
+    ("REPORTED_SUBJECT_AFTER_RE", " của Ban Chấp hành Trung ương về công tác", None),
+    ("RELATED_ITEM_RE", "- 1Quyết định 672/QĐ-UBND phê duyệt điều chỉnh Kế hoạch sử dụng đất năm 2024", True),
+    ("RELATED_ITEM_RE", "- 1. Quyết định số 672/QĐ-UBND", None),                       # an enumerated item
+    ("COUNTED_PROPOSER_RE", "do Bộ Nội vụ trình tại 34 tờ trình. Cụ thể:", ("issuer", "Bộ Nội vụ")),  # 2025-cp-126-nq
+    ("COUNTED_PROPOSER_RE", "do Bộ Nội vụ trình.", None),
 ]
 
 

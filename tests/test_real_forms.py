@@ -224,6 +224,12 @@ CITATIONS = [
      "ngày 23/6/2006 của Ban Bí thư Trung ương Đoàn;",
      [cite("84-QĐ/TWĐTN", "Quyết định", date="2013-02-22", cue="can_cu", issuer="Ban Chấp hành Trung ương Đoàn"),
       cite("1836-QĐ/TWĐTN", "Quyết định", date="2006-06-23", cue="can_cu", issuer="Ban Bí thư Trung ương Đoàn")]),
+    # number and year with no issuer code: a number-only reference (fresh7); the full symbol is still a symbol
+    ("2025-qh-202-nq-khanhhoa-vov4", "number-and-year",
+     "Nghị quyết số 202/2025 của Quốc hội khóa XV về việc hợp nhất toàn bộ địa giới hành chính",
+     [cite(None, "Nghị quyết", number="202", issuer="Quốc hội khóa XV")]),
+    ("2025-ttg-2609-qd", "number-year-and-code", "Nghị quyết số 202/2025/QH15 ngày 12 tháng 6 năm 2025",
+     [cite("202/2025/QH15", "Nghị quyết", date="2025-06-12", number="202")]),
     # without a scoped cue, "kèm theo" stays a plain reference (2025-bnnmt-9476-cv annotates it theo)
     ("2025-bnnmt-9476-cv", "attached-with-alone",
      "khung giá ban hành kèm theo Thông tư số 283/2016/TT-BTC ngày 14/11/2016 của Bộ",
