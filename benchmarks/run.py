@@ -12,7 +12,8 @@ questions (each question's latency after loading, median of 5, on the central do
 with most implementers), cold (end to end from a new process, median of 3, wall and CPU seconds:
 `implements`, `trace`, `gaps` on the central document with most documents acting on it, `basis` on the
 district document citing most, `show` and `implements` on the busiest province document, two searches;
-`--ws WS` measures an existing workspace, read-only),
+`--ws WS` measures an existing workspace, read-only; `--against WS2` asks a second one, e.g. of 2,000
+documents, the same questions in turn and prints the ratio of the medians),
 real (one core, in process: extraction over real text, tests/data/real and the sample corpus, in MB/s
 next to a loop that only reads, hashes and decodes the same files).
 
@@ -27,6 +28,7 @@ Peak memory comes from /usr/bin/time -v (GNU time), which Debian ships in the `t
 from __future__ import annotations
 
 import argparse
+import collections
 import json
 import os
 import re
@@ -156,22 +158,38 @@ COLD = (("implements", "central", ()), ("trace", "central", ("--to", "district")
         ("search", None, ("kế hoạch",)), ("search", None, ("an toàn thực phẩm",)), ("search", None, ("covid",)))
 
 
-def cold(chidao: list[str], ws: Path, runs: int = 3) -> dict:
+def cold(chidao: list[str], ws: Path, runs: int = 3, against: Path | None = None) -> dict:
     """Each cold question end to end from a new process (`chidao Q REF -w WS --json`): the median of
-    ``runs`` wall and CPU seconds (user + system: what a loaded machine does not inflate), and the peak."""
-    refs = cold_refs(ws)
-    out: dict = {"refs": refs}
-    floor = [timed(chidao + ["--help"]) for _ in range(runs)]
-    out["process_floor"] = {"seconds_median": statistics.median(r["seconds"] for r in floor),
-                            "cpu_median": statistics.median(r["cpu_seconds"] for r in floor)}
-    for name, which, args in COLD:
-        subject = list(args) if which is None else [refs[which], *args]
-        results = [timed(chidao + [name, *subject, "-w", str(ws), "--json"]) for _ in range(runs)]
-        key = f"{name}_{which or '_'.join(args[0].split())}"
-        out[key] = {"seconds_median": statistics.median(r["seconds"] for r in results),
-                    "cpu_median": statistics.median(r["cpu_seconds"] for r in results),
-                    "peak_mb": round(max(r["peak_mb"] for r in results), 1),
-                    "rows": len(json.loads(results[0]["stdout"]))}
+    ``runs`` wall and CPU seconds (user + system: what a loaded machine does not inflate), and the peak.
+
+    ``against``: a second workspace (one of 2,000 documents, for the target's ratio) asked the same
+    questions in turn, run after run, so that a machine that slows down slows both alike; each
+    question then also gives that workspace's medians and the ratio of the wall medians."""
+    places = [ws] + ([against] if against else [])
+    refs = {w: cold_refs(w) for w in places}
+    times: dict = {w: collections.defaultdict(list) for w in places}
+    for _ in range(runs):
+        for w in places:
+            times[w]["process_floor"].append(timed(chidao + ["--help"]))
+            for name, which, args in COLD:
+                subject = list(args) if which is None else [refs[w][which], *args]
+                times[w][f"{name}_{which or '_'.join(args[0].split())}"].append(
+                    timed(chidao + [name, *subject, "-w", str(w), "--json"]))
+
+    def medians(results: list[dict]) -> dict:
+        return {"seconds_median": statistics.median(r["seconds"] for r in results),
+                "cpu_median": statistics.median(r["cpu_seconds"] for r in results),
+                "peak_mb": round(max(r["peak_mb"] for r in results), 1)}
+
+    out: dict = {"refs": refs[ws]} | ({"against": str(against), "against_refs": refs[against]} if against else {})
+    for key, results in times[ws].items():
+        out[key] = medians(results)
+        if key != "process_floor":
+            out[key]["rows"] = len(json.loads(results[0]["stdout"]))
+        if against:
+            other = medians(times[against][key])
+            out[key] |= {"against_seconds_median": other["seconds_median"], "against_cpu_median": other["cpu_median"],
+                         "ratio": round(out[key]["seconds_median"] / other["seconds_median"], 2)}
     return out
 
 
@@ -209,6 +227,7 @@ def main(argv=None) -> None:
     ap.add_argument("--out", type=Path)
     ap.add_argument("--compare", metavar="REF", help="run on git REF too (e.g. main) and print the differences")
     ap.add_argument("--ws", help="the workspace of the cold stage (default: the one the build stage writes)")
+    ap.add_argument("--against", type=Path, help="cold stage: a second workspace asked in turn (ratio of the medians)")
     ap.add_argument("--tag", default="", help=argparse.SUPPRESS)  # keeps --compare's two workspaces apart
     args = ap.parse_args(argv)
     if args.compare:
@@ -295,7 +314,7 @@ def main(argv=None) -> None:
         report("questions", {"root": root_uid, "downstream": len(implements.run(graph, root_uid))} | timings)
         result["_symbol"] = symbol
     if "cold" in stages:
-        report("cold", cold(chidao, Path(args.ws) if args.ws else ws))
+        report("cold", cold(chidao, Path(args.ws) if args.ws else ws, against=args.against))
     if "real" in stages:
         report("real", real_text())
 
