@@ -7,29 +7,13 @@ in loaders/patterns.py and their words (SURNAMES, SIGNER_TITLES, REPORTING_VERBS
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from chidao.loaders import news
 from chidao.loaders.citations import find_citations
 from chidao.loaders.extract import extract_text
 from chidao.loaders.normalize import normalize
-
-REAL = Path(__file__).resolve().parent / "data" / "real"
-
-
-def _source(text_id: str) -> str | None:
-    for path in sorted(REAL.glob(f"*/{text_id}.txt")):
-        return path.read_text(encoding="utf-8")
-    return None
-
-
-def _quoted(text_id: str, snippet: str) -> None:
-    body = _source(text_id)
-    if body is None:
-        pytest.skip(f"{text_id}.txt is not in {REAL}")
-    assert snippet in body, f"the snippet is not quoted from {text_id}.txt"
+from real_texts import REAL, quoted as _quoted, source as _source  # a sibling helper module of tests/
 
 
 def _read(snippet: str, keys: tuple[str, ...]) -> list[dict]:
