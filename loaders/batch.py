@@ -26,7 +26,6 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-
 from .extract import extract_loaded
 from .files import MAX_BYTES, LoadError, display_path, iter_document_paths, read_document
 from .models import Record

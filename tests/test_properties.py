@@ -103,6 +103,8 @@ def test_header_lines_point_into_the_text(text, count):
         assert text[line.start:line.end] == line.text and "\n" not in line.text
         assert line.bare == line.text.strip(" \t*_")
     assert _last_lines(text, count) == lines[-count:]
+    stop = min(len(text), count * 3)  # a header zone's end, anywhere in the text
+    assert list(_lines_from(text, 0, stop)) == _lines(text, 0, stop)
     if text:
         middle = len(text) // 2
         assert next(_lines_from(text, middle)) == next(l for l in lines if l.start <= middle <= l.end)
