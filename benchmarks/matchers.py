@@ -241,7 +241,7 @@ def today_passes():
     def normalise_scans(docs):  # what _match_form runs over a whole NFC text
         for d in docs:
             t = d.loaded.text
-            N._NEEDS_CHAR_FIX_RE.search(t)
+            N._fix_chars(t)
             N._OLD_TONE_RE.sub(N._retone, t)
             any(w in t for w in OCR_WORD_FIXES)
 
@@ -564,7 +564,7 @@ def matchers(with_sentences: bool):
 
 CHIMERA_PATTERNS = ("DIGIT_RUN_RE", "SENTENCE_BREAK_RE", "NAMED_LAW_RE", "UNNUMBERED_RE", "SITE_NOTICE_RE",
                     "HEADER_SYMBOL_RE", "PLACE_DATE_RE", "TITLE_RE", "VV_RE", "EMBLEM_RE", "KINH_GUI_RE",
-                    "NOI_NHAN_RE", "_OLD_TONE_RE", "_NEEDS_CHAR_FIX_RE")
+                    "NOI_NHAN_RE", "_OLD_TONE_RE")
 
 
 def _pattern(name):

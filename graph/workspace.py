@@ -73,8 +73,6 @@ _ROWS_PER_BATCH = 256  # parsed files written to the new workspace at a time
 _INDEXES = "CREATE INDEX edges_src ON edges (src); CREATE INDEX edges_dst ON edges (dst);"
 
 
-
-
 class WorkspaceError(ChidaoError):
     """A workspace that is missing or unreadable; the message is one line for the user."""
 

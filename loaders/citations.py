@@ -746,10 +746,10 @@ def find_citations(
     refs.sort(key=lambda r: r.start)
     notices = [m.span() for m in P.SITE_NOTICE_RE.finditer(text)] if "Quý" in text else []
     if notices:  # a page's notice to its users (privacy notice of a legal-text site) cites nothing
-        refs = [r for r in refs if not any(s <= r.start < e for s, e in notices)]
+        refs = [r for r in refs if not _inside(r, notices)]
     if related := news.related_list_spans(text):  # a legal site's related documents the text never names again
-        named_in_text = {symbol_key(r.symbol) for r in refs if r.symbol and not any(s <= r.start < e for s, e in related)}
-        refs = [r for r in refs if not any(s <= r.start < e for s, e in related) or (r.symbol is not None and symbol_key(r.symbol) in named_in_text)]
+        named_in_text = {symbol_key(r.symbol) for r in refs if r.symbol and not _inside(r, related)}
+        refs = [r for r in refs if not _inside(r, related) or (r.symbol is not None and symbol_key(r.symbol) in named_in_text)]
     floor = 0
     for ref in refs:
         _read_before(text, ref, floor)
@@ -790,6 +790,11 @@ def find_citations(
             via = sequence[ref.via] if ref.via is not None else None
             citations.append(_to_citation(norm, ref, sentence, numbered_index.get(id(via))))
     return citations, others
+
+
+def _inside(ref: Ref, spans: list[tuple[int, int]]) -> bool:
+    """Whether the reference starts in one of the spans (a notice, a list of related documents: a few)."""
+    return any(s <= ref.start < e for s, e in spans)
 
 
 _SENTENCE_REACH = 300  # characters kept on either side of a reference in a run-on sentence

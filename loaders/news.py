@@ -66,7 +66,8 @@ def share_counted_proposer(text: str, refs: list[Ref]) -> None:
                 continue
             if ref.doc_type != kind or text[previous_end : ref.start].strip(_LIST_GAP):
                 break
-            ref.issuer = m.span("issuer") if ref.issuer is None else ref.issuer
+            if ref.issuer is None:
+                ref.issuer = m.span("issuer")
             previous_end = ref.end
 
 

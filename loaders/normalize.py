@@ -172,8 +172,7 @@ def _nfc_with_offsets_slowly(text: str) -> tuple[str, Sequence[int]]:
     return "".join(out), array("i", offsets)
 
 
-_NEEDS_CHAR_FIX_RE = re.compile("[" + "".join(re.escape(chr(c)) for c in _CHAR_FIXES) + "]")
-# The same fixes as (character, fix) pairs: a test and a replace per character a text holds run in C
+# The fixes as (character, fix) pairs: a test and a replace per character a text holds run in C
 # at memchr speed, where one str.translate over a dict walks the text in Python objects (9x slower
 # over a generated document, 3 December).
 _CHAR_FIX_PAIRS = tuple((chr(code), fix) for code, fix in _CHAR_FIXES.items())

@@ -144,6 +144,6 @@ def working_rules_refs(text: str, runs: list[int], taken: list[tuple[int, int]])
     refs: list[Ref] = []
     if "Quy chế" not in text:
         return refs
-    for m in _first_of_each(P.WORKING_RULES_RE.finditer(text), lambda m: " ".join(fold(m.group("issuer")).split())):
+    for m in _first_of_each(P.WORKING_RULES_RE.finditer(text), lambda m: fold(m.group("issuer"))):
         refs.append(_issued_ref(m, "Quy chế"))
     return refs
