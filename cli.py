@@ -15,6 +15,7 @@ import os
 import sys
 import time
 from contextlib import contextmanager
+from pathlib import Path  # imported by click already
 
 import click
 
@@ -294,8 +295,6 @@ def build(paths, workspace, jobs, as_json, no_ocr, max_mb, max_seconds, max_memo
     if not paths:
         paths = (str(sample_corpus_path()),)
         _warn(f"no PATH given: building the bundled sample corpus ({paths[0]})")
-    from pathlib import Path
-
     missing = [p for p in paths if not Path(p).exists()]
     if missing:
         raise click.ClickException(f"{missing[0]}: no such file or directory")
@@ -304,9 +303,11 @@ def build(paths, workspace, jobs, as_json, no_ocr, max_mb, max_seconds, max_memo
 
     def progress(done, total, path, _state=bar_state):
         advance = _state.get("advance")
-        if advance is None and total > 1 and sys.stderr.isatty():
-            _state["cm"] = _progress(total, "parsing")
-            _state["advance"] = advance = _state["cm"].__enter__()
+        if advance is None:  # decided once: a build calls this for every file (isatty is a system call)
+            advance = _state["advance"] = False
+            if total > 1 and sys.stderr.isatty():
+                _state["cm"] = _progress(total, "parsing")
+                _state["advance"] = advance = _state["cm"].__enter__()
         if advance:
             advance(1)
 
@@ -464,8 +465,6 @@ def _on_server(name: str, uri, user, password, database, **params) -> list[dict]
 
 def _server_uid(workspace: str, ref: str) -> str:
     """A uid for REF: resolved in the workspace when there is one, else REF must be a uid."""
-    from pathlib import Path
-
     if ref.startswith("doc:") or not (Path(workspace) / "workspace.db").exists():
         if not ref.startswith("doc:"):
             raise click.ClickException(f"with --neo4j and no workspace at {workspace}, give REF as a uid (doc:...)")

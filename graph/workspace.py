@@ -36,6 +36,7 @@ from ..loaders.batch import DEFAULT_BUDGET, Budget, extract_one, fork_lock, pars
 from ..loaders.files import LoadError, display_path, iter_document_paths
 from ..loaders.ocr import OcrOptions
 from ..loaders.errors import ChidaoError
+from ..loaders.models import Record
 from .build import Join, Placement, Quotes, chidao_version, place_record
 from .cache import give_back_free_memory, seed_tables, without_cyclic_gc
 from .checks import Issue
@@ -332,7 +333,7 @@ def _build(paths, workspace_dir: Path, db: Path, jobs: int, progress, budget: Bu
             def parsed_rows():
                 nonlocal done, early
                 worker = functools.partial(_parse_and_place, budget=budget)
-                for path, record_json, sha256, error, placement in parse_files(
+                for path, record_json, sha256, error, placed in parse_files(
                         list(sizes), jobs=jobs, chunksize=32, worker=worker, ocr=ocr,
                         died=lambda path, reason: (path, None, None, reason, None)):
                     key, size, mtime = sizes.pop(path)
@@ -341,10 +342,10 @@ def _build(paths, workspace_dir: Path, db: Path, jobs: int, progress, budget: Bu
                         # hashed only when it is a regular file (never a FIFO or a device)
                         sha256 = _sha256(path, budget.max_bytes)
                     else:
-                        whole = record_from_json(json.loads(record_json))
-                        # a placement the worker could not make is made here (and what goes wrong is reported)
-                        slim = slim_record(whole, placed=True)
-                        placement = placement if placement is not None else place_record(whole)
+                        if placed is None:  # the worker could not place it: placed here, and what goes wrong is reported
+                            whole = record_from_json(json.loads(record_json))
+                            placed = (slim_record(whole, placed=True), place_record(whole))
+                        slim, placement = placed
                         records.add(slim, placement)
                         if early is not None:
                             if early.takes(slim.path):
@@ -439,22 +440,24 @@ def own_collector() -> None:
 
 
 def _parse_and_place(path: str, ocr: OcrOptions | None = None, budget: Budget = DEFAULT_BUDGET
-                     ) -> tuple[str, str | None, str | None, str | None, Placement | None]:
-    """Build's per-file work, run in the worker processes: parse one file, place its
-    record, and write the record as the JSON the workspace keeps (the parent only
-    stores it: a JSON string crosses between processes faster than a Record).
+                     ) -> tuple[str, str | None, str | None, str | None, tuple[Record, Placement] | None]:
+    """Build's per-file work, run in the worker processes: parse one file, write its record as
+    the JSON the workspace keeps, and make what the join holds of it (its ``slim_record`` and
+    placement), so that the parent, the one process a build cannot run twice, only stores both.
 
-    Returns (path as given, record JSON or None, sha256, error, placement).
+    Returns (path as given, record JSON or None, sha256, error, (slim record, placement) or None
+    when the record could not be placed: the parent places it again and reports what goes wrong).
     """
     own_collector()
     _shown, record, error, _size = extract_one(path, budget, ocr)
     if record is None:
         return path, None, None, error, None
+    record_json = row_json(record.to_json())
     try:
-        placement = place_record(record)
-    except Exception:  # noqa: BLE001 - build_graph places it again and reports what goes wrong
-        placement = None
-    return path, row_json(record.to_json()), record.sha256, None, placement
+        placed = (slim_record(record, placed=True), place_record(record))
+    except Exception:  # noqa: BLE001 - the parent places it again and reports what goes wrong
+        placed = None
+    return path, record_json, record.sha256, None, placed
 
 
 def _stored_summary(db: Path) -> dict | None:
