@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections import Counter
 
 import datetime as _dt
+import sys
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -380,7 +381,7 @@ class _Builder:
             _add(self.by_base, key.base, uid)
         if number:
             if scope:
-                _add(self.by_number, (doc_type, number, scope), uid)
+                _add(self.by_number, (doc_type and sys.intern(doc_type), sys.intern(number), sys.intern(scope)), uid)
 
     def claims(self, key: DocKey) -> list[str]:
         """The uids that claim a document key (several when documents conflict), in claim order."""
@@ -403,7 +404,7 @@ class _Builder:
         doc = record.doc
         ctx, issuer = placement.context, placement.issuer
         issuer_uid = self.agency(issuer)
-        scope = scope_of(doc.issuer_code, issuer, _ctx_scope(ctx)) or f"unknown-{_file_key(record)}"
+        scope = sys.intern(scope_of(doc.issuer_code, issuer, _ctx_scope(ctx)) or f"unknown-{_file_key(record)}")
         dates = date_fields(doc.date)
         key = DocKey(normalize_symbol(doc.symbol), scope, dates["year"]) if doc.symbol else None
         attrs = {
@@ -437,7 +438,9 @@ class _Builder:
                 uid = f"{uid}#{len(claimed) + 1}"
             if uid not in claimed:
                 self.claim(key, uid)
-        attrs["uid"] = uid
+        # One string for what the key indexes and the sink hold of every document (a record comes
+        # from a worker process: its strings are its own copies, not those of the records before it).
+        attrs["uid"] = uid = sys.intern(uid)
         for link, items in placement.unresolved:
             attrs[f"{link.lower()}_unresolved"] = list(items)
         self.sink.add_node(uid, attrs)
