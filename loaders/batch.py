@@ -36,8 +36,10 @@ __all__ = ["Budget", "DEFAULT_BUDGET", "extract_paths", "extract_one", "parse_fi
 
 # Documents a worker process handles before it is replaced by a fresh one (whatever the chunk size:
 # a fork of the parent, which holds the gazetteer, costs ~0.1 s, so replacing a worker every few
-# documents made a build of text files 14x slower).
-DOCUMENTS_PER_WORKER = 2048
+# documents made a build of text files 14x slower). A build's parent grows as it parses, and each
+# fork then costs both processes system time in page copies: 100,000 documents took 21.7 s of it
+# with a worker per 2,048 documents and 13.0 s with one per 16,384 (docs/PERFORMANCE.md).
+DOCUMENTS_PER_WORKER = 16384
 # Files that may need OCR (a scan's pages are minutes of work): sent one at a time, so that one
 # long scan does not hold a chunk of other files behind it.
 MAY_NEED_OCR = frozenset({".pdf"}) | IMAGE_SUFFIXES

@@ -358,11 +358,12 @@ def _pid(path):
     return os.getpid()
 
 
-def test_worker_processes_are_recycled():
-    from chidao.loaders.batch import DOCUMENTS_PER_WORKER, parse_files
+def test_worker_processes_are_recycled(monkeypatch):
+    from chidao.loaders import batch
 
-    n = 2 * DOCUMENTS_PER_WORKER * 3  # three times what two workers may take before replacement
-    pids = set(parse_files(list(range(n)), jobs=2, chunksize=4, worker=_pid))
+    monkeypatch.setattr(batch, "DOCUMENTS_PER_WORKER", 256)  # read by each call: a smaller lifetime, same code
+    n = 2 * batch.DOCUMENTS_PER_WORKER * 3  # three times what two workers may take before replacement
+    pids = set(batch.parse_files(list(range(n)), jobs=2, chunksize=4, worker=_pid))
     assert len(pids) > 2
 
 
