@@ -10,7 +10,7 @@ so that each is timed alone (docs/PERFORMANCE.md, "Extraction: where the time go
 
 from __future__ import annotations
 
-import hashlib
+import os
 import sys
 import time
 
@@ -18,12 +18,12 @@ from chidao.loaders import files
 from chidao.loaders.citations import find_citations
 from chidao.loaders.header import parse_header
 from chidao.loaders.normalize import normalize
+from run import read_hash_decode  # the floor of run.py's real stage (a sibling script)
 
 
 def main(dirs: list[str], passes: int) -> None:
     paths = sorted(map(str, files.iter_document_paths(dirs)))
     loaded = [files.read_document(p) for p in paths]
-    raw = [open(p, "rb").read() for p in paths]
     best: dict[str, float] = {}
 
     def timed(name, work):
@@ -32,8 +32,7 @@ def main(dirs: list[str], passes: int) -> None:
         best[name] = min(best.get(name, float("inf")), time.process_time() - started)
 
     for _ in range(passes):
-        timed("floor", lambda: ([hashlib.sha256(open(p, "rb").read()).digest() for p in paths],
-                                [b.decode("utf-8", "replace") for b in raw]))
+        timed("floor", lambda: read_hash_decode(paths))
         norms: list[str] = []
         timed("normalise", lambda: norms.extend(
             normalize(t.text, ocr=bool(t.encoding and t.encoding.endswith("ocr"))) for t in loaded))
@@ -43,7 +42,7 @@ def main(dirs: list[str], passes: int) -> None:
                                     for n, h in zip(norms, heads)])
     floor = best.pop("floor")
     parse = sum(best.values())
-    print(f"{len(paths)} files, {sum(map(len, raw)) / 1e6:.2f} MB")
+    print(f"{len(paths)} files, {sum(map(os.path.getsize, paths)) / 1e6:.2f} MB")
     print(f"  {'read + sha256 + decode':24} {floor / len(paths) * 1e6:8.1f} us a file   1.0x")
     for name, seconds in [*best.items(), ("the three stages", parse)]:
         print(f"  {name:24} {seconds / len(paths) * 1e6:8.1f} us a file  {seconds / floor:4.1f}x"
